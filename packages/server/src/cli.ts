@@ -1,0 +1,93 @@
+import { parseArgs } from "node:util";
+import { startServer } from "./startServer.js";
+import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo.js";
+
+const usage = `Usage: chatcube-server [options]
+
+A local ConnectyCube-compatible backend: REST at /, XMPP over WebSocket at /ws.
+
+Options:
+  --port N         TCP port (default 5280; 0 picks a free one)
+  --host ADDR      interface to listen on (default 127.0.0.1)
+  --app-id N       application id (default 1)
+  --auth-key KEY   auth key for session requests (default dev-auth-key)
+  --auth-secret S  check SDK v3 session signatures with this secret (default: not checked)
+  --data FILE      keep state in FILE between runs (default: memory only)
+  --seed demo      add demo users and dialogs to an empty database
+  -h, --help       show this help
+`;
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "app-id": { type: "string" },
+        "auth-key": { type: "string" },
+        "auth-secret": { type: "string" },
+        data: { type: "string" },
+        seed: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
+  const port = values.port === undefined ? 5280 : Number(values.port);
+  const appId = values["app-id"] === undefined ? 1 : Number(values["app-id"]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, not ${values.port}`);
+  if (!Number.isInteger(appId) || appId <= 0) fail(`--app-id must be a positive integer, not ${values["app-id"]}`);
+  if (values.seed !== undefined && values.seed !== "demo") fail(`--seed only knows "demo", not ${values.seed}`);
+
+  const server = await startServer({
+    port,
+    appId,
+    host: values.host,
+    authKey: values["auth-key"],
+    authSecret: values["auth-secret"],
+    data: values.data,
+    seed: values.seed === "demo" ? "demo" : null,
+  });
+  const lines = [
+    `chatcube-server is running`,
+    `  REST API   ${server.apiUrl}`,
+    `  WebSocket  ${server.chatUrl}`,
+    `  domain     ${server.domain}    app id ${server.appId}    auth key ${server.authKey}`,
+    values.data ? `  data       ${values.data}` : `  data       in memory (use --data FILE to keep it)`,
+  ];
+  if (values.seed === "demo") lines.push(`  demo users ${DEMO_USERS.map((u) => u.login).join(", ")} (password: ${DEMO_PASSWORD})`);
+  process.stdout.write(lines.join("\n") + "\n");
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping chatcube-server\n`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+function fail(message: string): never {
+  process.stderr.write(`chatcube-server: ${message}\n`);
+  process.exit(2);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`chatcube-server: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,230 @@
+import type {
+  BlobRecord,
+  DialogRecord,
+  MessageRecord,
+  PrivacyRecord,
+  PushRecord,
+  RosterItem,
+  SessionRecord,
+  UserRecord,
+} from "./types.js";
+
+/** Everything the server knows, as plain JSON-able data (the persisted form). */
+export interface DbSnapshot {
+  version: 1;
+  nextUserId: number;
+  nextSessionId: number;
+  nextBlobId: number;
+  nextPushId: number;
+  users: UserRecord[];
+  sessions: SessionRecord[];
+  dialogs: DialogRecord[];
+  messages: MessageRecord[];
+  blobs: BlobRecord[];
+  blobData: Record<string, string>;
+  privacy: Record<string, PrivacyRecord>;
+  roster: Record<string, RosterItem[]>;
+  lastSeen: Record<string, number>;
+  pushes: PushRecord[];
+}
+
+/**
+ * The in-memory database: maps keyed by id plus the few indexes the hot paths need.
+ * Every mutation goes through a method or is followed by `changed()`, so persistence knows to write.
+ */
+export class Db {
+  nextUserId = 1;
+  nextSessionId = 1;
+  nextBlobId = 1;
+  nextPushId = 1;
+  readonly users = new Map<number, UserRecord>();
+  readonly usersByLogin = new Map<string, UserRecord>();
+  readonly usersByEmail = new Map<string, UserRecord>();
+  readonly sessions = new Map<string, SessionRecord>();
+  readonly dialogs = new Map<string, DialogRecord>();
+  readonly messages = new Map<string, MessageRecord>();
+  /** Messages of each dialog in insertion order (which is `date_sent` order for live traffic). */
+  readonly messagesByDialog = new Map<string, MessageRecord[]>();
+  /** The private dialog of each pair of users, keyed "min:max". */
+  readonly privateByPair = new Map<string, string>();
+  readonly blobs = new Map<number, BlobRecord>();
+  readonly blobsByUid = new Map<string, BlobRecord>();
+  readonly blobData = new Map<string, Buffer>();
+  readonly privacy = new Map<number, PrivacyRecord>();
+  readonly roster = new Map<number, Map<number, RosterItem>>();
+  readonly lastSeen = new Map<number, number>();
+  readonly pushes: PushRecord[] = [];
+  private readonly listeners = new Set<() => void>();
+
+  /** Registers a callback run after every change (persistence uses it). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells listeners that the data changed. */
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  addUser(user: UserRecord): void {
+    this.users.set(user.id, user);
+    if (user.login) this.usersByLogin.set(user.login.toLowerCase(), user);
+    if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
+    this.changed();
+  }
+
+  /** Re-indexes a user whose login or email changed. */
+  reindexUser(user: UserRecord, previous: { login: string | null; email: string | null }): void {
+    if (previous.login) this.usersByLogin.delete(previous.login.toLowerCase());
+    if (previous.email) this.usersByEmail.delete(previous.email.toLowerCase());
+    if (user.login) this.usersByLogin.set(user.login.toLowerCase(), user);
+    if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
+    this.changed();
+  }
+
+  removeUser(id: number): void {
+    const user = this.users.get(id);
+    if (!user) return;
+    this.users.delete(id);
+    if (user.login) this.usersByLogin.delete(user.login.toLowerCase());
+    if (user.email) this.usersByEmail.delete(user.email.toLowerCase());
+    for (const [token, session] of this.sessions) if (session.user_id === id) this.sessions.delete(token);
+    this.changed();
+  }
+
+  addDialog(dialog: DialogRecord): void {
+    this.dialogs.set(dialog._id, dialog);
+    if (!this.messagesByDialog.has(dialog._id)) this.messagesByDialog.set(dialog._id, []);
+    if (dialog.type === 3 && dialog.occupants_ids.length === 2) {
+      this.privateByPair.set(pairKey(dialog.occupants_ids[0], dialog.occupants_ids[1]), dialog._id);
+    }
+    this.changed();
+  }
+
+  removeDialog(id: string): void {
+    const dialog = this.dialogs.get(id);
+    if (!dialog) return;
+    this.dialogs.delete(id);
+    for (const message of this.messagesByDialog.get(id) ?? []) this.messages.delete(message._id);
+    this.messagesByDialog.delete(id);
+    if (dialog.type === 3 && dialog.occupants_ids.length === 2) {
+      const key = pairKey(dialog.occupants_ids[0], dialog.occupants_ids[1]);
+      if (this.privateByPair.get(key) === id) this.privateByPair.delete(key);
+    }
+    this.changed();
+  }
+
+  /** The private dialog between two users, if there is one. */
+  privateDialogOf(a: number, b: number): DialogRecord | undefined {
+    const id = this.privateByPair.get(pairKey(a, b));
+    return id ? this.dialogs.get(id) : undefined;
+  }
+
+  addMessage(message: MessageRecord): void {
+    this.messages.set(message._id, message);
+    let list = this.messagesByDialog.get(message.chat_dialog_id);
+    if (!list) this.messagesByDialog.set(message.chat_dialog_id, (list = []));
+    // Keep the per-dialog list ordered by date_sent; live traffic appends, out-of-order dates insert.
+    if (list.length === 0 || list[list.length - 1].date_sent <= message.date_sent) list.push(message);
+    else {
+      let i = list.length - 1;
+      while (i >= 0 && list[i].date_sent > message.date_sent) i--;
+      list.splice(i + 1, 0, message);
+    }
+    this.changed();
+  }
+
+  removeMessage(id: string): void {
+    const message = this.messages.get(id);
+    if (!message) return;
+    this.messages.delete(id);
+    const list = this.messagesByDialog.get(message.chat_dialog_id);
+    if (list) {
+      const index = list.indexOf(message);
+      if (index >= 0) list.splice(index, 1);
+    }
+    this.changed();
+  }
+
+  addBlob(blob: BlobRecord): void {
+    this.blobs.set(blob.id, blob);
+    this.blobsByUid.set(blob.uid, blob);
+    this.changed();
+  }
+
+  removeBlob(id: number): void {
+    const blob = this.blobs.get(id);
+    if (!blob) return;
+    this.blobs.delete(id);
+    this.blobsByUid.delete(blob.uid);
+    this.blobData.delete(blob.uid);
+    this.changed();
+  }
+
+  /** The roster of a user, created on first use. */
+  rosterOf(userId: number): Map<number, RosterItem> {
+    let roster = this.roster.get(userId);
+    if (!roster) this.roster.set(userId, (roster = new Map()));
+    return roster;
+  }
+
+  /** The privacy lists of a user, created on first use. */
+  privacyOf(userId: number): PrivacyRecord {
+    let record = this.privacy.get(userId);
+    if (!record) this.privacy.set(userId, (record = { lists: {}, defaultName: null }));
+    return record;
+  }
+
+  /** The whole state as JSON-able data. */
+  snapshot(): DbSnapshot {
+    const blobData: Record<string, string> = {};
+    for (const [uid, data] of this.blobData) blobData[uid] = data.toString("base64");
+    const roster: Record<string, RosterItem[]> = {};
+    for (const [userId, items] of this.roster) roster[userId] = [...items.values()];
+    return {
+      version: 1,
+      nextUserId: this.nextUserId,
+      nextSessionId: this.nextSessionId,
+      nextBlobId: this.nextBlobId,
+      nextPushId: this.nextPushId,
+      users: [...this.users.values()],
+      sessions: [...this.sessions.values()],
+      dialogs: [...this.dialogs.values()],
+      messages: [...this.messages.values()],
+      blobs: [...this.blobs.values()],
+      blobData,
+      privacy: Object.fromEntries(this.privacy),
+      roster,
+      lastSeen: Object.fromEntries(this.lastSeen),
+      pushes: this.pushes,
+    };
+  }
+
+  /** A database holding what `snapshot()` returned. */
+  static fromSnapshot(data: DbSnapshot): Db {
+    const db = new Db();
+    db.nextUserId = data.nextUserId;
+    db.nextSessionId = data.nextSessionId;
+    db.nextBlobId = data.nextBlobId;
+    db.nextPushId = data.nextPushId ?? 1;
+    for (const user of data.users) db.addUser(user);
+    for (const session of data.sessions) db.sessions.set(session.token, session);
+    for (const dialog of data.dialogs) db.addDialog(dialog);
+    for (const message of [...data.messages].sort((a, b) => a.date_sent - b.date_sent)) db.addMessage(message);
+    for (const blob of data.blobs) db.addBlob(blob);
+    for (const [uid, base64] of Object.entries(data.blobData ?? {})) db.blobData.set(uid, Buffer.from(base64, "base64"));
+    for (const [userId, record] of Object.entries(data.privacy ?? {})) db.privacy.set(Number(userId), record);
+    for (const [userId, items] of Object.entries(data.roster ?? {})) {
+      db.roster.set(Number(userId), new Map(items.map((item) => [item.userId, item])));
+    }
+    for (const [userId, at] of Object.entries(data.lastSeen ?? {})) db.lastSeen.set(Number(userId), at);
+    db.pushes.push(...(data.pushes ?? []));
+    return db;
+  }
+}
+
+/** The key of an unordered pair of user ids. */
+export function pairKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
