@@ -26,6 +26,7 @@ export interface DbSnapshot {
   roster: Record<string, RosterItem[]>;
   lastSeen: Record<string, number>;
   pushes: PushRecord[];
+  offline: Record<string, string[]>;
 }
 
 /**
@@ -54,6 +55,8 @@ export class Db {
   readonly roster = new Map<number, Map<number, RosterItem>>();
   readonly lastSeen = new Map<number, number>();
   readonly pushes: PushRecord[] = [];
+  /** Stanzas (serialised, with `<delay>`) kept for users who were offline, delivered when they come online. */
+  readonly offline = new Map<number, string[]>();
   private readonly listeners = new Set<() => void>();
 
   /** Registers a callback run after every change (persistence uses it). */
@@ -198,6 +201,7 @@ export class Db {
       roster,
       lastSeen: Object.fromEntries(this.lastSeen),
       pushes: this.pushes,
+      offline: Object.fromEntries(this.offline),
     };
   }
 
@@ -220,6 +224,7 @@ export class Db {
     }
     for (const [userId, at] of Object.entries(data.lastSeen ?? {})) db.lastSeen.set(Number(userId), at);
     db.pushes.push(...(data.pushes ?? []));
+    for (const [userId, stanzas] of Object.entries(data.offline ?? {})) db.offline.set(Number(userId), stanzas);
     return db;
   }
 }

@@ -127,3 +127,10 @@ function objectIdLike(): string {
   seq = (seq + 1) % 0xffffff;
   return Math.floor(Date.now() / 1000).toString(16).padStart(8, "0") + "ffffffffff" + seq.toString(16).padStart(6, "0");
 }
+
+/** A deep copy of an element, attributes included (routing sets `to`/`from` on copies, never on the original). */
+export function cloneElement(element: Element): Element {
+  const copy = new Element(element.name, { ...element.attrs });
+  for (const child of element.children) copy.cnode(typeof child === "string" ? child : cloneElement(child));
+  return copy;
+}
