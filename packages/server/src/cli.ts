@@ -18,6 +18,8 @@ Options:
 `;
 
 async function main(): Promise<void> {
+  // A closed stdout (e.g. piped into `head`) must not take the server down.
+  process.stdout.on("error", () => {});
   let values;
   try {
     ({ values } = parseArgs({

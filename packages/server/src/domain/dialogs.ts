@@ -1,7 +1,7 @@
 import type { ServerContext } from "../context.js";
 import { objectId } from "../model/ids.js";
 import { DialogType, type DialogRecord, type DialogTypeValue, type UserRecord } from "../model/types.js";
-import { forbidden, invalid } from "./errors.js";
+import { forbidden, invalid, notFound } from "./errors.js";
 import { roomJid } from "./jid.js";
 import { iso } from "./time.js";
 
@@ -189,4 +189,39 @@ export function requireOwner(dialog: DialogRecord, userId: number, options: { ad
 export function touchDialog(ctx: ServerContext, dialog: DialogRecord): void {
   dialog.updated_at = Math.max(ctx.clock(), dialog.updated_at + 1);
   ctx.db.changed();
+}
+
+/** The dialog with this id; 404 when there is none. */
+export function getDialog(ctx: ServerContext, id: unknown): DialogRecord {
+  const dialog = typeof id === "string" ? ctx.db.dialogs.get(id.trim().toLowerCase()) : undefined;
+  if (!dialog) throw notFound("Dialog not found");
+  return dialog;
+}
+
+/**
+ * Throws 403 unless the user is an occupant. A dialog that exists but that the user may not see answers 403,
+ * not 404, everywhere in the REST API: ids are unguessable, and a clear "not allowed" helps while developing.
+ */
+export function requireOccupant(dialog: DialogRecord, userId: number): void {
+  if (!isOccupant(dialog, userId)) throw forbidden("You are not an occupant of this dialog");
+}
+
+/** Adds users to the occupants (no duplicates); returns the ids actually added. */
+export function addOccupants(ctx: ServerContext, dialog: DialogRecord, ids: number[]): number[] {
+  const added = ids.filter((id) => !dialog.occupants_ids.includes(id));
+  if (added.length === 0) return added;
+  dialog.occupants_ids.push(...added);
+  dialog.hidden_for = dialog.hidden_for.filter((id) => !added.includes(id));
+  touchDialog(ctx, dialog);
+  return added;
+}
+
+/** Removes users from the occupants and the admins; returns the ids actually removed. */
+export function removeOccupants(ctx: ServerContext, dialog: DialogRecord, ids: number[]): number[] {
+  const removed = ids.filter((id) => dialog.occupants_ids.includes(id) || dialog.admins_ids.includes(id));
+  if (removed.length === 0) return removed;
+  dialog.occupants_ids = dialog.occupants_ids.filter((id) => !removed.includes(id));
+  dialog.admins_ids = dialog.admins_ids.filter((id) => !removed.includes(id));
+  touchDialog(ctx, dialog);
+  return removed;
 }

@@ -245,6 +245,9 @@ export class XmppConnection {
     if (from && from !== session.fullJid && from !== session.bareJid) return this.streamError("invalid-from");
     element.attrs.from = session.fullJid;
     await this.router.route(session, element);
+    // Whatever the stanza changed (history, offline storage, rosters) is on disk before the next frame, such as
+    // the <r/> whose <a/> acknowledges this stanza, is handled.
+    await this.ctx.persistence.durable();
   }
 
   private onStreamManagement(session: XmppSession, element: Element): void {

@@ -1,0 +1,11 @@
+/** Where each id of a multi-delete ended up (PROTOCOL.md §4, §5). */
+export interface DeleteOutcome {
+  SuccessfullyDeleted: { ids: string[] };
+  NotFound: { ids: string[] };
+  WrongPermissions: { ids: string[] };
+}
+
+/** An empty `DeleteOutcome`. */
+export function deleteOutcome(): DeleteOutcome {
+  return { SuccessfullyDeleted: { ids: [] }, NotFound: { ids: [] }, WrongPermissions: { ids: [] } };
+}
