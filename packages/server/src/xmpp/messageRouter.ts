@@ -62,6 +62,33 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
     }
   }
 
+  /** True for a message that goes into history: content, `save_to_history`, and not a correction. */
+  const isStorable = (fields: MessageFields) => fields.saveToHistory && hasContent(fields) && !fields.replace;
+
+  /**
+   * Stores a storable message, or applies a marker/correction/removal to history, and waits until that is on
+   * disk, so nobody receives what a crash could lose. `duplicate` means the id was already stored.
+   */
+  async function record(session: XmppSession, stanza: Element, fields: MessageFields, dialog: DialogRecord | null): Promise<{ duplicate: boolean; dateSent: number | null }> {
+    if (isStorable(fields) && dialog) {
+      const { message, duplicate } = saveMessage(ctx, {
+        id: stanza.attrs.id,
+        dialog,
+        senderId: session.userId,
+        body: fields.body,
+        attachments: fields.attachments,
+        custom: fields.custom,
+        dateSent: fields.dateSent,
+        silent: fields.silent,
+      });
+      await ctx.persistence.durable();
+      return { duplicate, dateSent: message.date_sent };
+    }
+    applyToHistory(session, fields, dialog);
+    if (fields.marker || fields.replace || fields.remove) await ctx.persistence.durable();
+    return { duplicate: false, dateSent: null };
+  }
+
   async function chat(session: XmppSession, stanza: Element, toUserId: number): Promise<void> {
     if (!ctx.db.users.has(toUserId)) return reply(session, messageError(stanza, "item-not-found", "cancel", "no such user"));
     if (privacy.blocksOutgoing(session.userId, toUserId)) {
@@ -79,27 +106,10 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
         return reply(session, messageError(stanza, "item-not-found", "cancel", "no such dialog for these users"));
       }
     }
-    let dateSent: number | null = null;
-    if (fields.saveToHistory && hasContent(fields) && !fields.replace) {
-      dialog ??= ensurePrivateDialog(ctx, session.userId, toUserId);
-      const { message, duplicate } = saveMessage(ctx, {
-        id: stanza.attrs.id,
-        dialog,
-        senderId: session.userId,
-        body: fields.body,
-        attachments: fields.attachments,
-        custom: fields.custom,
-        dateSent: fields.dateSent,
-        silent: fields.silent,
-      });
-      await ctx.persistence.durable();
-      if (duplicate) return; // acknowledged (the stanza counts for SM) but neither stored nor delivered again
-      dateSent = message.date_sent;
-    } else {
-      applyToHistory(session, fields, dialog);
-      if (fields.marker || fields.replace || fields.remove) await ctx.persistence.durable();
-    }
-    stampExtraParams(stanza, fields, dialog?._id ?? null, dateSent);
+    if (isStorable(fields)) dialog ??= ensurePrivateDialog(ctx, session.userId, toUserId);
+    const outcome = await record(session, stanza, fields, dialog);
+    if (outcome.duplicate) return; // acknowledged (the stanza counts for SM) but neither stored nor delivered again
+    stampExtraParams(stanza, fields, dialog?._id ?? null, outcome.dateSent);
     const keep = hasContent(fields) || fields.marker || fields.remove ? "store" : "drop";
     sentCarbons(session, stanza);
     registry.deliverToUser(toUserId, stanza, { offline: keep });
@@ -111,26 +121,9 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
     const member = isOccupant(dialog, session.userId) || (canRead(dialog, session.userId) && rooms.hasJoined(dialog._id, session.userId));
     if (!member) return reply(session, messageError(stanza, "forbidden", "auth", "you are not an occupant of this dialog"));
     const fields = readMessageFields(stanza);
-    let dateSent: number | null = null;
-    if (fields.saveToHistory && hasContent(fields) && !fields.replace) {
-      const { message, duplicate } = saveMessage(ctx, {
-        id: stanza.attrs.id,
-        dialog,
-        senderId: session.userId,
-        body: fields.body,
-        attachments: fields.attachments,
-        custom: fields.custom,
-        dateSent: fields.dateSent,
-        silent: fields.silent,
-      });
-      await ctx.persistence.durable();
-      if (duplicate) return;
-      dateSent = message.date_sent;
-    } else {
-      applyToHistory(session, fields, dialog);
-      if (fields.marker || fields.replace || fields.remove) await ctx.persistence.durable();
-    }
-    stampExtraParams(stanza, fields, dialog._id, dateSent);
+    const outcome = await record(session, stanza, fields, dialog);
+    if (outcome.duplicate) return;
+    stampExtraParams(stanza, fields, dialog._id, outcome.dateSent);
     stanza.attrs.from = `${roomJid(ctx, dialog._id)}/${session.userId}`;
     stanza.attrs.type = "groupchat";
     // Every occupant gets it, joined or not (PROTOCOL.md §17); the sender's own sessions get the MUC echo.
