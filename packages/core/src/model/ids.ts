@@ -1,0 +1,41 @@
+/**
+ * Client-generated ids in the MongoDB ObjectId layout (24 hex digits): 4 bytes of unix seconds, 5 random bytes
+ * chosen once per process, a 3-byte counter starting at a random value. Messages get their id from the client so a
+ * resend from the outbox is idempotent (PROTOCOL.md §17). Nothing random is drawn at import time.
+ */
+let processBytes: string | null = null;
+let counter = -1;
+
+/** A new 24-hex id; `nowMs` (default `Date.now()`) sets its time part. */
+export function objectId(nowMs: number = Date.now()): string {
+  if (processBytes === null) {
+    const random = randomBytes(8);
+    processBytes = hex(random.subarray(0, 5));
+    counter = (random[5] << 16) | (random[6] << 8) | random[7];
+  }
+  counter = (counter + 1) % 0x1000000;
+  const seconds = Math.max(0, Math.floor(nowMs / 1000)) % 0x100000000;
+  return seconds.toString(16).padStart(8, "0") + processBytes + counter.toString(16).padStart(6, "0");
+}
+
+/** True for a 24-character hexadecimal string (any case). */
+export function isObjectId(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-fA-F]{24}$/.test(value);
+}
+
+/** The creation time (ms, whole seconds) encoded in an ObjectId, or null for anything else. */
+export function objectIdTime(id: string): number | null {
+  return isObjectId(id) ? Number.parseInt(id.slice(0, 8), 16) * 1000 : null;
+}
+
+function randomBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  const crypto = globalThis.crypto;
+  if (crypto && typeof crypto.getRandomValues === "function") crypto.getRandomValues(bytes);
+  else for (let i = 0; i < length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return bytes;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}

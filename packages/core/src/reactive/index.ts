@@ -1,0 +1,12 @@
+export type { Listener, Readable, ReadableSource, Unsubscribe } from "./readable.js";
+export { createReadable } from "./createReadable.js";
+export { createStore, type Recipe, type Store } from "./createStore.js";
+export { select } from "./select.js";
+export { referenceEqual, shallowEqual } from "./shallowEqual.js";
+export {
+  createKeyedReadables,
+  DEFAULT_KEEP_ALIVE_MS,
+  type KeyedReadables,
+  type KeyedReadablesOptions,
+  type KeyedSource,
+} from "./createKeyedReadables.js";

@@ -1,0 +1,31 @@
+import { reactionsBody } from "./dto/messageRequests.js";
+import { reactionUsersFromDto, type ReactionUsers } from "./dto/reactionUsersFromDto.js";
+import { checkId, idPath, unwrap, type RestContext } from "./restContext.js";
+
+/** `/chat/Message/{id}/reactions` (PROTOCOL.md §5); the server then sends a `<reactions>` stanza. */
+export interface ReactionsApi {
+  /** Who reacted with what. */
+  list(messageId: string): Promise<ReactionUsers>;
+  /** Adds the current user's reaction. */
+  add(messageId: string, emoji: string): Promise<void>;
+  /** Removes the current user's reaction. */
+  remove(messageId: string, emoji: string): Promise<void>;
+  /** Adds and/or removes in one request (e.g. switching from 👍 to ❤️). */
+  update(messageId: string, change: { add?: string | null; remove?: string | null }): Promise<void>;
+}
+
+/** Creates the reactions resource group. */
+export function createReactionsApi(ctx: RestContext): ReactionsApi {
+  const path = (messageId: string) => `chat/Message/${idPath(checkId(messageId))}/reactions`;
+  const update = async (messageId: string, change: { add?: string | null; remove?: string | null }): Promise<void> => {
+    await ctx.http.request({ method: "PUT", path: path(messageId), body: reactionsBody(change), expect: "none" });
+  };
+  return {
+    async list(messageId) {
+      return unwrap(reactionUsersFromDto(await ctx.http.request({ method: "GET", path: path(messageId) })));
+    },
+    add: (messageId, emoji) => update(messageId, { add: emoji }),
+    remove: (messageId, emoji) => update(messageId, { remove: emoji }),
+    update,
+  };
+}

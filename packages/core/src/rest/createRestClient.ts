@@ -1,0 +1,50 @@
+import type { ChatError } from "../errors/ChatError.js";
+import { createDialogsApi, type DialogsApi } from "./createDialogsApi.js";
+import { createHttp, type HttpOptions } from "./createHttp.js";
+import { createMessagesApi, type MessagesApi } from "./createMessagesApi.js";
+import { createSearch, type Search } from "./createSearch.js";
+import { createSessionApi, type SessionApi } from "./createSessionApi.js";
+import { createUsersApi, type UsersApi } from "./createUsersApi.js";
+
+/** What `createRestClient` needs; only `apiUrl`, `appId`, `authKey` and `getToken` are required. */
+export interface RestClientOptions extends HttpOptions {
+  /** The application id (`application_id` of a session request). */
+  appId: number;
+  /** The signed-in user's id: message statuses are derived relative to it, `users.update` edits it. */
+  getUserId?: () => number | null | undefined;
+  /** Told about list items that did not map (they are left out of results rather than failing the whole call). */
+  onRejected?: (errors: readonly ChatError[]) => void;
+}
+
+/** The REST API of ConnectyCube chat, one group per resource (PROTOCOL.md §2–5). Every method rejects with a ChatError. */
+export interface RestClient {
+  /** `/session`: open, read and close sessions. */
+  session: SessionApi;
+  /** `/users`: signup, lookups, profile. */
+  users: UsersApi;
+  /** `/chat/Dialog`: list, create, update, remove, membership, notifications. */
+  dialogs: DialogsApi;
+  /** `/chat/Message`: history, create, read/delivered/edit, delete, unread counts, reactions. */
+  messages: MessagesApi;
+  /** `/chat/search`: messages, dialogs and users matching a text. */
+  search: Search;
+}
+
+/**
+ * Creates the REST client: one ky-backed transport (`createHttp`: headers, retries, error mapping, session-expiry
+ * renewal) shared by the resource groups, which map every answer through the DTO mappers in `rest/dto`.
+ */
+export function createRestClient(options: RestClientOptions): RestClient {
+  const ctx = {
+    http: createHttp(options),
+    currentUserId: () => options.getUserId?.() ?? null,
+    reportRejected: (errors: readonly ChatError[]) => options.onRejected?.(errors),
+  };
+  return {
+    session: createSessionApi(ctx, { appId: options.appId, authKey: options.authKey }),
+    users: createUsersApi(ctx),
+    dialogs: createDialogsApi(ctx),
+    messages: createMessagesApi(ctx),
+    search: createSearch(ctx),
+  };
+}

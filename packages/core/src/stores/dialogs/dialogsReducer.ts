@@ -1,0 +1,143 @@
+import type { Dialog, LastMessage } from "../../model/dialog.js";
+
+/**
+ * The dialog list: dialogs by id and their ids ordered by last activity, newest first.
+ *
+ * The reducers here are plain immutable functions (`state → state`, untouched dialogs keep their identity) rather
+ * than immer recipes: they run once per incoming message, and reading a list through an immer draft drafts every
+ * dialog it touches, which made ingest cost grow with the number of dialogs (see scripts/bench/ingest.ts).
+ */
+export interface DialogsState {
+  byId: Readonly<Record<string, Dialog>>;
+  order: readonly string[];
+  /** True once a list (cached or fetched) has been published. */
+  loaded: boolean;
+}
+
+/** An empty dialog list. */
+export const emptyDialogsState = (): DialogsState => ({ byId: {}, order: [], loaded: false });
+
+/** When the dialog was last active: its last message, else its creation. */
+export function activityOf(dialog: Dialog): number {
+  return Math.max(dialog.lastMessage?.dateSent ?? 0, dialog.createdAt);
+}
+
+/** `order` with `id` moved to its place (newest activity first; ties by id, so the order is stable). */
+function place(byId: Readonly<Record<string, Dialog>>, order: readonly string[], id: string): readonly string[] {
+  const activity = activityOf(byId[id]);
+  // The common case, a new message in the dialog already on top, costs nothing.
+  if (order[0] === id && (order.length === 1 || activityOf(byId[order[1]]) <= activity)) return order;
+  const rest = order.filter((other) => other !== id);
+  let index = 0;
+  while (index < rest.length) {
+    const other = rest[index];
+    const otherActivity = activityOf(byId[other]);
+    if (otherActivity < activity || (otherActivity === activity && other < id)) break;
+    index++;
+  }
+  rest.splice(index, 0, id);
+  return rest;
+}
+
+/** Puts changed dialogs into the state and re-places them in the order. */
+function withDialogs(state: DialogsState, changed: readonly Dialog[]): DialogsState {
+  if (changed.length === 0) return state;
+  const byId = { ...state.byId };
+  for (const dialog of changed) byId[dialog.id] = Object.freeze(dialog);
+  let order: readonly string[] = state.order;
+  for (const dialog of changed) order = place(byId, order, dialog.id);
+  return frozen({ ...state, byId, order });
+}
+
+/** Adds or replaces dialogs (from REST or the cache); a dialog equal in every field keeps its identity. */
+export function upsertDialogs(state: DialogsState, dialogs: readonly Dialog[]): DialogsState {
+  const changed: Dialog[] = [];
+  for (const dialog of dialogs) {
+    const known = state.byId[dialog.id];
+    if (known && known.updatedAt > dialog.updatedAt) continue; // an older copy (e.g. an overlapping page)
+    if (known && sameDialog(known, dialog)) continue;
+    changed.push(dialog);
+  }
+  const next = withDialogs(state, changed);
+  return next.loaded ? next : frozen({ ...next, loaded: true });
+}
+
+/** Replaces the whole list (a full resync): dialogs not in `dialogs` are dropped. */
+export function replaceDialogs(state: DialogsState, dialogs: readonly Dialog[]): DialogsState {
+  const keep = new Set(dialogs.map((d) => d.id));
+  let next = state;
+  for (const id of Object.keys(state.byId)) if (!keep.has(id)) next = removeDialog(next, id);
+  return upsertDialogs(next, dialogs);
+}
+
+/** Forgets a dialog (deleted, left, or the user was removed). */
+export function removeDialog(state: DialogsState, id: string): DialogsState {
+  if (!state.byId[id]) return state;
+  const byId = { ...state.byId };
+  delete byId[id];
+  return frozen({ ...state, byId, order: state.order.filter((other) => other !== id) });
+}
+
+/** Applies a patch to one dialog (rename, occupants…) and moves it if its activity changed. */
+export function patchDialog(state: DialogsState, id: string, patch: Partial<Dialog>): DialogsState {
+  const dialog = state.byId[id];
+  if (!dialog) return state;
+  return withDialogs(state, [{ ...dialog, ...patch, id }]);
+}
+
+/** What a new message does to its dialog in the list. */
+export interface MessageActivity {
+  dialogId: string;
+  lastMessage: LastMessage;
+  /** True when the current user sent it (no unread increment; status becomes `sent`). */
+  own: boolean;
+  /** True when the message is already read here (e.g. its dialog is open). */
+  read?: boolean;
+}
+
+/**
+ * Moves a dialog to the top with its new last message and counts it unread when it is someone else's.
+ * Returns `known: false` when the list has no such dialog (the caller fetches it).
+ */
+export function applyMessageActivity(state: DialogsState, activity: MessageActivity): { state: DialogsState; known: boolean } {
+  const dialog = state.byId[activity.dialogId];
+  if (!dialog) return { state, known: false };
+  const previous = dialog.lastMessage;
+  if (previous && previous.id === activity.lastMessage.id) return { state, known: true }; // echo, carbon, resend
+  const newer = !previous || previous.dateSent <= activity.lastMessage.dateSent;
+  const next: Dialog = {
+    ...dialog,
+    ...(newer ? { lastMessage: activity.lastMessage, lastMessageStatus: activity.own ? ("sent" as const) : null } : {}),
+    unreadCount: dialog.unreadCount + (!activity.own && !activity.read ? 1 : 0),
+  };
+  return { state: withDialogs(state, [next]), known: true };
+}
+
+/** Sets a dialog's unread count (0 after reading it; a server count after sync). */
+export function setUnread(state: DialogsState, dialogId: string, count: number): DialogsState {
+  const dialog = state.byId[dialogId];
+  const unreadCount = Math.max(0, count);
+  if (!dialog || dialog.unreadCount === unreadCount) return state;
+  return frozen({ ...state, byId: { ...state.byId, [dialogId]: Object.freeze({ ...dialog, unreadCount }) } });
+}
+
+const RANK = { sent: 0, delivered: 1, read: 2 } as const;
+
+/** Updates the status of the dialog's last message when it is the current user's. */
+export function setLastMessageStatus(state: DialogsState, dialogId: string, messageId: string, status: "sent" | "delivered" | "read"): DialogsState {
+  const dialog = state.byId[dialogId];
+  if (!dialog || dialog.lastMessage?.id !== messageId || dialog.lastMessageStatus === null) return state;
+  if (RANK[status] <= RANK[dialog.lastMessageStatus]) return state;
+  return frozen({ ...state, byId: { ...state.byId, [dialogId]: Object.freeze({ ...dialog, lastMessageStatus: status }) } });
+}
+
+/** Freezes a new state's new nodes, so the store's deep freeze stops at once. */
+function frozen(state: DialogsState): DialogsState {
+  Object.freeze(state.byId);
+  Object.freeze(state.order);
+  return Object.freeze(state);
+}
+
+function sameDialog(a: Dialog, b: Dialog): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,219 @@
+import type { ChatError } from "../../errors/ChatError.js";
+import type { Message, MessageStatus } from "../../model/message.js";
+
+/**
+ * Messages, as a window of loaded history per dialog; each dialog's window lives in its own store, so a message in
+ * dialog B touches nothing of dialog A's.
+ *
+ * The reducers are plain immutable functions (`window → window`): untouched messages keep their identity, new nodes
+ * are frozen here (so the store's deep freeze stops at once), and nothing walks a whole window except to copy it.
+ * Immer's drafts walked every message of a window on each update, which made ingest cost grow with the window
+ * (see scripts/bench/ingest.ts).
+ */
+
+/** The loaded messages of one dialog: a window of its history, oldest first. */
+export interface MessageWindow {
+  /** Messages, oldest first (by `dateSent`, then id). */
+  readonly items: readonly Message[];
+  /** True when older history exists beyond `items` (load it with `loadOlder()`). */
+  readonly hasOlder: boolean;
+  /** True while an older page is loading. */
+  readonly loadingOlder: boolean;
+  /** The last failure to load, if any. */
+  readonly error: ChatError | null;
+  /** True when the window was replaced by the newest page after a gap (older history loads on demand). */
+  readonly detached: boolean;
+}
+
+/** An empty window (nothing loaded yet; older history may exist). */
+export const EMPTY_WINDOW: MessageWindow = Object.freeze({ items: [] as readonly Message[], hasOlder: true, loadingOlder: false, error: null, detached: false });
+
+const STATUS_RANK: Record<MessageStatus, number> = { failed: -1, pending: 0, sent: 1, delivered: 2, read: 3 };
+
+/** Orders messages: by time, then by id (ids start with their creation second). */
+export function compareMessages(a: Pick<Message, "dateSent" | "id">, b: Pick<Message, "dateSent" | "id">): number {
+  return a.dateSent - b.dateSent || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Index of a message in a window, searching from the newest (markers and edits mostly concern recent messages). */
+export function indexOfMessage(items: readonly Pick<Message, "id">[], id: string): number {
+  for (let i = items.length - 1; i >= 0; i--) if (items[i].id === id) return i;
+  return -1;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as object)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * A window frozen shallowly. Its messages are frozen when they enter; its `items` array is left unfrozen (read-only
+ * by type) because V8 copies a frozen array about 20× slower, and every update copies it.
+ */
+function frozen(window: MessageWindow): MessageWindow {
+  return Object.freeze(window);
+}
+
+/** Merges what we know of a message with a new copy of it: statuses never go back, reads and deliveries add up. */
+function merge(current: Message, next: Message): Message {
+  const keepStatus = STATUS_RANK[current.status] > STATUS_RANK[next.status] && current.status !== "failed";
+  const merged: Message = {
+    ...next,
+    status: keepStatus ? current.status : next.status,
+    readIds: union(current.readIds, next.readIds),
+    deliveredIds: union(current.deliveredIds, next.deliveredIds),
+    editedAt: next.editedAt ?? current.editedAt,
+    dateSent: next.dateSent || current.dateSent,
+  };
+  const error = keepStatus ? current.error : next.error;
+  if (error) merged.error = error;
+  else delete merged.error;
+  return merged;
+}
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  if (b.every((id) => a.includes(id))) return a as number[];
+  return [...a, ...b.filter((id) => !a.includes(id))];
+}
+
+/** Options of `receiveMessages`. */
+export interface ReceiveOptions {
+  /** Most messages the window keeps (the oldest are dropped). */
+  cap?: number;
+  /**
+   * False when the message id is certainly not in the window, which spares the duplicate search (an index kept by
+   * the store; it may answer true for ids no longer there, never false for one that is).
+   */
+  maybeKnown?: (id: string) => boolean;
+}
+
+/**
+ * Adds messages to a window, in order, without duplicates (a message already there is merged). `cap` bounds a
+ * window that grows by live messages: the oldest are dropped (and `hasOlder` set), so ingest stays O(cap) per
+ * message however long a dialog is open.
+ */
+export function receiveMessages(window: MessageWindow, messages: readonly Message[], options: ReceiveOptions = {}): MessageWindow {
+  if (messages.length === 0) return window;
+  const items = window.items.slice();
+  let hasOlder = window.hasOlder;
+  for (const raw of messages) {
+    const message = deepFreeze(raw);
+    const at = options.maybeKnown && !options.maybeKnown(message.id) ? -1 : indexOfMessage(items, message.id);
+    if (at >= 0) {
+      items[at] = deepFreeze(merge(items[at], message));
+      continue;
+    }
+    let index = items.length;
+    while (index > 0 && compareMessages(items[index - 1], message) > 0) index--;
+    if (index === items.length) items.push(message);
+    else items.splice(index, 0, message);
+  }
+  if (options.cap && items.length > options.cap) {
+    items.splice(0, items.length - options.cap);
+    hasOlder = true;
+  }
+  return frozen({ ...window, items, hasOlder });
+}
+
+/** Puts an older page in front of a window (history paging) and records whether even older history exists. */
+export function prependOlder(window: MessageWindow, page: readonly Message[], hasOlder: boolean): MessageWindow {
+  return frozen({ ...receiveMessages(window, page), hasOlder, loadingOlder: false, error: null });
+}
+
+/** Replaces a window by the newest page after a gap too large to fill (DESIGN.md Data flow §3). */
+export function detachWindow(window: MessageWindow, newest: readonly Message[], hasOlder: boolean): MessageWindow {
+  const pending = window.items.filter((m) => m.status === "pending" || m.status === "failed");
+  return receiveMessages(frozen({ items: [], hasOlder, loadingOlder: false, error: null, detached: true }), [...newest, ...pending]);
+}
+
+/** Marks a window as loading older history, or records a load failure. */
+export function setLoading(window: MessageWindow, loading: boolean, error: ChatError | null = null): MessageWindow {
+  if (window.loadingOlder === loading && window.error === error) return window;
+  return frozen({ ...window, loadingOlder: loading, error });
+}
+
+/** Replaces one message of a window by `update(message)`; unchanged when the message is not there. */
+function updateMessage(window: MessageWindow, messageId: string, update: (message: Message) => Message | null): MessageWindow {
+  const at = indexOfMessage(window.items, messageId);
+  if (at < 0) return window;
+  const replaced = update(window.items[at]);
+  if (!replaced || replaced === window.items[at]) return window;
+  const items = window.items.slice();
+  items[at] = deepFreeze(replaced);
+  return frozen({ ...window, items });
+}
+
+/** Moves one message's status forward (or to `failed`/`pending` for retries). */
+export function setStatus(window: MessageWindow, messageId: string, status: MessageStatus, error?: ChatError): MessageWindow {
+  return updateMessage(window, messageId, (message) => {
+    const backwards = STATUS_RANK[status] < STATUS_RANK[message.status];
+    if (backwards && status !== "failed" && status !== "pending") return null;
+    if (backwards && message.status !== "pending" && message.status !== "failed") return null; // a sent message can't fail
+    if (message.status === status && message.error === error) return null;
+    const next: Message = { ...message, status };
+    if (error) next.error = error;
+    else delete next.error;
+    return next;
+  });
+}
+
+/**
+ * Applies a delivered/read marker from `userId` to one of the current user's messages. Earlier own messages of the
+ * dialog count as delivered/read too (a reader has seen everything above), which is how markers are meant.
+ */
+export function applyMarker(window: MessageWindow, messageId: string, userId: number, kind: "delivered" | "read"): MessageWindow {
+  const at = indexOfMessage(window.items, messageId);
+  if (at < 0) return window;
+  const author = window.items[at].senderId;
+  let items: Message[] | null = null;
+  for (let i = at; i >= 0; i--) {
+    const message = window.items[i];
+    if (message.senderId !== author || message.status === "pending" || message.status === "failed") continue;
+    const has = (kind === "read" ? message.readIds : message.deliveredIds).includes(userId);
+    if (has && i !== at) break; // older ones were covered by an earlier marker
+    const readIds = kind === "read" && !message.readIds.includes(userId) ? [...message.readIds, userId] : message.readIds;
+    const deliveredIds = message.deliveredIds.includes(userId) ? message.deliveredIds : [...message.deliveredIds, userId];
+    const status = STATUS_RANK[message.status] < STATUS_RANK[kind] ? kind : message.status;
+    if (readIds === message.readIds && deliveredIds === message.deliveredIds && status === message.status) continue;
+    items ??= window.items.slice();
+    items[i] = deepFreeze({ ...message, readIds, deliveredIds, status });
+  }
+  return items ? frozen({ ...window, items }) : window;
+}
+
+/** Replaces a message's text (a correction). */
+export function editMessage(window: MessageWindow, messageId: string, body: string, editedAt: number): MessageWindow {
+  return updateMessage(window, messageId, (message) => (message.body === body ? null : { ...message, body, editedAt }));
+}
+
+/** Removes messages from a window. */
+export function removeMessages(window: MessageWindow, ids: readonly string[]): MessageWindow {
+  const gone = new Set(ids);
+  if (!window.items.some((m) => gone.has(m.id))) return window;
+  return frozen({ ...window, items: window.items.filter((m) => !gone.has(m.id)) });
+}
+
+/** Sets one user's reaction change on a message (one reaction type per user; `own` when it is the current user). */
+export function applyReaction(window: MessageWindow, messageId: string, change: { add: string | null; remove: string | null; own: boolean }): MessageWindow {
+  return updateMessage(window, messageId, (message) => {
+    const total = { ...message.reactions.total };
+    let own = message.reactions.own;
+    const bump = (emoji: string, delta: number) => {
+      const count = (total[emoji] ?? 0) + delta;
+      if (count > 0) total[emoji] = count;
+      else delete total[emoji];
+    };
+    if (change.remove) {
+      bump(change.remove, -1);
+      if (change.own) own = own.filter((e) => e !== change.remove);
+    }
+    if (change.add) {
+      bump(change.add, 1);
+      if (change.own && !own.includes(change.add)) own = [...own, change.add];
+    }
+    return { ...message, reactions: { own, total } };
+  });
+}

@@ -1,0 +1,47 @@
+import { applyMessageActivity } from "../../stores/dialogs/dialogsReducer.js";
+import type { Message } from "../../model/message.js";
+import type { ParsedChatMessage } from "../stanzas/parsedMessage.js";
+import { privateDialogWith, type IngestContext } from "./ingestContext.js";
+
+/**
+ * A message with content: into its dialog's window (merged if we have it: our own echo, a carbon, a resend),
+ * the dialog moves up and counts it unread when it is someone else's; their typing ends; we say it was delivered.
+ */
+export function handleChatMessage(ctx: IngestContext, parsed: ParsedChatMessage): void {
+  const self = ctx.selfUserId();
+  const peer = parsed.senderId === self ? parsed.recipientId : parsed.senderId;
+  const dialogId = parsed.dialogId ?? (peer !== null ? privateDialogWith(ctx, peer) : null);
+  if (!parsed.id || !dialogId) return; // an unsaved 1-1 message outside any known dialog has nowhere to go
+  const own = parsed.senderId === self;
+  const message: Message = {
+    id: parsed.id,
+    dialogId,
+    senderId: parsed.senderId,
+    recipientId: parsed.recipientId,
+    body: parsed.body,
+    dateSent: parsed.dateSent ?? parsed.delayedAt ?? ctx.clock.now(),
+    attachments: parsed.attachments,
+    reactions: { own: [], total: {} },
+    customParams: parsed.customParams,
+    readIds: [parsed.senderId],
+    deliveredIds: [parsed.senderId],
+    editedAt: null,
+    status: "sent",
+  };
+  ctx.messages.receive([message], { cap: ctx.windowCap });
+  let known = true;
+  ctx.dialogs.apply((state) => {
+    const result = applyMessageActivity(state, {
+      dialogId,
+      own,
+      lastMessage: { id: message.id, text: message.body, senderId: message.senderId, dateSent: message.dateSent },
+    });
+    known = result.known;
+    return result.state;
+  });
+  if (!known) ctx.onUnknownDialog(dialogId);
+  if (!own) {
+    ctx.typing.set(dialogId, parsed.senderId, false);
+    ctx.sendDelivered({ id: message.id, senderId: message.senderId, dialogId });
+  }
+}

@@ -1,0 +1,39 @@
+import type { ChatError } from "../../errors/ChatError.js";
+import { DialogType } from "../../model/dialog.js";
+import type { DialogsStore } from "../../stores/dialogs/createDialogsStore.js";
+import type { MessagesStore } from "../../stores/messages/createMessagesStore.js";
+import type { TypingStore } from "../../stores/typing/createTypingStore.js";
+import type { Clock } from "../../time/clock.js";
+import type { ParsedSystemMessage } from "../stanzas/parsedMessage.js";
+
+/** What the incoming-stanza handlers use; the client builds one, a test hands in only what it needs. */
+export interface IngestContext {
+  /** The signed-in user, or null. */
+  selfUserId(): number | null;
+  dialogs: DialogsStore;
+  messages: MessagesStore;
+  typing: TypingStore;
+  clock: Clock;
+  /** Most messages a dialog's window keeps while it grows by live messages. */
+  windowCap: number;
+  /** Sends a `received` marker for someone else's message. */
+  sendDelivered(message: { id: string; senderId: number; dialogId: string }): void;
+  /** A message or event names a dialog the list does not have: fetch it. */
+  onUnknownDialog(dialogId: string): void;
+  /** A system message arrived. */
+  onSystemMessage(message: ParsedSystemMessage): void;
+  /** The server bounced one of our stanzas. */
+  onMessageError(id: string | null, error: ChatError): void;
+  /** Something arrived that breaks the protocol; it was dropped. */
+  reportError(error: ChatError): void;
+}
+
+/** The private dialog with a user, for 1-1 stanzas that carry no dialog id. */
+export function privateDialogWith(ctx: IngestContext, userId: number): string | null {
+  const state = ctx.dialogs.state.get();
+  for (const id of state.order) {
+    const dialog = state.byId[id];
+    if (dialog.type === DialogType.PRIVATE && dialog.occupantIds.includes(userId)) return id;
+  }
+  return null;
+}

@@ -1,0 +1,8 @@
+import xml, { type Element } from "@xmpp/xml";
+import { buildIq, type IqOptions } from "./iq.js";
+import { NS } from "./namespaces.js";
+
+/** `<iq type="set"><enable xmlns="urn:xmpp:carbons:2"/></iq>`, sent on every connect (PROTOCOL.md §7, §13). */
+export function buildCarbonsEnable(options: IqOptions = {}): Element {
+  return buildIq("set", xml("enable", { xmlns: NS.carbons }), options);
+}
