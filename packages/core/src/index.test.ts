@@ -8,14 +8,17 @@ describe("@chatcube/core public surface", () => {
     expect(typeof core.createStore).toBe("function");
   });
 
-  it("exports the bridge, time, errors and model, and no wire-level helpers", () => {
+  it("exports the client, the bridge, time, errors and model, and no wire-level helpers", () => {
     expect(Object.keys(core).sort()).toEqual([
       "CHAT_ERROR_CODES",
       "ChatError",
       "DEFAULT_KEEP_ALIVE_MS",
+      "DIALOG_EVENTS",
       "DialogType",
+      "createChatClient",
       "createKeyedReadables",
       "createManualClock",
+      "createMemoryPersistence",
       "createReadable",
       "createStore",
       "isChatError",

@@ -41,3 +41,15 @@ export {
   type Reactions,
   type User,
 } from "./model/index.js";
+export { createChatClient, type ChatClientOptions } from "./client/createChatClient.js";
+export type { ChatClient, CreateDialogInput, DialogMessages, SendInput, Session, UpdateDialogInput } from "./client/ChatClient.js";
+export { DIALOG_EVENTS } from "./client/createDialogsFacade.js";
+export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";
+export type { BackoffOptions } from "./connection/createBackoff.js";
+export type { NetworkEvent, NetworkEventSource } from "./connection/createBrowserNetworkSource.js";
+export { createMemoryPersistence } from "./persistence/memory/createMemoryPersistence.js";
+export type { Persistence, PersistenceScope, PersistenceSession, PersistenceStatus, StoredSnapshot, StoredWindow } from "./persistence/Persistence.js";
+export type { UnreadCounts } from "./stores/dialogs/createDialogsStore.js";
+export type { MessageWindow } from "./stores/messages/messagesReducer.js";
+export type { SyncState } from "./sync/createSync.js";
+export type { ParsedSystemMessage as SystemMessage } from "./xmpp/stanzas/parsedMessage.js";

@@ -128,6 +128,25 @@ describe("XMPP transport against the local server", () => {
     expect(silent).toMatchObject({ code: "timeout" });
   });
 
+  it("disconnect() closes the stream cleanly: the next connect binds a new session", async () => {
+    const alice = await createTestUser(server, "alice");
+    const { transport } = transportFor();
+    const first = await transport.connect({ userId: alice.id, password: alice.password });
+    await transport.disconnect();
+    const second = await transport.connect({ userId: alice.id, password: alice.password });
+    expect(second.resumed).toBe(false);
+    expect(second.jid).not.toBe(first.jid);
+  });
+
+  it("switches users: the first user's session is closed, never resumed by the second", async () => {
+    const [alice, bob] = await Promise.all([createTestUser(server, "alice"), createTestUser(server, "bob")]);
+    const { transport } = transportFor();
+    await transport.connect({ userId: alice.id, password: alice.password });
+    const result = await transport.connect({ userId: bob.id, password: bob.password });
+    expect(result).toMatchObject({ resumed: false });
+    expect(result.jid.startsWith(`${jidOf(server, bob)}/`)).toBe(true);
+  });
+
   it("rejects sends while not online", async () => {
     const { transport } = transportFor();
     await expect(transport.send(xml("presence"))).rejects.toMatchObject({ code: "network" });

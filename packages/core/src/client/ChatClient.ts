@@ -1,0 +1,130 @@
+import type { Observable } from "rxjs";
+import type { ConnectionState } from "../connection/ConnectionState.js";
+import type { ChatError } from "../errors/ChatError.js";
+import type { Attachment } from "../model/attachment.js";
+import type { Dialog, DialogType } from "../model/dialog.js";
+import type { CustomParams, Message } from "../model/message.js";
+import type { OutboxEntry } from "../model/outboxEntry.js";
+import type { User } from "../model/user.js";
+import type { PersistenceStatus } from "../persistence/Persistence.js";
+import type { Readable } from "../reactive/readable.js";
+import type { UnreadCounts } from "../stores/dialogs/createDialogsStore.js";
+import type { MessageWindow } from "../stores/messages/messagesReducer.js";
+import type { SyncState } from "../sync/createSync.js";
+import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
+
+/** The signed-in user and their REST session token. */
+export interface Session {
+  user: User;
+  token: string;
+}
+
+/** One dialog's messages, readable, with paging. */
+export interface DialogMessages extends Readable<MessageWindow> {
+  /** Loads the next older page of history (no-op while loading or when there is none). */
+  loadOlder(): Promise<void>;
+}
+
+/** What a new message carries. */
+export interface SendInput {
+  body?: string | null;
+  attachments?: Attachment[];
+  /** Custom parameters (sent as extraParams, stored as top-level keys). */
+  extension?: CustomParams;
+}
+
+/** What a new dialog needs. */
+export interface CreateDialogInput {
+  type: DialogType;
+  occupantIds: number[];
+  name?: string;
+  photo?: string;
+  description?: string;
+  extensions?: Record<string, string>;
+}
+
+/** Changes to a dialog. */
+export interface UpdateDialogInput {
+  name?: string;
+  photo?: string | null;
+  description?: string | null;
+  extensions?: Record<string, string> | null;
+  addOccupantIds?: number[];
+  removeOccupantIds?: number[];
+  addAdminIds?: number[];
+  removeAdminIds?: number[];
+  pinMessageIds?: string[];
+  unpinMessageIds?: string[];
+}
+
+/** The chatcube client: every store an app shows, and the commands that change them. */
+export interface ChatClient {
+  auth: {
+    /** Creates an account (does not sign in). */
+    signup(input: { login: string; password: string; fullName?: string; email?: string }): Promise<User>;
+    /** Opens a REST session, publishes the cached data, and connects the chat in the background. */
+    login(credentials: { login?: string; email?: string; password: string }): Promise<User>;
+    /** The same with an existing session token (custom identity, social login). */
+    loginWithToken(token: string): Promise<User>;
+    /** Disconnects, closes the session, and forgets this user's data (unless `keepData`). */
+    logout(options?: { keepData?: boolean }): Promise<void>;
+  };
+  /** The signed-in user and token, or null. */
+  session: Readable<Session | null>;
+  /** The chat connection: `idle, connecting, authenticating, online, reconnecting, offline, failed`. */
+  connection: Readable<ConnectionState> & {
+    /** Connects (again) with the current session; resolves when online. */
+    connect(): Promise<void>;
+    /** Disconnects the chat (the REST session stays). */
+    disconnect(): Promise<void>;
+  };
+  dialogs: {
+    /** Dialogs sorted by last activity, live. */
+    list: Readable<Dialog[]>;
+    /** One dialog. */
+    get(id: string): Readable<Dialog | undefined>;
+    create(input: CreateDialogInput): Promise<Dialog>;
+    update(id: string, patch: UpdateDialogInput): Promise<Dialog>;
+    remove(id: string, options?: { force?: boolean }): Promise<void>;
+    clearHistory(id: string, options?: { force?: boolean }): Promise<void>;
+    subscribePublic(id: string): Promise<Dialog>;
+    unsubscribePublic(id: string): Promise<void>;
+    /** Fetches the next page of the dialog list (sync already loads every changed dialog). */
+    loadMore(): Promise<void>;
+  };
+  messages: {
+    /** One dialog's messages; starts loading the newest page when first subscribed. */
+    forDialog(dialogId: string): DialogMessages;
+    /** Shows the message at once as `pending`; resolves when it is in the durable outbox. */
+    send(dialogId: string, input: SendInput): Promise<Message>;
+    edit(dialogId: string, messageId: string, body: string): Promise<void>;
+    remove(dialogId: string, messageIds: string[], options?: { force?: boolean }): Promise<void>;
+    /** Marks everything in the dialog read: a read marker to the sender, REST, unread count 0. */
+    markRead(dialogId: string): Promise<void>;
+    /** Tries a failed message again. */
+    retry(messageId: string): Promise<void>;
+    /** Gives up a pending or failed message. */
+    cancel(messageId: string): Promise<void>;
+  };
+  typing: {
+    /** User ids typing in the dialog (each expires 6 s after their last news). */
+    forDialog(dialogId: string): Readable<readonly number[]>;
+    /** Call on every key press: sends `composing` at most every few seconds and `paused` after a pause. */
+    start(dialogId: string): void;
+    stop(dialogId: string): void;
+  };
+  /** Unread counts: total and per dialog. */
+  unread: Readable<UnreadCounts>;
+  /** Outgoing work not yet done. */
+  outbox: Readable<readonly OutboxEntry[]>;
+  /** Delta sync state; `resync()` runs a full sync now. */
+  sync: Readable<SyncState> & { resync(): Promise<void> };
+  /** Whether data survives a reload. */
+  persistence: { status: PersistenceStatus };
+  /** System messages (app-level signals). */
+  system: { messages$: Observable<ParsedSystemMessage> };
+  /** Background failures (sync, outbox, malformed stanzas). Commands reject with their own errors instead. */
+  errors: Observable<ChatError>;
+  /** Stops everything (sockets, timers). */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,297 @@
+import { Subject } from "rxjs";
+import type { Element } from "@xmpp/xml";
+import { createConnection } from "../connection/createConnection.js";
+import type { BackoffOptions } from "../connection/createBackoff.js";
+import type { NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
+import { ChatError } from "../errors/ChatError.js";
+import { toChatError } from "../errors/toChatError.js";
+import { DialogType } from "../model/dialog.js";
+import type { User } from "../model/user.js";
+import { createMemoryPersistence } from "../persistence/memory/createMemoryPersistence.js";
+import type { Persistence, PersistenceSession } from "../persistence/Persistence.js";
+import { createStore } from "../reactive/createStore.js";
+import { createRestClient } from "../rest/createRestClient.js";
+import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
+import { emptyDialogsState, removeDialog } from "../stores/dialogs/dialogsReducer.js";
+import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
+import { createTypingStore } from "../stores/typing/createTypingStore.js";
+import { createOutbox } from "../sync/createOutbox.js";
+import { createSync } from "../sync/createSync.js";
+import { systemClock, type Clock } from "../time/clock.js";
+import { createXmppTransport } from "../xmpp/createXmppTransport.js";
+import { createMessageIngest } from "../xmpp/handlers/createMessageIngest.js";
+import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
+import { buildMarker } from "../xmpp/stanzas/marker.js";
+import { objectId } from "../model/ids.js";
+import type { TransportLogger, WebSocketConstructor } from "../xmpp/transport/XmppTransport.js";
+import type { ChatClient, Session } from "./ChatClient.js";
+import { createDialogsFacade, DIALOG_EVENTS } from "./createDialogsFacade.js";
+import { createMessagesFacade } from "./createMessagesFacade.js";
+import { createTypingFacade } from "./createTypingFacade.js";
+import { hydrate } from "./hydrate.js";
+
+/** Options of `createChatClient`. Only the endpoints and app credentials are required. */
+export interface ChatClientOptions {
+  appId: number;
+  authKey: string;
+  /** REST base URL, e.g. `https://api.connectycube.com` or `http://127.0.0.1:5280`. */
+  apiUrl: string;
+  /** XMPP-over-WebSocket URL, e.g. `wss://chat.connectycube.com:5291` or `ws://localhost:5280/ws`. */
+  chatUrl: string;
+  /** Chat domain (`endpoints.chat`), e.g. `chat.connectycube.com` or `localhost`. */
+  chatDomain: string;
+  /** Where data is kept between runs. Default: memory (IndexedDB comes with `createIndexedDbPersistence`). */
+  persistence?: Persistence;
+  /** Where to log. Default: nowhere. */
+  logger?: TransportLogger;
+  /** Time source. Default the system clock. */
+  clock?: Clock;
+  /** Reconnect delays. Default 1 s doubling to 30 s, with jitter. */
+  reconnect?: BackoffOptions;
+  /** Liveness ping while online; 0 disables. Default 30 s. */
+  pingIntervalMs?: number;
+  /** Browser online/offline/visibility events; `null` ignores them. Default the browser's (none under SSR). */
+  network?: NetworkEventSource | null;
+  /** WebSocket implementation; default the global one. */
+  WebSocket?: WebSocketConstructor;
+  /** fetch implementation; default the global one. */
+  fetch?: typeof fetch;
+  /** Messages per history page. Default 50. */
+  pageSize?: number;
+  /** Most messages a dialog keeps in memory while live messages arrive. Default 500. */
+  windowCap?: number;
+}
+
+/**
+ * Creates a client: the composition root that wires REST, the XMPP transport and connection, the stores, sync and
+ * the outbox. SSR-safe: it touches no DOM global; nothing connects until `auth.login…`.
+ */
+export function createChatClient(options: ChatClientOptions): ChatClient {
+  const clock = options.clock ?? systemClock;
+  const pageSize = options.pageSize ?? 50;
+  const windowCap = options.windowCap ?? 500;
+  const persistence = options.persistence ?? createMemoryPersistence();
+  const jid = { appId: options.appId, domain: options.chatDomain };
+  const errors = new Subject<ChatError>();
+  const systemMessages = new Subject<ParsedSystemMessage>();
+  const reportError = (error: ChatError) => errors.next(error);
+
+  const session = createStore<Session | null>(null);
+  let password: string | null = null;
+  let db: PersistenceSession | null = null;
+  const selfUserId = () => session.get()?.user.id ?? null;
+  const requireSelf = () => {
+    const id = selfUserId();
+    if (id === null) throw new ChatError("unauthorized", "Sign in first");
+    return id;
+  };
+
+  const rest = createRestClient({
+    apiUrl: options.apiUrl,
+    appId: options.appId,
+    authKey: options.authKey,
+    fetch: options.fetch,
+    getToken: () => session.get()?.token ?? null,
+    getUserId: selfUserId,
+    onRejected: (rejected) => rejected.forEach(reportError),
+    onSessionExpired: async () => {
+      const current = session.get();
+      if (!current || password === null || !current.user.login) return null;
+      const renewed = await rest.session.create({ login: current.user.login, password });
+      session.set({ ...current, token: renewed.token });
+      return renewed.token;
+    },
+  });
+  const transport = createXmppTransport({ service: options.chatUrl, domain: options.chatDomain, appId: options.appId, logger: options.logger, WebSocket: options.WebSocket, clock });
+  const connection = createConnection({ transport, clock, backoff: options.reconnect, pingIntervalMs: options.pingIntervalMs, network: options.network });
+  const isOnline = () => connection.state.get().status === "online";
+  const sendIfOnline = (stanza: Element) => {
+    if (isOnline()) transport.send(stanza).catch(() => {});
+  };
+
+  const dialogs = createDialogsStore();
+  const messages = createMessagesStore();
+  const typing = createTypingStore({ clock });
+  const recipientOf = (dialogId: string) => {
+    const dialog = dialogs.state.get().byId[dialogId];
+    if (!dialog || dialog.type !== DialogType.PRIVATE) return null;
+    return dialog.occupantIds.find((o) => o !== selfUserId()) ?? null;
+  };
+  const outbox = createOutbox({ transport, rest, messages, jid, clock, persistence: () => db, recipientOf, isOnline, reportError });
+  const sync = createSync({ rest, dialogs, messages, clock, persistence: () => db, pageSize, reportError });
+
+  const ingest = createMessageIngest({
+    selfUserId,
+    dialogs,
+    messages,
+    typing,
+    clock,
+    windowCap,
+    sendDelivered: (m) => sendIfOnline(buildMarker(jid, { marker: "received", messageId: m.id, senderId: m.senderId, dialogId: m.dialogId, id: objectId(clock.now()) })),
+    onUnknownDialog: (id) => void sync.fetchDialog(id),
+    onSystemMessage: (message) => {
+      systemMessages.next(message);
+      const dialogId = message.params.dialogId;
+      if (!dialogId || !message.body?.startsWith("dialog/")) return;
+      if (message.body === DIALOG_EVENTS.DELETE_DIALOG || message.body === DIALOG_EVENTS.REMOVED_FROM_DIALOG) {
+        dialogs.apply((s) => removeDialog(s, dialogId));
+        messages.drop(dialogId);
+      } else void sync.fetchDialog(dialogId);
+    },
+    onMessageError: (id, error) => {
+      if (id) outbox.bounced(id, error);
+      else reportError(error);
+    },
+    reportError,
+  });
+  const stanzaSubscription = transport.stanza$.subscribe((stanza) => {
+    if (stanza.name === "message") ingest(stanza);
+  });
+  const onlineSubscription = connection.online$.subscribe((event) => {
+    const work = event.resumed ? Promise.resolve() : sync.run();
+    void work.then(() => outbox.drain());
+  });
+
+  // Write-behind of dialogs and windows to the open database (coalesced per tick).
+  const dirtyWindows = new Set<string>();
+  let flushScheduled = false;
+  const scheduleFlush = () => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    clock.setTimeout(() => {
+      flushScheduled = false;
+      const target = db;
+      if (!target) return dirtyWindows.clear();
+      for (const dialogId of dirtyWindows) {
+        const window = messages.window(dialogId).get();
+        target.putWindow({ dialogId, items: [...window.items], hasOlder: window.hasOlder, viewedAt: clock.now() }).catch((e: unknown) => reportError(toChatError(e, "storage")));
+      }
+      dirtyWindows.clear();
+    }, 0);
+  };
+  const windowSubscription = messages.changes$.subscribe(({ dialogId }) => {
+    dirtyWindows.add(dialogId);
+    scheduleFlush();
+  });
+  let previousDialogs = dialogs.state.get();
+  const dialogsSubscription = dialogs.state.value$.subscribe((state) => {
+    const before = previousDialogs;
+    previousDialogs = state;
+    if (!db || state === before) return;
+    const changed = state.order.map((id) => state.byId[id]).filter((d) => before.byId[d.id] !== d);
+    const removed = before.order.filter((id) => !state.byId[id]);
+    if (changed.length) db.putDialogs(changed).catch((e: unknown) => reportError(toChatError(e, "storage")));
+    if (removed.length) db.deleteDialogs(removed).catch((e: unknown) => reportError(toChatError(e, "storage")));
+  });
+
+  async function start(user: User, token: string): Promise<User> {
+    session.set({ user, token });
+    db = await persistence.open({ appId: options.appId, userId: user.id });
+    const cursor = await hydrate({ db, dialogs, messages, outbox });
+    if (cursor !== null) sync.seed(cursor);
+    void connection.connect(() => ({ userId: user.id, password: password ?? session.get()?.token ?? token })).catch((error: unknown) => reportError(toChatError(error)));
+    return user;
+  }
+
+  async function userOf(info: { userId: number | null; user: User | null }): Promise<User> {
+    if (info.user) return info.user;
+    if (info.userId === null) throw new ChatError("unauthorized", "The session has no user");
+    return rest.users.get(info.userId);
+  }
+
+  const clearLocal = () => {
+    typing.dispose();
+    for (const dialogId of messages.dialogIds()) messages.drop(dialogId);
+    dialogs.state.set(emptyDialogsState());
+    previousDialogs = dialogs.state.get();
+    outbox.clear();
+    sync.reset();
+  };
+
+  const dialogsFacade = createDialogsFacade({ rest, dialogs, messages, jid, clock, selfUserId: requireSelf, send: sendIfOnline });
+  const messagesFacade = createMessagesFacade({ rest, dialogs, messages, outbox, clock, selfUserId: requireSelf, pageSize, windowCap });
+  const typingFacade = createTypingFacade({ typing, dialogs, jid, clock, selfUserId, send: sendIfOnline });
+
+  return {
+    auth: {
+      signup: (input) => rest.users.signup(input),
+      async login(credentials) {
+        if (session.get()) throw new ChatError("conflict", "Already signed in; log out first");
+        const info = await rest.session.create(credentials.login !== undefined ? { login: credentials.login, password: credentials.password } : { email: credentials.email ?? "", password: credentials.password });
+        password = credentials.password;
+        session.set({ user: info.user ?? ({ id: info.userId ?? 0 } as User), token: info.token });
+        return start(await userOf(info), info.token);
+      },
+      async loginWithToken(token) {
+        if (session.get()) throw new ChatError("conflict", "Already signed in; log out first");
+        password = null;
+        session.set({ user: { id: 0 } as User, token });
+        try {
+          const info = await rest.session.get();
+          return await start(await userOf(info), token);
+        } catch (error) {
+          session.set(null);
+          throw error;
+        }
+      },
+      async logout(logoutOptions = {}) {
+        await connection.disconnect().catch(() => {});
+        await rest.session.destroy().catch(() => {});
+        const closing = db;
+        db = null;
+        clearLocal();
+        session.set(null);
+        password = null;
+        await closing?.close({ deleteData: !logoutOptions.keepData });
+      },
+    },
+    session,
+    connection: Object.assign(Object.create(null) as object, {
+      get: connection.state.get,
+      subscribe: connection.state.subscribe,
+      value$: connection.state.value$,
+      connect: async () => {
+        const current = session.get();
+        if (!current) throw new ChatError("unauthorized", "Sign in first");
+        await connection.connect(() => ({ userId: current.user.id, password: password ?? session.get()?.token ?? current.token }));
+      },
+      disconnect: () => connection.disconnect(),
+    }) as ChatClient["connection"],
+    dialogs: dialogsFacade,
+    messages: {
+      forDialog: messagesFacade.forDialog,
+      send: messagesFacade.send,
+      edit: messagesFacade.edit,
+      remove: messagesFacade.remove,
+      markRead: messagesFacade.markRead,
+      retry: messagesFacade.retry,
+      cancel: messagesFacade.cancel,
+    },
+    typing: typingFacade,
+    unread: dialogs.unread,
+    outbox: outbox.entries,
+    sync: Object.assign(Object.create(null) as object, {
+      get: sync.state.get,
+      subscribe: sync.state.subscribe,
+      value$: sync.state.value$,
+      resync: () => sync.run({ full: true }),
+    }) as ChatClient["sync"],
+    persistence: { status: persistence.status },
+    system: { messages$: systemMessages.asObservable() },
+    errors: errors.asObservable(),
+    async dispose() {
+      stanzaSubscription.unsubscribe();
+      onlineSubscription.unsubscribe();
+      windowSubscription.unsubscribe();
+      dialogsSubscription.unsubscribe();
+      typing.dispose();
+      messagesFacade.dispose();
+      await connection.dispose();
+      await transport.dispose();
+      await db?.close();
+      errors.complete();
+      systemMessages.complete();
+    },
+  };
+}
+

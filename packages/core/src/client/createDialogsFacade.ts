@@ -1,0 +1,95 @@
+import { ChatError } from "../errors/ChatError.js";
+import type { Dialog } from "../model/dialog.js";
+import { objectId } from "../model/ids.js";
+import type { RestClient } from "../rest/createRestClient.js";
+import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
+import { removeDialog, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
+import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
+import type { Clock } from "../time/clock.js";
+import type { Element } from "@xmpp/xml";
+import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
+import type { JidContext } from "../xmpp/stanzas/jid.js";
+import type { ChatClient } from "./ChatClient.js";
+
+/** System message bodies that tell other occupants about dialog changes (the react hook's convention). */
+export const DIALOG_EVENTS = {
+  NEW_DIALOG: "dialog/NEW_DIALOG",
+  UPDATE_DIALOG: "dialog/UPDATE_DIALOG",
+  ADDED_TO_DIALOG: "dialog/ADDED_TO_DIALOG",
+  REMOVED_FROM_DIALOG: "dialog/REMOVED_FROM_DIALOG",
+  DELETE_DIALOG: "dialog/DELETE_DIALOG",
+} as const;
+
+/** `client.dialogs`: the live list and the commands (REST, then the store, then a system message to occupants). */
+export function createDialogsFacade(options: {
+  rest: Pick<RestClient, "dialogs">;
+  dialogs: DialogsStore;
+  messages: MessagesStore;
+  jid: JidContext;
+  clock: Clock;
+  selfUserId: () => number;
+  /** Sends a stanza when online (system messages are best effort: peers also learn on their next sync). */
+  send: (stanza: Element) => void;
+}): ChatClient["dialogs"] {
+  const { rest, dialogs, messages } = options;
+  const put = (dialog: Dialog) => dialogs.apply((s) => upsertDialogs(s, [dialog]));
+  const notify = (userIds: readonly number[], body: string, dialogId: string) => {
+    const self = options.selfUserId();
+    for (const userId of new Set(userIds)) {
+      if (userId === self) continue;
+      options.send(buildSystemMessage(options.jid, { id: objectId(options.clock.now()), userId, body, params: { dialogId } }));
+    }
+  };
+  const drop = (id: string) => {
+    dialogs.apply((s) => removeDialog(s, id));
+    messages.drop(id);
+  };
+  let pageSkip = 0;
+
+  return {
+    list: dialogs.list,
+    get: (id) => dialogs.get(id),
+    async create(input) {
+      const dialog = await rest.dialogs.create(input);
+      put(dialog);
+      notify(dialog.occupantIds, DIALOG_EVENTS.NEW_DIALOG, dialog.id);
+      return dialog;
+    },
+    async update(id, patch) {
+      const before = dialogs.state.get().byId[id];
+      const dialog = await rest.dialogs.update(id, patch);
+      put(dialog);
+      notify(dialog.occupantIds.filter((o) => !(patch.addOccupantIds ?? []).includes(o)), DIALOG_EVENTS.UPDATE_DIALOG, id);
+      notify(patch.addOccupantIds ?? [], DIALOG_EVENTS.ADDED_TO_DIALOG, id);
+      notify(patch.removeOccupantIds ?? [], DIALOG_EVENTS.REMOVED_FROM_DIALOG, id);
+      if (before && !dialog.occupantIds.includes(options.selfUserId())) drop(id);
+      return dialog;
+    },
+    async remove(id, removeOptions = {}) {
+      const before = dialogs.state.get().byId[id];
+      const result = await rest.dialogs.remove(id, { force: removeOptions.force });
+      if (result.forbidden.includes(id)) throw new ChatError("forbidden", "Only the owner can delete a dialog for everyone");
+      drop(id);
+      if (removeOptions.force && before) notify(before.occupantIds, DIALOG_EVENTS.DELETE_DIALOG, id);
+    },
+    async clearHistory(id, clearOptions = {}) {
+      await rest.dialogs.clearHistory(id, { force: clearOptions.force });
+      messages.drop(id);
+      put(await rest.dialogs.get(id));
+    },
+    async subscribePublic(id) {
+      const dialog = await rest.dialogs.subscribe(id);
+      put(dialog);
+      return dialog;
+    },
+    async unsubscribePublic(id) {
+      await rest.dialogs.unsubscribe(id);
+      drop(id);
+    },
+    async loadMore() {
+      const page = await rest.dialogs.list({ skip: pageSkip, limit: 100 });
+      pageSkip += page.items.length;
+      dialogs.apply((s) => upsertDialogs(s, page.items));
+    },
+  };
+}

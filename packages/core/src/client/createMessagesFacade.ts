@@ -1,0 +1,164 @@
+import { ChatError } from "../errors/ChatError.js";
+import { toChatError } from "../errors/toChatError.js";
+import { DialogType } from "../model/dialog.js";
+import { objectId } from "../model/ids.js";
+import type { Message } from "../model/message.js";
+import type { OutboxEntry } from "../model/outboxEntry.js";
+import { createKeyedReadables } from "../reactive/createKeyedReadables.js";
+import type { RestClient } from "../rest/createRestClient.js";
+import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
+import { applyMessageActivity, setUnread } from "../stores/dialogs/dialogsReducer.js";
+import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
+import { EMPTY_WINDOW, editMessage, prependOlder, removeMessages, setLoading, type MessageWindow } from "../stores/messages/messagesReducer.js";
+import type { Outbox } from "../sync/createOutbox.js";
+import type { Clock } from "../time/clock.js";
+import type { ChatClient, DialogMessages } from "./ChatClient.js";
+
+/** Dependencies of the messages facade, by name. */
+export interface MessagesFacadeOptions {
+  rest: Pick<RestClient, "messages">;
+  dialogs: DialogsStore;
+  messages: MessagesStore;
+  outbox: Outbox;
+  clock: Clock;
+  selfUserId: () => number;
+  pageSize: number;
+  windowCap: number;
+}
+
+/** `client.messages`: windows per dialog with paging, and the commands that go through the outbox. */
+export function createMessagesFacade(options: MessagesFacadeOptions): ChatClient["messages"] & { dispose(): void } {
+  const { rest, dialogs, messages, outbox, clock } = options;
+  const loading = new Map<string, Promise<void>>();
+
+  async function loadPage(dialogId: string): Promise<void> {
+    const window = messages.window(dialogId).get();
+    if (window.loadingOlder || !window.hasOlder) return;
+    messages.apply(dialogId, (w) => setLoading(w, true));
+    try {
+      const known = window.items.filter((m) => m.status !== "pending" && m.status !== "failed");
+      const oldest = known[0];
+      // date_sent has one-second resolution: ask up to the end of the oldest second, for as many more as we hold
+      // of that second, and let the merge drop those we have.
+      const sameSecond = oldest ? known.filter((m) => Math.floor(m.dateSent / 1000) === Math.floor(oldest.dateSent / 1000)).length : 0;
+      const limit = options.pageSize + sameSecond;
+      const page = await rest.messages.list(dialogId, { before: oldest ? Math.floor(oldest.dateSent / 1000) * 1000 + 1000 : undefined, limit, sort: "desc" });
+      messages.apply(dialogId, (w) => prependOlder(w, page, page.length >= limit));
+    } catch (cause) {
+      messages.apply(dialogId, (w) => setLoading(w, false, toChatError(cause)));
+    }
+  }
+
+  const loadOlder = (dialogId: string): Promise<void> => {
+    let running = loading.get(dialogId);
+    if (!running) {
+      running = loadPage(dialogId).finally(() => loading.delete(dialogId));
+      loading.set(dialogId, running);
+    }
+    return running;
+  };
+
+  const keyed = createKeyedReadables<string, MessageWindow>((dialogId) => ({
+    readable: messages.window(dialogId),
+    start: () => {
+      if (messages.window(dialogId).get() === EMPTY_WINDOW) void loadOlder(dialogId);
+    },
+  }));
+  const facades = new Map<string, DialogMessages>();
+
+  const dialogOf = (dialogId: string) => {
+    const dialog = dialogs.state.get().byId[dialogId];
+    if (!dialog) throw new ChatError("not-found", `No dialog ${dialogId} in the list`);
+    return dialog;
+  };
+  const findMessage = (messageId: string): Message | undefined => {
+    for (const dialogId of messages.dialogIds()) {
+      const found = messages.window(dialogId).get().items.find((m) => m.id === messageId);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const base = (kind: OutboxEntry["kind"], dialogId: string, messageId: string) => ({
+    id: kind === "send" ? messageId : objectId(clock.now()),
+    kind,
+    dialogId,
+    messageId,
+    createdAt: clock.now(),
+    state: "queued" as const,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+  });
+
+  return {
+    dispose: () => keyed.dispose(),
+    forDialog(dialogId) {
+      let facade = facades.get(dialogId);
+      if (!facade) {
+        const readable = keyed.get(dialogId);
+        facade = { get: readable.get, subscribe: readable.subscribe, value$: readable.value$, loadOlder: () => loadOlder(dialogId) };
+        facades.set(dialogId, facade);
+      }
+      return facade;
+    },
+    async send(dialogId, input) {
+      const dialog = dialogOf(dialogId);
+      const self = options.selfUserId();
+      const body = input.body ?? null;
+      const attachments = input.attachments ?? [];
+      if (body === null && attachments.length === 0) throw new ChatError("validation", "A message needs a body or an attachment");
+      const now = clock.now();
+      const id = objectId(now);
+      const recipientId = dialog.type === DialogType.PRIVATE ? (dialog.occupantIds.find((o) => o !== self) ?? null) : null;
+      const message: Message = {
+        id, dialogId, senderId: self, recipientId, body, dateSent: now, attachments, reactions: { own: [], total: {} },
+        customParams: input.extension ?? {}, readIds: [self], deliveredIds: [self], editedAt: null, status: "pending",
+      };
+      messages.receive([message], { cap: options.windowCap });
+      dialogs.apply((s) => applyMessageActivity(s, { dialogId, own: true, lastMessage: { id, text: body, senderId: self, dateSent: now } }).state);
+      await outbox.enqueue({ ...base("send", dialogId, id), kind: "send", body, attachments, customParams: message.customParams, recipientId });
+      return message;
+    },
+    async edit(dialogId, messageId, body) {
+      const dialog = dialogOf(dialogId);
+      messages.apply(dialogId, (w) => editMessage(w, messageId, body, clock.now()));
+      await outbox.enqueue({ ...base("edit", dialogId, messageId), kind: "edit", body, last: dialog.lastMessage?.id === messageId });
+    },
+    async remove(dialogId, messageIds, removeOptions = {}) {
+      dialogOf(dialogId);
+      messages.apply(dialogId, (w) => removeMessages(w, messageIds));
+      for (const messageId of messageIds) {
+        await outbox.enqueue({ ...base("remove", dialogId, messageId), kind: "remove", forEveryone: Boolean(removeOptions.force) });
+      }
+    },
+    async markRead(dialogId) {
+      const dialog = dialogOf(dialogId);
+      const self = options.selfUserId();
+      const items = messages.window(dialogId).get().items;
+      const newest = [...items].reverse().find((m) => m.senderId !== self);
+      const last = dialog.lastMessage;
+      const target = newest
+        ? { id: newest.id, senderId: newest.senderId }
+        : last?.id && last.senderId !== null && last.senderId !== self
+          ? { id: last.id, senderId: last.senderId }
+          : null;
+      const unread = dialog.unreadCount > 0 || items.some((m) => m.senderId !== self && !m.readIds.includes(self));
+      dialogs.apply((s) => setUnread(s, dialogId, 0));
+      if (!target || !unread) return;
+      await outbox.enqueue({ ...base("read", dialogId, target.id), kind: "read", senderId: target.senderId });
+    },
+    async retry(messageId) {
+      const entry = outbox.entries.get().find((e) => e.messageId === messageId && e.kind === "send") ?? outbox.entries.get().find((e) => e.id === messageId);
+      if (!entry) throw new ChatError("not-found", `Nothing to retry for ${messageId}`);
+      await outbox.retry(entry.id);
+    },
+    async cancel(messageId) {
+      const entry = outbox.entries.get().find((e) => e.messageId === messageId && e.kind === "send") ?? outbox.entries.get().find((e) => e.id === messageId);
+      if (!entry) {
+        if (findMessage(messageId)) throw new ChatError("conflict", "The message was already sent");
+        return;
+      }
+      await outbox.cancel(entry.id);
+    },
+  };
+}

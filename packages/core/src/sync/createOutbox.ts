@@ -1,0 +1,196 @@
+import type { Element } from "@xmpp/xml";
+import { ChatError } from "../errors/ChatError.js";
+import { toChatError } from "../errors/toChatError.js";
+import { objectId } from "../model/ids.js";
+import type { OutboxEntry } from "../model/outboxEntry.js";
+import { createStore } from "../reactive/createStore.js";
+import type { Readable } from "../reactive/readable.js";
+import type { RestClient } from "../rest/createRestClient.js";
+import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
+import { removeMessages, setStatus } from "../stores/messages/messagesReducer.js";
+import type { Clock } from "../time/clock.js";
+import { buildChatMessage } from "../xmpp/stanzas/chatMessage.js";
+import { buildCorrection } from "../xmpp/stanzas/correction.js";
+import { addressFor, type JidContext } from "../xmpp/stanzas/jid.js";
+import { buildMarker } from "../xmpp/stanzas/marker.js";
+import { buildRemoval } from "../xmpp/stanzas/removal.js";
+import type { PersistenceSession } from "../persistence/Persistence.js";
+
+/** What the outbox sends through. */
+export interface OutboxTransport {
+  send(element: Element): Promise<void>;
+  sendTracked(element: Element): Promise<void>;
+}
+
+/** Dependencies of `createOutbox`, by name. */
+export interface OutboxOptions {
+  transport: OutboxTransport;
+  rest: Pick<RestClient, "messages">;
+  messages: MessagesStore;
+  jid: JidContext;
+  clock: Clock;
+  /** The open database, once signed in. */
+  persistence: () => PersistenceSession | null;
+  /** The peer of a private dialog (1-1 stanzas go to the user), or null for a room. */
+  recipientOf: (dialogId: string) => number | null;
+  /** True while the chat connection is online. */
+  isOnline: () => boolean;
+  /** Background failures (permanent ones also mark their entry failed). */
+  reportError: (error: ChatError) => void;
+}
+
+/** The durable queue of outgoing work (DESIGN.md Data flow §5). */
+export interface Outbox {
+  /** Entries waiting, in flight or failed, oldest first. */
+  readonly entries: Readable<readonly OutboxEntry[]>;
+  /** Adds work; resolves once the entry is durable. It goes out now when online, else on the next connect. */
+  enqueue(entry: OutboxEntry): Promise<void>;
+  /** Puts back entries restored from the cache (after a reload). */
+  restore(entries: readonly OutboxEntry[]): void;
+  /** Sends what is queued, in order, while online. */
+  drain(): Promise<void>;
+  /** A bounced stanza: the entry of that message fails with the error (e.g. `blocked`). */
+  bounced(messageId: string, error: ChatError): void;
+  /** Tries a failed entry again. */
+  retry(id: string): Promise<void>;
+  /** Drops an entry; a message never sent disappears from its dialog. */
+  cancel(id: string): Promise<void>;
+  /** Forgets everything (logout). */
+  clear(): void;
+}
+
+/** Creates the outbox. Entries go out one at a time in creation order, so a dialog's messages keep their order. */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { transport, rest, messages, jid, clock } = options;
+  const store = createStore<readonly OutboxEntry[]>([]);
+  let draining: Promise<void> | null = null;
+
+  const put = (entry: OutboxEntry) => store.set([...store.get().filter((e) => e.id !== entry.id), entry].sort((a, b) => a.createdAt - b.createdAt));
+  const find = (id: string) => store.get().find((e) => e.id === id);
+  const save = async (entry: OutboxEntry) => {
+    put(entry);
+    await options.persistence()?.putOutbox(entry);
+  };
+  const forget = async (id: string) => {
+    store.set(store.get().filter((e) => e.id !== id));
+    await options.persistence()?.deleteOutbox(id);
+  };
+
+  async function perform(entry: OutboxEntry): Promise<void> {
+    switch (entry.kind) {
+      case "send": {
+        const stanza = buildChatMessage(addressFor(jid, { dialogId: entry.dialogId, recipientId: entry.recipientId }), {
+          id: entry.messageId,
+          dialogId: entry.dialogId,
+          body: entry.body,
+          attachments: entry.attachments,
+          customParams: entry.customParams,
+          dateSent: entry.createdAt,
+        });
+        await transport.sendTracked(stanza);
+        return;
+      }
+      case "edit": {
+        const recipientId = options.recipientOf(entry.dialogId);
+        await transport.send(buildCorrection(addressFor(jid, { dialogId: entry.dialogId, recipientId }), { id: objectId(clock.now()), messageId: entry.messageId, dialogId: entry.dialogId, body: entry.body, last: entry.last }));
+        await rest.messages.update(entry.messageId, { dialogId: entry.dialogId, body: entry.body });
+        return;
+      }
+      case "remove": {
+        if (entry.forEveryone) {
+          const recipientId = options.recipientOf(entry.dialogId);
+          await transport.send(buildRemoval(addressFor(jid, { dialogId: entry.dialogId, recipientId }), { id: objectId(clock.now()), messageId: entry.messageId, dialogId: entry.dialogId }));
+        }
+        await rest.messages.remove(entry.messageId, { force: entry.forEveryone });
+        return;
+      }
+      case "read":
+        await transport.send(buildMarker(jid, { marker: "displayed", messageId: entry.messageId, senderId: entry.senderId, dialogId: entry.dialogId, id: objectId(clock.now()) }));
+        await rest.messages.markAllRead(entry.dialogId);
+        return;
+      case "react":
+        await rest.messages.reactions.update(entry.messageId, { add: entry.add, remove: entry.remove });
+        return;
+    }
+  }
+
+  async function runOne(entry: OutboxEntry): Promise<"done" | "stop"> {
+    const flying = { ...entry, state: "in-flight" as const, attempts: entry.attempts + 1 };
+    put(flying);
+    try {
+      await perform(flying);
+    } catch (cause) {
+      const error = toChatError(cause);
+      const current = find(entry.id);
+      if (!current || current.state === "failed") return "done"; // bounced or cancelled meanwhile
+      if (error.transient) {
+        put({ ...current, state: "queued", lastError: error });
+        return "stop"; // try again on the next connect
+      }
+      await fail(current, error);
+      return "done";
+    }
+    const current = find(entry.id);
+    if (!current || current.state === "failed") return "done";
+    if (entry.kind === "send") messages.apply(entry.dialogId, (w) => setStatus(w, entry.messageId, "sent"));
+    await forget(entry.id);
+    return "done";
+  }
+
+  async function fail(entry: OutboxEntry, error: ChatError): Promise<void> {
+    await save({ ...entry, state: "failed", lastError: error });
+    if (entry.kind === "send") messages.apply(entry.dialogId, (w) => setStatus(w, entry.messageId, "failed", error));
+    options.reportError(error);
+  }
+
+  async function drainLoop(): Promise<void> {
+    for (;;) {
+      if (!options.isOnline()) return;
+      const next = store.get().find((e) => e.state === "queued");
+      if (!next) return;
+      if ((await runOne(next)) === "stop") return;
+    }
+  }
+
+  const drain = (): Promise<void> => {
+    if (!draining) draining = drainLoop().finally(() => (draining = null));
+    return draining;
+  };
+
+  return {
+    entries: store,
+    async enqueue(entry) {
+      await save(entry);
+      void drain();
+    },
+    restore(entries) {
+      for (const entry of entries) put(entry.state === "in-flight" ? { ...entry, state: "queued" } : entry);
+    },
+    drain,
+    bounced(messageId, error) {
+      const entry = store.get().find((e) => e.messageId === messageId && e.kind === "send");
+      if (entry) void fail(entry, error);
+      else {
+        // Already acknowledged (a bounce after the ack): the message still failed to reach its recipient.
+        options.reportError(error);
+      }
+    },
+    async retry(id) {
+      const entry = find(id);
+      if (!entry || entry.state !== "failed") return;
+      await save({ ...entry, state: "queued", lastError: null, nextAttemptAt: null });
+      if (entry.kind === "send") messages.apply(entry.dialogId, (w) => setStatus(w, entry.messageId, "pending"));
+      void drain();
+    },
+    async cancel(id) {
+      const entry = find(id);
+      if (!entry) return;
+      if (entry.state === "in-flight") throw new ChatError("conflict", "The entry is being sent; wait for it to finish or fail");
+      await forget(id);
+      if (entry.kind === "send") messages.apply(entry.dialogId, (w) => removeMessages(w, [entry.messageId]));
+    },
+    clear() {
+      store.set([]);
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { startServer, type RunningServer } from "@chatcube/server";
+import { DialogType, type ChatClient, type ChatError } from "../../src/index.js";
+import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
+import { onlineClient, valueOf } from "../helpers/clients.js";
+
+let server: RunningServer;
+const clients: ChatClient[] = [];
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+});
+afterEach(async () => {
+  for (const client of clients.splice(0)) await client.dispose();
+});
+afterAll(() => server.close());
+
+async function online(user: TestUser): Promise<ChatClient> {
+  const client = await onlineClient(server, user);
+  clients.push(client);
+  return client;
+}
+
+describe("two chatcube clients against the real server", () => {
+  it("chat 1-1: pending → sent → delivered → read, live dialog list and unread counts", async () => {
+    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const alice = await online(aliceUser);
+    const bob = await online(bobUser);
+    const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
+    // bob learns about the new dialog live (system message), without a reload
+    await valueOf(bob.dialogs.list, (list) => list.some((d) => d.id === dialog.id), "bob's list to show the dialog");
+
+    const thread = alice.messages.forDialog(dialog.id);
+    const seen: string[] = [];
+    thread.subscribe((w) => {
+      const status = w.items.find((m) => m.body === "hello bob")?.status;
+      if (status && seen[seen.length - 1] !== status) seen.push(status);
+    });
+    const message = await alice.messages.send(dialog.id, { body: "hello bob" });
+    expect(message.status).toBe("pending");
+
+    const bobThread = bob.messages.forDialog(dialog.id);
+    await valueOf(bobThread, (w) => w.items.some((m) => m.id === message.id), "bob to receive it");
+    await valueOf(bob.unread, (u) => u.byDialog[dialog.id] === 1, "bob's unread count");
+    await valueOf(thread, (w) => w.items.find((m) => m.id === message.id)?.status === "delivered", "delivered");
+    await bob.messages.markRead(dialog.id);
+    expect(bob.unread.get().total).toBe(0);
+    await valueOf(thread, (w) => w.items.find((m) => m.id === message.id)?.status === "read", "read");
+    expect(seen).toEqual(["pending", "sent", "delivered", "read"]);
+    expect(alice.dialogs.list.get()[0]).toMatchObject({ id: dialog.id, lastMessage: { text: "hello bob" }, lastMessageStatus: "read" });
+  });
+
+  it("chat in a group: every member receives, statuses are per user, typing shows and ends", async () => {
+    const users = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const [alice, bob, carol] = [await online(users[0]), await online(users[1]), await online(users[2])];
+    const dialog = await alice.dialogs.create({ type: DialogType.GROUP, name: "Team", occupantIds: [users[1].id, users[2].id] });
+    await valueOf(carol.dialogs.list, (l) => l.some((d) => d.id === dialog.id), "carol's list");
+
+    bob.typing.start(dialog.id);
+    await valueOf(alice.typing.forDialog(dialog.id), (ids) => ids.includes(users[1].id), "bob typing at alice");
+    bob.typing.stop(dialog.id);
+    await valueOf(alice.typing.forDialog(dialog.id), (ids) => ids.length === 0, "bob stopped typing");
+
+    const message = await alice.messages.send(dialog.id, { body: "hi team" });
+    await valueOf(bob.messages.forDialog(dialog.id), (w) => w.items.some((m) => m.id === message.id), "bob receives");
+    await valueOf(carol.messages.forDialog(dialog.id), (w) => w.items.some((m) => m.id === message.id), "carol receives");
+    await valueOf(alice.messages.forDialog(dialog.id), (w) => w.items.find((m) => m.id === message.id)?.deliveredIds.length === 3, "delivered to both");
+    await carol.messages.markRead(dialog.id);
+    const read = await valueOf(alice.messages.forDialog(dialog.id), (w) => (w.items.find((m) => m.id === message.id)?.readIds ?? []).includes(users[2].id), "read by carol");
+    expect(read.items.find((m) => m.id === message.id)).toMatchObject({ status: "read" });
+    expect(read.items.find((m) => m.id === message.id)?.readIds).not.toContain(users[1].id);
+  });
+
+  it("loads history in pages, edits and deletes", async () => {
+    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const alice = await online(aliceUser);
+    const dialog = await alice.dialogs.create({ type: DialogType.GROUP, name: "History", occupantIds: [bobUser.id] });
+    for (let i = 0; i < 7; i++) await alice.messages.send(dialog.id, { body: `m${i}` });
+    await valueOf(alice.outbox, (o) => o.length === 0, "the outbox to drain");
+    const bob = await online(bobUser);
+    const thread = bob.messages.forDialog(dialog.id);
+    const unsubscribe = thread.subscribe(() => {});
+    // page size 50 by default: everything arrives in the first page
+    const first = await valueOf(thread, (w) => w.items.length === 7 && !w.loadingOlder, "the first page");
+    expect(first.items.map((m) => m.body)).toEqual(["m0", "m1", "m2", "m3", "m4", "m5", "m6"]);
+    expect(first.hasOlder).toBe(false);
+    const target = first.items[6];
+    await alice.messages.edit(dialog.id, target.id, "m6 (edited)");
+    await valueOf(thread, (w) => w.items.find((m) => m.id === target.id)?.body === "m6 (edited)", "the edit at bob");
+    await alice.messages.remove(dialog.id, [first.items[0].id], { force: true });
+    await valueOf(thread, (w) => !w.items.some((m) => m.id === first.items[0].id), "the removal at bob");
+    unsubscribe();
+  });
+
+  it("a paged thread: loadOlder fetches older pages until there are none", async () => {
+    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const alice = await onlineClient(server, aliceUser, { pageSize: 3 });
+    clients.push(alice);
+    const dialog = await alice.dialogs.create({ type: DialogType.GROUP, name: "Paged", occupantIds: [bobUser.id] });
+    for (let i = 0; i < 8; i++) await alice.messages.send(dialog.id, { body: `p${i}` });
+    await valueOf(alice.outbox, (o) => o.length === 0, "the outbox to drain");
+    const bob = await onlineClient(server, bobUser, { pageSize: 3 });
+    clients.push(bob);
+    const thread = bob.messages.forDialog(dialog.id);
+    thread.subscribe(() => {});
+    await valueOf(thread, (w) => w.items.length === 3 && !w.loadingOlder, "the newest page");
+    await thread.loadOlder();
+    await thread.loadOlder();
+    await thread.loadOlder();
+    const all = thread.get();
+    expect(all.items.map((m) => m.body)).toEqual(["p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7"]);
+    expect(all.hasOlder).toBe(false);
+  });
+
+  it("reconnects after the server drops the socket; what was sent during the gap arrives once", async () => {
+    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const alice = await online(aliceUser);
+    const bob = await online(bobUser);
+    const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
+    const thread = bob.messages.forDialog(dialog.id);
+    thread.subscribe(() => {});
+    await valueOf(bob.dialogs.list, (l) => l.some((d) => d.id === dialog.id), "bob's list");
+    server.dropConnections(bobUser.id);
+    await valueOf(bob.connection, (s) => s.status === "reconnecting", "bob reconnecting");
+    const sent = [await alice.messages.send(dialog.id, { body: "gap 1" }), await alice.messages.send(dialog.id, { body: "gap 2" })];
+    await valueOf(bob.connection, (s) => s.status === "online", "bob back online");
+    const window = await valueOf(thread, (w) => sent.every((s) => w.items.some((m) => m.id === s.id)), "both gap messages");
+    await new Promise((r) => setTimeout(r, 300));
+    for (const s of sent) expect(thread.get().items.filter((m) => m.id === s.id)).toHaveLength(1);
+    expect(window.items.length).toBe(thread.get().items.length);
+  });
+
+  it("logout then login as another user shows none of the first user's data", async () => {
+    const [aliceUser, bobUser, carolUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const client = await online(aliceUser);
+    const dialog = await client.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
+    await client.messages.send(dialog.id, { body: "secret" });
+    expect(client.dialogs.list.get()).toHaveLength(1);
+    await client.auth.logout();
+    expect(client.session.get()).toBeNull();
+    expect(client.dialogs.list.get()).toEqual([]);
+    expect(client.messages.forDialog(dialog.id).get().items).toEqual([]);
+    await client.auth.login({ login: carolUser.login, password: carolUser.password });
+    await valueOf(client.sync, (s) => s.state === "synced", "carol's sync");
+    expect(client.dialogs.list.get()).toEqual([]);
+    expect(client.unread.get().total).toBe(0);
+  });
+
+  it("a send to a user who blocked us ends failed with code blocked, and can be cancelled", async () => {
+    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const alice = await online(aliceUser);
+    const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
+    // bob blocks alice with a privacy list set directly in the server (the privacy API lands with issue 5)
+    server.context.db.privacyOf(bobUser.id).lists.DEFAULT = [{ type: "jid", value: `${aliceUser.id}-1@localhost`, action: "deny", order: 1, kinds: [] }];
+    server.context.db.privacyOf(bobUser.id).defaultName = "DEFAULT";
+    const errors: ChatError[] = [];
+    alice.errors.subscribe((e) => errors.push(e));
+    const message = await alice.messages.send(dialog.id, { body: "are you there?" });
+    const failed = await valueOf(alice.messages.forDialog(dialog.id), (w) => w.items.find((m) => m.id === message.id)?.status === "failed", "failed");
+    expect(failed.items.find((m) => m.id === message.id)?.error?.code).toBe("blocked");
+    expect(alice.outbox.get()).toEqual([expect.objectContaining({ messageId: message.id, state: "failed" })]);
+    await alice.messages.cancel(message.id);
+    expect(alice.outbox.get()).toEqual([]);
+    expect(alice.messages.forDialog(dialog.id).get().items.some((m) => m.id === message.id)).toBe(false);
+    expect(errors.some((e) => e.code === "blocked")).toBe(true);
+  });
+});
