@@ -164,3 +164,40 @@ describe("two chatcube clients against the real server", () => {
     expect(errors.some((e) => e.code === "blocked")).toBe(true);
   });
 });
+
+describe("multi-device and live dialog changes", () => {
+  it("my message sent from another device appears (carbon, MUC echo), and reading elsewhere clears unread here", async () => {
+    const [aliceUser, bobUser, carolUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const laptop = await online(aliceUser);
+    const phone = await online(aliceUser);
+    const bob = await online(bobUser);
+    const direct = await laptop.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
+    const group = await laptop.dialogs.create({ type: DialogType.GROUP, name: "G", occupantIds: [bobUser.id, carolUser.id] });
+    await phone.sync.resync(); // the phone learns of dialogs it created elsewhere on its next sync
+    const fromLaptop = await laptop.messages.send(direct.id, { body: "from my laptop" });
+    await valueOf(phone.messages.forDialog(direct.id), (w) => w.items.some((m) => m.id === fromLaptop.id && m.senderId === aliceUser.id), "the carbon on the phone");
+    expect(phone.unread.get().byDialog[direct.id] ?? 0).toBe(0);
+    const inGroup = await laptop.messages.send(group.id, { body: "group from laptop" });
+    await valueOf(phone.messages.forDialog(group.id), (w) => w.items.some((m) => m.id === inGroup.id), "the room echo on the phone");
+
+    const fromBob = await bob.messages.send(direct.id, { body: "hi alice" });
+    await valueOf(phone.unread, (u) => u.byDialog[direct.id] === 1, "unread on the phone");
+    await valueOf(laptop.messages.forDialog(direct.id), (w) => w.items.some((m) => m.id === fromBob.id), "bob's message on the laptop");
+    await laptop.messages.markRead(direct.id);
+    await valueOf(phone.unread, (u) => (u.byDialog[direct.id] ?? 0) === 0, "read on the laptop clears the phone");
+  });
+
+  it("a dialog renamed or joined elsewhere updates live", async () => {
+    const [aliceUser, bobUser, carolUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const alice = await online(aliceUser);
+    const bob = await online(bobUser);
+    const carol = await online(carolUser);
+    const group = await alice.dialogs.create({ type: DialogType.GROUP, name: "Before", occupantIds: [bobUser.id] });
+    await valueOf(bob.dialogs.list, (l) => l.some((d) => d.id === group.id), "bob's list");
+    await alice.dialogs.update(group.id, { name: "After", addOccupantIds: [carolUser.id] });
+    await valueOf(bob.dialogs.get(group.id), (d) => d?.name === "After", "the rename at bob");
+    await valueOf(carol.dialogs.list, (l) => l.some((d) => d.id === group.id && d.name === "After"), "carol added");
+    await alice.dialogs.update(group.id, { removeOccupantIds: [carolUser.id] });
+    await valueOf(carol.dialogs.list, (l) => !l.some((d) => d.id === group.id), "carol removed");
+  });
+});

@@ -66,6 +66,17 @@ describe("messagesReducer (one dialog's window)", () => {
     expect(applyMarker(w, "m2", 2, "read")).toBe(w); // nothing new
   });
 
+  it("a marker about a message still pending (its ack not back yet) moves it on; older pending ones stay", () => {
+    let w = receiveMessages(EMPTY_WINDOW, [
+      aMessage("a", "d", 1, { senderId: 1, status: "pending", readIds: [1], deliveredIds: [1] }),
+      aMessage("b", "d", 2, { senderId: 1, status: "pending", readIds: [1], deliveredIds: [1] }),
+    ]);
+    w = applyMarker(w, "b", 2, "delivered");
+    expect(w.items.map((m) => m.status)).toEqual(["pending", "delivered"]);
+    w = setStatus(w, "b", "sent"); // the late ack does not move it back
+    expect(w.items[1].status).toBe("delivered");
+  });
+
   it("applies edits, removals and reactions", () => {
     let w = receiveMessages(EMPTY_WINDOW, [aMessage("m1", "d", 1), aMessage("m2", "d", 2)]);
     w = editMessage(w, "m1", "fixed", 99);

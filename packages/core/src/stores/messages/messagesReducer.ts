@@ -171,7 +171,9 @@ export function applyMarker(window: MessageWindow, messageId: string, userId: nu
   let items: Message[] | null = null;
   for (let i = at; i >= 0; i--) {
     const message = window.items[i];
-    if (message.senderId !== author || message.status === "pending" || message.status === "failed") continue;
+    // A marker about this very message proves it reached the server, even if our ack has not come back yet;
+    // earlier messages of ours that are still pending or failed were not seen.
+    if (message.senderId !== author || (i !== at && (message.status === "pending" || message.status === "failed"))) continue;
     const has = (kind === "read" ? message.readIds : message.deliveredIds).includes(userId);
     if (has && i !== at) break; // older ones were covered by an earlier marker
     const readIds = kind === "read" && !message.readIds.includes(userId) ? [...message.readIds, userId] : message.readIds;
