@@ -77,7 +77,7 @@ export function createXmppServer(ctx: ServerContext): XmppServer {
   const heartbeat = setInterval(() => {
     for (const connection of connections) connection.heartbeat();
   }, HEARTBEAT_MS);
-  heartbeat.unref();
+  (heartbeat as { unref?: () => void }).unref?.(); // jsdom timers return numbers
 
   return {
     hub: registry,

@@ -1,0 +1,16 @@
+/** Jest in native ESM mode (NODE_OPTIONS=--experimental-vm-modules), TSX through @swc/jest (TOOLCHAIN.md §3–4). */
+export default {
+  testEnvironment: "<rootDir>/jest.env.js",
+  setupFiles: ["fake-indexeddb/auto"],
+  extensionsToTreatAsEsm: [".ts", ".tsx"],
+  moduleNameMapper: {
+    // Core and the server run from source: no build first.
+    "^@chatcube/core$": "<rootDir>/../core/src/index.ts",
+    "^@chatcube/server$": "<rootDir>/../server/src/index.ts",
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
+  transform: {
+    "^.+\\.tsx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022", transform: { react: { runtime: "automatic" } } } }],
+  },
+  testTimeout: 20000,
+};

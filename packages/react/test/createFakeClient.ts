@@ -1,0 +1,130 @@
+// Test-only: a small fake of the ChatClient parts the bindings read, built on core's createStore, that counts the
+// subscribers of every Readable it hands out. The same file is used by the React, Vue and Svelte bindings' tests.
+import {
+  createStore,
+  DialogType,
+  select,
+  type ChatClient,
+  type ConnectionState,
+  type Dialog,
+  type Message,
+  type MessageWindow,
+  type OutboxEntry,
+  type Readable,
+  type Session,
+  type Store,
+  type SyncState,
+  type UnreadCounts,
+} from "@chatcube/core";
+import type { BlockedUsers, Contact, LastActivity } from "../src/clientFeatures.js";
+
+/** A fake client with its stores in reach, the calls it received, and subscriber counts. */
+export interface FakeChat {
+  client: ChatClient;
+  dialogs: Store<Record<string, Dialog>>;
+  windows(dialogId: string): Store<MessageWindow>;
+  typing(dialogId: string): Store<readonly number[]>;
+  connection: Store<ConnectionState>;
+  session: Store<Session | null>;
+  sync: Store<SyncState>;
+  outbox: Store<readonly OutboxEntry[]>;
+  contacts: Store<readonly Contact[]>;
+  privacy: Store<BlockedUsers>;
+  lastActivity(userId: number): Store<LastActivity>;
+  /** Commands called, in order, e.g. `typing.start A`. */
+  calls: string[];
+  /** Live subscriptions over every Readable the fake handed out. */
+  subscribers(): number;
+}
+
+/** A dialog with defaults. */
+export function aDialog(id: string, overrides: Partial<Dialog> = {}): Dialog {
+  return {
+    id, type: DialogType.GROUP, name: `Dialog ${id}`, photo: null, description: null, ownerId: 1, occupantIds: [1, 2], occupantsCount: 2,
+    adminIds: [], pinnedMessageIds: [], lastMessage: null, lastMessageStatus: null, unreadCount: 0, roomJid: null, createdAt: 1000,
+    updatedAt: 1000, extensions: {}, permissions: { allowPreview: false }, ...overrides,
+  };
+}
+
+/** A message with defaults. */
+export function aMessage(id: string, dialogId: string, body = `message ${id}`): Message {
+  return {
+    id, dialogId, senderId: 2, recipientId: null, body, dateSent: 1000, attachments: [], reactions: { own: [], total: {} },
+    customParams: {}, readIds: [2], deliveredIds: [2], editedAt: null, status: "sent",
+  };
+}
+
+const EMPTY: MessageWindow = { items: [], hasOlder: true, loadingOlder: false, error: null, detached: false };
+
+/** Creates the fake. `withFeatures: false` leaves out contacts, privacy and last activity (core before issue 5). */
+export function createFakeClient({ withFeatures = true }: { withFeatures?: boolean } = {}): FakeChat {
+  let live = 0;
+  const calls: string[] = [];
+  const counted = <T>(readable: Readable<T>): Readable<T> => ({
+    get: readable.get,
+    value$: readable.value$,
+    subscribe(listener) {
+      live += 1;
+      const unsubscribe = readable.subscribe(listener);
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        live -= 1;
+        unsubscribe();
+      };
+    },
+  });
+  const keyed = <K, T>(create: (key: K) => T) => {
+    const items = new Map<K, T>();
+    return (key: K): T => {
+      if (!items.has(key)) items.set(key, create(key));
+      return items.get(key)!;
+    };
+  };
+
+  const dialogs = createStore<Record<string, Dialog>>({});
+  const windows = keyed((_dialogId: string) => createStore<MessageWindow>(EMPTY));
+  const typing = keyed((_dialogId: string) => createStore<readonly number[]>([]));
+  const lastActivity = keyed((_userId: number) => createStore<LastActivity>({ online: false, seconds: 60, at: 1000, error: null }));
+  const connection = createStore<ConnectionState>({ status: "idle", since: 0, attempt: 0, lastError: null });
+  const session = createStore<Session | null>(null);
+  const sync = createStore<SyncState>({ state: "idle", lastSyncedAt: null, error: null });
+  const outbox = createStore<readonly OutboxEntry[]>([]);
+  const contacts = createStore<readonly Contact[]>([]);
+  const privacy = createStore<BlockedUsers>({ blocked: new Set() });
+  const unread = select(dialogs, (all): UnreadCounts => {
+    const byDialog: Record<string, number> = {};
+    for (const dialog of Object.values(all)) if (dialog.unreadCount > 0) byDialog[dialog.id] = dialog.unreadCount;
+    return { total: Object.values(byDialog).reduce((sum, count) => sum + count, 0), byDialog };
+  });
+
+  const dialogViews = keyed((id: string) => counted(select(dialogs, (all) => all[id])));
+  const messageViews = keyed((dialogId: string) => ({
+    ...counted(windows(dialogId)),
+    loadOlder: async () => void calls.push(`messages.loadOlder ${dialogId}`),
+  }));
+  const typingViews = keyed((dialogId: string) => counted(typing(dialogId)));
+  const activityViews = keyed((userId: number) => counted(lastActivity(userId)));
+  const list = counted(select(dialogs, (all) => Object.values(all)));
+
+  const client = {
+    session: counted(session),
+    connection: { ...counted(connection), connect: async () => {}, disconnect: async () => {} },
+    dialogs: { list, get: dialogViews },
+    messages: { forDialog: messageViews },
+    typing: {
+      forDialog: typingViews,
+      start: (dialogId: string) => void calls.push(`typing.start ${dialogId}`),
+      stop: (dialogId: string) => void calls.push(`typing.stop ${dialogId}`),
+    },
+    unread: counted(unread),
+    outbox: counted(outbox),
+    sync: { ...counted(sync), resync: async () => {} },
+    ...(withFeatures
+      ? { contacts: counted(contacts), privacy: counted(privacy), lastActivity: { forUser: activityViews } }
+      : {}),
+  } as unknown as ChatClient;
+
+  return { client, dialogs, windows, typing, connection, session, sync, outbox, contacts, privacy, lastActivity, calls, subscribers: () => live };
+}

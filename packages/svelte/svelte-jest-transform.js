@@ -1,0 +1,20 @@
+// Compiles Svelte 5 components and `.svelte.ts` rune modules for jest (TOOLCHAIN.md §4: svelte-jester breaks under
+// Jest 30.5, which calls a transformer's sync `process` even for ESM).
+import { compile, compileModule } from "svelte/compiler";
+import { transformSync } from "@swc/core";
+
+const stripTypes = (source, filename) =>
+  transformSync(source, { filename, jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "es6" } }).code;
+
+export default {
+  process(source, filename) {
+    if (/\.svelte\.[cm]?[jt]s$/.test(filename)) {
+      const js = /\.[cm]?ts$/.test(filename) ? stripTypes(source, filename) : source;
+      const result = compileModule(js, { filename, dev: true, generate: "client" });
+      return { code: result.js.code, map: result.js.map };
+    }
+    // <script lang="ts"> is handled by the compiler itself.
+    const result = compile(source, { filename, dev: true, css: "injected", generate: "client" });
+    return { code: result.js.code, map: result.js.map };
+  },
+};

@@ -1,0 +1,16 @@
+/** Jest in native ESM mode (NODE_OPTIONS=--experimental-vm-modules), TypeScript through @swc/jest (TOOLCHAIN.md §3–4). */
+export default {
+  testEnvironment: "<rootDir>/jest.env.js",
+  // Vue needs the Node conditions under jsdom: the `browser` one loads a second, esm-bundler copy of Vue.
+  testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
+  setupFiles: ["fake-indexeddb/auto"],
+  extensionsToTreatAsEsm: [".ts"],
+  moduleNameMapper: {
+    // Core and the server run from source: no build first.
+    "^@chatcube/core$": "<rootDir>/../core/src/index.ts",
+    "^@chatcube/server$": "<rootDir>/../server/src/index.ts",
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },
+  testTimeout: 20000,
+};

@@ -1,0 +1,38 @@
+import { select, shallowEqual, type ConnectionState, type OutboxEntry, type Session, type SyncState } from "@chatcube/core";
+import { toValue, type MaybeRefOrGetter } from "vue";
+import { useChatClient } from "./chatPlugin.js";
+import { useReadable, type ReadonlyRef } from "./useReadable.js";
+
+/** The signed-in user and token, or null. */
+export function useSession(): ReadonlyRef<Session | null> {
+  return useReadable(useChatClient().session);
+}
+
+/** The chat connection state (`status`, `since`, `attempt`, `lastError`). */
+export function useConnection(): ReadonlyRef<ConnectionState> {
+  return useReadable(useChatClient().connection);
+}
+
+/** The delta sync state (`state`, `lastSyncedAt`, `error`); `client.sync.resync()` runs one now. */
+export function useSync(): ReadonlyRef<SyncState> {
+  return useReadable(useChatClient().sync);
+}
+
+/** Unread messages: in one dialog when `dialogId` is given (a ref or getter may change it), else in all of them. */
+export function useUnread(dialogId?: MaybeRefOrGetter<string | null | undefined>): ReadonlyRef<number> {
+  const { unread } = useChatClient();
+  const total = select(unread, (counts) => counts.total);
+  return useReadable(() => {
+    const id = toValue(dialogId);
+    return id ? select(unread, (counts) => counts.byDialog[id] ?? 0) : total;
+  });
+}
+
+/** Outgoing work not yet done (pending and failed messages, edits, reactions…), of one dialog when given. */
+export function useOutbox(dialogId?: MaybeRefOrGetter<string | null | undefined>): ReadonlyRef<readonly OutboxEntry[]> {
+  const { outbox } = useChatClient();
+  return useReadable(() => {
+    const id = toValue(dialogId);
+    return id ? select(outbox, (entries) => entries.filter((entry) => entry.dialogId === id), shallowEqual) : outbox;
+  });
+}
