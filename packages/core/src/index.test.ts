@@ -12,10 +12,12 @@ describe("@chatcube/core public surface", () => {
     expect(Object.keys(core).sort()).toEqual([
       "CHAT_ERROR_CODES",
       "ChatError",
+      "DEFAULT_CACHE_CAPS",
       "DEFAULT_KEEP_ALIVE_MS",
       "DIALOG_EVENTS",
       "DialogType",
       "createChatClient",
+      "createIndexedDbPersistence",
       "createKeyedReadables",
       "createManualClock",
       "createMemoryPersistence",

@@ -48,8 +48,36 @@ export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionS
 export type { BackoffOptions } from "./connection/createBackoff.js";
 export type { NetworkEvent, NetworkEventSource } from "./connection/createBrowserNetworkSource.js";
 export { createMemoryPersistence } from "./persistence/memory/createMemoryPersistence.js";
-export type { Persistence, PersistenceScope, PersistenceSession, PersistenceStatus, StoredSnapshot, StoredWindow } from "./persistence/Persistence.js";
+export { createIndexedDbPersistence, DEFAULT_CACHE_CAPS, type CacheCaps, type IndexedDbPersistenceOptions } from "./persistence/indexedDb/index.js";
+export type {
+  Persistence,
+  PersistenceScope,
+  PersistenceSession,
+  PersistenceStatus,
+  StoredSession,
+  StoredSnapshot,
+  StoredValue,
+  StoredWindow,
+  StoredWindowInfo,
+} from "./persistence/Persistence.js";
 export type { UnreadCounts } from "./stores/dialogs/createDialogsStore.js";
 export type { MessageWindow } from "./stores/messages/messagesReducer.js";
 export type { SyncState } from "./sync/createSync.js";
 export type { ParsedSystemMessage as SystemMessage } from "./xmpp/stanzas/parsedMessage.js";
+// The messaging guide beyond chatting (issue 5): privacy, contacts, last activity, reactions, system messages, files,
+// search, dialog extras, active/inactive.
+export type { MessagingExtrasOptions } from "./client/createMessagingExtras.js";
+export type { PrivacyApi, PrivacyListNames } from "./client/createPrivacyFacade.js";
+export type { PrivacyRule, PrivacyState } from "./stores/privacy/privacyReducer.js";
+export type { ContactsApi } from "./client/createContactsFacade.js";
+export type { Contact, ContactPresence, ContactRequest, SubscriptionState } from "./stores/contacts/contactsReducer.js";
+export type { PresenceShow } from "./xmpp/stanzas/userPresence.js";
+export type { LastActivityApi, LastActivityState } from "./client/createLastActivityFacade.js";
+export type { ReactionsApi } from "./client/createReactionsFacade.js";
+export type { SystemApi, SystemMessageInput } from "./client/createSystemFacade.js";
+export type { FilesApi, UploadOptions } from "./client/createFilesFacade.js";
+export type { StoredFile, UploadedFile, UploadProgress } from "./model/storedFile.js";
+export type { FileBytes, FileToSend, PendingUpload } from "./model/pendingUpload.js";
+export type { SearchCommand } from "./client/createSearchCommand.js";
+export type { SearchOptions, SearchResult } from "./rest/createSearch.js";
+export type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./client/createDialogExtrasFacade.js";

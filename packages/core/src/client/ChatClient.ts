@@ -2,6 +2,7 @@ import type { Observable } from "rxjs";
 import type { ConnectionState } from "../connection/ConnectionState.js";
 import type { ChatError } from "../errors/ChatError.js";
 import type { Attachment } from "../model/attachment.js";
+import type { FileToSend } from "../model/pendingUpload.js";
 import type { Dialog, DialogType } from "../model/dialog.js";
 import type { CustomParams, Message } from "../model/message.js";
 import type { OutboxEntry } from "../model/outboxEntry.js";
@@ -11,7 +12,14 @@ import type { Readable } from "../reactive/readable.js";
 import type { UnreadCounts } from "../stores/dialogs/createDialogsStore.js";
 import type { MessageWindow } from "../stores/messages/messagesReducer.js";
 import type { SyncState } from "../sync/createSync.js";
-import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
+import type { ContactsApi } from "./createContactsFacade.js";
+import type { DialogExtrasApi } from "./createDialogExtrasFacade.js";
+import type { FilesApi } from "./createFilesFacade.js";
+import type { LastActivityApi } from "./createLastActivityFacade.js";
+import type { PrivacyApi } from "./createPrivacyFacade.js";
+import type { ReactionsApi } from "./createReactionsFacade.js";
+import type { SearchCommand } from "./createSearchCommand.js";
+import type { SystemApi } from "./createSystemFacade.js";
 
 /** The signed-in user and their REST session token. */
 export interface Session {
@@ -31,6 +39,10 @@ export interface SendInput {
   attachments?: Attachment[];
   /** Custom parameters (sent as extraParams, stored as top-level keys). */
   extension?: CustomParams;
+  /** Files to upload first: the message stays `pending` (and resumable from the outbox) until they are up. */
+  files?: FileToSend[];
+  /** No push notification for offline or inactive recipients (`silent=1`). */
+  silent?: boolean;
 }
 
 /** What a new dialog needs. */
@@ -66,6 +78,11 @@ export interface ChatClient {
     login(credentials: { login?: string; email?: string; password: string }): Promise<User>;
     /** The same with an existing session token (custom identity, social login). */
     loginWithToken(token: string): Promise<User>;
+    /**
+     * Signs in again with no network call, from a session remembered by the persistence (or the one given): publishes
+     * the cached data at once and connects in the background (an app reload, even offline). Null when none is remembered.
+     */
+    resume(session?: Session): Promise<User | null>;
     /** Disconnects, closes the session, and forgets this user's data (unless `keepData`). */
     logout(options?: { keepData?: boolean }): Promise<void>;
   };
@@ -91,7 +108,7 @@ export interface ChatClient {
     unsubscribePublic(id: string): Promise<void>;
     /** Fetches the next page of the dialog list (sync already loads every changed dialog). */
     loadMore(): Promise<void>;
-  };
+  } & DialogExtrasApi;
   messages: {
     /** One dialog's messages; starts loading the newest page when first subscribed. */
     forDialog(dialogId: string): DialogMessages;
@@ -103,9 +120,9 @@ export interface ChatClient {
     markRead(dialogId: string): Promise<void>;
     /** Tries a failed message again. */
     retry(messageId: string): Promise<void>;
-    /** Gives up a pending or failed message. */
+    /** Gives up a pending or failed message (one whose files are uploading too). */
     cancel(messageId: string): Promise<void>;
-  };
+  } & ReactionsApi;
   typing: {
     /** User ids typing in the dialog (each expires 6 s after their last news). */
     forDialog(dialogId: string): Readable<readonly number[]>;
@@ -119,10 +136,24 @@ export interface ChatClient {
   outbox: Readable<readonly OutboxEntry[]>;
   /** Delta sync state; `resync()` runs a full sync now. */
   sync: Readable<SyncState> & { resync(): Promise<void> };
-  /** Whether data survives a reload. */
-  persistence: { status: PersistenceStatus };
-  /** System messages (app-level signals). */
-  system: { messages$: Observable<ParsedSystemMessage> };
+  /** Whether data survives a reload, live: `degraded` (memory only) with the reason. */
+  persistence: { status: Readable<PersistenceStatus> };
+  /** System messages (app-level signals): the stream, the recent ones, and `send`. */
+  system: SystemApi;
+  /** Privacy (block) lists: `{ lists, defaultName, activeName, blocked }`, live, and their commands. */
+  privacy: PrivacyApi;
+  /** The contact list with subscription states and presence, live; `contacts.requests`; add/confirm/reject/remove/rename. */
+  contacts: ContactsApi;
+  /** Users' last activity; `forUser(id)` streams online/offline changes while subscribed. */
+  lastActivity: LastActivityApi;
+  /** File uploads (with progress and cancel) and download URLs. */
+  files: FilesApi;
+  /** Global search over message texts and dialog names. */
+  search: SearchCommand;
+  /** Whether the app counts as active (foreground); see `setActive`. */
+  active: Readable<boolean>;
+  /** Tells the server the app is active or in the background (push notifications while inactive). */
+  setActive(active: boolean): Promise<void>;
   /** Background failures (sync, outbox, malformed stanzas). Commands reject with their own errors instead. */
   errors: Observable<ChatError>;
   /** Stops everything (sockets, timers). */

@@ -7,7 +7,8 @@ import { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { DialogType } from "../model/dialog.js";
 import type { User } from "../model/user.js";
-import { createMemoryPersistence } from "../persistence/memory/createMemoryPersistence.js";
+import { createWriteBehind } from "../persistence/createWriteBehind.js";
+import { createIndexedDbPersistence } from "../persistence/indexedDb/createIndexedDbPersistence.js";
 import type { Persistence, PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
 import { createRestClient } from "../rest/createRestClient.js";
@@ -27,11 +28,12 @@ import type { TransportLogger, WebSocketConstructor } from "../xmpp/transport/Xm
 import type { ChatClient, Session } from "./ChatClient.js";
 import { createDialogsFacade, DIALOG_EVENTS } from "./createDialogsFacade.js";
 import { createMessagesFacade } from "./createMessagesFacade.js";
+import { createMessagingExtras, type MessagingExtrasOptions } from "./createMessagingExtras.js";
 import { createTypingFacade } from "./createTypingFacade.js";
-import { hydrate } from "./hydrate.js";
+import { createHydrator } from "./hydrate.js";
 
 /** Options of `createChatClient`. Only the endpoints and app credentials are required. */
-export interface ChatClientOptions {
+export interface ChatClientOptions extends MessagingExtrasOptions {
   appId: number;
   authKey: string;
   /** REST base URL, e.g. `https://api.connectycube.com` or `http://127.0.0.1:5280`. */
@@ -40,8 +42,15 @@ export interface ChatClientOptions {
   chatUrl: string;
   /** Chat domain (`endpoints.chat`), e.g. `chat.connectycube.com` or `localhost`. */
   chatDomain: string;
-  /** Where data is kept between runs. Default: memory (IndexedDB comes with `createIndexedDbPersistence`). */
+  /**
+   * Where data is kept between runs. Default `createIndexedDbPersistence()`: IndexedDB where there is one, memory
+   * under SSR or when it is unusable (see `client.persistence.status`).
+   */
   persistence?: Persistence;
+  /** How far before the stored cursor the dialog delta starts (ms). Default 60 s. */
+  syncOverlapMs?: number;
+  /** Most cached messages restored at sign-in (most recently viewed windows first); others load when opened. Default 5,000. */
+  hydrateMessages?: number;
   /** Where to log. Default: nowhere. */
   logger?: TransportLogger;
   /** Time source. Default the system clock. */
@@ -70,7 +79,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const clock = options.clock ?? systemClock;
   const pageSize = options.pageSize ?? 50;
   const windowCap = options.windowCap ?? 500;
-  const persistence = options.persistence ?? createMemoryPersistence();
+  const persistence = options.persistence ?? createIndexedDbPersistence();
   const jid = { appId: options.appId, domain: options.chatDomain };
   const errors = new Subject<ChatError>();
   const systemMessages = new Subject<ParsedSystemMessage>();
@@ -99,6 +108,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (!current || password === null || !current.user.login) return null;
       const renewed = await rest.session.create({ login: current.user.login, password });
       session.set({ ...current, token: renewed.token });
+      if (db) void persistence.saveSession(options.appId, { user: current.user, token: renewed.token }).catch(() => {});
       return renewed.token;
     },
   });
@@ -117,8 +127,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     if (!dialog || dialog.type !== DialogType.PRIVATE) return null;
     return dialog.occupantIds.find((o) => o !== selfUserId()) ?? null;
   };
-  const outbox = createOutbox({ transport, rest, messages, jid, clock, persistence: () => db, recipientOf, isOnline, reportError });
-  const sync = createSync({ rest, dialogs, messages, clock, persistence: () => db, pageSize, reportError });
+  const outbox = createOutbox({ transport, rest, messages, jid, clock, persistence: () => db, recipientOf, isOnline, reportError, prepareSend: (entry, checkpoint) => extras.prepareSend(entry, checkpoint) });
+  const sync = createSync({ rest, dialogs, messages, clock, persistence: () => db, pageSize, overlapMs: options.syncOverlapMs, reportError });
 
   const ingest = createMessageIngest({
     selfUserId,
@@ -152,44 +162,28 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     void work.then(() => outbox.drain());
   });
 
-  // Write-behind of dialogs and windows to the open database (coalesced per tick).
-  const dirtyWindows = new Set<string>();
-  let flushScheduled = false;
-  const scheduleFlush = () => {
-    if (flushScheduled) return;
-    flushScheduled = true;
-    clock.setTimeout(() => {
-      flushScheduled = false;
-      const target = db;
-      if (!target) return dirtyWindows.clear();
-      for (const dialogId of dirtyWindows) {
-        const window = messages.window(dialogId).get();
-        target.putWindow({ dialogId, items: [...window.items], hasOlder: window.hasOlder, viewedAt: clock.now() }).catch((e: unknown) => reportError(toChatError(e, "storage")));
-      }
-      dirtyWindows.clear();
-    }, 0);
-  };
-  const windowSubscription = messages.changes$.subscribe(({ dialogId }) => {
-    dirtyWindows.add(dialogId);
-    scheduleFlush();
-  });
-  let previousDialogs = dialogs.state.get();
-  const dialogsSubscription = dialogs.state.value$.subscribe((state) => {
-    const before = previousDialogs;
-    previousDialogs = state;
-    if (!db || state === before) return;
-    const changed = state.order.map((id) => state.byId[id]).filter((d) => before.byId[d.id] !== d);
-    const removed = before.order.filter((id) => !state.byId[id]);
-    if (changed.length) db.putDialogs(changed).catch((e: unknown) => reportError(toChatError(e, "storage")));
-    if (removed.length) db.deleteDialogs(removed).catch((e: unknown) => reportError(toChatError(e, "storage")));
+  // Write-behind of dialogs and windows to the open database (coalesced per tick), and hydrate from it.
+  const writeBehind = createWriteBehind({ dialogs, messages, session: () => db, clock, reportError });
+  const hydrator = createHydrator({
+    db: () => db,
+    dialogs,
+    messages,
+    outbox,
+    writeBehind,
+    eagerMessages: options.hydrateMessages ?? 5000,
+    onRestored: (dialogId, watermark) => {
+      if (isOnline()) void sync.catchUp(dialogId, watermark);
+    },
   });
 
   async function start(user: User, token: string): Promise<User> {
     session.set({ user, token });
     db = await persistence.open({ appId: options.appId, userId: user.id });
-    const cursor = await hydrate({ db, dialogs, messages, outbox });
-    if (cursor !== null) sync.seed(cursor);
+    const hydrated = await hydrator.hydrate(); // the cache is published before any network round-trip
+    if (hydrated.cursor !== null) sync.seed(hydrated.cursor);
+    void persistence.saveSession(options.appId, { user, token }).catch(() => {});
     void connection.connect(() => ({ userId: user.id, password: password ?? session.get()?.token ?? token })).catch((error: unknown) => reportError(toChatError(error)));
+    await hydrated.windows;
     return user;
   }
 
@@ -203,14 +197,21 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     typing.dispose();
     for (const dialogId of messages.dialogIds()) messages.drop(dialogId);
     dialogs.state.set(emptyDialogsState());
-    previousDialogs = dialogs.state.get();
     outbox.clear();
     sync.reset();
+    writeBehind.reset();
+    hydrator.reset();
+    extras.reset();
   };
 
   const dialogsFacade = createDialogsFacade({ rest, dialogs, messages, jid, clock, selfUserId: requireSelf, send: sendIfOnline });
-  const messagesFacade = createMessagesFacade({ rest, dialogs, messages, outbox, clock, selfUserId: requireSelf, pageSize, windowCap });
+  const messagesFacade = createMessagesFacade({ rest, dialogs, messages, outbox, clock, selfUserId: requireSelf, pageSize, windowCap, restore: hydrator.restoreWindow, onView: writeBehind.markViewed });
   const typingFacade = createTypingFacade({ typing, dialogs, jid, clock, selfUserId, send: sendIfOnline });
+  const extras = createMessagingExtras({
+    transport, online$: connection.online$, isOnline, rest, dialogs, messages, outbox, jid, clock, selfUserId, requireSelf, sendIfOnline, reportError,
+    token: () => session.get()?.token ?? null, systemMessages$: systemMessages.asObservable(), updateDialog: dialogsFacade.update,
+    network: options.network, fetch: options.fetch, options,
+  });
 
   return {
     auth: {
@@ -234,9 +235,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
           throw error;
         }
       },
+      async resume(saved) {
+        if (session.get()) throw new ChatError("conflict", "Already signed in; log out first");
+        const remembered = saved ?? (await persistence.loadSession(options.appId));
+        if (!remembered) return null;
+        password = null;
+        return start(remembered.user, remembered.token);
+      },
       async logout(logoutOptions = {}) {
         await connection.disconnect().catch(() => {});
         await rest.session.destroy().catch(() => {});
+        if (logoutOptions.keepData) await writeBehind.flush().catch(() => {});
+        await persistence.saveSession(options.appId, null).catch(() => {});
         const closing = db;
         db = null;
         clearLocal();
@@ -257,15 +267,16 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       },
       disconnect: () => connection.disconnect(),
     }) as ChatClient["connection"],
-    dialogs: dialogsFacade,
+    dialogs: { ...dialogsFacade, ...extras.dialogs },
     messages: {
+      ...extras.reactions,
       forDialog: messagesFacade.forDialog,
       send: messagesFacade.send,
       edit: messagesFacade.edit,
       remove: messagesFacade.remove,
       markRead: messagesFacade.markRead,
       retry: messagesFacade.retry,
-      cancel: messagesFacade.cancel,
+      cancel: (messageId) => extras.cancelMessage(messageId, messagesFacade.cancel),
     },
     typing: typingFacade,
     unread: dialogs.unread,
@@ -277,17 +288,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       resync: () => sync.run({ full: true }),
     }) as ChatClient["sync"],
     persistence: { status: persistence.status },
-    system: { messages$: systemMessages.asObservable() },
+    ...extras.client,
     errors: errors.asObservable(),
     async dispose() {
       stanzaSubscription.unsubscribe();
       onlineSubscription.unsubscribe();
-      windowSubscription.unsubscribe();
-      dialogsSubscription.unsubscribe();
       typing.dispose();
       messagesFacade.dispose();
+      extras.dispose();
       await connection.dispose();
       await transport.dispose();
+      await writeBehind.flush().catch(() => {});
+      writeBehind.dispose();
       await db?.close();
       errors.complete();
       systemMessages.complete();

@@ -10,6 +10,7 @@ import type { Element } from "@xmpp/xml";
 import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import type { ChatClient } from "./ChatClient.js";
+import type { DialogExtrasApi } from "./createDialogExtrasFacade.js";
 
 /** System message bodies that tell other occupants about dialog changes (the react hook's convention). */
 export const DIALOG_EVENTS = {
@@ -30,7 +31,7 @@ export function createDialogsFacade(options: {
   selfUserId: () => number;
   /** Sends a stanza when online (system messages are best effort: peers also learn on their next sync). */
   send: (stanza: Element) => void;
-}): ChatClient["dialogs"] {
+}): Omit<ChatClient["dialogs"], keyof DialogExtrasApi> {
   const { rest, dialogs, messages } = options;
   const put = (dialog: Dialog) => dialogs.apply((s) => upsertDialogs(s, [dialog]));
   const notify = (userIds: readonly number[], body: string, dialogId: string) => {

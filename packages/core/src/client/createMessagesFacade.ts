@@ -4,6 +4,7 @@ import { DialogType } from "../model/dialog.js";
 import { objectId } from "../model/ids.js";
 import type { Message } from "../model/message.js";
 import type { OutboxEntry } from "../model/outboxEntry.js";
+import { pendingUploadOf, placeholderOf } from "../model/pendingUpload.js";
 import { createKeyedReadables } from "../reactive/createKeyedReadables.js";
 import type { RestClient } from "../rest/createRestClient.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
@@ -13,6 +14,7 @@ import { EMPTY_WINDOW, editMessage, prependOlder, removeMessages, setLoading, ty
 import type { Outbox } from "../sync/createOutbox.js";
 import type { Clock } from "../time/clock.js";
 import type { ChatClient, DialogMessages } from "./ChatClient.js";
+import type { ReactionsApi } from "./createReactionsFacade.js";
 
 /** Dependencies of the messages facade, by name. */
 export interface MessagesFacadeOptions {
@@ -24,10 +26,14 @@ export interface MessagesFacadeOptions {
   selfUserId: () => number;
   pageSize: number;
   windowCap: number;
+  /** Restores a dialog's cached window before its newest page is fetched; resolves true when it did. */
+  restore?: (dialogId: string) => Promise<boolean>;
+  /** Told when a dialog's messages get their first subscriber (for least-recently-viewed eviction). */
+  onView?: (dialogId: string) => void;
 }
 
 /** `client.messages`: windows per dialog with paging, and the commands that go through the outbox. */
-export function createMessagesFacade(options: MessagesFacadeOptions): ChatClient["messages"] & { dispose(): void } {
+export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatClient["messages"], keyof ReactionsApi> & { dispose(): void } {
   const { rest, dialogs, messages, outbox, clock } = options;
   const loading = new Map<string, Promise<void>>();
 
@@ -61,7 +67,13 @@ export function createMessagesFacade(options: MessagesFacadeOptions): ChatClient
   const keyed = createKeyedReadables<string, MessageWindow>((dialogId) => ({
     readable: messages.window(dialogId),
     start: () => {
-      if (messages.window(dialogId).get() === EMPTY_WINDOW) void loadOlder(dialogId);
+      options.onView?.(dialogId);
+      if (messages.window(dialogId).get() !== EMPTY_WINDOW) return;
+      if (!options.restore) return void loadOlder(dialogId);
+      // The newest page comes from the cache when it has the dialog, else from the server.
+      void options.restore(dialogId).then((restored) => {
+        if (!restored) void loadOlder(dialogId);
+      });
     },
   }));
   const facades = new Map<string, DialogMessages>();
@@ -106,17 +118,18 @@ export function createMessagesFacade(options: MessagesFacadeOptions): ChatClient
       const self = options.selfUserId();
       const body = input.body ?? null;
       const attachments = input.attachments ?? [];
-      if (body === null && attachments.length === 0) throw new ChatError("validation", "A message needs a body or an attachment");
+      const uploads = (input.files ?? []).map(pendingUploadOf);
+      if (body === null && attachments.length === 0 && uploads.length === 0) throw new ChatError("validation", "A message needs a body or an attachment");
       const now = clock.now();
       const id = objectId(now);
       const recipientId = dialog.type === DialogType.PRIVATE ? (dialog.occupantIds.find((o) => o !== self) ?? null) : null;
       const message: Message = {
-        id, dialogId, senderId: self, recipientId, body, dateSent: now, attachments, reactions: { own: [], total: {} },
+        id, dialogId, senderId: self, recipientId, body, dateSent: now, attachments: [...attachments, ...uploads.map(placeholderOf)], reactions: { own: [], total: {} },
         customParams: input.extension ?? {}, readIds: [self], deliveredIds: [self], editedAt: null, status: "pending",
       };
       messages.receive([message], { cap: options.windowCap });
       dialogs.apply((s) => applyMessageActivity(s, { dialogId, own: true, lastMessage: { id, text: body, senderId: self, dateSent: now } }).state);
-      await outbox.enqueue({ ...base("send", dialogId, id), kind: "send", body, attachments, customParams: message.customParams, recipientId });
+      await outbox.enqueue({ ...base("send", dialogId, id), kind: "send", body, attachments, customParams: message.customParams, recipientId, ...(uploads.length ? { uploads } : {}), ...(input.silent ? { silent: true } : {}) });
       return message;
     },
     async edit(dialogId, messageId, body) {

@@ -1,19 +1,110 @@
-import type { PersistenceSession } from "../persistence/Persistence.js";
+import type { Dialog } from "../model/dialog.js";
+import type { PersistenceSession, StoredWindow, StoredWindowInfo } from "../persistence/Persistence.js";
+import type { WriteBehind } from "../persistence/createWriteBehind.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
-import { prependOlder } from "../stores/messages/messagesReducer.js";
+import { EMPTY_WINDOW, prependOlder, type MessageWindow } from "../stores/messages/messagesReducer.js";
 import type { Outbox } from "../sync/createOutbox.js";
 import { DIALOGS_CURSOR } from "../sync/createSync.js";
+import { newestKnown } from "../sync/windowDelta.js";
 
-/**
- * Publishes what the database holds before any network call (DESIGN.md Data flow §1): the dialog list with its
- * unread counts, each dialog's last loaded window, the pending outbox. Returns the dialogs sync cursor, if any.
- */
-export async function hydrate({ db, dialogs, messages, outbox }: { db: PersistenceSession; dialogs: DialogsStore; messages: MessagesStore; outbox: Outbox }): Promise<number | null> {
-  const snapshot = await db.load();
-  if (snapshot.dialogs.length) dialogs.apply((s) => upsertDialogs(s, snapshot.dialogs));
-  for (const window of snapshot.windows) messages.apply(window.dialogId, (w) => prependOlder(w, window.items, window.hasOlder));
-  outbox.restore(snapshot.outbox);
-  return snapshot.cursors[DIALOGS_CURSOR] ?? null;
+/** Dependencies of `createHydrator`, by name. */
+export interface HydratorOptions {
+  /** The open database, once signed in. */
+  db: () => PersistenceSession | null;
+  dialogs: DialogsStore;
+  messages: MessagesStore;
+  outbox: Outbox;
+  writeBehind: WriteBehind;
+  /** How many cached messages to restore at once (most recently viewed windows first); the others when opened. */
+  eagerMessages: number;
+  /** A window came back from the cache; `watermark` is its newest known message (a catch-up starts there). */
+  onRestored: (dialogId: string, watermark: number | null) => void;
+}
+
+/** What `hydrate()` publishes and hands on. */
+export interface Hydrated {
+  /** The dialogs sync cursor, if any. */
+  cursor: number | null;
+  /** Settles when the windows restored eagerly are in their stores. */
+  windows: Promise<void>;
+}
+
+/** Publishes the cache (DESIGN.md Data flow §1) and restores cached windows, eagerly or when a dialog is opened. */
+export interface Hydrator {
+  /**
+   * Publishes what the database holds before any network call: the dialog list with its unread counts, the pending
+   * outbox and the windows of the dialogs it concerns; then, in the background, the most recently viewed windows.
+   */
+  hydrate(): Promise<Hydrated>;
+  /** Restores one dialog's cached window into its store (once); resolves true when the cache had it. */
+  restoreWindow(dialogId: string): Promise<boolean>;
+  /** Forgets what the cache held (logout). */
+  reset(): void;
+}
+
+function restored(window: MessageWindow, stored: StoredWindow): MessageWindow {
+  const merged = prependOlder(window, stored.items, stored.hasOlder);
+  return Object.freeze({ ...merged, detached: window === EMPTY_WINDOW ? Boolean(stored.detached) : merged.detached });
+}
+
+/** Creates the hydrator of one client. */
+export function createHydrator(options: HydratorOptions): Hydrator {
+  const { dialogs, messages, outbox, writeBehind } = options;
+  let cached = new Map<string, StoredWindowInfo>();
+  const restoring = new Map<string, Promise<boolean>>();
+
+  async function restore(dialogId: string): Promise<boolean> {
+    const db = options.db();
+    if (!db) return false;
+    const stored = await db.loadWindow(dialogId).catch(() => null);
+    if (!stored || stored.items.length === 0 || options.db() !== db || !dialogs.state.get().byId[dialogId]) return false;
+    const before = messages.window(dialogId).get();
+    messages.apply(dialogId, (window) => restored(window, stored));
+    if (before === EMPTY_WINDOW) writeBehind.adoptWindow(dialogId); // exactly what the cache holds: nothing to write
+    options.onRestored(dialogId, newestKnown(stored.items));
+    return true;
+  }
+
+  const restoreWindow = (dialogId: string): Promise<boolean> => {
+    let running = restoring.get(dialogId);
+    if (!running) {
+      running = cached.has(dialogId) ? restore(dialogId) : Promise.resolve(false);
+      restoring.set(dialogId, running);
+    }
+    return running;
+  };
+
+  return {
+    restoreWindow,
+    async hydrate() {
+      const db = options.db();
+      if (!db) return { cursor: null, windows: Promise.resolve() };
+      const publish = (list: readonly Dialog[]) => {
+        if (list.length && options.db() === db) dialogs.apply((s) => upsertDialogs(s, list));
+      };
+      const snapshot = await db.load(publish); // the list (and unread counts) go out as soon as they are read
+      if (options.db() !== db) return { cursor: null, windows: Promise.resolve() };
+      cached = new Map(snapshot.windows.map((w) => [w.dialogId, w]));
+      writeBehind.adopt(snapshot.windows);
+      outbox.restore(snapshot.outbox);
+      // Windows with pending work first (their messages show as pending, and acks must find them), awaited.
+      const urgent = [...new Set(snapshot.outbox.map((e) => e.dialogId))];
+      await Promise.all(urgent.map(restoreWindow));
+      let budget = options.eagerMessages;
+      const eager: string[] = [];
+      for (const window of [...snapshot.windows].sort((a, b) => b.viewedAt - a.viewedAt)) {
+        if (restoring.has(window.dialogId) || window.count > budget) continue;
+        budget -= window.count;
+        eager.push(window.dialogId);
+      }
+      const windows = Promise.all(eager.map(restoreWindow)).then(() => {});
+      return { cursor: snapshot.cursors[DIALOGS_CURSOR] ?? null, windows };
+    },
+    reset() {
+      cached = new Map();
+      restoring.clear();
+    },
+  };
 }

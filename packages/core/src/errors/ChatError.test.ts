@@ -46,7 +46,7 @@ describe("ChatError", () => {
   });
 
   it("lists every code once", () => {
-    expect(new Set(CHAT_ERROR_CODES).size).toBe(11);
+    expect(new Set(CHAT_ERROR_CODES).size).toBe(12);
   });
 });
 

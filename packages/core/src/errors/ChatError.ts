@@ -10,7 +10,8 @@ export type ChatErrorCode =
   | "server"
   | "protocol"
   | "conflict"
-  | "storage";
+  | "storage"
+  | "cancelled";
 
 /** Every `ChatErrorCode`, for exhaustive checks and validation of persisted errors. */
 export const CHAT_ERROR_CODES: readonly ChatErrorCode[] = [
@@ -25,6 +26,7 @@ export const CHAT_ERROR_CODES: readonly ChatErrorCode[] = [
   "protocol",
   "conflict",
   "storage",
+  "cancelled",
 ];
 
 /** Extra facts about an error; every field is optional. */

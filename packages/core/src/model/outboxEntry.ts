@@ -1,6 +1,7 @@
 import type { ChatError } from "../errors/ChatError.js";
 import type { Attachment } from "./attachment.js";
 import type { CustomParams } from "./message.js";
+import type { PendingUpload } from "./pendingUpload.js";
 
 /** The kinds of work the outbox holds. */
 export type OutboxKind = "send" | "edit" | "remove" | "react" | "read";
@@ -37,6 +38,10 @@ export interface OutboxSend extends OutboxEntryBase {
   body: string | null;
   /** Attachments (already uploaded). */
   attachments: Attachment[];
+  /** Files to upload before sending; each becomes an attachment (appended to `attachments`) once uploaded. */
+  uploads?: PendingUpload[];
+  /** No push notification for offline or inactive recipients (`silent=1`). */
+  silent?: boolean;
   /** Custom parameters. */
   customParams: CustomParams;
   /** Recipient of a 1-1 message; null for a group dialog. */

@@ -1,6 +1,8 @@
 import type { Dialog } from "../model/dialog.js";
 import type { Message } from "../model/message.js";
 import type { OutboxEntry } from "../model/outboxEntry.js";
+import type { User } from "../model/user.js";
+import type { Readable } from "../reactive/readable.js";
 
 /** Whose data a persistence session holds: one database per app and user (`chatcube:{appId}:{userId}`). */
 export interface PersistenceScope {
@@ -12,19 +14,39 @@ export interface PersistenceScope {
 export interface StoredWindow {
   dialogId: string;
   /** Messages, oldest first. */
-  items: Message[];
+  items: readonly Message[];
   hasOlder: boolean;
   /** When the user last viewed the dialog (ms), for eviction of the least recently viewed windows. */
   viewedAt: number;
+  /** True when the window was replaced by the newest page after a gap (see `detachWindow`). */
+  detached?: boolean;
 }
+
+/** What `load()` says about a cached window without reading its messages (they load with `loadWindow`). */
+export interface StoredWindowInfo {
+  dialogId: string;
+  hasOlder: boolean;
+  viewedAt: number;
+  /** Messages cached for the dialog. */
+  count: number;
+}
+
+/** A JSON-like value kept as is (privacy lists and other small records). */
+export type StoredValue = string | number | boolean | null | readonly StoredValue[] | { readonly [key: string]: StoredValue };
 
 /** Everything needed to publish the cached state before any network round-trip (DESIGN.md Data flow §1). */
 export interface StoredSnapshot {
   dialogs: Dialog[];
-  windows: StoredWindow[];
+  /** The cached windows, without their messages (a cache of 100,000 messages must not delay the dialog list). */
+  windows: StoredWindowInfo[];
+  /** Pending work, oldest first. */
   outbox: OutboxEntry[];
   /** Sync cursors, e.g. `dialogs` → the newest `updatedAt` seen (ms). */
   cursors: Record<string, number>;
+  /** Cached user profiles. */
+  users: User[];
+  /** Privacy lists by name. */
+  privacy: Record<string, StoredValue>;
 }
 
 /** Whether the data survives a reload: `degraded` means memory only, with the reason. */
@@ -33,33 +55,60 @@ export interface PersistenceStatus {
   reason: string | null;
 }
 
-/** An open database of one user. Every write is a small batch; implementations coalesce them. */
+/** A signed-in session remembered between runs, so a reload can publish the cache and reconnect with no login. */
+export interface StoredSession {
+  user: User;
+  token: string;
+}
+
+/**
+ * An open database of one user. Writes are queued and coalesced per tick into one transaction; each resolves once
+ * its batch is durable (or at once in degraded mode, where nothing is written).
+ */
 export interface PersistenceSession {
-  /** The whole cached state. */
-  load(): Promise<StoredSnapshot>;
+  /**
+   * The cached state (dialogs, outbox, cursors, users, privacy, and which windows are cached). `onDialogs` is called
+   * as soon as the dialogs are read, so the list can be published before the rest is.
+   */
+  load(onDialogs?: (dialogs: Dialog[]) => void): Promise<StoredSnapshot>;
+  /** One dialog's cached window with its messages, or null when none is cached. */
+  loadWindow(dialogId: string): Promise<StoredWindow | null>;
   /** Writes (or replaces) dialogs. */
   putDialogs(dialogs: readonly Dialog[]): Promise<void>;
   /** Forgets dialogs (and their windows). */
   deleteDialogs(ids: readonly string[]): Promise<void>;
-  /** Writes a dialog's window (replacing what was cached for it). */
+  /** Writes a dialog's window (replacing what was cached for it; only changed messages are written). */
   putWindow(window: StoredWindow): Promise<void>;
+  /** Forgets a dialog's window (history cleared, window dropped). */
+  deleteWindow(dialogId: string): Promise<void>;
   /** Writes an outbox entry; resolves once it is durable (a `send()` waits for it). */
   putOutbox(entry: OutboxEntry): Promise<void>;
   /** Removes an outbox entry. */
   deleteOutbox(id: string): Promise<void>;
   /** Sets a sync cursor. */
   setCursor(key: string, value: number): Promise<void>;
+  /** Writes (or replaces) cached user profiles. */
+  putUsers(users: readonly User[]): Promise<void>;
+  /** Writes a privacy list by name; `null` deletes it. */
+  putPrivacy(name: string, value: StoredValue | null): Promise<void>;
+  /** Resolves once everything queued so far is durable. */
+  flush(): Promise<void>;
   /** Closes the database; `{ deleteData: true }` also deletes it (logout). */
   close(options?: { deleteData?: boolean }): Promise<void>;
 }
 
 /**
  * Where a client keeps its data between runs (DESIGN.md `persistence/`): `open` one user's database.
- * `createMemoryPersistence()` keeps it for the life of the page (SSR, tests, private mode, fallback).
+ * `createIndexedDbPersistence()` keeps it in the browser; `createMemoryPersistence()` for the life of the page (SSR,
+ * tests, private mode, fallback).
  */
 export interface Persistence {
-  /** Opens (creating when needed) the database of one user. */
+  /** Opens (creating when needed) the database of one user; never rejects (falls back to memory, see `status`). */
   open(scope: PersistenceScope): Promise<PersistenceSession>;
-  /** The current status, for the UI. */
-  readonly status: PersistenceStatus;
+  /** Whether data survives a reload, live: `degraded` with the reason when the client runs from memory. */
+  readonly status: Readable<PersistenceStatus>;
+  /** The session remembered for an app (for `auth.resume()`), or null. */
+  loadSession(appId: number): Promise<StoredSession | null>;
+  /** Remembers the signed-in session of an app; `null` forgets it (logout). */
+  saveSession(appId: number, session: StoredSession | null): Promise<void>;
 }

@@ -59,6 +59,8 @@ export interface DialogsApi {
   subscribe(id: string): Promise<Dialog>;
   /** Leaves a public dialog. */
   unsubscribe(id: string): Promise<void>;
+  /** Adds and/or removes admins (`PUT /chat/Dialog/{id}/admins.json`; owner only, at most 5). */
+  admins(id: string, change: { add?: readonly number[]; remove?: readonly number[] }): Promise<Dialog>;
   /** A page of a dialog's occupants. */
   occupants(id: string, options?: { limit?: number; skip?: number }): Promise<User[]>;
   /** Push notification setting of the current user for a dialog. */
@@ -159,6 +161,14 @@ export function createDialogsApi(ctx: RestContext): DialogsApi {
 
     async unsubscribe(id) {
       await http.request({ method: "DELETE", path: path(id, "/subscribe"), expect: "none" });
+    },
+
+    async admins(id, change) {
+      const body: Record<string, unknown> = {};
+      if (change.add?.length) body.push_all = { admins_ids: [...change.add] };
+      if (change.remove?.length) body.pull_all = { admins_ids: [...change.remove] };
+      if (!body.push_all && !body.pull_all) throw new ChatError("validation", "No admins to add or remove");
+      return dialog(await http.request({ method: "PUT", path: path(id, "/admins"), body }));
     },
 
     async occupants(id, options = {}) {

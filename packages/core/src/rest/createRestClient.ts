@@ -1,9 +1,11 @@
 import type { ChatError } from "../errors/ChatError.js";
+import { createBlobsApi, type BlobsApi } from "./createBlobsApi.js";
 import { createDialogsApi, type DialogsApi } from "./createDialogsApi.js";
 import { createHttp, type HttpOptions } from "./createHttp.js";
 import { createMessagesApi, type MessagesApi } from "./createMessagesApi.js";
 import { createSearch, type Search } from "./createSearch.js";
 import { createSessionApi, type SessionApi } from "./createSessionApi.js";
+import { createSystemMessagesApi, type SystemMessagesApi } from "./createSystemMessagesApi.js";
 import { createUsersApi, type UsersApi } from "./createUsersApi.js";
 
 /** What `createRestClient` needs; only `apiUrl`, `appId`, `authKey` and `getToken` are required. */
@@ -28,6 +30,12 @@ export interface RestClient {
   messages: MessagesApi;
   /** `/chat/search`: messages, dialogs and users matching a text. */
   search: Search;
+  /** `/blobs`: file storage. */
+  blobs: BlobsApi;
+  /** `/chat/Message/system`: system messages through REST. */
+  systemMessages: SystemMessagesApi;
+  /** The REST base URL (download URLs are built from it). */
+  apiUrl: string;
 }
 
 /**
@@ -46,5 +54,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
     dialogs: createDialogsApi(ctx),
     messages: createMessagesApi(ctx),
     search: createSearch(ctx),
+    blobs: createBlobsApi(ctx),
+    systemMessages: createSystemMessagesApi(ctx),
+    apiUrl: options.apiUrl.replace(/\/+$/, ""),
   };
 }

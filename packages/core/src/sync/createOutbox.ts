@@ -1,8 +1,8 @@
 import type { Element } from "@xmpp/xml";
-import { ChatError } from "../errors/ChatError.js";
+import { ChatError, isChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { objectId } from "../model/ids.js";
-import type { OutboxEntry } from "../model/outboxEntry.js";
+import type { OutboxEntry, OutboxSend } from "../model/outboxEntry.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import type { RestClient } from "../rest/createRestClient.js";
@@ -15,6 +15,7 @@ import { addressFor, type JidContext } from "../xmpp/stanzas/jid.js";
 import { buildMarker } from "../xmpp/stanzas/marker.js";
 import { buildRemoval } from "../xmpp/stanzas/removal.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
+import { compareOutbox } from "../persistence/memory/createMemoryPersistence.js";
 
 /** What the outbox sends through. */
 export interface OutboxTransport {
@@ -37,6 +38,11 @@ export interface OutboxOptions {
   isOnline: () => boolean;
   /** Background failures (permanent ones also mark their entry failed). */
   reportError: (error: ChatError) => void;
+  /**
+   * Readies a `send` that still has `uploads` (uploads its files): resolves with the entry whose `attachments` hold
+   * them, calling `checkpoint` to persist progress after each file. Without it such a send fails.
+   */
+  prepareSend?: (entry: OutboxSend, checkpoint: (entry: OutboxSend) => Promise<void>) => Promise<OutboxSend>;
 }
 
 /** The durable queue of outgoing work (DESIGN.md Data flow §5). */
@@ -59,13 +65,17 @@ export interface Outbox {
   clear(): void;
 }
 
-/** Creates the outbox. Entries go out one at a time in creation order, so a dialog's messages keep their order. */
+/**
+ * Creates the outbox. Entries go out one at a time in creation order (ties by id), so a dialog's messages keep their
+ * order, after a reconnect and after a reload alike; a transient failure stops the queue until the next connect
+ * rather than letting a later entry overtake. A `send` carries the message's own id, so a replay is idempotent.
+ */
 export function createOutbox(options: OutboxOptions): Outbox {
   const { transport, rest, messages, jid, clock } = options;
   const store = createStore<readonly OutboxEntry[]>([]);
   let draining: Promise<void> | null = null;
 
-  const put = (entry: OutboxEntry) => store.set([...store.get().filter((e) => e.id !== entry.id), entry].sort((a, b) => a.createdAt - b.createdAt));
+  const put = (entry: OutboxEntry) => store.set([...store.get().filter((e) => e.id !== entry.id), entry].sort(compareOutbox));
   const find = (id: string) => store.get().find((e) => e.id === id);
   const save = async (entry: OutboxEntry) => {
     put(entry);
@@ -76,16 +86,29 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await options.persistence()?.deleteOutbox(id);
   };
 
+  /** A send with files still to upload goes through `prepareSend` first (its progress saved as it goes). */
+  async function readySend(entry: OutboxSend): Promise<OutboxSend> {
+    if (!entry.uploads?.some((upload) => upload.done === null)) return entry;
+    if (!options.prepareSend) throw new ChatError("validation", "This client cannot upload the message's files");
+    const ready = await options.prepareSend(entry, async (next) => {
+      if (find(entry.id)?.state === "in-flight") await save({ ...next, state: "in-flight" });
+    });
+    if (find(entry.id)?.state === "in-flight") await save({ ...ready, state: "in-flight" });
+    return ready;
+  }
+
   async function perform(entry: OutboxEntry): Promise<void> {
     switch (entry.kind) {
       case "send": {
-        const stanza = buildChatMessage(addressFor(jid, { dialogId: entry.dialogId, recipientId: entry.recipientId }), {
-          id: entry.messageId,
-          dialogId: entry.dialogId,
-          body: entry.body,
-          attachments: entry.attachments,
-          customParams: entry.customParams,
-          dateSent: entry.createdAt,
+        const ready = await readySend(entry);
+        const stanza = buildChatMessage(addressFor(jid, { dialogId: ready.dialogId, recipientId: ready.recipientId }), {
+          id: ready.messageId,
+          dialogId: ready.dialogId,
+          body: ready.body,
+          attachments: ready.attachments,
+          customParams: ready.customParams,
+          dateSent: ready.createdAt,
+          silent: ready.silent,
         });
         await transport.sendTracked(stanza);
         return;
@@ -101,7 +124,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
           const recipientId = options.recipientOf(entry.dialogId);
           await transport.send(buildRemoval(addressFor(jid, { dialogId: entry.dialogId, recipientId }), { id: objectId(clock.now()), messageId: entry.messageId, dialogId: entry.dialogId }));
         }
-        await rest.messages.remove(entry.messageId, { force: entry.forEveryone });
+        try {
+          await rest.messages.remove(entry.messageId, { force: entry.forEveryone });
+        } catch (error) {
+          if (!isChatError(error, "not-found")) throw error; // a replay after an unacknowledged success: already gone
+        }
         return;
       }
       case "read":

@@ -1,15 +1,16 @@
 import type { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
-import type { Message } from "../model/message.js";
+import type { Dialog } from "../model/dialog.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import type { RestClient } from "../rest/createRestClient.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { replaceDialogs, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
-import { detachWindow } from "../stores/messages/messagesReducer.js";
+import { detachWindow, indexOfMessage, removeMessages } from "../stores/messages/messagesReducer.js";
 import type { Clock } from "../time/clock.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
+import { deletedSince, newestKnown, needsCatchUp, sameSecondCount } from "./windowDelta.js";
 
 /** Where synchronisation stands. */
 export interface SyncState {
@@ -29,16 +30,20 @@ export interface SyncOptions {
   persistence: () => PersistenceSession | null;
   /** Messages per history page (a gap larger than one page detaches the window). */
   pageSize: number;
-  /** How far before the stored cursor the dialog delta starts, for clock skew and same-second updates (ms). */
+  /** How far before the stored cursor the dialog delta starts, for same-second and late-committed updates (ms). Default 60 s. */
   overlapMs?: number;
+  /** After a delta, compare the server's dialog count with ours and reconcile ids when they differ (deletions). Default true. */
+  verifyCount?: boolean;
   reportError: (error: ChatError) => void;
 }
 
 /** Delta sync (DESIGN.md Data flow §3): dialogs changed since the cursor, then what is new in each loaded window. */
 export interface Sync {
   readonly state: Readable<SyncState>;
-  /** Runs a sync now; `full` refetches every dialog and drops those the server no longer lists. */
+  /** Runs a sync now; `full` refetches every dialog, drops those the server no longer lists and reconciles windows. */
   run(options?: { full?: boolean }): Promise<void>;
+  /** Fetches what is newer than `watermark` (default: the newest known message) in one loaded window, after any running sync. */
+  catchUp(dialogId: string, watermark?: number | null): Promise<void>;
   /** Fetches one dialog by id into the list (a message or event named a dialog the list lacks). */
   fetchDialog(id: string): Promise<void>;
   /** Starts from a cursor restored from the cache (only changes since then are fetched). */
@@ -52,19 +57,35 @@ export const DIALOGS_CURSOR = "dialogs";
 
 /** Creates the sync engine. */
 export function createSync(options: SyncOptions): Sync {
-  const { rest, dialogs, messages, clock } = options;
+  const { rest, dialogs, messages, clock, pageSize } = options;
   const overlapMs = options.overlapMs ?? 60_000;
   const state = createStore<SyncState>({ state: "idle", lastSyncedAt: null, error: null });
   let cursor: number | null = null;
   let running: Promise<void> | null = null;
+  let fullQueued: Promise<void> | null = null;
   const fetching = new Set<string>();
+  const catchingUp = new Map<string, Promise<void>>();
+  const knownIds = () => new Set(Object.keys(dialogs.state.get().byId));
+
+  /** Replaces the list by the server's (a full fetch): dialogs it no longer lists go, with their windows. */
+  function replaceAll(fetched: readonly Dialog[]): void {
+    const keep = new Set(fetched.map((d) => d.id));
+    const gone = [...knownIds()].filter((id) => !keep.has(id));
+    dialogs.apply((s) => replaceDialogs(s, fetched));
+    for (const id of gone) messages.drop(id);
+  }
 
   async function syncDialogs(full: boolean): Promise<void> {
-    const since = full || cursor === null ? undefined : cursor - overlapMs;
+    const since = full || cursor === null ? undefined : Math.max(0, cursor - overlapMs);
     const fetched = await rest.dialogs.listAll(since);
-    dialogs.apply((s) => (since === undefined ? replaceDialogs(s, fetched) : upsertDialogs(s, fetched)));
+    if (since === undefined) replaceAll(fetched);
+    else dialogs.apply((s) => upsertDialogs(s, fetched)); // overlap repeats are dropped: same content, same identity
     const newest = fetched.reduce((max, d) => Math.max(max, d.updatedAt), cursor ?? 0);
     if (newest > 0) cursor = newest;
+    if (since !== undefined && options.verifyCount !== false) {
+      const count = await rest.dialogs.list({ limit: 1 });
+      if (count.total !== null && count.total !== knownIds().size) replaceAll(await rest.dialogs.listAll());
+    }
     const db = options.persistence();
     if (db) {
       await db.putDialogs(fetched);
@@ -72,27 +93,41 @@ export function createSync(options: SyncOptions): Sync {
     }
   }
 
-  async function syncWindow(dialogId: string): Promise<void> {
+  async function fetchNewer(dialogId: string, watermark: number | null): Promise<void> {
     const window = messages.window(dialogId).get();
-    const known = window.items.filter((m) => m.status !== "pending" && m.status !== "failed");
-    const newest = known.length ? known[known.length - 1].dateSent : null;
-    if (newest === null) return; // nothing loaded: the window loads its newest page when someone looks
-    // date_sent has one-second resolution: ask from a second earlier and let the merge drop what we have.
-    const page: Message[] = await rest.messages.list(dialogId, { after: newest - 1000, limit: options.pageSize, sort: "desc" });
-    if (page.length >= options.pageSize) {
-      messages.apply(dialogId, (w) => detachWindow(w, [...page].reverse(), true)); // a gap: no silent hole
-    } else if (page.length) {
-      messages.receive(page);
+    const has = (id: string) => indexOfMessage(window.items, id) >= 0;
+    if (watermark === null || !needsCatchUp(dialogs.state.get().byId[dialogId], watermark, has)) return;
+    // date_sent has one-second resolution: ask from the watermark's second and let the merge drop what we have.
+    const limit = pageSize + sameSecondCount(window.items, watermark);
+    const page = await rest.messages.list(dialogId, { after: watermark - 1000, limit, sort: "desc" });
+    if (page.length >= limit) messages.apply(dialogId, (w) => detachWindow(w, [...page].reverse(), true)); // a gap: no silent hole
+    else if (page.length) messages.receive(page);
+  }
+
+  async function reconcile(dialogId: string): Promise<void> {
+    const items = messages.window(dialogId).get().items;
+    const watermark = newestKnown(items);
+    if (watermark === null) return;
+    const page = await rest.messages.list(dialogId, { limit: pageSize, sort: "desc" });
+    const oldest = page.length ? page[page.length - 1].dateSent : Infinity;
+    if (page.length >= pageSize && oldest > watermark) {
+      messages.apply(dialogId, (w) => detachWindow(w, [...page].reverse(), true));
+      return;
     }
+    const gone = deletedSince(items, page, pageSize);
+    if (gone.length) messages.apply(dialogId, (w) => removeMessages(w, gone));
+    messages.receive([...page].reverse());
   }
 
   async function runOnce(full: boolean): Promise<void> {
     state.set({ ...state.get(), state: "syncing", error: null });
     try {
+      // Watermarks before anything new can arrive: live messages after the reconnect must not hide a gap.
+      const marks = new Map(messages.dialogIds().map((id) => [id, newestKnown(messages.window(id).get().items)]));
       await syncDialogs(full);
-      for (const dialogId of messages.dialogIds()) {
-        if (!dialogs.state.get().byId[dialogId]) continue;
-        await syncWindow(dialogId);
+      for (const [dialogId, watermark] of marks) {
+        if (!dialogs.state.get().byId[dialogId] || !messages.has(dialogId)) continue;
+        await (full ? reconcile(dialogId) : fetchNewer(dialogId, watermark));
       }
       state.set({ state: "synced", lastSyncedAt: clock.now(), error: null });
     } catch (cause) {
@@ -102,11 +137,32 @@ export function createSync(options: SyncOptions): Sync {
     }
   }
 
+  const run = (runOptions: { full?: boolean } = {}): Promise<void> => {
+    if (running && runOptions.full) {
+      fullQueued ??= running.then(() => {
+        fullQueued = null;
+        return run({ full: true });
+      });
+      return fullQueued;
+    }
+    if (!running) running = runOnce(runOptions.full ?? false).finally(() => (running = null));
+    return running;
+  };
+
   return {
     state,
-    run(runOptions = {}) {
-      if (!running) running = runOnce(runOptions.full ?? false).finally(() => (running = null));
-      return running;
+    run,
+    catchUp(dialogId, watermark) {
+      const previous = catchingUp.get(dialogId) ?? Promise.resolve();
+      const next = previous
+        .then(() => running ?? undefined)
+        .then(() => fetchNewer(dialogId, watermark === undefined ? newestKnown(messages.window(dialogId).get().items) : watermark))
+        .catch((cause: unknown) => options.reportError(toChatError(cause)))
+        .finally(() => {
+          if (catchingUp.get(dialogId) === next) catchingUp.delete(dialogId);
+        });
+      catchingUp.set(dialogId, next);
+      return next;
     },
     async fetchDialog(id) {
       if (fetching.has(id)) return;
@@ -114,7 +170,6 @@ export function createSync(options: SyncOptions): Sync {
       try {
         const dialog = await rest.dialogs.get(id);
         dialogs.apply((s) => upsertDialogs(s, [dialog]));
-        await options.persistence()?.putDialogs([dialog]);
       } catch (cause) {
         options.reportError(toChatError(cause));
       } finally {
@@ -126,6 +181,7 @@ export function createSync(options: SyncOptions): Sync {
     },
     reset() {
       cursor = null;
+      catchingUp.clear();
       state.set({ state: "idle", lastSyncedAt: null, error: null });
     },
   };

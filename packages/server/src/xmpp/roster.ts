@@ -1,7 +1,7 @@
 import type { Element } from "ltx";
 import { parseJid, userIdOfJid, userJid } from "../domain/jid.js";
 import type { RosterItem } from "../model/types.js";
-import { iqError } from "./errors.js";
+import { iqError, presenceError } from "./errors.js";
 import type { PresenceHooks } from "./presenceRouter.js";
 import type { XmppServices } from "./services.js";
 import type { XmppSession } from "./session.js";
@@ -73,9 +73,11 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
         const out = el("presence", { xmlns: NS.client, from: userJid(ctx, me), type });
         registry.deliverToUser(toUserId, out, { offline: "store" });
       };
+      // Asking or approving would add a 301st contact: refuse it in the open rather than dropping it.
+      const full = () => !itemOf(me, toUserId, false) && ctx.db.rosterOf(me).size >= MAX_CONTACTS;
+      const refuse = () => session.send(presenceError(presence, "not-acceptable", "cancel", `the contact list is full (${MAX_CONTACTS} contacts at most)`));
       if (type === "subscribe") {
-        const mine = itemOf(me, toUserId, false);
-        if (!mine && ctx.db.rosterOf(me).size >= MAX_CONTACTS) return;
+        if (full()) return refuse();
         const item = itemOf(me, toUserId, true)!;
         if (item.subscription === "to" || item.subscription === "both") return;
         const theirs = itemOf(toUserId, me, false);
@@ -93,6 +95,7 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
       } else if (type === "subscribed") {
         const theirs = itemOf(toUserId, me, false);
         if (!theirs?.ask) return; // nothing was asked
+        if (full()) return refuse();
         const mine = itemOf(me, toUserId, true)!;
         mine.subscription = mine.subscription === "to" ? "both" : mine.subscription === "none" ? "from" : mine.subscription;
         theirs.ask = false;

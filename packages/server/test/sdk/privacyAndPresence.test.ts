@@ -132,5 +132,16 @@ describe("contacts (roster) and presence", () => {
     const error = await a.next((el) => el.attrs.id === "full");
     expect(error.attrs.type).toBe("error");
     expect(error.getChild("error")?.getChildText("text")).toMatch(/300/);
+    // asking, or approving a request, would add one too: refused in the open
+    a.send(`<presence id="ask" to="${jidOf(server, extra)}" type="subscribe"/>`);
+    const refused = await a.next((el) => el.name === "presence" && el.attrs.id === "ask");
+    expect(refused.attrs.type).toBe("error");
+    expect(refused.getChild("error")?.getChildText("text")).toMatch(/300/);
+    const e = await raw(extra);
+    e.send(`<presence to="${jidOf(server, alice)}" type="subscribe"/>`);
+    await a.next((el) => el.name === "presence" && el.attrs.type === "subscribe");
+    a.send(`<presence id="yes" to="${jidOf(server, extra)}" type="subscribed"/>`);
+    expect((await a.next((el) => el.name === "presence" && el.attrs.id === "yes")).attrs.type).toBe("error");
+    expect(roster.size).toBe(300);
   });
 });

@@ -58,3 +58,17 @@ describe("dialogsReducer", () => {
     expect(Object.keys(state.byId)).toEqual(["c"]);
   });
 });
+
+describe("many dialogs at once (a cache of 1,000, a full page)", () => {
+  it("places them in the same order as one by one: newest activity first, ties by id", () => {
+    const dialogs = Array.from({ length: 300 }, (_, i) =>
+      aDialog(`d${String(i).padStart(3, "0")}`, { lastMessage: i % 7 === 0 ? null : { id: null, text: "x", senderId: 1, dateSent: (i * 37) % 50 }, createdAt: (i * 13) % 20 }),
+    );
+    const known = upsertDialogs(emptyDialogsState(), dialogs.slice(0, 10));
+    const atOnce = upsertDialogs(known, dialogs);
+    let oneByOne = known;
+    for (const dialog of dialogs) oneByOne = upsertDialogs(oneByOne, [dialog]);
+    expect(atOnce.order).toEqual(oneByOne.order);
+    expect(atOnce.order).toHaveLength(300);
+  });
+});

@@ -39,13 +39,35 @@ function place(byId: Readonly<Record<string, Dialog>>, order: readonly string[],
   return rest;
 }
 
+/** The order `place` keeps: newest activity first, ties by id (descending). */
+function compareIn(byId: Readonly<Record<string, Dialog>>): (a: string, b: string) => number {
+  return (a, b) => activityOf(byId[b]) - activityOf(byId[a]) || (a < b ? 1 : a > b ? -1 : 0);
+}
+
+/** `order` with many dialogs moved to their places: the changed ones sorted, then merged into the untouched rest. */
+function placeMany(byId: Readonly<Record<string, Dialog>>, order: readonly string[], changed: readonly Dialog[]): readonly string[] {
+  const compare = compareIn(byId);
+  const moved = new Set(changed.map((d) => d.id));
+  const rest = order.filter((id) => !moved.has(id));
+  const sorted = [...moved].sort(compare);
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < rest.length || j < sorted.length) {
+    if (j >= sorted.length || (i < rest.length && compare(rest[i], sorted[j]) <= 0)) merged.push(rest[i++]);
+    else merged.push(sorted[j++]);
+  }
+  return merged;
+}
+
 /** Puts changed dialogs into the state and re-places them in the order. */
 function withDialogs(state: DialogsState, changed: readonly Dialog[]): DialogsState {
   if (changed.length === 0) return state;
   const byId = { ...state.byId };
   for (const dialog of changed) byId[dialog.id] = Object.freeze(dialog);
   let order: readonly string[] = state.order;
-  for (const dialog of changed) order = place(byId, order, dialog.id);
+  if (changed.length <= 16) for (const dialog of changed) order = place(byId, order, dialog.id);
+  else order = placeMany(byId, order, changed); // a cache or a full page: sort once rather than place each
   return frozen({ ...state, byId, order });
 }
 

@@ -61,7 +61,13 @@ export function createMessagesStore(initial: Record<string, MessageWindow> = {})
 
   return {
     window: (dialogId) => storeOf(dialogId),
-    apply,
+    apply(dialogId, reducer) {
+      const before = storeOf(dialogId).get();
+      apply(dialogId, reducer);
+      const after = storeOf(dialogId).get();
+      // A reducer that added messages (a page, a restored cache, a detached window): rebuild the id index on the next receive.
+      if (after.items.length > before.items.length || (after.detached && after !== before)) seen.delete(dialogId);
+    },
     receive(messages, options = {}) {
       const byDialog = new Map<string, Message[]>();
       for (const message of messages) {

@@ -89,6 +89,21 @@ describe("messagesReducer (one dialog's window)", () => {
     expect(ids(w)).toEqual(["m2"]);
   });
 
+  it("counts the current user's reaction once: an optimistic change and its push are idempotent, one type per user", () => {
+    let w = receiveMessages(EMPTY_WINDOW, [aMessage("m", "d", 1, { reactions: { own: [], total: { "👍": 2 } } })]);
+    w = applyReaction(w, "m", { add: "❤️", remove: null, own: true }); // optimistic
+    const before = w;
+    w = applyReaction(w, "m", { add: "❤️", remove: null, own: true }); // the server's push of the same change
+    expect(w).toBe(before);
+    w = applyReaction(w, "m", { add: "🎉", remove: null, own: true }); // replaces ❤️ even without an explicit remove
+    expect(w.items[0].reactions).toEqual({ own: ["🎉"], total: { "👍": 2, "🎉": 1 } });
+    w = applyReaction(w, "m", { add: "🎉", remove: "❤️", own: true }); // push: ❤️ was already dropped
+    expect(w.items[0].reactions).toEqual({ own: ["🎉"], total: { "👍": 2, "🎉": 1 } });
+    w = applyReaction(w, "m", { add: null, remove: "🎉", own: true });
+    w = applyReaction(w, "m", { add: null, remove: "🎉", own: true });
+    expect(w.items[0].reactions).toEqual({ own: [], total: { "👍": 2 } });
+  });
+
   it("a detached window holds the newest page plus what is still pending", () => {
     let w = receiveMessages(EMPTY_WINDOW, [aMessage("old", "d", 1), aMessage("mine", "d", 2, { status: "pending", senderId: 1 })]);
     w = detachWindow(w, [aMessage("n1", "d", 100), aMessage("n2", "d", 101)], true);

@@ -29,6 +29,14 @@ describe("last activity (PROTOCOL.md §13, §16.10)", () => {
     });
   });
 
+  it("given the online attribute chatcube-server adds, we get it too", () => {
+    expect(parseLastActivity(xmlFixture('<iq type="result" from="202-1@localhost"><query xmlns="jabber:iq:last" seconds="0" online="false"/></iq>'))).toEqual({
+      userId: 202,
+      seconds: 0,
+      online: false,
+    });
+  });
+
   it("given an error, a foreign namespace, a bad seconds or a non-user from, we get null", () => {
     expect(parseLastActivity(xmlFixture('<iq type="error" from="202-1@localhost"><error code="404"/></iq>'))).toBeNull();
     expect(parseLastActivity(xmlFixture('<iq type="result" from="202-1@localhost"><query xmlns="x" seconds="1"/></iq>'))).toBeNull();

@@ -25,6 +25,8 @@ export interface LastActivity {
   userId: number;
   /** Seconds since the user's last activity (0 = active now). */
   seconds: number;
+  /** The `online="true|false"` attribute some servers (chatcube-server) add to the query; absent when not sent. */
+  online?: boolean;
 }
 
 /**
@@ -37,5 +39,6 @@ export function parseLastActivity(iq: Element): LastActivity | null {
   const userId = userIdFromJid(String(iq.attrs.from ?? ""));
   const seconds = Number.parseInt(String(query?.attrs.seconds ?? ""), 10);
   if (!query || userId === null || !Number.isInteger(seconds) || seconds < 0) return null;
-  return { userId, seconds };
+  const online = query.attrs.online;
+  return online === "true" || online === "false" ? { userId, seconds, online: online === "true" } : { userId, seconds };
 }

@@ -1,0 +1,133 @@
+import type { Element } from "@xmpp/xml";
+import type { Observable } from "rxjs";
+import type { ConnectedEvent } from "../connection/ConnectionState.js";
+import { ChatError } from "../errors/ChatError.js";
+import { toChatError } from "../errors/toChatError.js";
+import { createKeyedReadables } from "../reactive/createKeyedReadables.js";
+import { createStore } from "../reactive/createStore.js";
+import type { Readable } from "../reactive/readable.js";
+import { select } from "../reactive/select.js";
+import type { Clock } from "../time/clock.js";
+import { userJid, type JidContext } from "../xmpp/stanzas/jid.js";
+import { buildLastActivityQuery, buildLastActivitySubscription, parseLastActivity, type LastActivity } from "../xmpp/stanzas/lastActivity.js";
+import { NS } from "../xmpp/stanzas/namespaces.js";
+import type { XmppTransport } from "../xmpp/transport/XmppTransport.js";
+
+/** What is known of a user's last activity (PROTOCOL.md §13). */
+export interface LastActivityState {
+  /** True while the user is connected, false when not; null until known. */
+  online: boolean | null;
+  /** Seconds since they were last online (0 while online); null until known. */
+  seconds: number | null;
+  /** When they were last online (ms since the epoch; about now while online); null until known. */
+  at: number | null;
+  /** Why it is not known: `not-found` when the user was never online, `forbidden` when a privacy list hides it. */
+  error: ChatError | null;
+}
+
+/** `client.lastActivity`. */
+export interface LastActivityApi {
+  /** A user's last activity, live: while it has subscribers the server streams their online/offline changes. */
+  forUser(userId: number): Readable<LastActivityState>;
+  /** Asks the server once (the answer also updates `forUser(userId)`). */
+  query(userId: number): Promise<LastActivityState>;
+}
+
+/** Dependencies of the last-activity facade, by name. */
+export interface LastActivityFacadeOptions {
+  transport: Pick<XmppTransport, "iq" | "stanza$" | "onIq">;
+  jid: JidContext;
+  clock: Clock;
+  /** True while the chat is online. */
+  isOnline: () => boolean;
+  /** Every time the chat comes online (streams are asked for again after a fresh connect). */
+  online$: Observable<ConnectedEvent>;
+  /** How long a user's stream stays on after the last subscriber leaves. Default 5 s. */
+  keepAliveMs?: number;
+}
+
+/** Nothing known. */
+export const UNKNOWN_ACTIVITY: LastActivityState = Object.freeze({ online: null, seconds: null, at: null, error: null });
+
+/**
+ * Creates `client.lastActivity`: the XEP-0012 query and ConnectyCube's status streaming (`<subscribe
+ * xmlns="https://connectycube.com/protocol/status_streaming" enable/>`). `forUser(id)` asks and subscribes when its
+ * first subscriber arrives (or when the chat next comes online) and unsubscribes a while after the last one leaves.
+ * Pushes are the `<iq type="result"><query xmlns="jabber:iq:last" seconds/></iq>` the server sends unasked.
+ */
+export function createLastActivityFacade(options: LastActivityFacadeOptions): LastActivityApi & { reset(): void; dispose(): void } {
+  const { transport, jid, clock } = options;
+  const store = createStore<Readonly<Record<string, LastActivityState>>>({});
+  const streamed = new Set<number>();
+
+  const put = (userId: number, state: LastActivityState) => store.set({ ...store.get(), [userId]: state });
+  const fromAnswer = (answer: LastActivity): LastActivityState => {
+    const online = answer.online ?? answer.seconds === 0;
+    return { online, seconds: answer.seconds, at: clock.now() - (online ? 0 : answer.seconds * 1000), error: null };
+  };
+
+  const query = async (userId: number): Promise<LastActivityState> => {
+    let reply: Element;
+    try {
+      reply = await transport.iq(buildLastActivityQuery(jid, userId));
+    } catch (cause) {
+      const error = toChatError(cause);
+      const before = store.get()[userId] ?? UNKNOWN_ACTIVITY;
+      const known = error.code !== "not-found" && error.code !== "forbidden";
+      put(userId, known ? { ...before, error } : { online: error.code === "not-found" ? false : null, seconds: null, at: null, error });
+      throw error;
+    }
+    if (!reply.attrs.from) reply.attrs.from = userJid(jid, userId); // an answer without `from` is about whom we asked
+    const parsed = parseLastActivity(reply);
+    if (!parsed || parsed.userId !== userId) throw new ChatError("protocol", "Malformed last activity answer", { details: { reply: reply.toString() } });
+    const state = fromAnswer(parsed);
+    put(userId, state);
+    return state;
+  };
+
+  const stream = (userId: number, enable: boolean): void => {
+    if (!options.isOnline()) return;
+    transport.iq(buildLastActivitySubscription(jid, userId, enable)).catch(() => undefined);
+    if (enable) query(userId).catch(() => undefined);
+  };
+
+  const keyed = createKeyedReadables<number, LastActivityState>(
+    (userId) => ({
+      readable: select(store, (all) => all[userId] ?? UNKNOWN_ACTIVITY),
+      start: () => {
+        streamed.add(userId);
+        stream(userId, true);
+        return () => {
+          streamed.delete(userId);
+          stream(userId, false);
+        };
+      },
+    }),
+    { keepAliveMs: options.keepAliveMs ?? 5000, clock },
+  );
+
+  // Pushes come as `result` (as ConnectyCube sends them); a `set` push is accepted too, and answered.
+  const pushes = transport.stanza$.subscribe((stanza) => {
+    const type = stanza.attrs.type;
+    if (stanza.name !== "iq" || (type !== "result" && type !== "set") || !stanza.getChild("query", NS.last)) return;
+    const parsed = parseLastActivity(stanza);
+    if (parsed) put(parsed.userId, fromAnswer(parsed));
+  });
+  const unregisterSetPush = transport.onIq("set", NS.last, "query", () => true);
+  const online = options.online$.subscribe((event) => {
+    if (event.resumed) return;
+    for (const userId of streamed) stream(userId, true);
+  });
+
+  return {
+    forUser: (userId) => keyed.get(userId),
+    query,
+    reset: () => store.set({}),
+    dispose() {
+      keyed.dispose();
+      pushes.unsubscribe();
+      unregisterSetPush();
+      online.unsubscribe();
+    },
+  };
+}

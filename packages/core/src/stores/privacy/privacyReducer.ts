@@ -1,0 +1,96 @@
+import { userIdFromJid } from "../../xmpp/stanzas/jid.js";
+import type { PrivacyItem } from "../../xmpp/stanzas/privacyList.js";
+
+/** One user's rule in a privacy list: deny (block) or allow, both ways (`mutual`) or only what reaches you. */
+export interface PrivacyRule {
+  /** The user the rule is about. */
+  userId: number;
+  /** `deny` blocks, `allow` lets through (and overrides a later deny). */
+  action: "deny" | "allow";
+  /** True: everything both ways (you can't write to them either). False: only what they send you. */
+  mutual: boolean;
+}
+
+/** The privacy lists of the current user (XEP-0016, PROTOCOL.md §11), as `client.privacy` holds them. */
+export interface PrivacyState {
+  /** Lists fetched from the server, by name: their user rules in order. */
+  readonly lists: Readonly<Record<string, readonly PrivacyRule[]>>;
+  /** The default list (in force whenever no list is active), or null. */
+  readonly defaultName: string | null;
+  /** The list made active for this session, or null. */
+  readonly activeName: string | null;
+  /** Users the list in force (active, else default) denies: their messages, presence and last activity. */
+  readonly blocked: ReadonlySet<number>;
+  /** True once the lists were read from the server. */
+  readonly loaded: boolean;
+}
+
+/** Nothing known yet. */
+export const EMPTY_PRIVACY: PrivacyState = { lists: {}, defaultName: null, activeName: null, blocked: new Set(), loaded: false };
+
+/** The name of the list in force: the active one, else the default, or null. */
+export function listInForce(state: Pick<PrivacyState, "activeName" | "defaultName">): string | null {
+  return state.activeName ?? state.defaultName;
+}
+
+/** Recomputes `blocked` from the list in force; keeps the same Set when its members did not change. */
+function withBlocked(state: PrivacyState): PrivacyState {
+  const name = listInForce(state);
+  const rules = name ? (state.lists[name] ?? []) : [];
+  const denied = rules.filter((rule) => rule.action === "deny").map((rule) => rule.userId);
+  const same = denied.length === state.blocked.size && denied.every((id) => state.blocked.has(id));
+  return same ? state : { ...state, blocked: new Set(denied) };
+}
+
+/** The user rules of a list read from the server (user-JID items; the `muc.` twins and other items are skipped). */
+export function rulesFromItems(items: readonly PrivacyItem[]): PrivacyRule[] {
+  const rules: PrivacyRule[] = [];
+  for (const item of [...items].sort((a, b) => a.order - b.order)) {
+    const userId = item.type === "jid" && item.value ? userIdFromJid(item.value) : null;
+    if (userId === null || rules.some((rule) => rule.userId === userId)) continue;
+    rules.push({ userId, action: item.action, mutual: item.kinds.length === 0 });
+  }
+  return rules;
+}
+
+/** Stores a list's rules (created, replaced or fetched). */
+export function putList(state: PrivacyState, name: string, rules: readonly PrivacyRule[]): PrivacyState {
+  return withBlocked({ ...state, lists: { ...state.lists, [name]: [...rules] } });
+}
+
+/** Forgets a list (deleted); it stops being default or active. */
+export function dropList(state: PrivacyState, name: string): PrivacyState {
+  const lists = { ...state.lists };
+  delete lists[name];
+  return withBlocked({
+    ...state,
+    lists,
+    defaultName: state.defaultName === name ? null : state.defaultName,
+    activeName: state.activeName === name ? null : state.activeName,
+  });
+}
+
+/** Sets (or, with null, declines) the default list. */
+export function setDefaultName(state: PrivacyState, name: string | null): PrivacyState {
+  return state.defaultName === name ? state : withBlocked({ ...state, defaultName: name });
+}
+
+/** Sets (or, with null, clears) the active list. */
+export function setActiveName(state: PrivacyState, name: string | null): PrivacyState {
+  return state.activeName === name ? state : withBlocked({ ...state, activeName: name });
+}
+
+/** Replaces everything with what the server holds: names and the lists read. */
+export function loaded(state: PrivacyState, input: { defaultName: string | null; activeName: string | null; lists: Record<string, readonly PrivacyRule[]> }): PrivacyState {
+  return withBlocked({ ...state, lists: { ...input.lists }, defaultName: input.defaultName, activeName: input.activeName, loaded: true });
+}
+
+/** Rules with `userId` denied (replacing any earlier rule about them), first in order so it wins. */
+export function withDeny(rules: readonly PrivacyRule[], userId: number, mutual: boolean): PrivacyRule[] {
+  return [{ userId, action: "deny", mutual }, ...rules.filter((rule) => rule.userId !== userId)];
+}
+
+/** Rules without any rule about `userId` (an update is "allow = remove", PROTOCOL.md §11). */
+export function without(rules: readonly PrivacyRule[], userId: number): PrivacyRule[] {
+  return rules.filter((rule) => rule.userId !== userId);
+}

@@ -1,0 +1,51 @@
+import xml, { type Element } from "@xmpp/xml";
+import { isRoomJid, parseJid, userIdFromJid, userJid, type JidContext } from "./jid.js";
+import type { SubscriptionType } from "./roster.js";
+
+/** Availability detail of one resource (RFC 6121 §4.7): `show` and `status` as sent. */
+export type PresenceShow = "chat" | "away" | "xa" | "dnd";
+
+/** A presence from a user (not a room), read. */
+export type UserPresence =
+  | { kind: "subscription"; userId: number; type: SubscriptionType }
+  | {
+      kind: "availability";
+      userId: number;
+      /** The resource it is about; null for a bare-JID presence (about every resource). */
+      resource: string | null;
+      available: boolean;
+      show: PresenceShow | null;
+      status: string | null;
+    };
+
+const SUBSCRIPTIONS: readonly string[] = ["subscribe", "subscribed", "unsubscribe", "unsubscribed"];
+const SHOWS: readonly string[] = ["chat", "away", "xa", "dnd"];
+
+/**
+ * Reads a presence from another user (PROTOCOL.md §12): subscription requests and answers, and availability of
+ * their resources. Null for room presences (see `parseMucPresence`), errors, probes and senders that are not users.
+ */
+export function parseUserPresence(presence: Element): UserPresence | null {
+  if (presence.name !== "presence") return null;
+  const from = String(presence.attrs.from ?? "");
+  if (!from || isRoomJid(from)) return null;
+  const userId = userIdFromJid(from);
+  if (userId === null) return null;
+  const type = String(presence.attrs.type ?? "available");
+  if (SUBSCRIPTIONS.includes(type)) return { kind: "subscription", userId, type: type as SubscriptionType };
+  if (type !== "available" && type !== "unavailable") return null;
+  const show = presence.getChildText("show")?.trim() ?? "";
+  return {
+    kind: "availability",
+    userId,
+    resource: parseJid(from)?.resource ?? null,
+    available: type === "available",
+    show: SHOWS.includes(show) ? (show as PresenceShow) : null,
+    status: presence.getChildText("status") ?? null,
+  };
+}
+
+/** `<presence to="{user}" type="probe"/>`: asks the server for a contact's current availability. */
+export function buildPresenceProbe(ctx: JidContext, userId: number): Element {
+  return xml("presence", { to: userJid(ctx, userId), type: "probe" });
+}
