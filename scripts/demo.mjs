@@ -1,48 +1,91 @@
 #!/usr/bin/env node
-// `pnpm demo`: starts the local ConnectyCube-compatible server with demo data and prints how to use it.
-// Everything stays on this machine: no account, no internet.
+// `pnpm demo`: starts the local ConnectyCube-compatible server with demo data and the React example's Vite dev
+// server pointed at it, prints where to go, and stops both on Ctrl+C. Everything stays on this machine: no
+// account, no internet, no build step (the example runs the packages from source).
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const serverBin = fileURLToPath(new URL("../packages/server/bin/chatcube-server.js", import.meta.url));
-const port = process.env.CHATCUBE_PORT ?? "5280";
-const children = [];
+const root = new URL("../", import.meta.url);
+const serverBin = fileURLToPath(new URL("packages/server/bin/chatcube-server.js", root));
+const exampleDir = fileURLToPath(new URL("examples/react-chat/", root));
+const viteBin = join(dirname(createRequire(join(exampleDir, "package.json")).resolve("vite/package.json")), "bin/vite.js");
+const serverPort = process.env.CHATCUBE_PORT ?? "5280";
+const webPort = process.env.CHATCUBE_WEB_PORT ?? "5173";
+const ANSI = /\x1b\[[0-9;]*m/g;
 
-function run(label, command, args) {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+const children = [];
+let stopping = false;
+
+/** Runs a child, prefixing its output with `label`; `onLine` sees each line without colours. */
+function run(label, args, options, onLine) {
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
   children.push(child);
   for (const stream of [child.stdout, child.stderr]) {
+    let rest = "";
     stream.on("data", (chunk) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) process.stdout.write(`[${label}] ${line}\n`);
+      const lines = (rest + chunk.toString()).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        process.stdout.write(`[${label}] ${line}\n`);
+        onLine?.(line.replace(ANSI, ""));
+      }
     });
   }
   child.on("exit", (code, signal) => {
-    if (!stopping) {
-      process.stdout.write(`[${label}] exited (${signal ?? code}); stopping the demo\n`);
-      stop(code ?? 1);
-    }
+    if (stopping) return;
+    process.stdout.write(`[${label}] exited (${signal ?? code}); stopping the demo\n`);
+    stop(code || 1);
   });
   return child;
 }
 
-let stopping = false;
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 500).unref();
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  const exit = () => process.exit(code);
+  Promise.all(children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => child.once("exit", r))))).then(exit);
+  setTimeout(exit, 3000).unref();
 }
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
-run("server", process.execPath, [serverBin, "--port", port, "--seed", "demo"]);
-process.stdout.write(
-  [
-    "",
-    "chatcube demo",
-    `  Sign in as alice, bob, carol or dave with the password "password".`,
-    `  REST API:  http://127.0.0.1:${port}    chat: ws://localhost:${port}/ws (domain localhost, app id 1, auth key dev-auth-key)`,
-    "  Press Ctrl+C to stop.",
-    "",
-  ].join("\n"),
-);
+const urls = { api: null, chat: null, web: null };
+
+run("server", [serverBin, "--port", serverPort, "--seed", "demo"], {}, (line) => {
+  urls.api ??= line.match(/REST API\s+(\S+)/)?.[1] ?? null;
+  urls.chat ??= line.match(/WebSocket\s+(\S+)/)?.[1] ?? null;
+  if (urls.api && urls.chat && children.length === 1) startWeb();
+});
+
+function startWeb() {
+  const env = { ...process.env, VITE_CHATCUBE_API_URL: urls.api, VITE_CHATCUBE_CHAT_URL: urls.chat, VITE_CHATCUBE_CHAT_DOMAIN: "localhost" };
+  run("react", [viteBin, "--host", "127.0.0.1", "--port", webPort, "--clearScreen", "false"], { cwd: exampleDir, env }, (line) => {
+    const local = line.match(/Local:\s+(http\S+)/)?.[1];
+    if (local && !urls.web) {
+      urls.web = local;
+      banner();
+    }
+  });
+}
+
+function banner() {
+  process.stdout.write(
+    [
+      "",
+      "  chatcube demo is running",
+      "",
+      `    Open      ${urls.web}   (the React example)`,
+      `    Sign in   alice, bob, carol or dave — password "password"`,
+      "              Open a second window (or a private one) as another user to chat between them;",
+      "              try DevTools → Network → Offline in one of them.",
+      `    Server    REST ${urls.api}   chat ${urls.chat}   (domain localhost, app id 1, auth key dev-auth-key)`,
+      "",
+      "  Press Ctrl+C to stop.",
+      "",
+    ].join("\n"),
+  );
+}

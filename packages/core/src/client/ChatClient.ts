@@ -88,6 +88,12 @@ export interface ChatClient {
   };
   /** The signed-in user and token, or null. */
   session: Readable<Session | null>;
+  /** Other users' profiles (names and avatars for the UI). */
+  users: {
+    get(id: number): Promise<User>;
+    /** Several users at once (in pages of 100); unknown ids are left out. */
+    getMany(ids: readonly number[]): Promise<User[]>;
+  };
   /** The chat connection: `idle, connecting, authenticating, online, reconnecting, offline, failed`. */
   connection: Readable<ConnectionState> & {
     /** Connects (again) with the current session; resolves when online. */

@@ -256,6 +256,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       },
     },
     session,
+    users: { get: (id) => rest.users.get(id), getMany: (ids) => rest.users.getMany(ids) },
     connection: Object.assign(Object.create(null) as object, {
       get: connection.state.get,
       subscribe: connection.state.subscribe,

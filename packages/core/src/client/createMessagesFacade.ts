@@ -68,7 +68,13 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
     readable: messages.window(dialogId),
     start: () => {
       options.onView?.(dialogId);
-      if (messages.window(dialogId).get() !== EMPTY_WINDOW) return;
+      const window = messages.window(dialogId).get();
+      if (window !== EMPTY_WINDOW) {
+        // Live messages may have opened the window before anyone looked: fill it up to a page of history.
+        const known = window.items.filter((m) => m.status !== "pending" && m.status !== "failed").length;
+        if (window.hasOlder && known < options.pageSize) void loadOlder(dialogId);
+        return;
+      }
       if (!options.restore) return void loadOlder(dialogId);
       // The newest page comes from the cache when it has the dialog, else from the server.
       void options.restore(dialogId).then((restored) => {

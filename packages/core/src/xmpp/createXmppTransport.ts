@@ -1,7 +1,7 @@
 import xml, { type Element } from "@xmpp/xml";
 import { BehaviorSubject, Subject } from "rxjs";
 import { ChatError } from "../errors/ChatError.js";
-import { systemClock } from "../time/clock.js";
+import { systemClock, type TimerHandle } from "../time/clock.js";
 import { buildCarbonsEnable } from "./stanzas/carbons.js";
 import { buildPing } from "./stanzas/ping.js";
 import { createAckTracker } from "./transport/createAckTracker.js";
@@ -22,6 +22,9 @@ import type {
 
 /** Default timeout of `ping()`. */
 export const DEFAULT_PING_TIMEOUT_MS = 10_000;
+
+/** How long `sendTracked` waits for an ack before asking the server for one again (`<r/>`). */
+export const ACK_NUDGE_MS = 1_000;
 
 const notConnected = () => new ChatError("network", "Not connected to the chat server");
 
@@ -226,7 +229,25 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
       }
       const acked = acks.track(element);
       send(element).catch((error: unknown) => acks.fail(element, toTransportError(error)));
-      await acked;
+      // @xmpp/stream-management asks for an ack 250 ms after a send, but skips it while <enabled/> is still on its
+      // way and then waits for its 30 s interval, which every incoming stanza postpones: on a busy stream the ack
+      // would never be asked for. Ask again ourselves until this stanza is acknowledged or fails.
+      let settled = false;
+      let timer: TimerHandle | null = null;
+      const nudge = () => {
+        if (settled) return;
+        if (entity.streamManagement.enabled && states.getValue().status === "online") {
+          entity.send(xml("r", { xmlns: "urn:xmpp:sm:3" })).catch(() => {});
+        }
+        timer = clock.setTimeout(nudge, ACK_NUDGE_MS);
+      };
+      timer = clock.setTimeout(nudge, ACK_NUDGE_MS);
+      try {
+        await acked;
+      } finally {
+        settled = true;
+        if (timer !== null) clock.clearTimeout(timer);
+      }
     },
     iq,
     ping,

@@ -1,3 +1,4 @@
+/// <reference path="./xmppClient.d.ts" />
 import { client } from "@xmpp/client";
 import type { Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";

@@ -1,0 +1,4 @@
+// The Svelte example in Chromium against the real server: the basic chat flow.
+import { basicChatFlow } from "../src/basicChatFlow.js";
+
+basicChatFlow("svelte-chat", "svelte");

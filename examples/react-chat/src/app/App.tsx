@@ -1,0 +1,35 @@
+import { ChatProvider, useSession } from "@chatcube/react";
+import type { ChatClient } from "@chatcube/core";
+import { use, Suspense } from "react";
+import type { UserDirectory } from "../chat/createUserDirectory";
+import { SignIn } from "../auth/SignIn";
+import { ChatScreen } from "./ChatScreen";
+import { DirectoryContext } from "./DirectoryContext";
+
+/** Props of the root component. */
+export interface AppProps {
+  client: ChatClient;
+  directory: UserDirectory;
+  /** Settles when the saved session was restored (or not), with the reason it failed. */
+  restoring: Promise<string | null>;
+}
+
+/** The example app: the sign-in form, or the chat once signed in. */
+export function App({ client, directory, restoring }: AppProps) {
+  return (
+    <ChatProvider client={client}>
+      <DirectoryContext.Provider value={directory}>
+        <Suspense fallback={<div className="splash">Opening chatcube…</div>}>
+          <Root restoring={restoring} />
+        </Suspense>
+      </DirectoryContext.Provider>
+    </ChatProvider>
+  );
+}
+
+function Root({ restoring }: { restoring: Promise<string | null> }) {
+  const restoreError = use(restoring);
+  const session = useSession();
+  if (!session || !session.user.id) return <SignIn notice={restoreError} />;
+  return <ChatScreen key={session.user.id} me={session.user} />;
+}

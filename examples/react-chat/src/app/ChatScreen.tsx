@@ -1,0 +1,60 @@
+import type { User } from "@chatcube/core";
+import { useConnection } from "@chatcube/react";
+import { useEffect, useState } from "react";
+import { ContactsPanel } from "../contacts/ContactsPanel";
+import { DialogList } from "../dialogs/DialogList";
+import { NewDialogForm } from "../dialogs/NewDialogForm";
+import { Thread } from "../thread/Thread";
+import { useDirectory } from "./DirectoryContext";
+import { OfflineBanner } from "./OfflineBanner";
+import { SidebarHeader } from "./SidebarHeader";
+import { useSelectedDialog } from "./useSelectedDialog";
+
+type Tab = "chats" | "contacts" | "new";
+
+/** The signed-in screen: dialogs (or contacts) on the left, the open thread on the right. */
+export function ChatScreen({ me }: { me: User }) {
+  const [selected, select] = useSelectedDialog();
+  const [tab, setTab] = useState<Tab>("chats");
+  const online = useConnection().status === "online";
+  const directory = useDirectory();
+
+  useEffect(() => {
+    if (online) directory.loadAll().catch(() => {});
+  }, [online, directory]);
+
+  const open = (dialogId: string) => {
+    select(dialogId);
+    setTab("chats");
+  };
+
+  return (
+    <div className="app">
+      <OfflineBanner />
+      <div className={`layout ${selected ? "has-thread" : ""}`}>
+        <aside className="sidebar">
+          <SidebarHeader me={me} />
+          <nav className="tabs" role="tablist">
+            {(["chats", "contacts", "new"] as const).map((name) => (
+              <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? "active" : ""} onClick={() => setTab(name)}>
+                {name === "chats" ? "Chats" : name === "contacts" ? "Contacts" : "+ New"}
+              </button>
+            ))}
+          </nav>
+          {tab === "chats" && <DialogList selectedId={selected} onSelect={open} />}
+          {tab === "contacts" && <ContactsPanel onOpenDialog={open} />}
+          {tab === "new" && <NewDialogForm onCreated={open} />}
+        </aside>
+        <main className="main">
+          {selected ? (
+            <Thread key={selected} dialogId={selected} onClose={() => select(null)} />
+          ) : (
+            <div className="empty-state">
+              <p>Select a chat, or start a new one.</p>
+            </div>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
