@@ -120,11 +120,7 @@ describe("react-chat", () => {
     await alice.page.getByTestId("block").filter({ hasText: "Block" }).waitFor();
   });
 
-  // Known core issue (reported): when the stream-management ack of a bounced message arrives while the outbox is
-  // still persisting the bounce (createOutbox: bounced() → fail() awaits save() before the entry shows `failed`),
-  // the entry is forgotten as sent and the message is left `failed` with no outbox entry, so retry() has nothing to
-  // send. `todo` keeps it running and visible without failing the run; drop it once core is fixed.
-  it("after unblocking, Retry sends the failed message", { todo: "core outbox: bounce/ack race leaves no entry to retry" }, async () => {
+  it("after unblocking, Retry sends the failed message", async () => {
     // The button flips at once; the server drops the block a moment later, so retry as a person would.
     for (let attempt = 0; attempt < 5; attempt++) {
       await messages(bob.page, "Can you hear me?").getByTestId("retry").click();

@@ -144,12 +144,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function runOne(entry: OutboxEntry): Promise<"done" | "stop"> {
     const flying = { ...entry, state: "in-flight" as const, attempts: entry.attempts + 1 };
     put(flying);
+    // The outcome of this attempt counts only if nothing happened to the entry meanwhile: a bounce marks it failed,
+    // a cancel drops it, and a retry after a bounce queues it again while this attempt still waits for its ack.
+    const stillThisAttempt = (current: OutboxEntry | undefined): current is OutboxEntry =>
+      current !== undefined && current.state === "in-flight" && current.attempts === flying.attempts;
     try {
       await perform(flying);
     } catch (cause) {
       const error = toChatError(cause);
       const current = find(entry.id);
-      if (!current || current.state === "failed") return "done"; // bounced or cancelled meanwhile
+      if (!stillThisAttempt(current)) return "done";
       if (error.transient) {
         put({ ...current, state: "queued", lastError: error });
         return "stop"; // try again on the next connect
@@ -157,8 +161,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await fail(current, error);
       return "done";
     }
-    const current = find(entry.id);
-    if (!current || current.state === "failed") return "done";
+    if (!stillThisAttempt(find(entry.id))) return "done";
     if (entry.kind === "send") messages.apply(entry.dialogId, (w) => setStatus(w, entry.messageId, "sent"));
     await forget(entry.id);
     return "done";
