@@ -1,7 +1,13 @@
 /** Runs every benchmark of the workspace, one after another (the machine has 2 cores). */
+import { benchDeltaSync } from "./deltaSync.js";
 import { benchIngest } from "./ingest.js";
+import { benchOffline } from "./offline.js";
 import { benchRouting } from "./routing.js";
 
 await benchRouting();
 console.log();
 await benchIngest();
+console.log();
+await benchOffline();
+console.log();
+await benchDeltaSync();

@@ -70,9 +70,15 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
       options.onView?.(dialogId);
       const window = messages.window(dialogId).get();
       if (window !== EMPTY_WINDOW) {
-        // Live messages may have opened the window before anyone looked: fill it up to a page of history.
-        const known = window.items.filter((m) => m.status !== "pending" && m.status !== "failed").length;
-        if (window.hasOlder && known < options.pageSize) void loadOlder(dialogId);
+        // Live messages may have opened the window before anyone looked: fill it up to a page of history (from the
+        // cache first, when it has the dialog).
+        const fill = () => {
+          const current = messages.window(dialogId).get();
+          const known = current.items.filter((m) => m.status !== "pending" && m.status !== "failed").length;
+          if (current.hasOlder && known < options.pageSize) void loadOlder(dialogId);
+        };
+        if (options.restore) void options.restore(dialogId).then(fill);
+        else fill();
         return;
       }
       if (!options.restore) return void loadOlder(dialogId);

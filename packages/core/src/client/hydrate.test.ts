@@ -78,3 +78,17 @@ describe("hydrate", () => {
     expect(c.messages.window(dialogId(0)).get().items.map((m) => m.dateSent)).toEqual([1000, 2000, 3000, 60_000]);
   });
 });
+
+describe("hydrate, racing the UI", () => {
+  it("a dialog opened from the list as soon as it is published still comes back from the cache", async () => {
+    const db = await cache(3, 4);
+    const c = client(db, 0);
+    let early: Promise<boolean> | null = null;
+    c.dialogs.list.subscribe((list) => {
+      if (list.length && !early) early = c.hydrator.restoreWindow(dialogId(1)); // the rest of the cache is not read yet
+    });
+    await c.hydrator.hydrate();
+    expect(await early).toBe(true);
+    expect(c.messages.window(dialogId(1)).get().items).toHaveLength(4);
+  });
+});

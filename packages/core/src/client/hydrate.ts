@@ -53,6 +53,7 @@ function restored(window: MessageWindow, stored: StoredWindow): MessageWindow {
 export function createHydrator(options: HydratorOptions): Hydrator {
   const { dialogs, messages, outbox, writeBehind } = options;
   let cached = new Map<string, StoredWindowInfo>();
+  let known = false; // true once `cached` holds what the database has (before, a window is looked for anyway)
   const restoring = new Map<string, Promise<boolean>>();
 
   async function restore(dialogId: string): Promise<boolean> {
@@ -70,7 +71,7 @@ export function createHydrator(options: HydratorOptions): Hydrator {
   const restoreWindow = (dialogId: string): Promise<boolean> => {
     let running = restoring.get(dialogId);
     if (!running) {
-      running = cached.has(dialogId) ? restore(dialogId) : Promise.resolve(false);
+      running = known && !cached.has(dialogId) ? Promise.resolve(false) : restore(dialogId);
       restoring.set(dialogId, running);
     }
     return running;
@@ -87,6 +88,7 @@ export function createHydrator(options: HydratorOptions): Hydrator {
       const snapshot = await db.load(publish); // the list (and unread counts) go out as soon as they are read
       if (options.db() !== db) return { cursor: null, windows: Promise.resolve() };
       cached = new Map(snapshot.windows.map((w) => [w.dialogId, w]));
+      known = true;
       writeBehind.adopt(snapshot.windows);
       outbox.restore(snapshot.outbox);
       // Windows with pending work first (their messages show as pending, and acks must find them), awaited.
@@ -99,11 +101,16 @@ export function createHydrator(options: HydratorOptions): Hydrator {
         budget -= window.count;
         eager.push(window.dialogId);
       }
-      const windows = Promise.all(eager.map(restoreWindow)).then(() => {});
+      // Two at a time, so a dialog the user opens meanwhile waits for at most two reads, not for all of them.
+      const next = async (): Promise<void> => {
+        for (let id = eager.shift(); id !== undefined; id = eager.shift()) await restoreWindow(id);
+      };
+      const windows = Promise.all([next(), next()]).then(() => {});
       return { cursor: snapshot.cursors[DIALOGS_CURSOR] ?? null, windows };
     },
     reset() {
       cached = new Map();
+      known = false;
       restoring.clear();
     },
   };

@@ -129,7 +129,8 @@ export function createSync(options: SyncOptions): Sync {
         if (!dialogs.state.get().byId[dialogId] || !messages.has(dialogId)) continue;
         await (full ? reconcile(dialogId) : fetchNewer(dialogId, watermark));
       }
-      state.set({ state: "synced", lastSyncedAt: clock.now(), error: null });
+      // Windows restored from the cache meanwhile are caught up on their own (`catchUp`); synced once they are.
+      if (catchingUp.size === 0) state.set({ state: "synced", lastSyncedAt: clock.now(), error: null });
     } catch (cause) {
       const error = toChatError(cause);
       state.set({ ...state.get(), state: "error", error });
@@ -154,12 +155,14 @@ export function createSync(options: SyncOptions): Sync {
     run,
     catchUp(dialogId, watermark) {
       const previous = catchingUp.get(dialogId) ?? Promise.resolve();
+      if (state.get().state !== "syncing") state.set({ ...state.get(), state: "syncing" }); // not synced until the window is
       const next = previous
         .then(() => running ?? undefined)
         .then(() => fetchNewer(dialogId, watermark === undefined ? newestKnown(messages.window(dialogId).get().items) : watermark))
         .catch((cause: unknown) => options.reportError(toChatError(cause)))
         .finally(() => {
           if (catchingUp.get(dialogId) === next) catchingUp.delete(dialogId);
+          if (catchingUp.size === 0 && !running && state.get().state === "syncing") state.set({ state: "synced", lastSyncedAt: clock.now(), error: state.get().error });
         });
       catchingUp.set(dialogId, next);
       return next;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { open, rename, unlink } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
 import { dirname } from "node:path";
 import { Db, type DbSnapshot } from "./db.js";
 
@@ -39,7 +40,8 @@ export function filePersistence(db: Db, file: string): Persistence {
   let dirty = false;
   let writing: Promise<void> | null = null;
   let scheduled = false;
-  const tmp = `${file}.tmp-${process.pid}`;
+  // Unique per instance: two servers of one process (a restart in a test) must not share a temporary file.
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
 
   async function writeOnce(): Promise<void> {
     dirty = false;
