@@ -29,6 +29,7 @@ describe("@chatcube/core public surface", () => {
       "isSessionExpired",
       "objectId",
       "objectIdTime",
+      "readableOf",
       "referenceEqual",
       "select",
       "shallowEqual",

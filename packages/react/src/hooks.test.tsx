@@ -153,17 +153,6 @@ describe("React hooks over a fake client", () => {
     expect(view.container.textContent).toBe("online 0s blocked");
   });
 
-  it("without contacts, privacy and last activity in core, those hooks read empty values", () => {
-    const fake = createFakeClient({ withFeatures: false });
-    let seen: unknown = null;
-    function Peer() {
-      seen = { contacts: useContacts(), presence: usePresence(2), activity: useLastActivity(2), blocked: [...useBlockList()] };
-      return null;
-    }
-    withClient(fake, <Peer />);
-    expect(seen).toEqual({ contacts: [], presence: undefined, activity: { online: null, seconds: null, at: null, error: null }, blocked: [] });
-  });
-
   it("hooks with no dialog or user read empty values; useChatClient outside a provider throws", () => {
     const fake = createFakeClient();
     let seen: unknown = null;

@@ -169,20 +169,6 @@ describe("Vue composables over a fake client", () => {
     expect([...(seen.blocked.value as Set<number>)]).toEqual([2]);
   });
 
-  it("without contacts, privacy and last activity in core, those composables read empty values", () => {
-    const fake = createFakeClient({ withFeatures: false });
-    let seen: unknown = null;
-    mountWith(
-      fake,
-      defineComponent(() => {
-        const [contacts, presence, activity, blocked] = [useContacts(), usePresence(2), useLastActivity(2), useBlockList()];
-        seen = { contacts: contacts.value, presence: presence.value, activity: activity.value, blocked: [...blocked.value] };
-        return () => null;
-      }),
-    );
-    expect(seen).toEqual({ contacts: [], presence: undefined, activity: { online: null, seconds: null, at: null, error: null }, blocked: [] });
-  });
-
   it("provideChatClient provides below a component; useChatClient without a client throws", () => {
     const fake = createFakeClient();
     let found: unknown = null;

@@ -1,5 +1,6 @@
 export type { Listener, Readable, ReadableSource, Unsubscribe } from "./readable.js";
 export { createReadable } from "./createReadable.js";
+export { readableOf } from "./readableOf.js";
 export { createStore, type Recipe, type Store } from "./createStore.js";
 export { select } from "./select.js";
 export { referenceEqual, shallowEqual } from "./shallowEqual.js";
