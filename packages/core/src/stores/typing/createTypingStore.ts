@@ -26,6 +26,8 @@ export function createTypingStore({ clock = systemClock, expiryMs = TYPING_EXPIR
 
   const set = (dialogId: string, userId: number, typing: boolean): void => {
     const key = `${dialogId}:${userId}`;
+    // Every incoming message ends its sender's typing: most of the time there is nothing to end.
+    if (!typing && !timers.has(key) && !(state.get()[dialogId] ?? NOBODY).includes(userId)) return;
     const timer = timers.get(key);
     if (timer !== undefined) clock.clearTimeout(timer);
     timers.delete(key);
