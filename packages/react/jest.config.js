@@ -7,6 +7,8 @@ export default {
     // Core and the server run from source: no build first.
     "^@chatcube/core$": "<rootDir>/../core/src/index.ts",
     "^@chatcube/server$": "<rootDir>/../server/src/index.ts",
+    "^@chatcube/test-utils$": "<rootDir>/../test-utils/src/createFakeClient.ts",
+    "^@chatcube/test-utils/server$": "<rootDir>/../test-utils/src/chatServer.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
   transform: {

@@ -13,6 +13,8 @@ export default {
     // Core and the server run from source: no build first.
     "^@chatcube/core$": "<rootDir>/../core/src/index.ts",
     "^@chatcube/server$": "<rootDir>/../server/src/index.ts",
+    "^@chatcube/test-utils$": "<rootDir>/../test-utils/src/createFakeClient.ts",
+    "^@chatcube/test-utils/server$": "<rootDir>/../test-utils/src/chatServer.ts",
     // jsdom's `browser` condition (which Svelte's client runtime needs) would give the in-process server ws's
     // browser stub; it gets the Node build.
     "^ws$": require.resolve("ws").replace(/index\.js$/, "wrapper.mjs"),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { act, fireEvent, render } from "@testing-library/react";
 import { StrictMode, type ReactNode } from "react";
-import { aDialog, aMessage, createFakeClient, type FakeChat } from "../test/createFakeClient.js";
+import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
 import { ChatProvider, useChatClient } from "./ChatProvider.js";
 import { useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
 import { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";

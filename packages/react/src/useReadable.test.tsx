@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { createStore, shallowEqual } from "@chatcube/core";
 import { act, render } from "@testing-library/react";
 import { StrictMode } from "react";
-import { createFakeClient } from "../test/createFakeClient.js";
+import { createFakeClient } from "@chatcube/test-utils";
 import { useReadable } from "./useReadable.js";
 
 describe("useReadable", () => {

@@ -7,7 +7,7 @@ import { DialogType, type ChatClient } from "@chatcube/core";
 import type { RunningServer } from "@chatcube/server";
 import { act, fireEvent, render, waitFor, within } from "@testing-library/react";
 import { ChatProvider, useConnection, useDialogs, useMessages, useTyping, useTypingInput, useUnread } from "../src/index.js";
-import { createTestUser, onlineClient, startChatServer, valueOf } from "./chatServer.js";
+import { createTestUser, onlineClient, startChatServer, valueOf } from "@chatcube/test-utils/server";
 
 let server: RunningServer;
 const clients: ChatClient[] = [];

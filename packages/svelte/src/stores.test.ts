@@ -3,7 +3,7 @@ import { createStore, select, shallowEqual, type ChatClient } from "@chatcube/co
 import { fireEvent, render } from "@testing-library/svelte";
 import { flushSync } from "svelte";
 import { fromStore, get } from "svelte/store";
-import { aDialog, aMessage, createFakeClient, type FakeChat } from "../test/createFakeClient.js";
+import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
 import Everything from "../test/components/Everything.svelte";
 import Rows from "../test/components/Rows.svelte";
 import Thread from "../test/components/Thread.svelte";

@@ -3,7 +3,7 @@ import { DialogType, type ChatClient } from "@chatcube/core";
 import type { RunningServer } from "@chatcube/server";
 import { fireEvent, render, waitFor, within } from "@testing-library/svelte";
 import { CHAT_CLIENT_KEY } from "../src/index.js";
-import { createTestUser, onlineClient, startChatServer, valueOf } from "./chatServer.js";
+import { createTestUser, onlineClient, startChatServer, valueOf } from "@chatcube/test-utils/server";
 import Inbox from "./components/Inbox.svelte";
 import Thread from "./components/Thread.svelte";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { createStore, shallowEqual } from "@chatcube/core";
 import { mount } from "@vue/test-utils";
 import { defineComponent, effectScope, h, nextTick, ref, type Component } from "vue";
-import { aDialog, aMessage, createFakeClient, type FakeChat } from "../test/createFakeClient.js";
+import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
 import { createChatPlugin, provideChatClient, useChatClient } from "./chatPlugin.js";
 import { useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
 import { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";

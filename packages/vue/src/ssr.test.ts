@@ -3,7 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import { createChatClient } from "@chatcube/core";
 import { createSSRApp, defineComponent, h } from "vue";
 import { renderToString } from "vue/server-renderer";
-import { createFakeClient } from "../test/createFakeClient.js";
+import { createFakeClient } from "@chatcube/test-utils";
 import { createChatPlugin } from "./chatPlugin.js";
 import { useConnection, useUnread } from "./useClientState.js";
 import { useBlockList, useLastActivity } from "./useContacts.js";

@@ -4,7 +4,7 @@ import type { RunningServer } from "@chatcube/server";
 import { mount } from "@vue/test-utils";
 import { defineComponent, h, nextTick } from "vue";
 import { createChatPlugin, useConnection, useMessages, useTyping, useTypingInput, useUnread } from "../src/index.js";
-import { createTestUser, onlineClient, startChatServer, valueOf } from "./chatServer.js";
+import { createTestUser, onlineClient, startChatServer, valueOf } from "@chatcube/test-utils/server";
 
 let server: RunningServer;
 const clients: ChatClient[] = [];

@@ -1,5 +1,5 @@
 // Test-only: a small fake of the ChatClient parts the bindings read, built on core's createStore, that counts the
-// subscribers of every Readable it hands out. The same file is used by the React, Vue and Svelte bindings' tests.
+// subscribers of every Readable it hands out, for the React, Vue and Svelte bindings' tests.
 import {
   createStore,
   DialogType,
@@ -16,7 +16,10 @@ import {
   type SyncState,
   type UnreadCounts,
 } from "@chatcube/core";
-import type { BlockedUsers, Contact, LastActivity } from "../src/clientFeatures.js";
+import type { Contact, LastActivityState as LastActivity, PrivacyState } from "@chatcube/core";
+
+/** The part of the privacy state the bindings read. */
+type BlockedUsers = Pick<PrivacyState, "blocked">;
 
 /** A fake client with its stores in reach, the calls it received, and subscriber counts. */
 export interface FakeChat {
