@@ -257,7 +257,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     session,
     users: { get: (id) => rest.users.get(id), getMany: (ids) => rest.users.getMany(ids) },
-    connection: Object.assign(Object.create(null) as object, {
+    connection: {
       get: connection.state.get,
       subscribe: connection.state.subscribe,
       value$: connection.state.value$,
@@ -267,7 +267,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         await connection.connect(() => ({ userId: current.user.id, password: password ?? session.get()?.token ?? current.token }));
       },
       disconnect: () => connection.disconnect(),
-    }) as ChatClient["connection"],
+    },
     dialogs: { ...dialogsFacade, ...extras.dialogs },
     messages: {
       ...extras.reactions,
@@ -282,12 +282,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     typing: typingFacade,
     unread: dialogs.unread,
     outbox: outbox.entries,
-    sync: Object.assign(Object.create(null) as object, {
+    sync: {
       get: sync.state.get,
       subscribe: sync.state.subscribe,
       value$: sync.state.value$,
       resync: () => sync.run({ full: true }),
-    }) as ChatClient["sync"],
+    },
     persistence: { status: persistence.status },
     ...extras.client,
     errors: errors.asObservable(),
