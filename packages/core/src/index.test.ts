@@ -16,6 +16,7 @@ describe("@chatcube/core public surface", () => {
       "DEFAULT_KEEP_ALIVE_MS",
       "DIALOG_EVENTS",
       "DialogType",
+      "UNKNOWN_LAST_ACTIVITY",
       "createChatClient",
       "createIndexedDbPersistence",
       "createKeyedReadables",

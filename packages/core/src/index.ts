@@ -72,7 +72,7 @@ export type { PrivacyRule, PrivacyState } from "./stores/privacy/privacyReducer.
 export type { ContactsApi } from "./client/createContactsFacade.js";
 export type { Contact, ContactPresence, ContactRequest, SubscriptionState } from "./stores/contacts/contactsReducer.js";
 export type { PresenceShow } from "./xmpp/stanzas/userPresence.js";
-export type { LastActivityApi, LastActivityState } from "./client/createLastActivityFacade.js";
+export { UNKNOWN_LAST_ACTIVITY, type LastActivityApi, type LastActivityState } from "./client/createLastActivityFacade.js";
 export type { ReactionsApi } from "./client/createReactionsFacade.js";
 export type { SystemApi, SystemMessageInput } from "./client/createSystemFacade.js";
 export type { FilesApi, UploadOptions } from "./client/createFilesFacade.js";

@@ -1,11 +1,11 @@
 import { useCallback, useMemo } from "react";
-import { clientFeatures, UNKNOWN_ACTIVITY, type Contact, type LastActivity, type Presence, type BlockedUsers } from "./clientFeatures.js";
+import { UNKNOWN_LAST_ACTIVITY, type Contact, type ContactPresence as Presence, type LastActivityState as LastActivity, type PrivacyState } from "@chatcube/core";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";
 
 /** The contact list with subscription states and presence, live. */
 export function useContacts(): readonly Contact[] {
-  return useReadable(clientFeatures(useChatClient()).contacts);
+  return useReadable(useChatClient().contacts);
 }
 
 /** A contact's presence (undefined for someone not in the contact list); re-renders only when it changes. */
@@ -14,19 +14,19 @@ export function usePresence(userId: number | null | undefined): Presence | undef
     (contacts: readonly Contact[]) => (userId == null ? undefined : contacts.find((contact) => contact.userId === userId)?.presence),
     [userId],
   );
-  return useReadable(clientFeatures(useChatClient()).contacts, selectPresence);
+  return useReadable(useChatClient().contacts, selectPresence);
 }
 
 /** When the user was last online; subscribes to their online/offline changes while the component is mounted. */
 export function useLastActivity(userId: number | null | undefined): LastActivity {
   const client = useChatClient();
-  const activity = useMemo(() => (userId == null ? UNKNOWN_ACTIVITY : clientFeatures(client).lastActivity(userId)), [client, userId]);
+  const activity = useMemo(() => (userId == null ? UNKNOWN_LAST_ACTIVITY : client.lastActivity.forUser(userId)), [client, userId]);
   return useReadable(activity);
 }
 
-const selectBlocked = (privacy: BlockedUsers): ReadonlySet<number> => privacy.blocked;
+const selectBlocked = (privacy: PrivacyState): ReadonlySet<number> => privacy.blocked;
 
 /** The ids of the users the current user blocks; `client.privacy.block/unblock` change it. */
 export function useBlockList(): ReadonlySet<number> {
-  return useReadable(clientFeatures(useChatClient()).privacy, selectBlocked);
+  return useReadable(useChatClient().privacy, selectBlocked);
 }

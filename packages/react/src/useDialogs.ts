@@ -1,10 +1,10 @@
+import { readableOf } from "@chatcube/core";
 import type { Dialog, ReadableSource } from "@chatcube/core";
 import { useMemo } from "react";
-import { constantReadable } from "./clientFeatures.js";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";
 
-const NO_DIALOG: ReadableSource<Dialog | undefined> = constantReadable(undefined);
+const NO_DIALOG: ReadableSource<Dialog | undefined> = readableOf(undefined);
 
 /** The dialog list, sorted by last activity, live. */
 export function useDialogs(): readonly Dialog[] {

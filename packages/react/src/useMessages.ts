@@ -1,6 +1,6 @@
+import { readableOf } from "@chatcube/core";
 import type { ChatError, DialogMessages, Message, MessageWindow, ReadableSource } from "@chatcube/core";
 import { useMemo } from "react";
-import { constantReadable } from "./clientFeatures.js";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";
 
@@ -20,7 +20,7 @@ export interface MessagesView {
   detached: boolean;
 }
 
-const NO_WINDOW: ReadableSource<MessageWindow> = constantReadable<MessageWindow>(
+const NO_WINDOW: ReadableSource<MessageWindow> = readableOf<MessageWindow>(
   Object.freeze({ items: Object.freeze([]), hasOlder: false, loadingOlder: false, error: null, detached: false }),
 );
 const loadNothing = (): Promise<void> => Promise.resolve();

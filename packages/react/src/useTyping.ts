@@ -1,10 +1,10 @@
+import { readableOf } from "@chatcube/core";
 import type { ReadableSource } from "@chatcube/core";
 import { useEffect, useMemo } from "react";
-import { constantReadable } from "./clientFeatures.js";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";
 
-const NOBODY: ReadableSource<readonly number[]> = constantReadable<readonly number[]>(Object.freeze([]));
+const NOBODY: ReadableSource<readonly number[]> = readableOf<readonly number[]>(Object.freeze([]));
 
 /** What a text input's change event carries that typing notifications need. */
 export interface TypingInputEvent {

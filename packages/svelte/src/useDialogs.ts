@@ -1,9 +1,9 @@
+import { readableOf } from "@chatcube/core";
 import type { Dialog, Readable, ReadableSource } from "@chatcube/core";
 import { getChatClient } from "./chatContext.js";
-import { constantReadable } from "./clientFeatures.js";
 import { follow, type MaybeGetter } from "./follow.js";
 
-const NO_DIALOG: ReadableSource<Dialog | undefined> = constantReadable(undefined);
+const NO_DIALOG: ReadableSource<Dialog | undefined> = readableOf(undefined);
 
 /** The dialog list, sorted by last activity, live. */
 export function useDialogs(): Readable<Dialog[]> {

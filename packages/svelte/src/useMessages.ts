@@ -1,6 +1,5 @@
-import { select, type ChatError, type DialogMessages, type Message, type MessageWindow, type Readable, type ReadableSource } from "@chatcube/core";
+import { readableOf, select, type ChatError, type DialogMessages, type Message, type MessageWindow, type Readable, type ReadableSource } from "@chatcube/core";
 import { getChatClient } from "./chatContext.js";
-import { constantReadable } from "./clientFeatures.js";
 import { follow, type MaybeGetter } from "./follow.js";
 
 /** One dialog's loaded messages and how to page back through its history. */
@@ -20,7 +19,7 @@ export interface MessagesView {
 }
 
 const loadNothing = (): Promise<void> => Promise.resolve();
-const NO_MESSAGES: ReadableSource<MessagesView> = constantReadable<MessagesView>(
+const NO_MESSAGES: ReadableSource<MessagesView> = readableOf<MessagesView>(
   Object.freeze({ items: Object.freeze([]), hasOlder: false, loadOlder: loadNothing, loadingOlder: false, error: null, detached: false }),
 );
 

@@ -1,11 +1,11 @@
+import { readableOf } from "@chatcube/core";
 import type { Readable, ReadableSource } from "@chatcube/core";
 import { onDestroy } from "svelte";
 import { toStore } from "svelte/store";
 import { getChatClient } from "./chatContext.js";
-import { constantReadable } from "./clientFeatures.js";
 import { follow, type MaybeGetter } from "./follow.js";
 
-const NOBODY: ReadableSource<readonly number[]> = constantReadable<readonly number[]>(Object.freeze([]));
+const NOBODY: ReadableSource<readonly number[]> = readableOf<readonly number[]>(Object.freeze([]));
 
 /** Event handlers to spread on a text input or textarea: `<textarea {...typing}></textarea>`. */
 export interface TypingInputHandlers {

@@ -6,4 +6,4 @@ export { useDialog, useDialogs } from "./useDialogs.js";
 export { useMessages, type MessagesView } from "./useMessages.js";
 export { useTyping, useTypingInput, type TypingInputHandlers } from "./useTyping.js";
 export { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";
-export type { Contact, LastActivity, Presence } from "./clientFeatures.js";
+export type { Contact, ContactPresence as Presence, LastActivityState as LastActivity } from "@chatcube/core";

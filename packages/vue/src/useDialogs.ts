@@ -1,10 +1,10 @@
+import { readableOf } from "@chatcube/core";
 import type { Dialog, ReadableSource } from "@chatcube/core";
 import { toValue, type MaybeRefOrGetter } from "vue";
-import { constantReadable } from "./clientFeatures.js";
 import { useChatClient } from "./chatPlugin.js";
 import { useReadable, type ReadonlyRef } from "./useReadable.js";
 
-const NO_DIALOG: ReadableSource<Dialog | undefined> = constantReadable(undefined);
+const NO_DIALOG: ReadableSource<Dialog | undefined> = readableOf(undefined);
 
 /** The dialog list, sorted by last activity, live. */
 export function useDialogs(): ReadonlyRef<readonly Dialog[]> {

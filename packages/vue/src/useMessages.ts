@@ -1,6 +1,6 @@
+import { readableOf } from "@chatcube/core";
 import type { ChatError, Message, MessageWindow, ReadableSource } from "@chatcube/core";
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from "vue";
-import { constantReadable } from "./clientFeatures.js";
 import { useChatClient } from "./chatPlugin.js";
 import { useReadable } from "./useReadable.js";
 
@@ -20,7 +20,7 @@ export interface MessagesView {
   detached: ComputedRef<boolean>;
 }
 
-const NO_WINDOW: ReadableSource<MessageWindow> = constantReadable<MessageWindow>(
+const NO_WINDOW: ReadableSource<MessageWindow> = readableOf<MessageWindow>(
   Object.freeze({ items: Object.freeze([]), hasOlder: false, loadingOlder: false, error: null, detached: false }),
 );
 

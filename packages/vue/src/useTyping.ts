@@ -1,10 +1,10 @@
+import { readableOf } from "@chatcube/core";
 import type { ReadableSource } from "@chatcube/core";
 import { getCurrentScope, onScopeDispose, toValue, watch, type MaybeRefOrGetter } from "vue";
-import { constantReadable } from "./clientFeatures.js";
 import { useChatClient } from "./chatPlugin.js";
 import { useReadable, type ReadonlyRef } from "./useReadable.js";
 
-const NOBODY: ReadableSource<readonly number[]> = constantReadable<readonly number[]>(Object.freeze([]));
+const NOBODY: ReadableSource<readonly number[]> = readableOf<readonly number[]>(Object.freeze([]));
 
 /** Listeners to bind on a text input or textarea: `<textarea v-bind="typing" />`. */
 export interface TypingInputHandlers {

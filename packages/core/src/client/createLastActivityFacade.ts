@@ -6,6 +6,7 @@ import { toChatError } from "../errors/toChatError.js";
 import { createKeyedReadables } from "../reactive/createKeyedReadables.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
+import { readableOf } from "../reactive/readableOf.js";
 import { select } from "../reactive/select.js";
 import type { Clock } from "../time/clock.js";
 import { userJid, type JidContext } from "../xmpp/stanzas/jid.js";
@@ -24,6 +25,9 @@ export interface LastActivityState {
   /** Why it is not known: `not-found` when the user was never online, `forbidden` when a privacy list hides it. */
   error: ChatError | null;
 }
+
+/** The last activity of nobody in particular (what a binding reads when no user is selected). */
+export const UNKNOWN_LAST_ACTIVITY: Readable<LastActivityState> = readableOf<LastActivityState>(Object.freeze({ online: null, seconds: null, at: null, error: null }));
 
 /** `client.lastActivity`. */
 export interface LastActivityApi {
