@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import ConnectyCube from "connectycube";
 import { startServer, type RunningServer } from "@chatcube/server";
 import { DialogType, type ChatClient } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
+import { closeSdks, nextSdkEvent, sdkOnline, type Sdk } from "../helpers/officialSdk.js";
 
 /** A chatcube client and an official `connectycube` SDK client talking to each other: the same protocol both ways. */
-type Sdk = typeof ConnectyCube;
 
 let server: RunningServer;
 const clients: ChatClient[] = [];
@@ -16,37 +15,15 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.dispose();
-  for (const sdk of sdks.splice(0)) await sdk.chat.disconnect().catch(() => sdk.chat.terminate());
+  await closeSdks(sdks);
 });
 afterAll(() => server.close());
-
-async function sdkOnline(user: TestUser): Promise<Sdk> {
-  const sdk = new ConnectyCube.ConnectyCube() as Sdk;
-  sdk.init({ appId: server.appId, authKey: server.authKey }, { endpoints: { api_url: server.apiUrl, chat: server.domain, chat_url: server.chatUrl }, debug: { mode: 0 } } as Parameters<Sdk["init"]>[1]);
-  sdks.push(sdk);
-  await sdk.createSession({ login: user.login, password: user.password });
-  await sdk.chat.connect({ userId: user.id, password: user.password });
-  return sdk;
-}
-
-/** The arguments of the next call of an SDK listener slot. */
-function next<T extends unknown[]>(target: object, name: string, timeoutMs = 5000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const slots = target as Record<string, unknown>;
-    const timer = setTimeout(() => reject(new Error(`no ${name}`)), timeoutMs);
-    slots[name] = (...args: T) => {
-      clearTimeout(timer);
-      slots[name] = undefined;
-      resolve(args);
-    };
-  });
-}
 
 async function pair() {
   const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
   const alice = await onlineClient(server, aliceUser);
   clients.push(alice);
-  const bob = await sdkOnline(bobUser);
+  const bob = await sdkOnline(server, bobUser, sdks);
   const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
   return { alice, bob, aliceUser, bobUser, dialog };
 }
@@ -54,7 +31,7 @@ async function pair() {
 describe("chatcube ↔ official SDK", () => {
   it("chatcube → SDK: message, delivered and read markers, typing, edit, delete", async () => {
     const { alice, bob, aliceUser, bobUser, dialog } = await pair();
-    const received = next<[number, { id: string; body: string; dialog_id: string }]>(bob.chat, "onMessageListener");
+    const received = nextSdkEvent<[number, { id: string; body: string; dialog_id: string }]>(bob.chat, "onMessageListener");
     const message = await alice.messages.send(dialog.id, { body: "hi from chatcube" });
     const [from, got] = await received;
     expect(from).toBe(aliceUser.id);
@@ -64,17 +41,17 @@ describe("chatcube ↔ official SDK", () => {
     bob.chat.sendReadStatus({ messageId: message.id, userId: aliceUser.id, dialogId: dialog.id });
     await valueOf(thread, (w) => w.items.find((m) => m.id === message.id)?.status === "read", "the SDK's read marker");
 
-    const typing = next<[boolean, number, string | null]>(bob.chat, "onMessageTypingListener");
+    const typing = nextSdkEvent<[boolean, number, string | null]>(bob.chat, "onMessageTypingListener");
     alice.typing.start(dialog.id);
     expect((await typing).slice(0, 2)).toEqual([true, aliceUser.id]);
-    const stopped = next<[boolean, number, string | null]>(bob.chat, "onMessageTypingListener");
+    const stopped = nextSdkEvent<[boolean, number, string | null]>(bob.chat, "onMessageTypingListener");
     alice.typing.stop(dialog.id);
     expect((await stopped)[0]).toBe(false);
 
-    const updated = next<[string, boolean, string, string, number]>(bob.chat, "onMessageUpdateListener");
+    const updated = nextSdkEvent<[string, boolean, string, string, number]>(bob.chat, "onMessageUpdateListener");
     await alice.messages.edit(dialog.id, message.id, "hi (edited)");
     expect(await updated).toEqual(expect.arrayContaining([message.id, "hi (edited)", dialog.id, aliceUser.id]));
-    const deleted = next<[string, string, number]>(bob.chat, "onMessageDeleteListener");
+    const deleted = nextSdkEvent<[string, string, number]>(bob.chat, "onMessageDeleteListener");
     await alice.messages.remove(dialog.id, [message.id], { force: true });
     expect(await deleted).toEqual([message.id, dialog.id, aliceUser.id]);
     await valueOf(alice.outbox, (o) => o.length === 0, "the outbox to drain");
@@ -87,12 +64,12 @@ describe("chatcube ↔ official SDK", () => {
     const { alice, bob, aliceUser, bobUser, dialog } = await pair();
     const thread = alice.messages.forDialog(dialog.id);
     thread.subscribe(() => {});
-    const delivered = next<[string, string, number]>(bob.chat, "onDeliveredStatusListener");
+    const delivered = nextSdkEvent<[string, string, number]>(bob.chat, "onDeliveredStatusListener");
     const id = bob.chat.send(aliceUser.id, { type: "chat" as never, body: "hi from the SDK", extension: { save_to_history: 1, dialog_id: dialog.id } });
     await valueOf(thread, (w) => w.items.some((m) => m.id === id && m.body === "hi from the SDK"), "the SDK's message");
     expect(await delivered).toEqual([id, dialog.id, aliceUser.id]);
     expect(alice.unread.get().byDialog[dialog.id]).toBe(1);
-    const read = next<[string, string, number]>(bob.chat, "onReadStatusListener");
+    const read = nextSdkEvent<[string, string, number]>(bob.chat, "onReadStatusListener");
     await alice.messages.markRead(dialog.id);
     expect(await read).toEqual([id, dialog.id, aliceUser.id]);
 

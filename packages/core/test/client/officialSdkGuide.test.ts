@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import ConnectyCube from "connectycube";
 import { startServer, type RunningServer } from "@chatcube/server";
 import { DialogType, type ChatClient } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
+import { closeSdks, nextSdkEvent, sdkOnline, type Sdk } from "../helpers/officialSdk.js";
 
 /** The messaging-guide features between a chatcube client and an official `connectycube` SDK client. */
-type Sdk = typeof ConnectyCube;
 
 let server: RunningServer;
 const clients: ChatClient[] = [];
@@ -16,37 +15,15 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.dispose();
-  for (const sdk of sdks.splice(0)) await sdk.chat.disconnect().catch(() => sdk.chat.terminate());
+  await closeSdks(sdks);
 });
 afterAll(() => server.close());
-
-async function sdkOnline(user: TestUser): Promise<Sdk> {
-  const sdk = new ConnectyCube.ConnectyCube() as Sdk;
-  sdk.init({ appId: server.appId, authKey: server.authKey }, { endpoints: { api_url: server.apiUrl, chat: server.domain, chat_url: server.chatUrl }, debug: { mode: 0 } } as Parameters<Sdk["init"]>[1]);
-  sdks.push(sdk);
-  await sdk.createSession({ login: user.login, password: user.password });
-  await sdk.chat.connect({ userId: user.id, password: user.password });
-  return sdk;
-}
-
-/** The arguments of the next call of an SDK listener slot. */
-function next<T extends unknown[]>(target: object, name: string, timeoutMs = 5000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const slots = target as Record<string, unknown>;
-    const timer = setTimeout(() => reject(new Error(`no ${name}`)), timeoutMs);
-    slots[name] = (...args: T) => {
-      clearTimeout(timer);
-      slots[name] = undefined;
-      resolve(args);
-    };
-  });
-}
 
 async function pair() {
   const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
   const alice = await onlineClient(server, aliceUser);
   clients.push(alice);
-  const bob = await sdkOnline(bobUser);
+  const bob = await sdkOnline(server, bobUser, sdks);
   return { alice, bob, aliceUser, bobUser };
 }
 
@@ -65,10 +42,10 @@ describe("chatcube ↔ official SDK: the rest of the messaging guide", () => {
   it("the chatcube user's block list is one the SDK reads back, and it stops the SDK user's messages", async () => {
     const { alice, bob, aliceUser, bobUser } = await pair();
     await alice.privacy.block(bobUser.id, { mutual: false });
-    const error = next<[string, { code: number }]>(bob.chat, "onMessageErrorListener");
+    const error = nextSdkEvent<[string, { code: number }]>(bob.chat, "onMessageErrorListener");
     const id = bob.chat.send(aliceUser.id, { type: "chat" as never, body: "hello?" });
     expect(await error).toEqual([id, expect.objectContaining({ code: 503 })]);
-    const aliceSdk = await sdkOnline(aliceUser);
+    const aliceSdk = await sdkOnline(server, aliceUser, sdks);
     const list = await aliceSdk.chat.privacylist.getList("DEFAULT");
     expect(list.items).toEqual([expect.objectContaining({ user_id: bobUser.id, action: "deny" })]);
     expect((await aliceSdk.chat.privacylist.getNames()).default).toBe("DEFAULT");
@@ -82,7 +59,7 @@ describe("chatcube ↔ official SDK: the rest of the messaging guide", () => {
     await bob.chat.message.addReaction(message.id, "🔥");
     const byId = () => alice.messages.forDialog(group.id).get().items.find((m) => m.id === message.id);
     await valueOf(alice.messages.forDialog(group.id), () => byId()?.reactions.total["🔥"] === 1, "the SDK's reaction in chatcube's store");
-    const pushed = next<[string, number, string, string | undefined, string | undefined]>(bob.chat, "onMessageReactionsListener");
+    const pushed = nextSdkEvent<[string, number, string, string | undefined, string | undefined]>(bob.chat, "onMessageReactionsListener");
     await alice.messages.react(group.id, message.id, "👍");
     expect(await pushed).toEqual([message.id, aliceUser.id, group.id, "👍", undefined]);
     expect(await bob.chat.message.listReactions(message.id)).toEqual({ "🔥": [bobUser.id], "👍": [aliceUser.id] });
@@ -90,7 +67,7 @@ describe("chatcube ↔ official SDK: the rest of the messaging guide", () => {
 
   it("system messages both ways", async () => {
     const { alice, bob, aliceUser, bobUser } = await pair();
-    const atSdk = next<[{ userId: number; body: string; extension: Record<string, string> }]>(bob.chat, "onSystemMessageListener");
+    const atSdk = nextSdkEvent<[{ userId: number; body: string; extension: Record<string, string> }]>(bob.chat, "onSystemMessageListener");
     await alice.system.send(bobUser.id, { body: "ping", params: { n: 1 } });
     expect((await atSdk)[0]).toMatchObject({ userId: aliceUser.id, body: "ping", extension: { n: "1" } });
     bob.chat.sendSystemMessage(aliceUser.id, { body: "pong", extension: { n: "2" } });
@@ -105,7 +82,7 @@ describe("chatcube ↔ official SDK: the rest of the messaging guide", () => {
     const bobActivity = alice.lastActivity.forUser(bobUser.id);
     bobActivity.subscribe(() => {});
     await valueOf(bobActivity, (s) => s.error?.code === "not-found", "never online");
-    const bob = await sdkOnline(bobUser);
+    const bob = await sdkOnline(server, bobUser, sdks);
     await valueOf(bobActivity, (s) => s.online === true, "the SDK user online");
     expect(await bob.chat.getLastUserActivity(aliceUser.id)).toMatchObject({ userId: aliceUser.id, seconds: 0 });
     await bob.chat.disconnect();
@@ -115,7 +92,7 @@ describe("chatcube ↔ official SDK: the rest of the messaging guide", () => {
   it("a file sent by chatcube arrives as an attachment the SDK downloads through privateUrl", async () => {
     const { alice, bob, bobUser } = await pair();
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
-    const received = next<[number, { id: string; extension: { attachments?: Array<{ uid: string; type: string }> } }]>(bob.chat, "onMessageListener");
+    const received = nextSdkEvent<[number, { id: string; extension: { attachments?: Array<{ uid: string; type: string }> } }]>(bob.chat, "onMessageListener");
     const message = await alice.messages.send(dialog.id, { body: "a file", files: [{ file: Buffer.from("file body"), name: "note.txt", contentType: "text/plain" }] });
     const [, got] = await received;
     expect(got.id).toBe(message.id);
