@@ -33,6 +33,7 @@ export function saveMessage(ctx: ServerContext, input: NewMessage): { message: M
   const recipient = dialog.type === DialogType.PRIVATE ? (dialog.occupants_ids.find((o) => o !== senderId) ?? 0) : 0;
   const message: MessageRecord = {
     _id: id,
+    seq: ctx.db.takeMessageSeq(),
     chat_dialog_id: dialog._id,
     message: input.body,
     date_sent: dateSent,

@@ -38,6 +38,8 @@ export class Db {
   nextSessionId = 1;
   nextBlobId = 1;
   nextPushId = 1;
+  /** The arrival sequence number the next stored message gets. */
+  nextMessageSeq = 1;
   readonly users = new Map<number, UserRecord>();
   readonly usersByLogin = new Map<string, UserRecord>();
   readonly usersByEmail = new Map<string, UserRecord>();
@@ -124,11 +126,19 @@ export class Db {
     return id ? this.dialogs.get(id) : undefined;
   }
 
+  /** Takes the next arrival sequence number for a new message. */
+  takeMessageSeq(): number {
+    return this.nextMessageSeq++;
+  }
+
   addMessage(message: MessageRecord): void {
+    if (!(message.seq > 0)) message.seq = this.takeMessageSeq(); // a record from a file written before `seq` existed
+    else if (message.seq >= this.nextMessageSeq) this.nextMessageSeq = message.seq + 1;
     this.messages.set(message._id, message);
     let list = this.messagesByDialog.get(message.chat_dialog_id);
     if (!list) this.messagesByDialog.set(message.chat_dialog_id, (list = []));
-    // Keep the per-dialog list ordered by date_sent; live traffic appends, out-of-order dates insert.
+    // Keep the per-dialog list ordered by date_sent, ties in arrival order: live traffic appends, out-of-order dates
+    // insert after every message of the same second.
     if (list.length === 0 || list[list.length - 1].date_sent <= message.date_sent) list.push(message);
     else {
       let i = list.length - 1;
@@ -215,7 +225,9 @@ export class Db {
     for (const user of data.users) db.addUser(user);
     for (const session of data.sessions) db.sessions.set(session.token, session);
     for (const dialog of data.dialogs) db.addDialog(dialog);
-    for (const message of [...data.messages].sort((a, b) => a.date_sent - b.date_sent)) db.addMessage(message);
+    // Stable sort: records without `seq` (older files) keep the file's order, which is arrival order.
+    const bySentThenArrival = (a: MessageRecord, b: MessageRecord) => a.date_sent - b.date_sent || (a.seq ?? 0) - (b.seq ?? 0);
+    for (const message of [...data.messages].sort(bySentThenArrival)) db.addMessage(message);
     for (const blob of data.blobs) db.addBlob(blob);
     for (const [uid, base64] of Object.entries(data.blobData ?? {})) db.blobData.set(uid, Buffer.from(base64, "base64"));
     for (const [userId, record] of Object.entries(data.privacy ?? {})) db.privacy.set(Number(userId), record);

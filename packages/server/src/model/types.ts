@@ -72,6 +72,11 @@ export type Attachment = Record<string, string | number>;
 /** A chat message as stored. `date_sent` is unix seconds; other times are milliseconds. */
 export interface MessageRecord {
   _id: string;
+  /**
+   * Arrival order at the server (1, 2, 3…; never on the wire). `date_sent` has one-second resolution, so history
+   * breaks its ties by arrival rather than by `_id`, whose low bits are random.
+   */
+  seq: number;
   chat_dialog_id: string;
   message: string | null;
   date_sent: number;

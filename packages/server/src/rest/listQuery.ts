@@ -184,7 +184,8 @@ function buildOrder<T>(input: Record<string, unknown>, spec: ListSpec<T>): (a: T
     const x = read(a, field);
     const y = read(b, field);
     const order = x === y ? 0 : x === null || x === undefined ? 1 : y === null || y === undefined ? -1 : x < y ? -sign : sign;
-    return order !== 0 ? order : (spec.tieBreak?.(a, b) ?? 0);
+    // Ties follow the direction too: newest first in a descending list means the latest arrival first.
+    return order !== 0 ? order : sign * (spec.tieBreak?.(a, b) ?? 0);
   };
 }
 

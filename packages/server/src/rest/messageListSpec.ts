@@ -1,9 +1,10 @@
 import type { MessageRecord } from "../model/types.js";
 import type { ListSpec } from "./listQuery.js";
 
-const byId = (a: MessageRecord, b: MessageRecord) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+/** Arrival order at the server: what breaks ties of `date_sent` (one-second resolution) and of any other sort. */
+const byArrival = (a: MessageRecord, b: MessageRecord) => a.seq - b.seq;
 
-/** Filters and sorting of `GET /chat/Message.json` (PROTOCOL.md §5): by default ascending `date_sent`, ties by `_id`. */
+/** Filters and sorting of `GET /chat/Message.json`: by default ascending `date_sent`, ties in arrival order. */
 export const messageListSpec: ListSpec<MessageRecord> = {
   fields: {
     _id: "id",
@@ -22,6 +23,6 @@ export const messageListSpec: ListSpec<MessageRecord> = {
     field === "attachments.type"
       ? message.attachments.map((attachment) => String(attachment.type ?? ""))
       : (message as unknown as Record<string, unknown>)[field],
-  defaultOrder: (a, b) => a.date_sent - b.date_sent || byId(a, b),
-  tieBreak: byId,
+  defaultOrder: (a, b) => a.date_sent - b.date_sent || byArrival(a, b),
+  tieBreak: byArrival,
 };

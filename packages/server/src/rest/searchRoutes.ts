@@ -59,7 +59,7 @@ export function searchRoutes(router: Router, ctx: ServerContext): void {
         if (message.message?.includes(text)) matchedMessages.push(message);
       }
     }
-    matchedMessages.sort((a, b) => b.date_sent - a.date_sent || (a._id < b._id ? 1 : -1));
+    matchedMessages.sort((a, b) => b.date_sent - a.date_sent || b.seq - a.seq);
     const messages = matchedMessages.slice(0, limit);
 
     const userIds = new Set<number>([...messages.map((m) => m.sender_id), ...matchedDialogs.flatMap((d) => d.occupants_ids)]);

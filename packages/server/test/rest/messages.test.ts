@@ -217,3 +217,18 @@ describe("unread, reactions, system messages", () => {
     expect((await rejection(alice.cc.chat.message.createSystem({ recipientId: 987654 }))).code).toBe(422);
   });
 });
+
+describe("order", () => {
+  test("history breaks date_sent ties by arrival at the server, not by _id, in both directions", async () => {
+    // Ids descending within one second, as random low bits may well be.
+    const ids = [9, 7, 5, 3, 1].map((n) => oid(0x7000 + n));
+    const at = Math.floor(Date.now() / 1000);
+    for (const _id of ids) await carol.cc.chat.message.create({ recipient_id: bob.user.id, message: _id, _id, date_sent: at });
+    const dialogId = server.context.db.privateDialogOf(carol.user.id, bob.user.id)!._id;
+    const asc = await bob.cc.chat.message.list({ chat_dialog_id: dialogId, mark_as_read: 0 });
+    expect(asc.items.map((m: { _id: string }) => m._id)).toEqual(ids);
+    const desc = await bob.cc.chat.message.list({ chat_dialog_id: dialogId, sort_desc: "date_sent", mark_as_read: 0 });
+    expect(desc.items.map((m: { _id: string }) => m._id)).toEqual([...ids].reverse());
+    expect(JSON.stringify(desc.items)).not.toContain('"seq"'); // the arrival number never reaches the wire
+  });
+});
