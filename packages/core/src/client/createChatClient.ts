@@ -2,7 +2,7 @@ import { Subject } from "rxjs";
 import type { Element } from "@xmpp/xml";
 import { createConnection } from "../connection/createConnection.js";
 import type { BackoffOptions } from "../connection/createBackoff.js";
-import type { NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
+import { createBrowserNetworkSource, type NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
 import { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { DialogType } from "../model/dialog.js";
@@ -18,6 +18,9 @@ import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
 import { createSync } from "../sync/createSync.js";
+import { createUnreadLedger } from "../sync/createUnreadLedger.js";
+import { scheduleUnreadRefresh } from "../sync/scheduleUnreadRefresh.js";
+import { followLastMessageStatus } from "../stores/dialogs/followLastMessageStatus.js";
 import { systemClock, type Clock } from "../time/clock.js";
 import { createXmppTransport } from "../xmpp/createXmppTransport.js";
 import { createMessageIngest } from "../xmpp/handlers/createMessageIngest.js";
@@ -65,6 +68,11 @@ export interface ChatClientOptions extends MessagingExtrasOptions {
   WebSocket?: WebSocketConstructor;
   /** fetch implementation; default the global one. */
   fetch?: typeof fetch;
+  /**
+   * Longest time (ms) while online before unread counts show reads made on another device over REST (they are also
+   * refreshed on every sync and whenever the page becomes visible); 0 turns the timer off. Default 60 s.
+   */
+  unreadRefreshMs?: number;
   /** Messages per history page. Default 50. */
   pageSize?: number;
   /** Most messages a dialog keeps in memory while live messages arrive. Default 500. */
@@ -113,7 +121,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
   });
   const transport = createXmppTransport({ service: options.chatUrl, domain: options.chatDomain, appId: options.appId, logger: options.logger, WebSocket: options.WebSocket, clock });
-  const connection = createConnection({ transport, clock, backoff: options.reconnect, pingIntervalMs: options.pingIntervalMs, network: options.network });
+  const network = options.network === undefined ? createBrowserNetworkSource() : options.network; // one source for all
+  const connection = createConnection({ transport, clock, backoff: options.reconnect, pingIntervalMs: options.pingIntervalMs, network });
   const isOnline = () => connection.state.get().status === "online";
   const sendIfOnline = (stanza: Element) => {
     if (isOnline()) transport.send(stanza).catch(() => {});
@@ -127,8 +136,16 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     if (!dialog || dialog.type !== DialogType.PRIVATE) return null;
     return dialog.occupantIds.find((o) => o !== selfUserId()) ?? null;
   };
-  const outbox = createOutbox({ transport, rest, messages, jid, clock, persistence: () => db, recipientOf, isOnline, reportError, prepareSend: (entry, checkpoint) => extras.prepareSend(entry, checkpoint) });
-  const sync = createSync({ rest, dialogs, messages, clock, persistence: () => db, pageSize, overlapMs: options.syncOverlapMs, reportError });
+  const unread = createUnreadLedger({ messages, readPending: (dialogId) => outbox.entries.get().some((e) => e.kind === "read" && e.dialogId === dialogId) });
+  const outbox = createOutbox({
+    transport, rest, messages, jid, clock, persistence: () => db, recipientOf, isOnline, reportError, selfUserId,
+    prepareSend: (entry, checkpoint) => extras.prepareSend(entry, checkpoint),
+    onDone: (entry) => {
+      if (entry.kind === "read") void sync.refreshUnread([entry.dialogId]); // the server's count, now it has the read
+    },
+  });
+  const sync = createSync({ rest, dialogs, messages, clock, persistence: () => db, pageSize, overlapMs: options.syncOverlapMs, unread, reportError });
+  const stopFollowingStatus = followLastMessageStatus(dialogs, messages);
 
   const ingest = createMessageIngest({
     selfUserId,
@@ -137,6 +154,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     typing,
     clock,
     windowCap,
+    countUnread: unread.count,
+    onReadElsewhere: unread.read,
     sendDelivered: (m) => sendIfOnline(buildMarker(jid, { marker: "received", messageId: m.id, senderId: m.senderId, dialogId: m.dialogId, id: objectId(clock.now()) })),
     onUnknownDialog: (id) => void sync.fetchDialog(id),
     onSystemMessage: (message) => {
@@ -157,9 +176,13 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const stanzaSubscription = transport.stanza$.subscribe((stanza) => {
     if (stanza.name === "message") ingest(stanza);
   });
+  // Every (re)connect runs the cheap delta, a resumed stream too: REST changes made during a blip push nothing.
   const onlineSubscription = connection.online$.subscribe((event) => {
-    const work = event.resumed ? Promise.resolve() : sync.run();
-    void work.then(() => outbox.drain());
+    if (event.resumed) void outbox.drain(); // the stream kept its order: what was queued may go at once
+    void sync.run().then(() => outbox.drain());
+  });
+  const stopUnreadRefresh = scheduleUnreadRefresh({
+    clock, intervalMs: options.unreadRefreshMs ?? 60_000, isOnline, online$: connection.online$, network, refresh: () => sync.refreshUnread(),
   });
 
   // Write-behind of dialogs and windows to the open database (coalesced per tick), and hydrate from it.
@@ -199,18 +222,19 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     dialogs.state.set(emptyDialogsState());
     outbox.clear();
     sync.reset();
+    unread.reset();
     writeBehind.reset();
     hydrator.reset();
     extras.reset();
   };
 
   const dialogsFacade = createDialogsFacade({ rest, dialogs, messages, jid, clock, selfUserId: requireSelf, send: sendIfOnline });
-  const messagesFacade = createMessagesFacade({ rest, dialogs, messages, outbox, clock, selfUserId: requireSelf, pageSize, windowCap, restore: hydrator.restoreWindow, onView: writeBehind.markViewed });
+  const messagesFacade = createMessagesFacade({ rest, dialogs, messages, outbox, clock, selfUserId: requireSelf, pageSize, windowCap, restore: hydrator.restoreWindow, onView: writeBehind.markViewed, onRead: unread.read });
   const typingFacade = createTypingFacade({ typing, dialogs, jid, clock, selfUserId, send: sendIfOnline });
   const extras = createMessagingExtras({
     transport, online$: connection.online$, isOnline, rest, dialogs, messages, outbox, jid, clock, selfUserId, requireSelf, sendIfOnline, reportError,
     token: () => session.get()?.token ?? null, systemMessages$: systemMessages.asObservable(), updateDialog: dialogsFacade.update,
-    network: options.network, fetch: options.fetch, options,
+    network, fetch: options.fetch, options,
   });
 
   return {
@@ -294,6 +318,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     async dispose() {
       stanzaSubscription.unsubscribe();
       onlineSubscription.unsubscribe();
+      stopUnreadRefresh();
+      stopFollowingStatus();
       typing.dispose();
       messagesFacade.dispose();
       extras.dispose();

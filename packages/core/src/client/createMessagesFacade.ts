@@ -28,6 +28,8 @@ export interface MessagesFacadeOptions {
   windowCap: number;
   /** Restores a dialog's cached window before its newest page is fetched; resolves true when it did. */
   restore?: (dialogId: string) => Promise<boolean>;
+  /** Told when the user reads a dialog (before its count drops to 0). */
+  onRead?: (dialogId: string) => void;
   /** Told when a dialog's messages get their first subscriber (for least-recently-viewed eviction). */
   onView?: (dialogId: string) => void;
 }
@@ -49,7 +51,7 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
       const sameSecond = oldest ? known.filter((m) => Math.floor(m.dateSent / 1000) === Math.floor(oldest.dateSent / 1000)).length : 0;
       const limit = options.pageSize + sameSecond;
       const page = await rest.messages.list(dialogId, { before: oldest ? Math.floor(oldest.dateSent / 1000) * 1000 + 1000 : undefined, limit, sort: "desc" });
-      messages.apply(dialogId, (w) => prependOlder(w, page, page.length >= limit));
+      messages.apply(dialogId, (w) => prependOlder(w, [...page].reverse(), page.length >= limit));
     } catch (cause) {
       messages.apply(dialogId, (w) => setLoading(w, false, toChatError(cause)));
     }
@@ -140,7 +142,7 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
         customParams: input.extension ?? {}, readIds: [self], deliveredIds: [self], editedAt: null, status: "pending",
       };
       messages.receive([message], { cap: options.windowCap });
-      dialogs.apply((s) => applyMessageActivity(s, { dialogId, own: true, lastMessage: { id, text: body, senderId: self, dateSent: now } }).state);
+      dialogs.apply((s) => applyMessageActivity(s, { dialogId, own: true, status: "pending", lastMessage: { id, text: body, senderId: self, dateSent: now } }).state);
       await outbox.enqueue({ ...base("send", dialogId, id), kind: "send", body, attachments, customParams: message.customParams, recipientId, ...(uploads.length ? { uploads } : {}), ...(input.silent ? { silent: true } : {}) });
       return message;
     },
@@ -163,14 +165,15 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
       const newest = [...items].reverse().find((m) => m.senderId !== self);
       const last = dialog.lastMessage;
       const target = newest
-        ? { id: newest.id, senderId: newest.senderId }
+        ? { id: newest.id, senderId: newest.senderId, dateSent: newest.dateSent }
         : last?.id && last.senderId !== null && last.senderId !== self
-          ? { id: last.id, senderId: last.senderId }
+          ? { id: last.id, senderId: last.senderId, dateSent: last.dateSent }
           : null;
       const unread = dialog.unreadCount > 0 || items.some((m) => m.senderId !== self && !m.readIds.includes(self));
+      options.onRead?.(dialogId);
       dialogs.apply((s) => setUnread(s, dialogId, 0));
       if (!target || !unread) return;
-      await outbox.enqueue({ ...base("read", dialogId, target.id), kind: "read", senderId: target.senderId });
+      await outbox.enqueue({ ...base("read", dialogId, target.id), kind: "read", senderId: target.senderId, dateSent: target.dateSent });
     },
     async retry(messageId) {
       const entry = outbox.entries.get().find((e) => e.messageId === messageId && e.kind === "send") ?? outbox.entries.get().find((e) => e.id === messageId);

@@ -12,8 +12,11 @@ export function isDialogType(value: unknown): value is DialogType {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }
 
-/** Delivery state of a dialog's last message when the current user sent it. */
-export type LastMessageStatus = "sent" | "delivered" | "read";
+/**
+ * State of a dialog's last message when the current user sent it: the same as the message's own status
+ * (`pending` while in the outbox, `failed` when it gave up, then `sent`, `delivered`, `read`).
+ */
+export type LastMessageStatus = "pending" | "sent" | "delivered" | "read" | "failed";
 
 /** A summary of a dialog's newest message, as the dialog list shows it. */
 export interface LastMessage {

@@ -49,6 +49,11 @@ export interface Message {
   editedAt: number | null;
   /** Client-side status. */
   status: MessageStatus;
+  /**
+   * Where the message sits in its dialog's order, set when it enters a window: the server's order (`date_sent`,
+   * then arrival at the server), which an id can't give within a second. Unset on messages not in a window.
+   */
+  position?: number;
   /** Why it failed, when `status` is `failed`. */
   error?: ChatError;
 }

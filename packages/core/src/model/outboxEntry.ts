@@ -73,11 +73,16 @@ export interface OutboxReact extends OutboxEntryBase {
   remove: string | null;
 }
 
-/** Mark a message read (a `<displayed>` marker to its sender, and REST persist). */
+/**
+ * Mark read what the user saw: the message named and the unread messages before it (a `<displayed>` marker to its
+ * sender, and `PUT /chat/Message/{ids}` with those ids). Messages that arrived after it stay unread.
+ */
 export interface OutboxRead extends OutboxEntryBase {
   kind: "read";
   /** Who sent the message (the marker goes to them). */
   senderId: number;
+  /** When that message was sent (ms), where history is looked up for the unread ones before it; null if unknown. */
+  dateSent?: number | null;
 }
 
 /** One persisted unit of outgoing work (DESIGN.md "Outbox"). */

@@ -16,6 +16,10 @@ import { buildMarker } from "../xmpp/stanzas/marker.js";
 import { buildRemoval } from "../xmpp/stanzas/removal.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
 import { compareOutbox } from "../persistence/memory/createMemoryPersistence.js";
+import { unreadUpTo } from "./unreadUpTo.js";
+
+/** Message ids per `PUT /chat/Message/{ids}` of a read. */
+const READ_CHUNK = 50;
 
 /** What the outbox sends through. */
 export interface OutboxTransport {
@@ -36,6 +40,10 @@ export interface OutboxOptions {
   recipientOf: (dialogId: string) => number | null;
   /** True while the chat connection is online. */
   isOnline: () => boolean;
+  /** The signed-in user (a read entry marks others' messages read for them). */
+  selfUserId?: () => number | null;
+  /** Told when an entry is done (acknowledged or applied), after it left the outbox. */
+  onDone?: (entry: OutboxEntry) => void;
   /** Background failures (permanent ones also mark their entry failed). */
   reportError: (error: ChatError) => void;
   /**
@@ -131,10 +139,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
         }
         return;
       }
-      case "read":
+      case "read": {
+        // Exactly what the user saw: the message named and the unread ones before it, not the whole dialog (messages
+        // that arrived after a read queued offline stay unread).
         await transport.send(buildMarker(jid, { marker: "displayed", messageId: entry.messageId, senderId: entry.senderId, dialogId: entry.dialogId, id: objectId(clock.now()) }));
-        await rest.messages.markAllRead(entry.dialogId);
+        const self = options.selfUserId?.() ?? null;
+        const ids = self === null ? [entry.messageId] : await unreadUpTo(rest, entry.dialogId, { messageId: entry.messageId, dateSent: entry.dateSent ?? null }, self);
+        for (let i = 0; i < ids.length; i += READ_CHUNK) await rest.messages.update(ids.slice(i, i + READ_CHUNK), { dialogId: entry.dialogId, read: true });
         return;
+      }
       case "react":
         await rest.messages.reactions.update(entry.messageId, { add: entry.add, remove: entry.remove });
         return;
@@ -164,6 +177,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (!stillThisAttempt(find(entry.id))) return "done";
     if (entry.kind === "send") messages.apply(entry.dialogId, (w) => setStatus(w, entry.messageId, "sent"));
     await forget(entry.id);
+    options.onDone?.(entry);
     return "done";
   }
 

@@ -141,7 +141,7 @@ describe("catching up loaded windows", () => {
     const window = t.messages.window(A).get();
     expect(window.detached).toBe(true);
     expect(window.hasOlder).toBe(true);
-    expect(window.items.map((m) => m.id)).toEqual([id(50), id(11), id(12), id(13), id(14)]); // a page (3) plus the known ones of the watermark's second
+    expect(window.items.map((m) => m.id)).toEqual([id(11), id(12), id(13), id(14), id(50)]); // a page (3) plus the known ones of the watermark's second, then what is pending
   });
 
   it("watermarks are taken before anything new arrives: a live message after the reconnect does not hide the gap", async () => {

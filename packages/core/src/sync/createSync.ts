@@ -11,6 +11,8 @@ import { detachWindow, indexOfMessage, removeMessages } from "../stores/messages
 import type { Clock } from "../time/clock.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
 import { deletedSince, newestKnown, needsCatchUp, sameSecondCount } from "./windowDelta.js";
+import { setUnread } from "../stores/dialogs/dialogsReducer.js";
+import type { UnreadLedger, UnreadTicket } from "./createUnreadLedger.js";
 
 /** Where synchronisation stands. */
 export interface SyncState {
@@ -34,6 +36,8 @@ export interface SyncOptions {
   overlapMs?: number;
   /** After a delta, compare the server's dialog count with ours and reconcile ids when they differ (deletions). Default true. */
   verifyCount?: boolean;
+  /** Counts each unread message once across server counts and live messages. Default: server counts as they come. */
+  unread?: UnreadLedger;
   reportError: (error: ChatError) => void;
 }
 
@@ -44,6 +48,11 @@ export interface Sync {
   run(options?: { full?: boolean }): Promise<void>;
   /** Fetches what is newer than `watermark` (default: the newest known message) in one loaded window, after any running sync. */
   catchUp(dialogId: string, watermark?: number | null): Promise<void>;
+  /**
+   * Asks the server for unread counts (`GET /chat/Message/unread`) and takes them: reads made elsewhere over REST move
+   * no dialog's `updated_at`, so only this shows them. `dialogIds` limits it to some dialogs.
+   */
+  refreshUnread(dialogIds?: readonly string[]): Promise<void>;
   /** Fetches one dialog by id into the list (a message or event named a dialog the list lacks). */
   fetchDialog(id: string): Promise<void>;
   /** Starts from a cursor restored from the cache (only changes since then are fetched). */
@@ -66,6 +75,10 @@ export function createSync(options: SyncOptions): Sync {
   const fetching = new Set<string>();
   const catchingUp = new Map<string, Promise<void>>();
   const knownIds = () => new Set(Object.keys(dialogs.state.get().byId));
+  const ticket = (): UnreadTicket | null => options.unread?.ticket() ?? null;
+  /** Server dialogs fetched with `taken`, with the unread messages the server could not have counted yet. */
+  const counted = (fetched: readonly Dialog[], taken: UnreadTicket | null): readonly Dialog[] =>
+    options.unread && taken ? options.unread.adjust(fetched, taken, dialogs.state.get()) : fetched;
 
   /** Replaces the list by the server's (a full fetch): dialogs it no longer lists go, with their windows. */
   function replaceAll(fetched: readonly Dialog[]): void {
@@ -77,14 +90,18 @@ export function createSync(options: SyncOptions): Sync {
 
   async function syncDialogs(full: boolean): Promise<void> {
     const since = full || cursor === null ? undefined : Math.max(0, cursor - overlapMs);
-    const fetched = await rest.dialogs.listAll(since);
+    const taken = ticket();
+    const fetched = counted(await rest.dialogs.listAll(since), taken);
     if (since === undefined) replaceAll(fetched);
     else dialogs.apply((s) => upsertDialogs(s, fetched)); // overlap repeats are dropped: same content, same identity
     const newest = fetched.reduce((max, d) => Math.max(max, d.updatedAt), cursor ?? 0);
     if (newest > 0) cursor = newest;
     if (since !== undefined && options.verifyCount !== false) {
       const count = await rest.dialogs.list({ limit: 1 });
-      if (count.total !== null && count.total !== knownIds().size) replaceAll(await rest.dialogs.listAll());
+      if (count.total !== null && count.total !== knownIds().size) {
+        const again = ticket();
+        replaceAll(counted(await rest.dialogs.listAll(), again));
+      }
     }
     const db = options.persistence();
     if (db) {
@@ -101,7 +118,7 @@ export function createSync(options: SyncOptions): Sync {
     const limit = pageSize + sameSecondCount(window.items, watermark);
     const page = await rest.messages.list(dialogId, { after: watermark - 1000, limit, sort: "desc" });
     if (page.length >= limit) messages.apply(dialogId, (w) => detachWindow(w, [...page].reverse(), true)); // a gap: no silent hole
-    else if (page.length) messages.receive(page);
+    else if (page.length) messages.receive([...page].reverse()); // ascending: server order within a second is kept
   }
 
   async function reconcile(dialogId: string): Promise<void> {
@@ -129,6 +146,7 @@ export function createSync(options: SyncOptions): Sync {
         if (!dialogs.state.get().byId[dialogId] || !messages.has(dialogId)) continue;
         await (full ? reconcile(dialogId) : fetchNewer(dialogId, watermark));
       }
+      await refreshUnread(); // reads made elsewhere move no dialog's updated_at
       // Windows restored from the cache meanwhile are caught up on their own (`catchUp`); synced once they are.
       if (catchingUp.size === 0) state.set({ state: "synced", lastSyncedAt: clock.now(), error: null });
     } catch (cause) {
@@ -136,6 +154,20 @@ export function createSync(options: SyncOptions): Sync {
       state.set({ ...state.get(), state: "error", error });
       options.reportError(error);
     }
+  }
+
+  async function refreshUnread(dialogIds?: readonly string[]): Promise<void> {
+    if (!options.unread || dialogs.state.get().order.length === 0) return;
+    const taken = options.unread.ticket();
+    const counts = await rest.messages.unread(dialogIds);
+    const state = dialogs.state.get();
+    const taking = options.unread.adjustCounts(counts.byDialog, taken, state, dialogIds);
+    if (taking.size === 0) return;
+    dialogs.apply((s) => {
+      let next = s;
+      for (const [dialogId, count] of taking) next = setUnread(next, dialogId, count);
+      return next;
+    });
   }
 
   const run = (runOptions: { full?: boolean } = {}): Promise<void> => {
@@ -167,12 +199,20 @@ export function createSync(options: SyncOptions): Sync {
       catchingUp.set(dialogId, next);
       return next;
     },
+    async refreshUnread(dialogIds) {
+      try {
+        await refreshUnread(dialogIds);
+      } catch (cause) {
+        options.reportError(toChatError(cause));
+      }
+    },
     async fetchDialog(id) {
       if (fetching.has(id)) return;
       fetching.add(id);
       try {
+        const taken = ticket();
         const dialog = await rest.dialogs.get(id);
-        dialogs.apply((s) => upsertDialogs(s, [dialog]));
+        dialogs.apply((s) => upsertDialogs(s, counted([dialog], taken)));
       } catch (cause) {
         options.reportError(toChatError(cause));
       } finally {

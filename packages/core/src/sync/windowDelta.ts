@@ -1,10 +1,10 @@
 import type { Dialog } from "../model/dialog.js";
 import type { Message } from "../model/message.js";
+import { isConfirmed } from "../stores/messages/windowOrder.js";
 
 const second = (ms: number) => Math.floor(ms / 1000);
 
-/** True for a message the server has (not one of ours still pending or failed). */
-export const isKnown = (message: Message): boolean => message.status !== "pending" && message.status !== "failed";
+const isKnown = isConfirmed;
 
 /** The `dateSent` of a window's newest message the server knows, or null: the watermark of a catch-up. */
 export function newestKnown(items: readonly Message[]): number | null {

@@ -1,6 +1,6 @@
 import { unwrap, wrap, type IDBPDatabase } from "idb";
 import type { Message } from "../../model/message.js";
-import { compareMessages } from "../../stores/messages/messagesReducer.js";
+import { sortForWindow } from "../../stores/messages/windowOrder.js";
 import { compareOutbox } from "../memory/createMemoryPersistence.js";
 import type { PersistenceSession, StoredSnapshot, StoredWindow } from "../Persistence.js";
 import { chooseEvictions } from "./chooseEvictions.js";
@@ -231,7 +231,7 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
       const tx = db.transaction(["messages", "windows"], "readonly");
       const [meta, records] = await Promise.all([tx.objectStore("windows").get(dialogId), tx.objectStore("messages").index("byDialogDate").getAll(rangeOf(dialogId))]);
       if (!meta) return null;
-      const items = records.map(messageFromRecord).sort(compareMessages);
+      const items = sortForWindow(records.map(messageFromRecord));
       if (!written.has(dialogId)) written.set(dialogId, new Map(items.map((m) => [m.id, m])));
       return { dialogId, items, hasOlder: meta.hasOlder, viewedAt: meta.viewedAt, detached: meta.detached };
     },

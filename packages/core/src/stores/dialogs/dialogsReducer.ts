@@ -1,4 +1,4 @@
-import type { Dialog, LastMessage } from "../../model/dialog.js";
+import type { Dialog, LastMessage, LastMessageStatus } from "../../model/dialog.js";
 
 /**
  * The dialog list: dialogs by id and their ids ordered by last activity, newest first.
@@ -111,10 +111,17 @@ export function patchDialog(state: DialogsState, id: string, patch: Partial<Dial
 export interface MessageActivity {
   dialogId: string;
   lastMessage: LastMessage;
-  /** True when the current user sent it (no unread increment; status becomes `sent`). */
+  /** True when the current user sent it (no unread increment). */
   own: boolean;
-  /** True when the message is already read here (e.g. its dialog is open). */
+  /** True when the message adds nothing to the unread count (read here, or counted already). */
   read?: boolean;
+  /** The status of the user's own message (`pending` when just written, `sent` for a copy from the server). */
+  status?: LastMessageStatus;
+  /**
+   * Whether it comes after the dialog's last message (the caller knows the window's order within a second). Default:
+   * when it is not older.
+   */
+  newer?: boolean;
 }
 
 /**
@@ -126,10 +133,10 @@ export function applyMessageActivity(state: DialogsState, activity: MessageActiv
   if (!dialog) return { state, known: false };
   const previous = dialog.lastMessage;
   if (previous && previous.id === activity.lastMessage.id) return { state, known: true }; // echo, carbon, resend
-  const newer = !previous || previous.dateSent <= activity.lastMessage.dateSent;
+  const newer = !previous || (activity.newer ?? previous.dateSent <= activity.lastMessage.dateSent);
   const next: Dialog = {
     ...dialog,
-    ...(newer ? { lastMessage: activity.lastMessage, lastMessageStatus: activity.own ? ("sent" as const) : null } : {}),
+    ...(newer ? { lastMessage: activity.lastMessage, lastMessageStatus: activity.own ? (activity.status ?? "sent") : null } : {}),
     unreadCount: dialog.unreadCount + (!activity.own && !activity.read ? 1 : 0),
   };
   return { state: withDialogs(state, [next]), known: true };
@@ -143,13 +150,18 @@ export function setUnread(state: DialogsState, dialogId: string, count: number):
   return frozen({ ...state, byId: { ...state.byId, [dialogId]: Object.freeze({ ...dialog, unreadCount }) } });
 }
 
-const RANK = { sent: 0, delivered: 1, read: 2 } as const;
+const RANK: Record<LastMessageStatus, number> = { failed: -1, pending: 0, sent: 1, delivered: 2, read: 3 };
 
-/** Updates the status of the dialog's last message when it is the current user's. */
-export function setLastMessageStatus(state: DialogsState, dialogId: string, messageId: string, status: "sent" | "delivered" | "read"): DialogsState {
+/**
+ * Sets the status of the dialog's last message when it is the current user's. It only moves forward, except the
+ * outbox's own moves: to `failed` (a permanent error) and back to `pending` (a retry), never from a confirmed status.
+ */
+export function setLastMessageStatus(state: DialogsState, dialogId: string, messageId: string, status: LastMessageStatus): DialogsState {
   const dialog = state.byId[dialogId];
-  if (!dialog || dialog.lastMessage?.id !== messageId || dialog.lastMessageStatus === null) return state;
-  if (RANK[status] <= RANK[dialog.lastMessageStatus]) return state;
+  if (!dialog || dialog.lastMessage?.id !== messageId || dialog.lastMessageStatus === null || dialog.lastMessageStatus === status) return state;
+  const from = dialog.lastMessageStatus;
+  const unconfirmed = from === "pending" || from === "failed";
+  if (RANK[status] <= RANK[from] && !(unconfirmed && (status === "failed" || status === "pending"))) return state;
   return frozen({ ...state, byId: { ...state.byId, [dialogId]: Object.freeze({ ...dialog, lastMessageStatus: status }) } });
 }
 

@@ -72,9 +72,10 @@ describe("messagesReducer (one dialog's window)", () => {
       aMessage("b", "d", 2, { senderId: 1, status: "pending", readIds: [1], deliveredIds: [1] }),
     ]);
     w = applyMarker(w, "b", 2, "delivered");
-    expect(w.items.map((m) => m.status)).toEqual(["pending", "delivered"]);
+    // Confirmed by the server, it goes before what the server has not confirmed yet.
+    expect(w.items.map((m) => [m.id, m.status])).toEqual([["b", "delivered"], ["a", "pending"]]);
     w = setStatus(w, "b", "sent"); // the late ack does not move it back
-    expect(w.items[1].status).toBe("delivered");
+    expect(w.items[0].status).toBe("delivered");
   });
 
   it("applies edits, removals and reactions", () => {
@@ -107,7 +108,7 @@ describe("messagesReducer (one dialog's window)", () => {
   it("a detached window holds the newest page plus what is still pending", () => {
     let w = receiveMessages(EMPTY_WINDOW, [aMessage("old", "d", 1), aMessage("mine", "d", 2, { status: "pending", senderId: 1 })]);
     w = detachWindow(w, [aMessage("n1", "d", 100), aMessage("n2", "d", 101)], true);
-    expect(ids(w)).toEqual(["mine", "n1", "n2"]);
+    expect(ids(w)).toEqual(["n1", "n2", "mine"]); // what is still pending stays after what the server has
     expect(w).toMatchObject({ detached: true, hasOlder: true });
   });
 });

@@ -1,5 +1,6 @@
 import type { ChatError } from "../../errors/ChatError.js";
 import type { Message, MessageStatus } from "../../model/message.js";
+import { confirmedEnd, fits, isConfirmed, liveIndex, olderIndex, positionAt } from "./windowOrder.js";
 
 /**
  * Messages, as a window of loaded history per dialog; each dialog's window lives in its own store, so a message in
@@ -13,7 +14,7 @@ import type { Message, MessageStatus } from "../../model/message.js";
 
 /** The loaded messages of one dialog: a window of its history, oldest first. */
 export interface MessageWindow {
-  /** Messages, oldest first (by `dateSent`, then id). */
+  /** Messages in the server's order, oldest first (see windowOrder.ts); the user's unconfirmed ones last. */
   readonly items: readonly Message[];
   /** True when older history exists beyond `items` (load it with `loadOlder()`). */
   readonly hasOlder: boolean;
@@ -29,11 +30,6 @@ export interface MessageWindow {
 export const EMPTY_WINDOW: MessageWindow = Object.freeze({ items: [] as readonly Message[], hasOlder: true, loadingOlder: false, error: null, detached: false });
 
 const STATUS_RANK: Record<MessageStatus, number> = { failed: -1, pending: 0, sent: 1, delivered: 2, read: 3 };
-
-/** Orders messages: by time, then by id (ids start with their creation second). */
-export function compareMessages(a: Pick<Message, "dateSent" | "id">, b: Pick<Message, "dateSent" | "id">): number {
-  return a.dateSent - b.dateSent || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 /** Index of a message in a window, searching from the newest (markers and edits mostly concern recent messages). */
 export function indexOfMessage(items: readonly Pick<Message, "id">[], id: string): number {
@@ -68,6 +64,7 @@ function merge(current: Message, next: Message): Message {
     editedAt: next.editedAt ?? current.editedAt,
     dateSent: next.dateSent || current.dateSent,
   };
+  if (current.position !== undefined) merged.position = current.position; // where it sits stays until it moves
   const error = keepStatus ? current.error : next.error;
   if (error) merged.error = error;
   else delete merged.error;
@@ -88,28 +85,42 @@ export interface ReceiveOptions {
    * the store; it may answer true for ids no longer there, never false for one that is).
    */
   maybeKnown?: (id: string) => boolean;
+  /**
+   * How `messages` relate to the window (see windowOrder.ts): `newer` (the default) for live messages in arrival order
+   * and pages of newer history in server order; `older` for a page of older history in server order, which goes
+   * before what the window holds.
+   */
+  order?: "newer" | "older";
 }
 
 /**
- * Adds messages to a window, in order, without duplicates (a message already there is merged). `cap` bounds a
- * window that grows by live messages: the oldest are dropped (and `hasOlder` set), so ingest stays O(cap) per
- * message however long a dialog is open.
+ * Adds messages to a window in the server's order, without duplicates (a message already there is merged). `cap`
+ * bounds a window that grows by live messages: the oldest are dropped (and `hasOlder` set), so ingest stays O(cap)
+ * per message however long a dialog is open, and the newest are never the ones dropped.
  */
 export function receiveMessages(window: MessageWindow, messages: readonly Message[], options: ReceiveOptions = {}): MessageWindow {
   if (messages.length === 0) return window;
   const items = window.items.slice();
+  const older = options.order === "older";
   let hasOlder = window.hasOlder;
-  for (const raw of messages) {
-    const message = deepFreeze(raw);
+  let anchor = -1; // where the previous message of the batch sits: the next one goes right after it (before, for older pages)
+  for (let k = 0; k < messages.length; k++) {
+    const message = deepFreeze(messages[older ? messages.length - 1 - k : k]);
     const at = options.maybeKnown && !options.maybeKnown(message.id) ? -1 : indexOfMessage(items, message.id);
     if (at >= 0) {
-      items[at] = deepFreeze(merge(items[at], message));
+      const current = items[at];
+      const merged = merge(current, message);
+      if (isConfirmed(merged) === isConfirmed(current)) {
+        items[at] = deepFreeze(merged);
+        anchor = at;
+        continue;
+      }
+      items.splice(at, 1); // ours, now confirmed by the server: it takes its place among the confirmed
+      if (anchor > at) anchor--;
+      anchor = place(items, deepFreeze(merged), anchor, older);
       continue;
     }
-    let index = items.length;
-    while (index > 0 && compareMessages(items[index - 1], message) > 0) index--;
-    if (index === items.length) items.push(message);
-    else items.splice(index, 0, message);
+    anchor = place(items, message, anchor, older);
   }
   if (options.cap && items.length > options.cap) {
     items.splice(0, items.length - options.cap);
@@ -118,9 +129,28 @@ export function receiveMessages(window: MessageWindow, messages: readonly Messag
   return frozen({ ...window, items, hasOlder });
 }
 
+/** Inserts a new message at its place (see windowOrder.ts) with its position; returns its index. */
+function place(items: Message[], message: Message, anchor: number, older: boolean): number {
+  if (!isConfirmed(message)) {
+    // The unconfirmed tail, in creation order (its position), whatever order a page or a cache hands it in.
+    let index = items.length;
+    while (index > 0 && !isConfirmed(items[index - 1]) && (items[index - 1].position ?? 0) > message.dateSent) index--;
+    items.splice(index, 0, message.position === message.dateSent ? message : Object.freeze({ ...message, position: message.dateSent }));
+    return index;
+  }
+  const end = confirmedEnd(items);
+  let index: number;
+  const next = older ? anchor : anchor + 1;
+  if (anchor >= 0 && anchor < end && fits(items, next, message, end)) index = next;
+  else index = older ? olderIndex(items, message, end) : liveIndex(items, message, end);
+  const position = positionAt(items, index, message);
+  items.splice(index, 0, message.position === position ? message : Object.freeze({ ...message, position }));
+  return index;
+}
+
 /** Puts an older page in front of a window (history paging) and records whether even older history exists. */
 export function prependOlder(window: MessageWindow, page: readonly Message[], hasOlder: boolean): MessageWindow {
-  return frozen({ ...receiveMessages(window, page), hasOlder, loadingOlder: false, error: null });
+  return frozen({ ...receiveMessages(window, page, { order: "older" }), hasOlder, loadingOlder: false, error: null });
 }
 
 /** Replaces a window by the newest page after a gap too large to fill (DESIGN.md Data flow §3). */
@@ -142,7 +172,10 @@ function updateMessage(window: MessageWindow, messageId: string, update: (messag
   const replaced = update(window.items[at]);
   if (!replaced || replaced === window.items[at]) return window;
   const items = window.items.slice();
-  items[at] = deepFreeze(replaced);
+  if (isConfirmed(replaced) !== isConfirmed(window.items[at])) {
+    items.splice(at, 1); // confirmed (an ack, or a marker proving it reached the server): it takes its place
+    place(items, deepFreeze(replaced), -1, false);
+  } else items[at] = deepFreeze(replaced);
   return frozen({ ...window, items });
 }
 
@@ -183,6 +216,7 @@ export function applyMarker(window: MessageWindow, messageId: string, userId: nu
     items ??= window.items.slice();
     items[i] = deepFreeze({ ...message, readIds, deliveredIds, status });
   }
+  if (items && !isConfirmed(window.items[at]) && isConfirmed(items[at])) place(items, items.splice(at, 1)[0], -1, false);
   return items ? frozen({ ...window, items }) : window;
 }
 

@@ -1,5 +1,6 @@
 import { applyMessageActivity } from "../../stores/dialogs/dialogsReducer.js";
 import type { Message } from "../../model/message.js";
+import { comesAfter } from "../../stores/messages/windowOrder.js";
 import type { ParsedChatMessage } from "../stanzas/parsedMessage.js";
 import { privateDialogWith, type IngestContext } from "./ingestContext.js";
 
@@ -29,11 +30,18 @@ export function handleChatMessage(ctx: IngestContext, parsed: ParsedChatMessage)
     status: "sent",
   };
   ctx.messages.receive([message], { cap: ctx.windowCap });
+  const dialog = ctx.dialogs.state.get().byId[dialogId];
+  const counts = !own && dialog !== undefined && (ctx.countUnread?.(dialog, message) ?? true);
+  // Within one second only the window knows the order: a late copy of an older message is not the last one.
+  const newer = !dialog?.lastMessage || comesAfter(ctx.messages.window(dialogId).get().items, dialog.lastMessage, message);
   let known = true;
   ctx.dialogs.apply((state) => {
     const result = applyMessageActivity(state, {
       dialogId,
       own,
+      read: !counts,
+      newer,
+      status: own ? "sent" : undefined,
       lastMessage: { id: message.id, text: message.body, senderId: message.senderId, dateSent: message.dateSent },
     });
     known = result.known;

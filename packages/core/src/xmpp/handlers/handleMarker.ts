@@ -12,7 +12,10 @@ export function handleMarker(ctx: IngestContext, parsed: ParsedMarker): void {
   const dialogId = parsed.dialogId ?? privateDialogWith(ctx, parsed.senderId);
   if (!dialogId) return;
   if (parsed.senderId === self) {
-    if (parsed.marker === "displayed") ctx.dialogs.apply((s) => setUnread(s, dialogId, 0));
+    if (parsed.marker === "displayed") {
+      ctx.onReadElsewhere?.(dialogId);
+      ctx.dialogs.apply((s) => setUnread(s, dialogId, 0));
+    }
     return;
   }
   const status = parsed.marker === "displayed" ? "read" : "delivered";

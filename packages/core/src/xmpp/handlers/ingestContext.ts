@@ -1,5 +1,5 @@
 import type { ChatError } from "../../errors/ChatError.js";
-import { DialogType } from "../../model/dialog.js";
+import { DialogType, type Dialog } from "../../model/dialog.js";
 import type { DialogsStore } from "../../stores/dialogs/createDialogsStore.js";
 import type { MessagesStore } from "../../stores/messages/createMessagesStore.js";
 import type { TypingStore } from "../../stores/typing/createTypingStore.js";
@@ -16,6 +16,13 @@ export interface IngestContext {
   clock: Clock;
   /** Most messages a dialog's window keeps while it grows by live messages. */
   windowCap: number;
+  /**
+   * Whether someone else's new message adds one to its dialog's unread count: false when it was counted already or
+   * is inside a server count (see sync/createUnreadLedger.ts). Default: always.
+   */
+  countUnread?(dialog: Dialog, message: { id: string; dateSent: number }): boolean;
+  /** The current user read a dialog on another device (their own read marker, as a carbon). */
+  onReadElsewhere?(dialogId: string): void;
   /** Sends a `received` marker for someone else's message. */
   sendDelivered(message: { id: string; senderId: number; dialogId: string }): void;
   /** A message or event names a dialog the list does not have: fetch it. */

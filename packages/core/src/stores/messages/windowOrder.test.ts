@@ -1,0 +1,57 @@
+import { describe, expect, it } from "@jest/globals";
+import { aMessage } from "../testData.js";
+import { applyMarker, EMPTY_WINDOW, prependOlder, receiveMessages, setStatus, type MessageWindow } from "./messagesReducer.js";
+import { sortForWindow } from "./windowOrder.js";
+
+const ids = (window: MessageWindow) => window.items.map((m) => m.id);
+// Ids whose order says nothing: random low bits, as the official SDK makes them within one second.
+const at = (id: string, second: number, overrides = {}) => aMessage(id, "d", second * 1000, overrides);
+
+describe("window order: the server's, ties of date_sent in arrival order", () => {
+  it("live messages of one second stay in arrival order, whatever their ids", () => {
+    let w = EMPTY_WINDOW;
+    for (const id of ["f3", "a1", "c9", "b2", "e0"]) w = receiveMessages(w, [at(id, 10)]);
+    expect(ids(w)).toEqual(["f3", "a1", "c9", "b2", "e0"]);
+    w = receiveMessages(w, [at("00", 9)]); // a late message of an earlier second goes before that second
+    expect(ids(w)).toEqual(["00", "f3", "a1", "c9", "b2", "e0"]);
+  });
+
+  it("a page keeps the server's order: newer pages after their known neighbours, older ones before", () => {
+    let w = receiveMessages(EMPTY_WINDOW, [at("x", 10), at("y", 10)]);
+    w = receiveMessages(w, [at("y", 10), at("b", 10), at("a", 11)]); // newer page, overlapping at y
+    expect(ids(w)).toEqual(["x", "y", "b", "a"]);
+    w = prependOlder(w, [at("q", 9), at("p", 10), at("o", 10), at("x", 10)], false); // older page, overlapping at x
+    expect(ids(w)).toEqual(["q", "p", "o", "x", "y", "b", "a"]);
+  });
+
+  it("the user's pending messages stay last until confirmed, then take their place after what came before", () => {
+    let w = receiveMessages(EMPTY_WINDOW, [at("p1", 10, { status: "pending", senderId: 1 }), at("p2", 10, { status: "pending", senderId: 1 })]);
+    w = receiveMessages(w, [at("peer", 10)]);
+    expect(ids(w)).toEqual(["peer", "p1", "p2"]);
+    w = setStatus(w, "p2", "sent");
+    expect(ids(w)).toEqual(["peer", "p2", "p1"]);
+    w = receiveMessages(w, [at("peer2", 11)]);
+    w = applyMarker(w, "p1", 2, "delivered");
+    // Confirmed, it goes where the server's history has it: its date_sent second comes before peer2's.
+    expect(ids(w)).toEqual(["peer", "p2", "p1", "peer2"]);
+  });
+
+  it("positions restore the exact order from a cache, pending ones last", () => {
+    let w = EMPTY_WINDOW;
+    for (const id of ["f3", "a1", "c9"]) w = receiveMessages(w, [at(id, 10)]);
+    w = receiveMessages(w, [at("mine", 10, { status: "pending", senderId: 1 })]);
+    w = prependOlder(w, [at("z0", 10)], false);
+    w = receiveMessages(w, [at("b2", 10)]);
+    const shuffled = [...w.items].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(sortForWindow(shuffled).map((m) => m.id)).toEqual(ids(w));
+    expect(ids(w)).toEqual(["z0", "f3", "a1", "c9", "b2", "mine"]);
+  });
+
+  it("the cap drops the oldest, never the newest arrival of a full second", () => {
+    let w = EMPTY_WINDOW;
+    const burst = ["e", "d", "c", "b", "a", "9", "8"];
+    for (const id of burst) w = receiveMessages(w, [at(id, 10)], { cap: 4 });
+    expect(ids(w)).toEqual(burst.slice(-4));
+    expect(w.hasOlder).toBe(true);
+  });
+});
