@@ -43,6 +43,17 @@ describe("client.lastActivity", () => {
     expect(t.port.sent).toEqual([subscribeIq(true), queryIq, subscribeIq(false)]);
   });
 
+  it("the newest fact wins: an answer never overwrites a push that came after its query was sent", async () => {
+    const t = setup();
+    t.port.answer(`<iq type="result" from="202-1@localhost"><query xmlns="jabber:iq:last" seconds="0" online="true"/></iq>`);
+    const asked = t.activity.query(202); // the user goes offline while the query is out
+    void t.port.receive(`<iq type="result" from="202-1@localhost" id="push1"><query xmlns="jabber:iq:last" seconds="0" online="false"/></iq>`);
+    expect(await asked).toMatchObject({ online: false });
+    expect(t.activity.forUser(202).get()).toMatchObject({ online: false });
+    t.port.answer(`<iq type="result" from="202-1@localhost"><query xmlns="jabber:iq:last" seconds="0" online="true"/></iq>`);
+    expect(await t.activity.query(202)).toMatchObject({ online: true }); // no push meanwhile: the answer is the news
+  });
+
   it("never online is an error state; a hidden user is forbidden; without the online attribute 0 s means online", async () => {
     const t = setup();
     t.port.answer({ error: "item-not-found" });

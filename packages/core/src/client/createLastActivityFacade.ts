@@ -3,6 +3,7 @@ import type { Observable } from "rxjs";
 import type { ConnectedEvent } from "../connection/ConnectionState.js";
 import { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
+import { objectId } from "../model/ids.js";
 import { createKeyedReadables } from "../reactive/createKeyedReadables.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
@@ -63,6 +64,10 @@ export function createLastActivityFacade(options: LastActivityFacadeOptions): La
   const { transport, jid, clock } = options;
   const store = createStore<Readonly<Record<string, LastActivityState>>>({});
   const streamed = new Set<number>();
+  // Facts about a user are applied in arrival order: a query's answer never overwrites a push that came after the
+  // query was sent (an answer "online" and a push "offline" can arrive in the same millisecond).
+  const pushCount = new Map<number, number>();
+  const queryIds = new Set<string>();
 
   const put = (userId: number, state: LastActivityState) => store.set({ ...store.get(), [userId]: state });
   const fromAnswer = (answer: LastActivity): LastActivityState => {
@@ -72,18 +77,24 @@ export function createLastActivityFacade(options: LastActivityFacadeOptions): La
 
   const query = async (userId: number): Promise<LastActivityState> => {
     let reply: Element;
+    const id = objectId(clock.now());
+    const pushesBefore = pushCount.get(userId) ?? 0;
+    queryIds.add(id);
     try {
-      reply = await transport.iq(buildLastActivityQuery(jid, userId));
+      reply = await transport.iq(buildLastActivityQuery(jid, userId, { id }));
     } catch (cause) {
       const error = toChatError(cause);
       const before = store.get()[userId] ?? UNKNOWN_ACTIVITY;
       const known = error.code !== "not-found" && error.code !== "forbidden";
       put(userId, known ? { ...before, error } : { online: error.code === "not-found" ? false : null, seconds: null, at: null, error });
       throw error;
+    } finally {
+      queryIds.delete(id);
     }
     if (!reply.attrs.from) reply.attrs.from = userJid(jid, userId); // an answer without `from` is about whom we asked
     const parsed = parseLastActivity(reply);
     if (!parsed || parsed.userId !== userId) throw new ChatError("protocol", "Malformed last activity answer", { details: { reply: reply.toString() } });
+    if ((pushCount.get(userId) ?? 0) !== pushesBefore) return store.get()[userId] ?? fromAnswer(parsed); // a newer push won
     const state = fromAnswer(parsed);
     put(userId, state);
     return state;
@@ -114,8 +125,11 @@ export function createLastActivityFacade(options: LastActivityFacadeOptions): La
   const pushes = transport.stanza$.subscribe((stanza) => {
     const type = stanza.attrs.type;
     if (stanza.name !== "iq" || (type !== "result" && type !== "set") || !stanza.getChild("query", NS.last)) return;
+    if (queryIds.has(String(stanza.attrs.id))) return; // the answer to our query: `query` applies it
     const parsed = parseLastActivity(stanza);
-    if (parsed) put(parsed.userId, fromAnswer(parsed));
+    if (!parsed) return;
+    pushCount.set(parsed.userId, (pushCount.get(parsed.userId) ?? 0) + 1);
+    put(parsed.userId, fromAnswer(parsed));
   });
   const unregisterSetPush = transport.onIq("set", NS.last, "query", () => true);
   const online = options.online$.subscribe((event) => {
