@@ -213,6 +213,33 @@ describe("react-chat", () => {
     assert.equal(await messages(alice.page, "Sent after a reload").count(), 1);
   });
 
+  it("an expired session: sign-in with the login filled in; the pending message survives and goes out once", async () => {
+    await bob.context.setOffline(true);
+    await bob.page.getByTestId("offline-banner").waitFor();
+    await typeAndSend(bob.page, "Kept through an expired session");
+    await waitStatus(bob.page, "Kept through an expired session", "pending");
+    // The server forgets every session (as a restart with fresh sessions does); bob's page is loaded again, online.
+    stack.server.context.db.sessions.clear();
+    stack.server.dropConnections();
+    await bob.context.setOffline(false);
+    await bob.page.reload();
+    const login = bob.page.locator('input[name="login"]');
+    await login.waitFor();
+    assert.equal(await login.inputValue(), "bob");
+    await bob.page.getByText("Your session has expired").waitFor();
+    await screenshot(bob.page, "react-bob-expired");
+
+    await bob.page.locator('input[name="password"]').fill("password");
+    await bob.page.locator('button[type="submit"]').click();
+    await waitOnline(bob.page);
+    await openDialog(bob.page, "Alice Liddell");
+    await waitStatus(bob.page, "Kept through an expired session", "sent", 15_000);
+    await messages(alice.page, "Kept through an expired session").waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(await messages(alice.page, "Kept through an expired session").count(), 1);
+    assert.equal(await messages(bob.page, "Kept through an expired session").count(), 1);
+  });
+
   it("had no page errors", () => {
     const errors = [...alice.errors, ...bob.errors].filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket/.test(e));
     assert.deepEqual(errors, []);

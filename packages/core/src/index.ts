@@ -44,6 +44,7 @@ export {
 export { createChatClient, type ChatClientOptions } from "./client/createChatClient.js";
 export type { ChatClient, CreateDialogInput, DialogMessages, SendInput, Session, UpdateDialogInput } from "./client/ChatClient.js";
 export { DIALOG_EVENTS } from "./client/createDialogsFacade.js";
+export type { AuthState, AuthStatus } from "./client/createAuth.js";
 export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";
 export type { BackoffOptions } from "./connection/createBackoff.js";
 export type { NetworkEvent, NetworkEventSource } from "./connection/createBrowserNetworkSource.js";

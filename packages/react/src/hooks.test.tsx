@@ -3,7 +3,7 @@ import { act, fireEvent, render } from "@testing-library/react";
 import { StrictMode, type ReactNode } from "react";
 import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
 import { ChatProvider, useChatClient } from "./ChatProvider.js";
-import { useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
+import { useAuth, useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
 import { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";
 import { useDialog, useDialogs } from "./useDialogs.js";
 import { useMessages } from "./useMessages.js";
@@ -119,7 +119,7 @@ describe("React hooks over a fake client", () => {
     const fake = createFakeClient();
     let state: unknown = null;
     function Status() {
-      state = { connection: useConnection().status, sync: useSync().state, session: useSession(), unread: useUnread(), outbox: useOutbox("B").length };
+      state = { connection: useConnection().status, sync: useSync().state, session: useSession(), unread: useUnread(), outbox: useOutbox("B").length, auth: useAuth().status };
       return null;
     }
     withClient(fake, <Status />);
@@ -127,8 +127,9 @@ describe("React hooks over a fake client", () => {
       fake.connection.update((c) => void (c.status = "online"));
       fake.sync.update((s) => void (s.state = "synced"));
       fake.dialogs.set({ A: aDialog("A", { unreadCount: 2 }), B: aDialog("B", { unreadCount: 1 }) });
+      fake.auth.set({ status: "expired", user: null });
     });
-    expect(state).toEqual({ connection: "online", sync: "synced", session: null, unread: 3, outbox: 0 });
+    expect(state).toEqual({ connection: "online", sync: "synced", session: null, unread: 3, outbox: 0, auth: "expired" });
   });
 
   it("contacts, presence, last activity and the block list", () => {

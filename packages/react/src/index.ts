@@ -1,7 +1,7 @@
 // The public surface of @chatcube/react: hooks over @chatcube/core's Readables (useSyncExternalStore).
 export { ChatProvider, useChatClient, type ChatProviderProps } from "./ChatProvider.js";
 export { useReadable } from "./useReadable.js";
-export { useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
+export { useAuth, useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
 export { useDialog, useDialogs } from "./useDialogs.js";
 export { useMessages, type MessagesView } from "./useMessages.js";
 export { useTyping, useTypingInput, type TypingInputEvent, type TypingInputHandlers } from "./useTyping.js";

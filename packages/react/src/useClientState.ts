@@ -1,7 +1,15 @@
-import { shallowEqual, type ConnectionState, type OutboxEntry, type Session, type SyncState, type UnreadCounts } from "@chatcube/core";
+import { shallowEqual, type ConnectionState, type OutboxEntry, type AuthState, type Session, type SyncState, type UnreadCounts } from "@chatcube/core";
 import { useCallback } from "react";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";
+
+/**
+ * Whether someone is signed in: `signed-out`, `signed-in`, or `expired` (the server rejected the session: show
+ * sign-in with `user.login` filled in; the pending messages go out once that user signs in again).
+ */
+export function useAuth(): AuthState {
+  return useReadable(useChatClient().auth.state);
+}
 
 /** The signed-in user and token, or null. */
 export function useSession(): Session | null {

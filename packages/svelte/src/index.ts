@@ -2,7 +2,7 @@
 export { CHAT_CLIENT_KEY, getChatClient, setChatClient, useChatClient } from "./chatContext.js";
 export { useReadable } from "./useReadable.js";
 export type { MaybeGetter } from "./follow.js";
-export { useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
+export { useAuth, useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
 export { useDialog, useDialogs } from "./useDialogs.js";
 export { useMessages, type MessagesView } from "./useMessages.js";
 export { useTyping, useTypingInput, type TypingInputHandlers } from "./useTyping.js";

@@ -41,8 +41,11 @@ describe("Svelte stores over a fake client", () => {
   it("destroying a component releases every subscription", () => {
     const fake = createFakeClient();
     const view = render(Everything, { context: withClient(fake.client) });
-    expect(view.container.textContent).toBe("13");
-    expect(fake.subscribers()).toBe(13);
+    expect(view.container.querySelector("p")?.textContent).toBe("14");
+    expect(fake.subscribers()).toBe(14);
+    fake.auth.set({ status: "expired", user: null });
+    flushSync();
+    expect(view.getByTestId("auth").textContent).toBe("expired");
     view.unmount();
     expect(fake.subscribers()).toBe(0);
   });

@@ -1,6 +1,14 @@
-import { select, shallowEqual, type ConnectionState, type OutboxEntry, type Readable, type Session, type SyncState } from "@chatcube/core";
+import { select, shallowEqual, type ConnectionState, type OutboxEntry, type Readable, type AuthState, type Session, type SyncState } from "@chatcube/core";
 import { getChatClient } from "./chatContext.js";
 import { follow, type MaybeGetter } from "./follow.js";
+
+/**
+ * Whether someone is signed in: `signed-out`, `signed-in`, or `expired` (the server rejected the session: show
+ * sign-in with `user.login` filled in; the pending messages go out once that user signs in again).
+ */
+export function useAuth(): Readable<AuthState> {
+  return getChatClient().auth.state;
+}
 
 /** The signed-in user and token, or null. */
 export function useSession(): Readable<Session | null> {

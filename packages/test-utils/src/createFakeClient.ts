@@ -11,7 +11,7 @@ import {
   type MessageWindow,
   type OutboxEntry,
   type Readable,
-  type Session,
+  type AuthState, type Session,
   type Store,
   type SyncState,
   type UnreadCounts,
@@ -29,6 +29,7 @@ export interface FakeChat {
   typing(dialogId: string): Store<readonly number[]>;
   connection: Store<ConnectionState>;
   session: Store<Session | null>;
+  auth: Store<AuthState>;
   sync: Store<SyncState>;
   outbox: Store<readonly OutboxEntry[]>;
   contacts: Store<readonly Contact[]>;
@@ -92,6 +93,7 @@ export function createFakeClient({ withFeatures = true }: { withFeatures?: boole
   const lastActivity = keyed((_userId: number) => createStore<LastActivity>({ online: false, seconds: 60, at: 1000, error: null }));
   const connection = createStore<ConnectionState>({ status: "idle", since: 0, attempt: 0, lastError: null });
   const session = createStore<Session | null>(null);
+  const auth = createStore<AuthState>({ status: "signed-out", user: null });
   const sync = createStore<SyncState>({ state: "idle", lastSyncedAt: null, error: null });
   const outbox = createStore<readonly OutboxEntry[]>([]);
   const contacts = createStore<readonly Contact[]>([]);
@@ -112,6 +114,7 @@ export function createFakeClient({ withFeatures = true }: { withFeatures?: boole
   const list = counted(select(dialogs, (all) => Object.values(all)));
 
   const client = {
+    auth: { state: counted(auth) },
     session: counted(session),
     connection: { ...counted(connection), connect: async () => {}, disconnect: async () => {} },
     dialogs: { list, get: dialogViews },
@@ -129,5 +132,5 @@ export function createFakeClient({ withFeatures = true }: { withFeatures?: boole
       : {}),
   } as unknown as ChatClient;
 
-  return { client, dialogs, windows, typing, connection, session, sync, outbox, contacts, privacy, lastActivity, calls, subscribers: () => live };
+  return { client, dialogs, windows, typing, connection, session, auth, sync, outbox, contacts, privacy, lastActivity, calls, subscribers: () => live };
 }

@@ -4,7 +4,7 @@ import { mount } from "@vue/test-utils";
 import { defineComponent, effectScope, h, nextTick, ref, type Component } from "vue";
 import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
 import { createChatPlugin, provideChatClient, useChatClient } from "./chatPlugin.js";
-import { useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
+import { useAuth, useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
 import { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";
 import { useDialog, useDialogs } from "./useDialogs.js";
 import { useMessages } from "./useMessages.js";
@@ -153,7 +153,7 @@ describe("Vue composables over a fake client", () => {
     mountWith(
       fake,
       defineComponent(() => {
-        seen = { connection: useConnection(), sync: useSync(), session: useSession(), unread: useUnread(), presence: usePresence(2), activity: useLastActivity(2), blocked: useBlockList() };
+        seen = { connection: useConnection(), sync: useSync(), session: useSession(), auth: useAuth(), unread: useUnread(), presence: usePresence(2), activity: useLastActivity(2), blocked: useBlockList() };
         return () => null;
       }),
     );
@@ -162,6 +162,8 @@ describe("Vue composables over a fake client", () => {
     fake.contacts.set([{ userId: 2, name: "bob", subscription: "both", pending: false, presence: { online: true, show: null, status: null } }]);
     fake.lastActivity(2).set({ online: true, seconds: 0, at: 5000, error: null });
     fake.privacy.set({ blocked: new Set([2]) });
+    fake.auth.set({ status: "expired", user: null });
+    expect((seen.auth.value as { status: string }).status).toBe("expired");
     expect((seen.connection.value as { status: string }).status).toBe("online");
     expect(seen.unread.value).toBe(3);
     expect(seen.presence.value).toEqual({ online: true, show: null, status: null });

@@ -1,7 +1,15 @@
-import { select, shallowEqual, type ConnectionState, type OutboxEntry, type Session, type SyncState } from "@chatcube/core";
+import { select, shallowEqual, type ConnectionState, type OutboxEntry, type AuthState, type Session, type SyncState } from "@chatcube/core";
 import { toValue, type MaybeRefOrGetter } from "vue";
 import { useChatClient } from "./chatPlugin.js";
 import { useReadable, type ReadonlyRef } from "./useReadable.js";
+
+/**
+ * Whether someone is signed in: `signed-out`, `signed-in`, or `expired` (the server rejected the session: show
+ * sign-in with `user.login` filled in; the pending messages go out once that user signs in again).
+ */
+export function useAuth(): ReadonlyRef<AuthState> {
+  return useReadable(useChatClient().auth.state);
+}
 
 /** The signed-in user and token, or null. */
 export function useSession(): ReadonlyRef<Session | null> {

@@ -1,4 +1,4 @@
-import { ChatProvider, useSession } from "@chatcube/react";
+import { ChatProvider, useAuth, useSession } from "@chatcube/react";
 import type { ChatClient } from "@chatcube/core";
 import { use, Suspense } from "react";
 import type { UserDirectory } from "../chat/createUserDirectory";
@@ -30,6 +30,8 @@ export function App({ client, directory, restoring }: AppProps) {
 function Root({ restoring }: { restoring: Promise<string | null> }) {
   const restoreError = use(restoring);
   const session = useSession();
+  const auth = useAuth();
+  if (auth.status === "expired") return <SignIn notice={null} expiredLogin={auth.user?.login ?? ""} />;
   if (!session || !session.user.id) return <SignIn notice={restoreError} />;
   return <ChatScreen key={session.user.id} me={session.user} />;
 }

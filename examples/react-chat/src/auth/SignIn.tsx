@@ -3,10 +3,13 @@ import { useState, type FormEvent } from "react";
 
 const DEMO_USERS = ["alice", "bob", "carol", "dave"];
 
-/** The sign-in form, with one-click demo users. */
-export function SignIn({ notice }: { notice: string | null }) {
+/**
+ * The sign-in form, with one-click demo users. `expiredLogin` is set when the session expired: the form says so and
+ * has that login filled in.
+ */
+export function SignIn({ notice, expiredLogin = null }: { notice: string | null; expiredLogin?: string | null }) {
   const client = useChatClient();
-  const [login, setLogin] = useState("");
+  const [login, setLogin] = useState(expiredLogin ?? "");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,14 +37,19 @@ export function SignIn({ notice }: { notice: string | null }) {
           <span className="logo">◆</span> chatcube
         </h1>
         <p className="muted">Offline-first chat on ConnectyCube — React example</p>
+        {expiredLogin !== null && (
+          <p className="notice" role="status">
+            Your session has expired. Sign in again to carry on: the messages waiting to be sent are kept.
+          </p>
+        )}
         {notice && <p className="notice">Your previous session could not be restored: {notice}</p>}
         <label>
           Login
-          <input name="login" value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" autoFocus />
+          <input name="login" value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" autoFocus={expiredLogin === null} />
         </label>
         <label>
           Password
-          <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+          <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus={expiredLogin !== null} />
         </label>
         {error && <p className="error" role="alert">{error}</p>}
         <button type="submit" className="primary" disabled={busy || !login.trim() || !password}>

@@ -12,6 +12,7 @@ import type { Readable } from "../reactive/readable.js";
 import type { UnreadCounts } from "../stores/dialogs/createDialogsStore.js";
 import type { MessageWindow } from "../stores/messages/messagesReducer.js";
 import type { SyncState } from "../sync/createSync.js";
+import type { AuthState } from "./createAuth.js";
 import type { ContactsApi } from "./createContactsFacade.js";
 import type { DialogExtrasApi } from "./createDialogExtrasFacade.js";
 import type { FilesApi } from "./createFilesFacade.js";
@@ -72,9 +73,18 @@ export interface UpdateDialogInput {
 /** The chatcube client: every store an app shows, and the commands that change them. */
 export interface ChatClient {
   auth: {
+    /**
+     * `signed-out`, `signed-in`, or `expired`: the server rejected the session and it could not be renewed (after a
+     * reload no password is kept). While expired the chat stays disconnected and the outbox waits, intact; `login()`
+     * as the same user sends it, once. `user` is whom to sign in again as.
+     */
+    state: Readable<AuthState>;
     /** Creates an account (does not sign in). */
     signup(input: { login: string; password: string; fullName?: string; email?: string }): Promise<User>;
-    /** Opens a REST session, publishes the cached data, and connects the chat in the background. */
+    /**
+     * Opens a REST session, publishes the cached data, and connects the chat in the background. Allowed while
+     * `expired`: the same user carries on with their data and outbox; another user starts afresh.
+     */
     login(credentials: { login?: string; email?: string; password: string }): Promise<User>;
     /** The same with an existing session token (custom identity, social login). */
     loginWithToken(token: string): Promise<User>;

@@ -34,6 +34,7 @@ import { createMessagesFacade } from "./createMessagesFacade.js";
 import { createMessagingExtras, type MessagingExtrasOptions } from "./createMessagingExtras.js";
 import { createTypingFacade } from "./createTypingFacade.js";
 import { createHydrator } from "./hydrate.js";
+import { createAuth } from "./createAuth.js";
 
 /** Options of `createChatClient`. Only the endpoints and app credentials are required. */
 export interface ChatClientOptions extends MessagingExtrasOptions {
@@ -94,7 +95,6 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const reportError = (error: ChatError) => errors.next(error);
 
   const session = createStore<Session | null>(null);
-  let password: string | null = null;
   let db: PersistenceSession | null = null;
   const selfUserId = () => session.get()?.user.id ?? null;
   const requireSelf = () => {
@@ -111,14 +111,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     getToken: () => session.get()?.token ?? null,
     getUserId: selfUserId,
     onRejected: (rejected) => rejected.forEach(reportError),
-    onSessionExpired: async () => {
-      const current = session.get();
-      if (!current || password === null || !current.user.login) return null;
-      const renewed = await rest.session.create({ login: current.user.login, password });
-      session.set({ ...current, token: renewed.token });
-      if (db) void persistence.saveSession(options.appId, { user: current.user, token: renewed.token }).catch(() => {});
-      return renewed.token;
-    },
+    onSessionExpired: () => auth.renew(),
   });
   const transport = createXmppTransport({ service: options.chatUrl, domain: options.chatDomain, appId: options.appId, logger: options.logger, WebSocket: options.WebSocket, clock });
   const network = options.network === undefined ? createBrowserNetworkSource() : options.network; // one source for all
@@ -199,21 +192,29 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
   });
 
-  async function start(user: User, token: string): Promise<User> {
-    session.set({ user, token });
+  const connect = () => {
+    const userId = selfUserId();
+    if (userId === null) return;
+    void connection.connect(() => ({ userId, password: auth.chatPassword() ?? "" })).catch((error: unknown) => reportError(toChatError(error)));
+  };
+
+  /** Opens a user's data: the cache is published before any network round-trip, then the chat connects. */
+  async function open(user: User): Promise<void> {
     db = await persistence.open({ appId: options.appId, userId: user.id });
-    const hydrated = await hydrator.hydrate(); // the cache is published before any network round-trip
+    const hydrated = await hydrator.hydrate();
     if (hydrated.cursor !== null) sync.seed(hydrated.cursor);
-    void persistence.saveSession(options.appId, { user, token }).catch(() => {});
-    void connection.connect(() => ({ userId: user.id, password: password ?? session.get()?.token ?? token })).catch((error: unknown) => reportError(toChatError(error)));
+    connect();
     await hydrated.windows;
-    return user;
   }
 
-  async function userOf(info: { userId: number | null; user: User | null }): Promise<User> {
-    if (info.user) return info.user;
-    if (info.userId === null) throw new ChatError("unauthorized", "The session has no user");
-    return rest.users.get(info.userId);
+  /** Disconnects and forgets the user's data in memory; on disk too unless `keepData`. */
+  async function close({ keepData }: { keepData: boolean }): Promise<void> {
+    await connection.disconnect().catch(() => {});
+    if (keepData) await writeBehind.flush().catch(() => {});
+    const closing = db;
+    db = null;
+    clearLocal();
+    await closing?.close({ deleteData: !keepData });
   }
 
   const clearLocal = () => {
@@ -237,48 +238,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     network, fetch: options.fetch, options,
   });
 
+  const auth = createAuth({ appId: options.appId, rest, persistence, session, connection: { ...connection.state, disconnect: () => connection.disconnect() }, open, connect, close, reportError });
+
   return {
-    auth: {
-      signup: (input) => rest.users.signup(input),
-      async login(credentials) {
-        if (session.get()) throw new ChatError("conflict", "Already signed in; log out first");
-        const info = await rest.session.create(credentials.login !== undefined ? { login: credentials.login, password: credentials.password } : { email: credentials.email ?? "", password: credentials.password });
-        password = credentials.password;
-        session.set({ user: info.user ?? ({ id: info.userId ?? 0 } as User), token: info.token });
-        return start(await userOf(info), info.token);
-      },
-      async loginWithToken(token) {
-        if (session.get()) throw new ChatError("conflict", "Already signed in; log out first");
-        password = null;
-        session.set({ user: { id: 0 } as User, token });
-        try {
-          const info = await rest.session.get();
-          return await start(await userOf(info), token);
-        } catch (error) {
-          session.set(null);
-          throw error;
-        }
-      },
-      async resume(saved) {
-        if (session.get()) throw new ChatError("conflict", "Already signed in; log out first");
-        const remembered = saved ?? (await persistence.loadSession(options.appId));
-        if (!remembered) return null;
-        password = null;
-        return start(remembered.user, remembered.token);
-      },
-      async logout(logoutOptions = {}) {
-        await connection.disconnect().catch(() => {});
-        await rest.session.destroy().catch(() => {});
-        if (logoutOptions.keepData) await writeBehind.flush().catch(() => {});
-        await persistence.saveSession(options.appId, null).catch(() => {});
-        const closing = db;
-        db = null;
-        clearLocal();
-        session.set(null);
-        password = null;
-        await closing?.close({ deleteData: !logoutOptions.keepData });
-      },
-    },
+    auth: auth.api,
     session,
     users: { get: (id) => rest.users.get(id), getMany: (ids) => rest.users.getMany(ids) },
     connection: {
@@ -288,7 +251,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       connect: async () => {
         const current = session.get();
         if (!current) throw new ChatError("unauthorized", "Sign in first");
-        await connection.connect(() => ({ userId: current.user.id, password: password ?? session.get()?.token ?? current.token }));
+        await connection.connect(() => ({ userId: current.user.id, password: auth.chatPassword() ?? current.token }));
       },
       disconnect: () => connection.disconnect(),
     },
@@ -319,6 +282,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       stanzaSubscription.unsubscribe();
       onlineSubscription.unsubscribe();
       stopUnreadRefresh();
+      auth.dispose();
       stopFollowingStatus();
       typing.dispose();
       messagesFacade.dispose();

@@ -167,9 +167,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const error = toChatError(cause);
       const current = find(entry.id);
       if (!stillThisAttempt(current)) return "done";
-      if (error.transient) {
+      // A dead network waits for the next connect; a rejected session for the next sign-in (the entry is still good).
+      if (error.transient || error.code === "unauthorized") {
         put({ ...current, state: "queued", lastError: error });
-        return "stop"; // try again on the next connect
+        return "stop";
       }
       await fail(current, error);
       return "done";

@@ -1,0 +1,175 @@
+import type { ConnectionState } from "../connection/ConnectionState.js";
+import { ChatError, isChatError } from "../errors/ChatError.js";
+import { toChatError } from "../errors/toChatError.js";
+import type { User } from "../model/user.js";
+import type { Persistence } from "../persistence/Persistence.js";
+import { createStore, type Store } from "../reactive/createStore.js";
+import type { Readable } from "../reactive/readable.js";
+import type { RestClient } from "../rest/createRestClient.js";
+import type { SessionInfo } from "../rest/dto/sessionFromDto.js";
+import type { ChatClient, Session } from "./ChatClient.js";
+
+/**
+ * Where signing in stands:
+ * - `signed-out`: nobody (initially, and after `logout()`);
+ * - `signed-in`: a user with a session the server accepts (or not yet asked, after an offline `resume()`);
+ * - `expired`: the server rejected the session (expired or revoked) and it could not be renewed — no password is
+ *   kept across a reload. The user's data and outbox stay, the chat stays disconnected; `login()` as the same user
+ *   carries on where it stopped (the pending work goes out once), as another user starts afresh without sending any
+ *   of it.
+ */
+export type AuthStatus = "signed-out" | "signed-in" | "expired";
+
+/** What `client.auth.state` holds. */
+export interface AuthState {
+  status: AuthStatus;
+  /** The signed-in user; when `expired`, the user to sign in again as (an app fills the login in). */
+  user: User | null;
+}
+
+/** Dependencies of `createAuth`, by name. */
+export interface AuthOptions {
+  appId: number;
+  rest: Pick<RestClient, "session" | "users">;
+  persistence: Persistence;
+  session: Store<Session | null>;
+  connection: Readable<ConnectionState> & { disconnect(): Promise<void> };
+  /** Opens the user's data, publishes it and connects the chat (resolves once the cache is published). */
+  open(user: User, token: string): Promise<void>;
+  /** (Re)connects the chat with the current credentials. */
+  connect(): void;
+  /** Disconnects and forgets the user's data in memory, deleting it on disk unless `keepData`. */
+  close(options: { keepData: boolean }): Promise<void>;
+  reportError(error: ChatError): void;
+}
+
+/** `client.auth` with its state, and what the REST client and the connection need from it. */
+export interface Auth {
+  api: ChatClient["auth"];
+  /** The XMPP password: the user's while known (this run), else the session token. */
+  chatPassword(): string | null;
+  /** For the REST client: a fresh token when the session can be renewed, else null (and the state says `expired`). */
+  renew(): Promise<string | null>;
+  dispose(): void;
+}
+
+/** Creates `client.auth`: sign-in, resume, logout, and the expired state with the way back from it. */
+export function createAuth(options: AuthOptions): Auth {
+  const { rest, persistence, session, appId } = options;
+  const state = createStore<AuthState>({ status: "signed-out", user: null });
+  let password: string | null = null;
+
+  const remember = (user: User, token: string) => void persistence.saveSession(appId, { user, token }).catch(() => {});
+
+  const expire = () => {
+    const current = session.get();
+    if (!current || state.get().status === "expired") return;
+    state.set({ status: "expired", user: current.user });
+    void options.connection.disconnect().catch(() => {});
+  };
+
+  /** A new session for the signed-in user with the password known this run, or null. */
+  const renew = async (): Promise<string | null> => {
+    const current = session.get();
+    if (!current || password === null || !current.user.login || state.get().status !== "signed-in") {
+      expire();
+      return null;
+    }
+    try {
+      const renewed = await rest.session.create({ login: current.user.login, password });
+      session.set({ ...current, token: renewed.token });
+      remember(current.user, renewed.token);
+      return renewed.token;
+    } catch (error) {
+      if (isChatError(error, "unauthorized")) expire(); // the password changed elsewhere
+      throw error;
+    }
+  };
+
+  // The chat refusing our credentials (SASL not-authorized) is the same news as a REST 401.
+  const unwatch = options.connection.subscribe((c) => {
+    if (c.status !== "failed" || !isChatError(c.lastError, "unauthorized") || state.get().status !== "signed-in") return;
+    if (password === null) return expire();
+    renew().then(
+      (token) => token !== null && options.connect(),
+      (error: unknown) => options.reportError(toChatError(error)),
+    );
+  });
+
+  async function userOf(info: SessionInfo): Promise<User> {
+    if (info.user) return info.user;
+    if (info.userId === null) throw new ChatError("unauthorized", "The session has no user");
+    return rest.users.get(info.userId);
+  }
+
+  /** Takes a new session: the same user as an expired one carries on; anyone else starts afresh. */
+  async function signIn(user: User, token: string): Promise<User> {
+    const previous = state.get();
+    if (previous.status === "expired" && previous.user?.id === user.id) {
+      session.set({ user, token });
+      state.set({ status: "signed-in", user });
+      remember(user, token);
+      options.connect(); // online → sync → the outbox goes out, once
+      return user;
+    }
+    if (previous.status === "expired") await options.close({ keepData: true }); // never send another user's outbox
+    session.set({ user, token });
+    state.set({ status: "signed-in", user });
+    remember(user, token);
+    await options.open(user, token);
+    return user;
+  }
+
+  const guard = () => {
+    if (state.get().status === "signed-in") throw new ChatError("conflict", "Already signed in; log out first");
+  };
+
+  const api: ChatClient["auth"] = {
+    state,
+    signup: (input) => rest.users.signup(input),
+    async login(credentials) {
+      guard();
+      const info = await rest.session.create(credentials.login !== undefined ? { login: credentials.login, password: credentials.password } : { email: credentials.email ?? "", password: credentials.password });
+      if (!info.user) session.set({ user: session.get()?.user ?? ({ id: info.userId ?? 0 } as User), token: info.token }); // to fetch the user
+      const user = await userOf(info);
+      password = credentials.password;
+      return signIn(user, info.token);
+    },
+    async loginWithToken(token) {
+      guard();
+      const previous = session.get();
+      session.set({ user: previous?.user ?? ({ id: 0 } as User), token });
+      try {
+        const user = await userOf(await rest.session.get());
+        password = null;
+        return await signIn(user, token);
+      } catch (error) {
+        session.set(previous);
+        throw error;
+      }
+    },
+    async resume(saved) {
+      if (state.get().status !== "signed-out") throw new ChatError("conflict", "Already signed in; log out first");
+      const remembered = saved ?? (await persistence.loadSession(appId));
+      if (!remembered) return null;
+      password = null;
+      return signIn(remembered.user, remembered.token);
+    },
+    async logout(logoutOptions = {}) {
+      await options.connection.disconnect().catch(() => {});
+      await rest.session.destroy().catch(() => {});
+      await persistence.saveSession(appId, null).catch(() => {});
+      await options.close({ keepData: Boolean(logoutOptions.keepData) });
+      session.set(null);
+      password = null;
+      state.set({ status: "signed-out", user: null });
+    },
+  };
+
+  return {
+    api,
+    chatPassword: () => password ?? session.get()?.token ?? null,
+    renew,
+    dispose: unwatch,
+  };
+}
