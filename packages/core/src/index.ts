@@ -42,7 +42,7 @@ export {
   type User,
 } from "./model/index.js";
 export { createChatClient, type ChatClientOptions } from "./client/createChatClient.js";
-export type { ChatClient, CreateDialogInput, DialogMessages, SendInput, Session, UpdateDialogInput } from "./client/ChatClient.js";
+export type { ChatClient, CreateDialogInput, DialogMessages, SendInput, SentMessage, Session, UpdateDialogInput } from "./client/ChatClient.js";
 export { DIALOG_EVENTS } from "./client/createDialogsFacade.js";
 export type { AuthState, AuthStatus } from "./client/createAuth.js";
 export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";

@@ -34,6 +34,12 @@ export interface DialogMessages extends Readable<MessageWindow> {
   loadOlder(): Promise<void>;
 }
 
+/** What `messages.send()` resolves with: the message as first shown, and its outcome. */
+export interface SentMessage extends Message {
+  /** Resolves with the message once the server acknowledged it; rejects with the ChatError if it failed or was cancelled. */
+  settled: Promise<Message>;
+}
+
 /** What a new message carries. */
 export interface SendInput {
   body?: string | null;
@@ -49,7 +55,8 @@ export interface SendInput {
 /** What a new dialog needs. */
 export interface CreateDialogInput {
   type: DialogType;
-  occupantIds: number[];
+  /** The other members (the server adds the creator): one for PRIVATE, none needed for PUBLIC. */
+  occupantIds?: number[];
   name?: string;
   photo?: string;
   description?: string;
@@ -128,8 +135,12 @@ export interface ChatClient {
   messages: {
     /** One dialog's messages; starts loading the newest page when first subscribed. */
     forDialog(dialogId: string): DialogMessages;
-    /** Shows the message at once as `pending`; resolves when it is in the durable outbox. */
-    send(dialogId: string, input: SendInput): Promise<Message>;
+    /**
+     * Shows the message at once as `pending`; resolves when it is in the durable outbox, with the message and its
+     * `settled` promise: it resolves with the message once the server has it, and rejects with the ChatError when the
+     * message is given up (`blocked`, `cancelled`…). A message restored after a reload is followed in its window.
+     */
+    send(dialogId: string, input: SendInput): Promise<SentMessage>;
     edit(dialogId: string, messageId: string, body: string): Promise<void>;
     remove(dialogId: string, messageIds: string[], options?: { force?: boolean }): Promise<void>;
     /** Marks everything in the dialog read: a read marker to the sender, REST, unread count 0. */

@@ -33,8 +33,8 @@ export interface FilesApi {
   upload(file: FileToSend, options?: UploadOptions): Promise<UploadedFile>;
   /** The download URL of a file or attachment: a private one carries the current session token. */
   url(file: string | Pick<Attachment, "uid" | "url"> | Pick<StoredFile, "uid" | "public">): string;
-  /** Deletes an uploaded file (owner only). */
-  remove(id: number): Promise<void>;
+  /** Deletes an uploaded file (owner only), by its id: an `Attachment.id` (a string) or a `StoredFile.id`. */
+  remove(id: string | number): Promise<void>;
   /** Upload progress of messages being sent with files, by message id (gone once their files are up). */
   progress: Readable<Readonly<Record<string, UploadProgress>>>;
 }
@@ -142,7 +142,11 @@ export function createFilesFacade(options: FilesFacadeOptions): FilesApi & {
   return {
     upload,
     url,
-    remove: (id) => rest.blobs.remove(id),
+    async remove(id) {
+      const blobId = typeof id === "number" ? id : /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : NaN;
+      if (!Number.isSafeInteger(blobId) || blobId <= 0) throw new ChatError("validation", `Not a file id: ${String(id)}`);
+      await rest.blobs.remove(blobId);
+    },
     progress,
     prepareSend,
     async abort(messageId) {

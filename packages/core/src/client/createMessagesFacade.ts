@@ -144,7 +144,9 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
       messages.receive([message], { cap: options.windowCap });
       dialogs.apply((s) => applyMessageActivity(s, { dialogId, own: true, status: "pending", lastMessage: { id, text: body, senderId: self, dateSent: now } }).state);
       await outbox.enqueue({ ...base("send", dialogId, id), kind: "send", body, attachments, customParams: message.customParams, recipientId, ...(uploads.length ? { uploads } : {}), ...(input.silent ? { silent: true } : {}) });
-      return message;
+      const outcome = outbox.settled(id).then(() => messages.window(dialogId).get().items.find((m) => m.id === id) ?? { ...message, status: "sent" as const });
+      outcome.catch(() => {});
+      return { ...message, settled: outcome };
     },
     async edit(dialogId, messageId, body) {
       const dialog = dialogOf(dialogId);

@@ -77,7 +77,7 @@ describe("reactions", () => {
 
   it("lists who reacted; refuses an empty emoji", async () => {
     const t = setup([{ json: { "👍": [101, "202"] } }]);
-    expect(await t.reactions.listReactions(M)).toEqual({ "👍": [101, 202] });
+    expect(await t.reactions.listReactions("65f000000000000000000001", M)).toEqual({ "👍": [101, 202] });
     await expect(t.reactions.react(D, M, " ")).rejects.toMatchObject({ code: "validation" });
   });
 });

@@ -14,8 +14,8 @@ export interface ReactionsApi {
   react(dialogId: string, messageId: string, emoji: string): Promise<void>;
   /** Removes the current user's reaction (`emoji`, or whichever they have). Shown at once. */
   removeReaction(dialogId: string, messageId: string, emoji?: string): Promise<void>;
-  /** Who reacted with what: emoji → user ids, from the server. */
-  listReactions(messageId: string): Promise<Record<string, number[]>>;
+  /** Who reacted with what on a message of the dialog: emoji → user ids, from the server. */
+  listReactions(dialogId: string, messageId: string): Promise<Record<string, number[]>>;
 }
 
 /** Dependencies of the reactions facade, by name. */
@@ -84,7 +84,7 @@ export function createReactionsFacade(options: ReactionsFacadeOptions): Reaction
       if (!target) return;
       await enqueue(dialogId, messageId, null, target);
     },
-    async listReactions(messageId) {
+    async listReactions(_dialogId, messageId) {
       return options.rest.messages.reactions.list(messageId);
     },
     dispose() {

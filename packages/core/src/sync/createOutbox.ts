@@ -69,6 +69,11 @@ export interface Outbox {
   retry(id: string): Promise<void>;
   /** Drops an entry; a message never sent disappears from its dialog. */
   cancel(id: string): Promise<void>;
+  /**
+   * Settles with this run's outcome of an entry: resolves once it is done, rejects with the ChatError when it fails
+   * for good or is cancelled (a later retry does not reopen it). Nothing waits across a reload.
+   */
+  settled(id: string): Promise<void>;
   /** Forgets everything (logout). */
   clear(): void;
 }
@@ -82,6 +87,25 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const { transport, rest, messages, jid, clock } = options;
   const store = createStore<readonly OutboxEntry[]>([]);
   let draining: Promise<void> | null = null;
+  const waiters = new Map<string, { promise: Promise<void>; resolve: () => void; reject: (error: ChatError) => void }>();
+  const waiterFor = (id: string) => {
+    let waiter = waiters.get(id);
+    if (!waiter) {
+      let resolve!: () => void;
+      let reject!: (error: ChatError) => void;
+      const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+      promise.catch(() => {}); // an outcome nobody awaits is no unhandled rejection
+      waiters.set(id, (waiter = { promise, resolve, reject }));
+    }
+    return waiter;
+  };
+  const settle = (id: string, error: ChatError | null) => {
+    const waiter = waiters.get(id);
+    if (!waiter) return;
+    waiters.delete(id);
+    if (error) waiter.reject(error);
+    else waiter.resolve();
+  };
 
   const put = (entry: OutboxEntry) => store.set([...store.get().filter((e) => e.id !== entry.id), entry].sort(compareOutbox));
   const find = (id: string) => store.get().find((e) => e.id === id);
@@ -178,6 +202,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (!stillThisAttempt(find(entry.id))) return "done";
     if (entry.kind === "send") messages.apply(entry.dialogId, (w) => setStatus(w, entry.messageId, "sent"));
     await forget(entry.id);
+    settle(entry.id, null);
     options.onDone?.(entry);
     return "done";
   }
@@ -185,6 +210,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function fail(entry: OutboxEntry, error: ChatError): Promise<void> {
     await save({ ...entry, state: "failed", lastError: error });
     if (entry.kind === "send") messages.apply(entry.dialogId, (w) => setStatus(w, entry.messageId, "failed", error));
+    settle(entry.id, error);
     options.reportError(error);
   }
 
@@ -205,6 +231,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     entries: store,
     async enqueue(entry) {
+      waiterFor(entry.id);
       await save(entry);
       void drain();
     },
@@ -232,10 +259,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (!entry) return;
       if (entry.state === "in-flight") throw new ChatError("conflict", "The entry is being sent; wait for it to finish or fail");
       await forget(id);
+      settle(id, new ChatError("cancelled", "The entry was cancelled"));
       if (entry.kind === "send") messages.apply(entry.dialogId, (w) => removeMessages(w, [entry.messageId]));
+    },
+    settled(id) {
+      const waiting = waiters.get(id);
+      if (waiting) return waiting.promise;
+      const entry = find(id);
+      if (!entry) return Promise.resolve();
+      if (entry.state === "failed") return Promise.reject(entry.lastError ?? new ChatError("server", "The entry failed"));
+      return waiterFor(id).promise;
     },
     clear() {
       store.set([]);
+      for (const id of [...waiters.keys()]) settle(id, new ChatError("cancelled", "Signed out"));
     },
   };
 }

@@ -81,7 +81,7 @@ describe("reactions against the real server", () => {
     await bob.messages.react(group.id, message.id, "❤️");
     await valueOf(carol.messages.forDialog(group.id), () => byId(carol)?.reactions.total["❤️"] === 1 && byId(carol)?.reactions.total["👍"] === 1, "carol sees bob's switch");
     await valueOf(bob.outbox, (o) => o.length === 0, "bob's switch sent");
-    expect(await alice.messages.listReactions(message.id)).toEqual({ "👍": [carolUser.id], "❤️": [bobUser.id] });
+    expect(await alice.messages.listReactions(group.id, message.id)).toEqual({ "👍": [carolUser.id], "❤️": [bobUser.id] });
 
     await carol.messages.removeReaction(group.id, message.id);
     await valueOf(alice.messages.forDialog(group.id), () => byId(alice)?.reactions.total["👍"] === undefined, "alice sees carol's removal");

@@ -42,8 +42,8 @@ export function dialogListQuery(params: DialogListParams = {}): string {
 export interface CreateDialogInput {
   /** PRIVATE needs exactly one other occupant. */
   type: DialogType;
-  /** The other members (the server adds the creator). */
-  occupantIds: readonly number[];
+  /** The other members (the server adds the creator); a public dialog needs none. */
+  occupantIds?: readonly number[];
   /** Name (required by the server for group and public dialogs). */
   name?: string;
   /** Photo URL or blob uid. */
@@ -61,11 +61,12 @@ export interface CreateDialogInput {
 /** The JSON body of `POST /chat/Dialog.json`; throws `ChatError("validation")` for input the server would refuse. */
 export function createDialogBody(input: CreateDialogInput): Record<string, unknown> {
   if (!isDialogType(input.type)) throw new ChatError("validation", `Unknown dialog type ${String(input.type)}`);
-  if (input.type === DialogType.PRIVATE && input.occupantIds.length !== 1) {
+  const occupantIds = input.occupantIds ?? [];
+  if (input.type === DialogType.PRIVATE && occupantIds.length !== 1) {
     throw new ChatError("validation", "A private dialog has exactly one other occupant", { details: { fields: { occupants_ids: ["must hold one id"] } } });
   }
   if ((input.adminIds?.length ?? 0) > 5) throw new ChatError("validation", "At most 5 admins", { details: { fields: { admins_ids: ["too many"] } } });
-  const body: Record<string, unknown> = { type: input.type, occupants_ids: [...input.occupantIds] };
+  const body: Record<string, unknown> = { type: input.type, occupants_ids: [...occupantIds] };
   if (input.name !== undefined) body.name = input.name;
   if (input.photo !== undefined) body.photo = input.photo;
   if (input.description !== undefined) body.description = input.description;
