@@ -170,8 +170,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     if (stanza.name === "message") ingest(stanza);
   });
   // Every (re)connect runs the cheap delta, a resumed stream too: REST changes made during a blip push nothing.
-  const onlineSubscription = connection.online$.subscribe((event) => {
-    if (event.resumed) void outbox.drain(); // the stream kept its order: what was queued may go at once
+  const onlineSubscription = connection.online$.subscribe(() => {
+    void outbox.drain(); // what was queued goes at once; it needs nothing from the sync
     void sync.run().then(() => outbox.drain());
   });
   const stopUnreadRefresh = scheduleUnreadRefresh({

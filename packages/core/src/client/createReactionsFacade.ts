@@ -63,14 +63,13 @@ export function createReactionsFacade(options: ReactionsFacadeOptions): Reaction
   };
 
   // Undo what the server refused (the entry failed for good), and drop the entry: a reaction is not worth a retry UI.
-  const failures = outbox.entries.subscribe((entries) => {
-    for (const entry of entries) {
-      if (entry.kind !== "react" || entry.state !== "failed" || undone.has(entry.id)) continue;
-      undone.add(entry.id);
-      messages.apply(entry.dialogId, (w) => applyReaction(w, entry.messageId, { add: entry.remove, remove: entry.add, own: true }));
-      void outbox.cancel(entry.id).finally(() => undone.delete(entry.id));
-    }
+  const subscription = outbox.failed$.subscribe((entry) => {
+    if (entry.kind !== "react" || undone.has(entry.id)) return;
+    undone.add(entry.id);
+    messages.apply(entry.dialogId, (w) => applyReaction(w, entry.messageId, { add: entry.remove, remove: entry.add, own: true }));
+    void outbox.cancel(entry.id).finally(() => undone.delete(entry.id));
   });
+  const failures = () => subscription.unsubscribe();
 
   return {
     async react(dialogId, messageId, emoji) {

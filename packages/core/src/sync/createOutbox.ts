@@ -1,8 +1,9 @@
+import { Subject, type Observable } from "rxjs";
 import type { Element } from "@xmpp/xml";
 import { ChatError, isChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { objectId } from "../model/ids.js";
-import type { OutboxEntry, OutboxSend } from "../model/outboxEntry.js";
+import { compareOutbox, type OutboxEntry, type OutboxSend } from "../model/outboxEntry.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import type { RestClient } from "../rest/createRestClient.js";
@@ -15,16 +16,22 @@ import { addressFor, type JidContext } from "../xmpp/stanzas/jid.js";
 import { buildMarker } from "../xmpp/stanzas/marker.js";
 import { buildRemoval } from "../xmpp/stanzas/removal.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
-import { compareOutbox } from "../persistence/memory/createMemoryPersistence.js";
 import { unreadUpTo } from "./unreadUpTo.js";
 
 /** Message ids per `PUT /chat/Message/{ids}` of a read. */
 const READ_CHUNK = 50;
+/** Most message stanzas on the wire waiting for their acks. */
+const PIPELINE_WINDOW = 256;
+
+/** True for a send that still has files to upload. */
+const needsUpload = (entry: OutboxEntry): boolean => entry.kind === "send" && Boolean(entry.uploads?.some((upload) => upload.done === null));
 
 /** What the outbox sends through. */
 export interface OutboxTransport {
   send(element: Element): Promise<void>;
   sendTracked(element: Element): Promise<void>;
+  /** Asks for an ack now: the last of a burst need not wait for the timer. */
+  requestAck?(): void;
 }
 
 /** Dependencies of `createOutbox`, by name. */
@@ -61,6 +68,8 @@ export interface Outbox {
   enqueue(entry: OutboxEntry): Promise<void>;
   /** Puts back entries restored from the cache (after a reload). */
   restore(entries: readonly OutboxEntry[]): void;
+  /** Entries that failed for good (now, or restored failed from the cache). */
+  readonly failed$: Observable<OutboxEntry>;
   /** Sends what is queued, in order, while online. */
   drain(): Promise<void>;
   /** A bounced stanza: the entry of that message fails with the error (e.g. `blocked`). */
@@ -85,7 +94,10 @@ export interface Outbox {
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const { transport, rest, messages, jid, clock } = options;
-  const store = createStore<readonly OutboxEntry[]>([]);
+  // Entries are frozen one by one as they enter; the array is not deep-frozen on every change (O(n) each time).
+  const store = createStore<readonly OutboxEntry[]>([], { deepFreeze: false });
+  const byId = new Map<string, OutboxEntry>();
+  const failures = new Subject<OutboxEntry>();
   let draining: Promise<void> | null = null;
   const waiters = new Map<string, { promise: Promise<void>; resolve: () => void; reject: (error: ChatError) => void }>();
   const waiterFor = (id: string) => {
@@ -107,20 +119,40 @@ export function createOutbox(options: OutboxOptions): Outbox {
     else waiter.resolve();
   };
 
-  const put = (entry: OutboxEntry) => store.set([...store.get().filter((e) => e.id !== entry.id), entry].sort(compareOutbox));
-  const find = (id: string) => store.get().find((e) => e.id === id);
+  const put = (entry: OutboxEntry) => {
+    Object.freeze(entry);
+    const entries = store.get();
+    const known = byId.get(entry.id);
+    byId.set(entry.id, entry);
+    const next = entries.slice();
+    const at = known ? entries.indexOf(known) : -1;
+    if (at >= 0) next[at] = entry; // the same entry keeps its place (its order key never changes)
+    else {
+      let index = next.length; // a new entry is almost always the newest
+      while (index > 0 && compareOutbox(next[index - 1], entry) > 0) index--;
+      next.splice(index, 0, entry);
+    }
+    store.set(next);
+  };
+  const find = (id: string) => byId.get(id);
   const save = async (entry: OutboxEntry) => {
     put(entry);
     await options.persistence()?.putOutbox(entry);
   };
   const forget = async (id: string) => {
-    store.set(store.get().filter((e) => e.id !== id));
+    const known = byId.get(id);
+    if (known) {
+      byId.delete(id);
+      const next = store.get().slice();
+      next.splice(next.indexOf(known), 1);
+      store.set(next);
+    }
     await options.persistence()?.deleteOutbox(id);
   };
 
   /** A send with files still to upload goes through `prepareSend` first (its progress saved as it goes). */
   async function readySend(entry: OutboxSend): Promise<OutboxSend> {
-    if (!entry.uploads?.some((upload) => upload.done === null)) return entry;
+    if (!needsUpload(entry)) return entry;
     if (!options.prepareSend) throw new ChatError("validation", "This client cannot upload the message's files");
     const ready = await options.prepareSend(entry, async (next) => {
       if (find(entry.id)?.state === "in-flight") await save({ ...next, state: "in-flight" });
@@ -129,22 +161,30 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return ready;
   }
 
-  async function perform(entry: OutboxEntry): Promise<void> {
+  /** Sends a ready message; the stanza is written before this returns, the promise settles with its ack. */
+  const sendMessage = (ready: OutboxSend): Promise<void> =>
+    transport.sendTracked(
+      buildChatMessage(addressFor(jid, { dialogId: ready.dialogId, recipientId: ready.recipientId }), {
+        id: ready.messageId,
+        dialogId: ready.dialogId,
+        body: ready.body,
+        attachments: ready.attachments,
+        customParams: ready.customParams,
+        dateSent: ready.createdAt,
+        silent: ready.silent,
+      }),
+    );
+
+  /** Does the entry's work. A ready send starts at once (synchronously), so sends launched in order go out in order. */
+  function perform(entry: OutboxEntry): Promise<void> {
+    if (entry.kind === "send" && !needsUpload(entry)) return sendMessage(entry);
+    return performSlow(entry);
+  }
+
+  async function performSlow(entry: OutboxEntry): Promise<void> {
     switch (entry.kind) {
-      case "send": {
-        const ready = await readySend(entry);
-        const stanza = buildChatMessage(addressFor(jid, { dialogId: ready.dialogId, recipientId: ready.recipientId }), {
-          id: ready.messageId,
-          dialogId: ready.dialogId,
-          body: ready.body,
-          attachments: ready.attachments,
-          customParams: ready.customParams,
-          dateSent: ready.createdAt,
-          silent: ready.silent,
-        });
-        await transport.sendTracked(stanza);
-        return;
-      }
+      case "send":
+        return sendMessage(await readySend(entry));
       case "edit": {
         const recipientId = options.recipientOf(entry.dialogId);
         await transport.send(buildCorrection(addressFor(jid, { dialogId: entry.dialogId, recipientId }), { id: objectId(clock.now()), messageId: entry.messageId, dialogId: entry.dialogId, body: entry.body, last: entry.last }));
@@ -211,22 +251,59 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await save({ ...entry, state: "failed", lastError: error });
     if (entry.kind === "send") messages.apply(entry.dialogId, (w) => setStatus(w, entry.messageId, "failed", error));
     settle(entry.id, error);
+    failures.next(find(entry.id) ?? entry);
     options.reportError(error);
   }
 
-  async function drainLoop(): Promise<void> {
-    for (;;) {
-      if (!options.isOnline()) return;
+  /**
+   * Sends what is queued, in order. Ready messages are pipelined: up to PIPELINE_WINDOW stanzas on the wire before
+   * their acks are back (one stream, handled in order by the server, so a dialog's order holds). Any other work (REST
+   * calls, a send that still uploads files) waits until everything before it is acknowledged, then runs alone. A
+   * transient failure stops the queue; what was in flight goes back to `queued` and is sent again, once, on the next
+   * connect (the ids make it idempotent).
+   */
+  async function drainLoop(): Promise<"idle" | "stopped"> {
+    const inFlight = new Set<Promise<void>>();
+    let stopped = false;
+    while (!stopped && options.isOnline()) {
       const next = store.get().find((e) => e.state === "queued");
-      if (!next) return;
-      if ((await runOne(next)) === "stop") return;
+      if (next && next.kind === "send" && !needsUpload(next) && inFlight.size < PIPELINE_WINDOW) {
+        const running: Promise<void> = runOne(next).then((outcome) => {
+          inFlight.delete(running);
+          if (outcome === "stop") stopped = true;
+        });
+        inFlight.add(running);
+        continue;
+      }
+      if (inFlight.size > 0) {
+        // The window is full, the next entry waits for what is before it, or the burst ended: ask for the acks now.
+        transport.requestAck?.();
+        await Promise.race(inFlight);
+        continue;
+      }
+      if (!next) return "idle";
+      if ((await runOne(next)) === "stop") stopped = true;
     }
+    await Promise.all(inFlight);
+    return "stopped";
   }
 
   const drain = (): Promise<void> => {
-    if (!draining) draining = drainLoop().finally(() => (draining = null));
+    if (!draining) {
+      draining = drainLoop()
+        .catch((error: unknown) => {
+          options.reportError(toChatError(error));
+          return "stopped" as const;
+        })
+        .then((outcome) => {
+        draining = null;
+        // Work queued while the loop was ending would otherwise wait for the next connect.
+        if (outcome === "idle" && options.isOnline() && store.get().some((e) => e.state === "queued")) void drain();
+      });
+    }
     return draining;
   };
+
 
   return {
     entries: store,
@@ -237,7 +314,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     restore(entries) {
       for (const entry of entries) put(entry.state === "in-flight" ? { ...entry, state: "queued" } : entry);
+      for (const entry of entries) if (entry.state === "failed") failures.next(entry);
     },
+    failed$: failures.asObservable(),
     drain,
     bounced(messageId, error) {
       const entry = store.get().find((e) => e.messageId === messageId && e.kind === "send");
@@ -272,6 +351,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     clear() {
       store.set([]);
+      byId.clear();
       for (const id of [...waiters.keys()]) settle(id, new ChatError("cancelled", "Signed out"));
     },
   };

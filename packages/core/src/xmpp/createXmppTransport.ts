@@ -26,6 +26,9 @@ export const DEFAULT_PING_TIMEOUT_MS = 10_000;
 /** How long `sendTracked` waits for an ack before asking the server for one again (`<r/>`). */
 export const ACK_NUDGE_MS = 1_000;
 
+/** Tracked stanzas sent in a row before an ack is asked for at once (a burst is acknowledged as it goes). */
+export const ACK_EVERY = 32;
+
 const notConnected = () => new ChatError("network", "Not connected to the chat server");
 
 /**
@@ -85,6 +88,11 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   };
   const iqs = createIqTracker({ clock, send });
   const acks = createAckTracker(entity.streamManagement);
+  let trackedSinceRequest = 0; // tracked stanzas sent since the last `<r/>` we asked for
+  const requestAck = () => {
+    trackedSinceRequest = 0;
+    if (entity.streamManagement.enabled && states.getValue().status === "online") entity.send(xml("r", { xmlns: "urn:xmpp:sm:3" })).catch(() => {});
+  };
   const router = createIncomingRouter({ iqs, emit: (stanza) => stanzas.next(stanza), logger });
   entity.middleware.use(router.middleware);
 
@@ -229,6 +237,8 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
       }
       const acked = acks.track(element);
       send(element).catch((error: unknown) => acks.fail(element, toTransportError(error)));
+      // Acks are asked for by count as well as by time: a pipelined burst gets one `<r/>` per ACK_EVERY stanzas.
+      if (++trackedSinceRequest >= ACK_EVERY) requestAck();
       // @xmpp/stream-management asks for an ack 250 ms after a send, but skips it while <enabled/> is still on its
       // way and then waits for its 30 s interval, which every incoming stanza postpones: on a busy stream the ack
       // would never be asked for. Ask again ourselves until this stanza is acknowledged or fails.
@@ -248,6 +258,9 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
         settled = true;
         if (timer !== null) clock.clearTimeout(timer);
       }
+    },
+    requestAck() {
+      if (trackedSinceRequest > 0) requestAck();
     },
     iq,
     ping,

@@ -1,7 +1,7 @@
+import { compareOutbox } from "../../model/outboxEntry.js";
 import { unwrap, wrap, type IDBPDatabase } from "idb";
 import type { Message } from "../../model/message.js";
 import { sortForWindow } from "../../stores/messages/windowOrder.js";
-import { compareOutbox } from "../memory/createMemoryPersistence.js";
 import type { PersistenceSession, StoredSnapshot, StoredWindow } from "../Persistence.js";
 import { chooseEvictions } from "./chooseEvictions.js";
 import { createWriteQueue, type WriteBatch } from "./createWriteQueue.js";

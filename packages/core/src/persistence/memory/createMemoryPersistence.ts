@@ -1,5 +1,5 @@
 import type { Dialog } from "../../model/dialog.js";
-import type { OutboxEntry } from "../../model/outboxEntry.js";
+import { compareOutbox, type OutboxEntry } from "../../model/outboxEntry.js";
 import type { User } from "../../model/user.js";
 import { createStore } from "../../reactive/createStore.js";
 import type { Persistence, PersistenceScope, PersistenceSession, PersistenceStatus, StoredSession, StoredSnapshot, StoredValue, StoredWindow } from "../Persistence.js";
@@ -18,8 +18,6 @@ const emptyDatabase = (): MemoryDatabase => ({ dialogs: new Map(), windows: new 
 /** The database name of one user, the same for every kind of persistence: `chatcube:{appId}:{userId}`. */
 export const databaseName = (scope: PersistenceScope): string => `chatcube:${scope.appId}:${scope.userId}`;
 
-/** Orders outbox entries as they were made: by `createdAt`, then by id (ids grow within a process). */
-export const compareOutbox = (a: OutboxEntry, b: OutboxEntry): number => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** A session over one in-memory database (also what the IndexedDB persistence falls back to). */
 export function createMemorySession(data: MemoryDatabase = emptyDatabase(), onClose: (deleteData: boolean) => void = () => {}): PersistenceSession {

@@ -89,6 +89,8 @@ export interface XmppTransport {
    * `ChatError("network")` if the stream dies before the ack and cannot be resumed (so the outbox can retry).
    */
   sendTracked(element: Element): Promise<void>;
+  /** Asks the server for an ack now (`<r/>`) when tracked stanzas wait for one: the end of a burst. */
+  requestAck(): void;
   /** Sends an iq (an id is added if missing) and resolves with the result `<iq>`; rejects with the stanza error or `timeout`. */
   iq(element: Element, options?: { timeoutMs?: number }): Promise<Element>;
   /** Pings the server (`urn:xmpp:ping`); rejects with `timeout` if no answer comes in `timeoutMs`. */
