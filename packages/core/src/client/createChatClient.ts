@@ -157,6 +157,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const stanzaSubscription = transport.stanza$.subscribe((stanza) => {
     if (stanza.name === "message") ingest(stanza);
   });
+  const badInputSubscription = transport.error$.subscribe(reportError);
   const onlineSubscription = connection.online$.subscribe((event) => {
     const work = event.resumed ? Promise.resolve() : sync.run();
     void work.then(() => outbox.drain());
@@ -293,6 +294,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     errors: errors.asObservable(),
     async dispose() {
       stanzaSubscription.unsubscribe();
+      badInputSubscription.unsubscribe();
       onlineSubscription.unsubscribe();
       typing.dispose();
       messagesFacade.dispose();

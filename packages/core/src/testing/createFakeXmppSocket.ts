@@ -71,6 +71,10 @@ export function createFakeXmppSocket(options: FakeXmppServerOptions = {}): FakeX
       handled = 0;
       return reply(`<enabled xmlns="urn:xmpp:sm:3" id="sm-1" resume="true" max="60"/>`);
     }
+    // It keeps no session across sockets: a resumption always fails, as after a server restart.
+    if (element.is("resume", "urn:xmpp:sm:3")) {
+      return reply(`<failed xmlns="urn:xmpp:sm:3"><item-not-found xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></failed>`);
+    }
     if (element.is("r", "urn:xmpp:sm:3")) return reply(`<a xmlns="urn:xmpp:sm:3" h="${handled}"/>`);
     if (element.is("a", "urn:xmpp:sm:3")) return;
     if (smEnabled && ["message", "presence", "iq"].includes(element.name)) handled += 1;

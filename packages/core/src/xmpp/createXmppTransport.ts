@@ -8,6 +8,7 @@ import { createAckTracker } from "./transport/createAckTracker.js";
 import { createIncomingRouter } from "./transport/createIncomingRouter.js";
 import { createIqTracker } from "./transport/createIqTracker.js";
 import { createXmppEntity, dropSocket } from "./transport/createXmppEntity.js";
+import { guardFrames } from "./transport/guardFrames.js";
 import { guardIncoming } from "./transport/guardIncoming.js";
 import { toTransportError } from "./transport/toTransportError.js";
 import { watchNegotiation } from "./transport/watchNegotiation.js";
@@ -41,6 +42,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   const ctx = { appId: options.appId, domain: options.domain };
   const stanzas = new Subject<Element>();
   const states = new BehaviorSubject<TransportState>({ status: "offline", error: null, resumed: false });
+  const badInput = new Subject<ChatError>();
   let credentials: XmppCredentials | null = null;
   let attempt: ConnectAttempt | null = null;
   /** An error seen before the socket closed (a stream error, a socket error), reported with the disconnect. */
@@ -75,7 +77,8 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     logger,
     credentials: () => credentials && { username: `${credentials.userId}-${options.appId}`, password: credentials.password },
   });
-  guardIncoming(entity, logger);
+  guardFrames(entity, (error) => badInput.next(error));
+  guardIncoming(entity, logger, (error) => badInput.next(error));
   const send = async (element: Element): Promise<void> => {
     try {
       await entity.send(element);
@@ -254,6 +257,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     onIq: router.onIq,
     stanza$: stanzas.asObservable(),
     status$: states.asObservable(),
+    error$: badInput.asObservable(),
     get state() {
       return states.getValue();
     },
@@ -269,6 +273,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
       negotiation.dispose();
       stanzas.complete();
       states.complete();
+      badInput.complete();
     },
   };
 }
