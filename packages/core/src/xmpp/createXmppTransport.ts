@@ -8,6 +8,7 @@ import { createAckTracker } from "./transport/createAckTracker.js";
 import { createIncomingRouter } from "./transport/createIncomingRouter.js";
 import { createIqTracker } from "./transport/createIqTracker.js";
 import { createXmppEntity, dropSocket } from "./transport/createXmppEntity.js";
+import { failUnresumableQueue } from "./transport/failUnresumableQueue.js";
 import { guardFrames } from "./transport/guardFrames.js";
 import { guardIncoming } from "./transport/guardIncoming.js";
 import { toTransportError } from "./transport/toTransportError.js";
@@ -163,6 +164,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     if (attempt && sameCredentials(attempt.credentials, next)) return attempt.promise;
     credentials = next;
     negotiation.reset();
+    failUnresumableQueue(entity.streamManagement);
     const current = startAttempt(next);
     setState({ status: "connecting", error: null });
     // Opening resolves before negotiation ends; what settles the attempt is `online`/`resumed`, an error or the timer.

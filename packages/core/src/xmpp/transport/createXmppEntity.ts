@@ -24,8 +24,14 @@ export type Middleware = (context: MiddlewareContext, next: () => Promise<unknow
 /** @xmpp/stream-management's state object (an EventEmitter with `ack`, `fail` and `resumed` events). */
 export interface StreamManagement {
   enabled: boolean;
+  /** The id to resume with; empty (or missing) when the server allows no resumption. */
   id: string;
   inbound: number;
+  /** Sent stanzas not acknowledged yet, oldest first. */
+  outbound_q: Array<{ stanza: Element; stamp: string }>;
+  /** How many sent stanzas the server has acknowledged. */
+  outbound: number;
+  emit(event: "fail", stanza: Element): void;
   on(event: "ack" | "fail", listener: (stanza: Element) => void): void;
   on(event: "resumed", listener: () => void): void;
   removeListener(event: string, listener: Listener): void;
