@@ -132,6 +132,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   const ingest = createMessageIngest({
     selfUserId,
+    domain: options.chatDomain,
     dialogs,
     messages,
     typing,

@@ -34,17 +34,17 @@ export const MESSAGE_FIELDS: ReadonlySet<string> = new Set([
  */
 export function messageFromDto(dto: unknown): Result<Message> {
   return readDto(dto, "message", (r) => {
-    const senderId = r.int("sender_id");
+    const senderId = r.userId("sender_id");
     const dateSent = r.optTime("date_sent");
     if (dateSent === null) r.problem("date_sent is missing");
-    const readIds = r.intList("read_ids");
-    const deliveredIds = r.intList("delivered_ids");
-    const recipientId = r.optInt("recipient_id");
+    const readIds = r.userIdList("read_ids");
+    const deliveredIds = r.userIdList("delivered_ids");
+    const recipientId = r.optUserId("recipient_id", true);
     return {
       id: r.objectId("_id"),
       dialogId: r.objectId("chat_dialog_id"),
       senderId,
-      recipientId: recipientId === 0 ? null : recipientId,
+      recipientId,
       body: r.optString("message"),
       dateSent: dateSent ?? 0,
       attachments: readAttachments(r),

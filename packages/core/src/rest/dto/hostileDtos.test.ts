@@ -1,0 +1,60 @@
+import { describe, expect, it } from "@jest/globals";
+import type { Result } from "../../errors/result.js";
+import { dialogFromDto } from "./dialogFromDto.js";
+import { messageFromDto } from "./messageFromDto.js";
+import { userFromDto } from "./userFromDto.js";
+
+const dialog = {
+  _id: "65f000000000000000000001",
+  type: 2,
+  user_id: 101,
+  occupants_ids: [101, 202],
+  created_at: "2023-11-14T22:13:20.000Z",
+  updated_at: "2023-11-14T22:15:00.000Z",
+};
+const message = {
+  _id: "65f0a1b2c3d4e5f601020304",
+  chat_dialog_id: "65f000000000000000000001",
+  message: "hello",
+  date_sent: 1_700_000_000,
+  sender_id: 101,
+  recipient_id: 202,
+};
+
+const problemsOf = <T>(result: Result<T>) => {
+  expect(result.ok).toBe(false);
+  if (result.ok) return [];
+  expect(result.error.code).toBe("protocol");
+  return result.error.details?.problems;
+};
+
+describe("DTO mappers reject hostile ids, counts and times at the edge", () => {
+  it.each([
+    ["an _id of __proto__", { _id: "__proto__" }, "_id is not a 24-hex id"],
+    ["an owner 0", { user_id: 0 }, "user_id is not a user id"],
+    ["a negative occupant", { occupants_ids: [101, -5] }, "occupants_ids has an item that is not a user id"],
+    ["an occupant beyond safe integers", { occupants_ids: [1e20] }, "occupants_ids has an item that is not a user id"],
+    ["a negative unread count", { unread_messages_count: -3 }, "unread_messages_count is not a count"],
+    ["a fractional unread count", { unread_messages_count: 1.5 }, "unread_messages_count is not a count"],
+    ["a last_message_id of __proto__", { last_message_id: "__proto__", last_message: "x" }, "last_message_id is not a 24-hex id"],
+    ["a pinned id of constructor", { pinned_messages_ids: ["constructor"] }, "pinned_messages_ids has an item that is not a 24-hex id"],
+    ["a last_message_date_sent of 1e30", { last_message_date_sent: 1e30 }, "last_message_date_sent is not a time"],
+  ])("dialog: %s", (_name, patch, problem) => {
+    expect(problemsOf(dialogFromDto({ ...dialog, ...patch }))).toContain(problem);
+  });
+
+  it.each([
+    ["a chat_dialog_id of __proto__", { chat_dialog_id: "__proto__" }, "chat_dialog_id is not a 24-hex id"],
+    ["a sender 0", { sender_id: 0 }, "sender_id is not a user id"],
+    ["a negative reader", { read_ids: [-1] }, "read_ids has an item that is not a user id"],
+    ["a date_sent of 1e30", { date_sent: 1e30 }, "date_sent is not a time"],
+    ["a date_sent before 1970", { date_sent: -100 }, "date_sent is not a time"],
+  ])("message: %s", (_name, patch, problem) => {
+    expect(problemsOf(messageFromDto({ ...message, ...patch }))).toContain(problem);
+  });
+
+  it("a recipient_id of 0 still means none, and a user id must be positive", () => {
+    expect(messageFromDto({ ...message, recipient_id: 0 })).toMatchObject({ ok: true, value: { recipientId: null } });
+    expect(problemsOf(userFromDto({ id: -7, login: "x" }))).toContain("id is not a user id");
+  });
+});
