@@ -2,6 +2,7 @@ import type { Result } from "../../errors/result.js";
 import { attachmentFromWire, type Attachment } from "../../model/attachment.js";
 import type { CustomParams, Message, MessageStatus, Reactions } from "../../model/message.js";
 import { isRecord, readDto, type FieldReader } from "./readDto.js";
+import { nullRecord } from "../../model/nullRecord.js";
 
 /** Top-level keys of a wire message that are fields, not custom parameters. */
 export const MESSAGE_FIELDS: ReadonlySet<string> = new Set([
@@ -79,7 +80,7 @@ function readReactions(r: FieldReader): Reactions {
   const reactions = r.optObject("reactions");
   if (reactions === null) return { own: [], total: {} };
   const own = Array.isArray(reactions.own) ? reactions.own.filter((e): e is string => typeof e === "string") : [];
-  const total: Record<string, number> = {};
+  const total = nullRecord<number>();
   if (isRecord(reactions.total)) {
     for (const [emoji, count] of Object.entries(reactions.total)) {
       const n = typeof count === "number" ? count : Number(count);
@@ -90,7 +91,7 @@ function readReactions(r: FieldReader): Reactions {
 }
 
 function readCustomParams(raw: Readonly<Record<string, unknown>>): CustomParams {
-  const params: CustomParams = {};
+  const params: CustomParams = nullRecord();
   for (const [key, value] of Object.entries(raw)) {
     if (MESSAGE_FIELDS.has(key)) continue;
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") params[key] = String(value);

@@ -2,6 +2,7 @@ import { ChatError } from "../../errors/ChatError.js";
 import { err, ok, type Result } from "../../errors/result.js";
 import { isUserId } from "../../model/ids.js";
 import { wireTimeToMs } from "../../time/wireTime.js";
+import { nullRecord } from "../../model/nullRecord.js";
 
 /**
  * Typed field access to one wire object. Every reader records a problem instead of throwing when a field is
@@ -166,7 +167,7 @@ function createFieldReader(raw: Record<string, unknown>, problems: string[]): Fi
         problems.push(`${key} is not an object`);
         return {};
       }
-      const record: Record<string, string> = {};
+      const record = nullRecord<string>();
       for (const [name, item] of Object.entries(value)) {
         if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") record[name] = String(item);
       }

@@ -4,6 +4,7 @@ import { attachmentFromWire, attachmentToWire, type Attachment } from "../../mod
 import type { CustomParams } from "../../model/message.js";
 import { msToSeconds, wireTimeToMs } from "../../time/wireTime.js";
 import { NS } from "./namespaces.js";
+import { nullRecord } from "../../model/nullRecord.js";
 
 /** extraParams children that are protocol fields, never custom parameters. */
 export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
@@ -78,7 +79,7 @@ export function readExtraParams(message: Element): ExtraParams {
     silent: false,
     moduleIdentifier: null,
     attachments: [],
-    customParams: {},
+    customParams: nullRecord(),
   };
   if (!params) return result;
   for (const child of params.getChildElements()) {

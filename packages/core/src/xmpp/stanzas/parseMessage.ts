@@ -6,6 +6,7 @@ import { isObjectId, userIdFromText } from "../../model/ids.js";
 import { dialogIdFromRoomJid, isOfDomain, isRoomJid, parseJid, userIdFromJid } from "./jid.js";
 import { NS } from "./namespaces.js";
 import type { MessageEnvelope, ParsedMessage } from "./parsedMessage.js";
+import { nullRecord } from "../../model/nullRecord.js";
 
 /** What `parseMessage` may check against. */
 export interface ParseContext {
@@ -186,7 +187,7 @@ function delayOf(element: Element): number | null {
 
 /** System message parameters: every scalar extraParams child except `moduleIdentifier`. */
 function systemParams(message: Element): Record<string, string> {
-  const params: Record<string, string> = {};
+  const params = nullRecord<string>();
   for (const child of message.getChild("extraParams")?.getChildElements() ?? []) {
     if (child.name !== "moduleIdentifier" && child.getChildElements().length === 0) params[child.name] = child.getText();
   }
