@@ -4,6 +4,7 @@ import { createConnection } from "../connection/createConnection.js";
 import type { BackoffOptions } from "../connection/createBackoff.js";
 import type { NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
 import { ChatError } from "../errors/ChatError.js";
+import { createErrorCoalescer } from "../errors/createErrorCoalescer.js";
 import { toChatError } from "../errors/toChatError.js";
 import { DialogType } from "../model/dialog.js";
 import type { User } from "../model/user.js";
@@ -67,6 +68,8 @@ export interface ChatClientOptions extends MessagingExtrasOptions {
   fetch?: typeof fetch;
   /** Messages per history page. Default 50. */
   pageSize?: number;
+  /** How long repeats of one kind of error are gathered into one on `errors` (0: never). Default 1000 ms. */
+  errorWindowMs?: number;
   /** Most messages a dialog keeps in memory while live messages arrive. Default 500. */
   windowCap?: number;
 }
@@ -83,7 +86,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const jid = { appId: options.appId, domain: options.chatDomain };
   const errors = new Subject<ChatError>();
   const systemMessages = new Subject<ParsedSystemMessage>();
-  const reportError = (error: ChatError) => errors.next(error);
+  const coalescer = createErrorCoalescer({ clock, windowMs: options.errorWindowMs, emit: (error) => errors.next(error) });
+  const reportError = coalescer.report;
 
   const session = createStore<Session | null>(null);
   let password: string | null = null;
@@ -305,6 +309,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       await writeBehind.flush().catch(() => {});
       writeBehind.dispose();
       await db?.close();
+      coalescer.flush();
       errors.complete();
       systemMessages.complete();
     },
