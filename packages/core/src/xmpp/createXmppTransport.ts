@@ -89,7 +89,13 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   };
   const iqs = createIqTracker({ clock, send });
   const acks = createAckTracker(entity.streamManagement);
-  const router = createIncomingRouter({ iqs, emit: (stanza) => stanzas.next(stanza), logger });
+  const router = createIncomingRouter({
+    iqs,
+    emit: (stanza) => stanzas.next(stanza),
+    domain: options.domain,
+    onForeign: (error) => badInput.next(error),
+    logger,
+  });
   entity.middleware.use(router.middleware);
 
   const negotiation = watchNegotiation(entity, {

@@ -101,7 +101,8 @@ export interface XmppTransport {
   readonly status$: Observable<TransportState>;
   /**
    * Bad input from the server that the transport survived, as `protocol` ChatErrors: a malformed frame (the stream
-   * is then closed, and the connection reconnects) or an incoming element that could not be handled (dropped).
+   * is then closed, and the connection reconnects), a stanza from another domain or an incoming element that could
+   * not be handled (both dropped).
    */
   readonly error$: Observable<ChatError>;
   /** The current status. */
