@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { Result } from "../../errors/result.js";
 import { dialogFromDto } from "./dialogFromDto.js";
 import { messageFromDto } from "./messageFromDto.js";
+import { hasNextPage, pageFromDto } from "./pageFromDto.js";
 import { userFromDto } from "./userFromDto.js";
 
 const dialog = {
@@ -56,5 +57,21 @@ describe("DTO mappers reject hostile ids, counts and times at the edge", () => {
   it("a recipient_id of 0 still means none, and a user id must be positive", () => {
     expect(messageFromDto({ ...message, recipient_id: 0 })).toMatchObject({ ok: true, value: { recipientId: null } });
     expect(problemsOf(userFromDto({ id: -7, login: "x" }))).toContain("id is not a user id");
+  });
+
+  it("a page keeps the first of items sharing an id and rejects the repeats", () => {
+    const page = pageFromDto({ items: [message, { ...message, message: "again" }, { ...message, _id: "65f0a1b2c3d4e5f601020305" }] }, messageFromDto);
+    expect(page.ok && page.value.items.map((item) => [item.id, item.body])).toEqual([
+      ["65f0a1b2c3d4e5f601020304", "hello"],
+      ["65f0a1b2c3d4e5f601020305", "hello"],
+    ]);
+    expect(page.ok && page.value.rejected.map((error) => error.code)).toEqual(["protocol"]);
+  });
+
+  it("paging numbers are non-negative integers, and an empty page ends paging whatever total says", () => {
+    const page = pageFromDto({ items: [], skip: -5, limit: 1e300, total_entries: 2 ** 60 }, messageFromDto);
+    expect(page.ok && page.value).toMatchObject({ skip: 0, limit: 0, total: null });
+    const lying = pageFromDto({ items: [], skip: 0, limit: 100, total_entries: 1000 }, messageFromDto);
+    expect(lying.ok && hasNextPage(lying.value)).toBe(false);
   });
 });
