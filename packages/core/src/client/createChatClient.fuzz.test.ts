@@ -164,7 +164,9 @@ describe(`createChatClient under hostile frames and REST bodies (seed ${SEED})`,
       expect(await until(() => window().some((message) => message.id === incoming), 3000)).toBe(true);
       expect(brokenInvariants(client)).toEqual([]);
 
+      // Lists of 2,000 bad items came by the dozen: coalescing keeps the error stream to a readable size.
       expect(errors.length).toBeGreaterThan(0);
+      expect(errors.length).toBeLessThan(500);
       for (const error of [...errors, ...rejected]) {
         expect(error).toBeInstanceOf(ChatError);
         expect(CHAT_ERROR_CODES).toContain((error as ChatError).code);
