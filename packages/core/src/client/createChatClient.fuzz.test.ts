@@ -3,7 +3,8 @@ import { CHAT_ERROR_CODES, ChatError, isChatError } from "../errors/ChatError.js
 import { isObjectId } from "../model/ids.js";
 import { createMemoryPersistence } from "../persistence/memory/createMemoryPersistence.js";
 import { createFakeXmppSocket } from "../testing/createFakeXmppSocket.js";
-import { createRandom, hostileFrame, hostileList, hostileResponse, messageId, WORLD, wireDialog, wireMessage, type Random } from "../testing/hostileInput.js";
+import { createRandom, hostileFrame, hostileList, hostileResponse, messageId, WORLD, type Random } from "../testing/hostileInput.js";
+import { wireDialog, wireMessage } from "../testing/wireFixtures.js";
 import { MAX_WIRE_TIME_MS } from "../time/wireTime.js";
 import type { ChatClient } from "./ChatClient.js";
 import { createChatClient } from "./createChatClient.js";
@@ -36,11 +37,15 @@ afterAll(() => {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 const me = { id: WORLD.self, login: "me", full_name: "Me", created_at: "2023-11-14T22:13:20.000Z", updated_at: "2023-11-14T22:13:20.000Z" };
+const lastMessage = { last_message: "hi", last_message_id: "65f0a1b2c3d4e5f601020304", last_message_user_id: WORLD.peer, last_message_date_sent: 1_700_000_100 };
 const goodDialogs = () => [
-  wireDialog(WORLD.privateDialog, 3, [WORLD.self, WORLD.peer]),
-  wireDialog(WORLD.groupDialog, 2, [WORLD.self, WORLD.peer, 7]),
+  wireDialog(WORLD.privateDialog, { type: 3, user_id: WORLD.self, occupants_ids: [WORLD.self, WORLD.peer], unread_messages_count: 1, ...lastMessage }),
+  wireDialog(WORLD.groupDialog, { type: 2, user_id: WORLD.self, occupants_ids: [WORLD.self, WORLD.peer, 7], ...lastMessage }),
 ];
-const goodMessages = (dialogId: string) => [wireMessage(dialogId, "65f0a1b2c3d4e5f601020303", 1_700_000_050), wireMessage(dialogId, "65f0a1b2c3d4e5f601020304", 1_700_000_100)];
+const goodMessages = (dialogId: string) =>
+  ["65f0a1b2c3d4e5f601020303", "65f0a1b2c3d4e5f601020304"].map((id, i) =>
+    wireMessage(id, dialogId, { sender_id: WORLD.peer, recipient_id: WORLD.self, date_sent: 1_700_000_050 + 50 * i, read_ids: [WORLD.peer] }),
+  );
 
 /** A REST server that answers well while `hostile()` is false, and with hostile bodies now and then otherwise. */
 function fuzzFetch(random: Random, hostile: () => boolean): typeof fetch {

@@ -173,29 +173,6 @@ export function hostileFrame(random: Random): string {
   }
 }
 
-/** A valid wire dialog of the world. */
-export function wireDialog(id: string, type: number, occupants: number[]): Record<string, unknown> {
-  return {
-    _id: id,
-    type,
-    name: `dialog ${id.slice(-2)}`,
-    user_id: WORLD.self,
-    occupants_ids: occupants,
-    created_at: "2023-11-14T22:13:20.000Z",
-    updated_at: "2023-11-14T22:15:00.000Z",
-    last_message: "hi",
-    last_message_id: "65f0a1b2c3d4e5f601020304",
-    last_message_user_id: WORLD.peer,
-    last_message_date_sent: 1_700_000_100,
-    unread_messages_count: 1,
-  };
-}
-
-/** A valid wire message of a dialog. */
-export function wireMessage(dialogId: string, id: string, dateSent: number): Record<string, unknown> {
-  return { _id: id, chat_dialog_id: dialogId, message: "hello", date_sent: dateSent, sender_id: WORLD.peer, recipient_id: WORLD.self, read_ids: [WORLD.peer], delivered_ids: [WORLD.peer] };
-}
-
 /** The object with some of its fields (or new ones) set to hostile JSON values. */
 function mutate(random: Random, object: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...object };

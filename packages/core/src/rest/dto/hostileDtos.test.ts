@@ -1,26 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Result } from "../../errors/result.js";
+import { wireDialog, wireMessage } from "../../testing/wireFixtures.js";
 import { dialogFromDto } from "./dialogFromDto.js";
 import { messageFromDto } from "./messageFromDto.js";
 import { hasNextPage, pageFromDto } from "./pageFromDto.js";
 import { userFromDto } from "./userFromDto.js";
 
-const dialog = {
-  _id: "65f000000000000000000001",
-  type: 2,
-  user_id: 101,
-  occupants_ids: [101, 202],
-  created_at: "2023-11-14T22:13:20.000Z",
-  updated_at: "2023-11-14T22:15:00.000Z",
-};
-const message = {
-  _id: "65f0a1b2c3d4e5f601020304",
-  chat_dialog_id: "65f000000000000000000001",
-  message: "hello",
-  date_sent: 1_700_000_000,
-  sender_id: 101,
-  recipient_id: 202,
-};
+const dialog = wireDialog("65f000000000000000000001");
+const message = wireMessage("65f0a1b2c3d4e5f601020304", "65f000000000000000000001", { recipient_id: 202 });
 
 const problemsOf = <T>(result: Result<T>) => {
   expect(result.ok).toBe(false);
@@ -62,8 +49,8 @@ describe("DTO mappers reject hostile ids, counts and times at the edge", () => {
   it("a page keeps the first of items sharing an id and rejects the repeats", () => {
     const page = pageFromDto({ items: [message, { ...message, message: "again" }, { ...message, _id: "65f0a1b2c3d4e5f601020305" }] }, messageFromDto);
     expect(page.ok && page.value.items.map((item) => [item.id, item.body])).toEqual([
-      ["65f0a1b2c3d4e5f601020304", "hello"],
-      ["65f0a1b2c3d4e5f601020305", "hello"],
+      ["65f0a1b2c3d4e5f601020304", "hi"],
+      ["65f0a1b2c3d4e5f601020305", "hi"],
     ]);
     expect(page.ok && page.value.rejected.map((error) => error.code)).toEqual(["protocol"]);
   });
