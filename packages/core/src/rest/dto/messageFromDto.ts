@@ -1,8 +1,8 @@
 import type { Result } from "../../errors/result.js";
 import { attachmentFromWire, type Attachment } from "../../model/attachment.js";
 import type { CustomParams, Message, MessageStatus, Reactions } from "../../model/message.js";
-import { isRecord, readDto, type FieldReader } from "./readDto.js";
 import { nullRecord } from "../../model/nullRecord.js";
+import { isRecord, readDto, type FieldReader } from "./readDto.js";
 
 /** Top-level keys of a wire message that are fields, not custom parameters. */
 export const MESSAGE_FIELDS: ReadonlySet<string> = new Set([

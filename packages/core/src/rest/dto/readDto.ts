@@ -1,8 +1,8 @@
 import { ChatError } from "../../errors/ChatError.js";
 import { err, ok, type Result } from "../../errors/result.js";
 import { isUserId } from "../../model/ids.js";
-import { wireTimeToMs } from "../../time/wireTime.js";
 import { nullRecord } from "../../model/nullRecord.js";
+import { wireTimeToMs } from "../../time/wireTime.js";
 
 /**
  * Typed field access to one wire object. Every reader records a problem instead of throwing when a field is

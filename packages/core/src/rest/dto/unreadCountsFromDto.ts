@@ -1,8 +1,8 @@
 import { ChatError } from "../../errors/ChatError.js";
 import { err, ok, type Result } from "../../errors/result.js";
-import { isRecord } from "./readDto.js";
 import { isObjectId } from "../../model/ids.js";
 import { nullRecord } from "../../model/nullRecord.js";
+import { isRecord } from "./readDto.js";
 
 /** Unread message counts: overall and per dialog id. */
 export interface UnreadCounts {

@@ -2,9 +2,9 @@ import xml, { type Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
 import { attachmentFromWire, attachmentToWire, type Attachment } from "../../model/attachment.js";
 import type { CustomParams } from "../../model/message.js";
+import { nullRecord } from "../../model/nullRecord.js";
 import { msToSeconds, wireTimeToMs } from "../../time/wireTime.js";
 import { NS } from "./namespaces.js";
-import { nullRecord } from "../../model/nullRecord.js";
 
 /** extraParams children that are protocol fields, never custom parameters. */
 export const RESERVED_PARAMS: ReadonlySet<string> = new Set([

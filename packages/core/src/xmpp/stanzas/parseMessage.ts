@@ -1,12 +1,12 @@
 import type { Element } from "@xmpp/xml";
 import { chatErrorFromStanza } from "../../errors/chatErrorFromStanza.js";
+import { isObjectId, userIdFromText } from "../../model/ids.js";
+import { nullRecord } from "../../model/nullRecord.js";
 import { CHAT_STATES, type ChatState } from "./chatState.js";
 import { readExtraParams } from "./extraParams.js";
-import { isObjectId, userIdFromText } from "../../model/ids.js";
 import { dialogIdFromRoomJid, isOfDomain, isRoomJid, parseJid, userIdFromJid } from "./jid.js";
 import { NS } from "./namespaces.js";
 import type { MessageEnvelope, ParsedMessage } from "./parsedMessage.js";
-import { nullRecord } from "../../model/nullRecord.js";
 
 /** What `parseMessage` may check against. */
 export interface ParseContext {
