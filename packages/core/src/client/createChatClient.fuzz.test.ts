@@ -107,7 +107,7 @@ function brokenInvariants(client: ChatClient): string[] {
       if (!Number.isSafeInteger(senderId) || senderId <= 0) broken.push(`sender ${senderId} in ${dialogId}`);
       const previous = items[i - 1];
       if (previous && (previous.dateSent > dateSent || (previous.dateSent === dateSent && previous.id > items[i].id))) {
-        broken.push(`window of ${dialogId} not sorted at ${i}`);
+        broken.push(`window of ${dialogId} not sorted at ${i}: ${items[i - 1].id} before ${items[i].id}`);
       }
     }
   }

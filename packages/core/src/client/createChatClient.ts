@@ -86,7 +86,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const jid = { appId: options.appId, domain: options.chatDomain };
   const errors = new Subject<ChatError>();
   const systemMessages = new Subject<ParsedSystemMessage>();
-  const coalescer = createErrorCoalescer({ clock, windowMs: options.errorWindowMs, emit: (error) => errors.next(error) });
+  const emitError = (error: ChatError) => errors.next(error);
+  const coalescer = createErrorCoalescer({ clock, windowMs: options.errorWindowMs, emit: emitError });
   const reportError = coalescer.report;
 
   const session = createStore<Session | null>(null);

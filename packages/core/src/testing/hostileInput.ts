@@ -113,18 +113,41 @@ export function messageId(): string {
   return `65f1${counter.toString(16).padStart(20, "0")}`;
 }
 
+const NS_MARKERS = "urn:xmpp:chat-markers:0";
+const NS_CHAT_STATES = "http://jabber.org/protocol/chatstates";
+
+/** An element as text; attribute values and text are written as given (already escaped, or hostile on purpose). */
+function el(name: string, attrs: Record<string, string>, ...children: string[]): string {
+  const written = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+  return children.length === 0 ? `<${name}${written}/>` : `<${name}${written}>${children.join("")}</${name}>`;
+}
+
 /** A valid-looking stanza of a random kind with some fields made hostile. */
 function stanza(random: Random): string {
   const f = (good: string) => field(random, good);
+  const body = (text: string) => el("body", {}, f(text));
   const peer = `${WORLD.peer}-${WORLD.appId}@${WORLD.domain}/r`;
   const room = `${WORLD.appId}_${WORLD.groupDialog}@muc.${WORLD.domain}`;
   const self = `${WORLD.self}-${WORLD.appId}@${WORLD.domain}`;
+  const custom = random.pick(["city", "__proto__", "constructor", "x"]);
+  const odd = random.pick(["__proto__", "constructor", "extra"]);
+  const attachment = () => el("attachment", { type: f("image"), uid: f("a1"), size: f("10"), [odd]: f("1") });
   const extra = (dialog: string) =>
-    `<extraParams xmlns="jabber:client"><dialog_id>${f(dialog)}</dialog_id><date_sent>${f("1700000001")}</date_sent>` +
-    `<save_to_history>1</save_to_history><${random.pick(["city", "__proto__", "constructor", "x"])}>${f("v")}</${random.pick(["city", "__proto__", "constructor", "x"])}>` +
-    `${random.chance(0.3) ? `<attachment type="${f("image")}" uid="${f("a1")}" size="${f("10")}" ${random.pick(["__proto__", "constructor", "extra"])}="${f("1")}"/>` : ""}</extraParams>`;
+    el(
+      "extraParams",
+      { xmlns: "jabber:client" },
+      el("dialog_id", {}, f(dialog)),
+      el("date_sent", {}, f("1700000001")),
+      el("save_to_history", {}, "1"),
+      el(custom, {}, f("v")),
+      random.chance(0.3) ? attachment() : "",
+    );
+  const message = (from: string, ...children: string[]) =>
+    el("message", { type: f("chat"), from: f(from), id: f(messageId()) }, ...children);
+  const about = (name: string, xmlns: string, more: Record<string, string> = {}) =>
+    el(name, { xmlns, id: f(messageId()), ...more });
   const chat = (from: string, dialog: string, type = "chat") =>
-    `<message type="${f(type)}" from="${f(from)}" to="${f(self)}" id="${f(messageId())}"><body>${f("hi")}</body>${extra(dialog)}</message>`;
+    el("message", { type: f(type), from: f(from), to: f(self), id: f(messageId()) }, body("hi"), extra(dialog));
   switch (random.int(12)) {
     case 0:
     case 1:
@@ -132,23 +155,43 @@ function stanza(random: Random): string {
     case 2:
       return chat(`${room}/${WORLD.peer}`, WORLD.groupDialog, "groupchat");
     case 3:
-      return `<message type="chat" from="${f(peer)}" id="${f(messageId())}"><${random.pick(["received", "displayed"])} xmlns="urn:xmpp:chat-markers:0" id="${f(messageId())}"/>${extra(WORLD.privateDialog)}</message>`;
+      return message(peer, about(random.pick(["received", "displayed"]), NS_MARKERS), extra(WORLD.privateDialog));
     case 4:
-      return `<message type="chat" from="${f(peer)}" id="${f(messageId())}"><body>${f("edited")}</body><replace xmlns="urn:xmpp:message-correct:0" id="${f(messageId())}" last="true"/>${extra(WORLD.privateDialog)}</message>`;
+      return message(peer, body("edited"), about("replace", "urn:xmpp:message-correct:0", { last: "true" }));
     case 5:
-      return `<message type="chat" from="${f(peer)}" id="${f(messageId())}"><remove xmlns="urn:xmpp:message-delete:0" id="${f(messageId())}"/>${extra(WORLD.privateDialog)}</message>`;
-    case 6:
-      return `<message type="chat" from="${f(peer)}" id="${f(messageId())}"><reactions message_id="${f(messageId())}" user_id="${f(String(WORLD.peer))}" dialog_id="${f(WORLD.privateDialog)}"><reaction add="true" type="${f("👍")}"/></reactions></message>`;
+      return message(peer, about("remove", "urn:xmpp:message-delete:0"), extra(WORLD.privateDialog));
+    case 6: {
+      const reaction = el("reaction", { add: "true", type: f("👍") });
+      const ids = { message_id: f(messageId()), user_id: f(String(WORLD.peer)), dialog_id: f(WORLD.privateDialog) };
+      return message(peer, el("reactions", ids, reaction));
+    }
     case 7:
-      return `<message type="chat" from="${f(peer)}"><composing xmlns="http://jabber.org/protocol/chatstates"/>${extra(WORLD.privateDialog)}</message>`;
-    case 8:
-      return `<message type="${f("headline")}" from="${f(peer)}" id="${f(messageId())}"><body>${f("dialog/UPDATE_DIALOG")}</body><extraParams xmlns="jabber:client"><moduleIdentifier>${f("SystemNotifications")}</moduleIdentifier><dialog_id>${f(WORLD.groupDialog)}</dialog_id></extraParams></message>`;
-    case 9:
-      return `<message from="${f(self)}" to="${f(`${self}/fake`)}"><${random.pick(["sent", "received"])} xmlns="urn:xmpp:carbons:2"><forwarded xmlns="urn:xmpp:forward:0">${chat(peer, WORLD.privateDialog)}</forwarded></${random.pick(["sent", "received"])}></message>`;
-    case 10:
-      return `<presence from="${f(peer)}" type="${f(random.pick(["available", "unavailable", "subscribe", "subscribed"]))}"><show>${f("away")}</show><status>${f("hi")}</status></presence>`;
-    default:
-      return `<iq type="${f("set")}" id="${f("push1")}" from="${f(self)}"><query xmlns="jabber:iq:roster"><item jid="${f(`${WORLD.peer}-${WORLD.appId}@${WORLD.domain}`)}" subscription="${f("both")}" name="${f("Peer")}"/></query></iq>`;
+      return message(peer, el("composing", { xmlns: NS_CHAT_STATES }), extra(WORLD.privateDialog));
+    case 8: {
+      const params = el(
+        "extraParams",
+        { xmlns: "jabber:client" },
+        el("moduleIdentifier", {}, f("SystemNotifications")),
+        el("dialog_id", {}, f(WORLD.groupDialog)),
+      );
+      const attrs = { type: f("headline"), from: f(peer), id: f(messageId()) };
+      return el("message", attrs, body("dialog/UPDATE_DIALOG"), params);
+    }
+    case 9: {
+      const forwarded = el("forwarded", { xmlns: "urn:xmpp:forward:0" }, chat(peer, WORLD.privateDialog));
+      const carbon = el(random.pick(["sent", "received"]), { xmlns: "urn:xmpp:carbons:2" }, forwarded);
+      return el("message", { from: f(self), to: f(`${self}/fake`) }, carbon);
+    }
+    case 10: {
+      const type = f(random.pick(["available", "unavailable", "subscribe", "subscribed"]));
+      return el("presence", { from: f(peer), type }, el("show", {}, f("away")), el("status", {}, f("hi")));
+    }
+    default: {
+      const jid = f(`${WORLD.peer}-${WORLD.appId}@${WORLD.domain}`);
+      const item = el("item", { jid, subscription: f("both"), name: f("Peer") });
+      const query = el("query", { xmlns: "jabber:iq:roster" }, item);
+      return el("iq", { type: f("set"), id: f("push1"), from: f(self) }, query);
+    }
   }
 }
 
@@ -177,7 +220,11 @@ export function hostileFrame(random: Random): string {
 function mutate(random: Random, object: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...object };
   const keys = [...Object.keys(copy), "__proto__", "constructor", "extra"];
-  for (let i = 1 + random.int(3); i > 0; i--) Object.defineProperty(copy, random.pick(keys), { value: random.pick(HOSTILE_JSON), enumerable: true, configurable: true, writable: true });
+  for (let i = 1 + random.int(3); i > 0; i--) {
+    // defineProperty, so that a `__proto__` key becomes an own property as JSON.parse would make it.
+    const value = random.pick(HOSTILE_JSON);
+    Object.defineProperty(copy, random.pick(keys), { value, enumerable: true, configurable: true, writable: true });
+  }
   return copy;
 }
 
@@ -186,14 +233,20 @@ export function hostileList(random: Random, good: Array<Record<string, unknown>>
   switch (random.int(6)) {
     case 0:
       return random.pick(HOSTILE_JSON);
-    case 1:
-      return { items: Array.from({ length: 2000 }, (_, i) => mutate(random, { ...good[i % good.length], _id: random.pick(HOSTILE_JSON) })), limit: 100, skip: 0, total_entries: 2000 };
-    case 2:
-      return { items: random.pick(HOSTILE_JSON), limit: random.pick(HOSTILE_JSON), skip: random.pick(HOSTILE_JSON), total_entries: random.pick(HOSTILE_JSON) };
+    case 1: {
+      const bad = (i: number) => mutate(random, { ...good[i % good.length], _id: random.pick(HOSTILE_JSON) });
+      const items = Array.from({ length: 2000 }, (_, i) => bad(i));
+      return { items, limit: 100, skip: 0, total_entries: 2000 };
+    }
+    case 2: {
+      const any = () => random.pick(HOSTILE_JSON);
+      return { items: any(), limit: any(), skip: any(), total_entries: any() };
+    }
     default: {
       const items = good.map((item) => (random.chance(0.5) ? mutate(random, item) : item));
       if (random.chance(0.3)) items.push(random.pick(HOSTILE_JSON) as Record<string, unknown>);
-      return { items, limit: 100, skip: 0, total_entries: random.chance(0.7) ? items.length : random.pick(HOSTILE_JSON) };
+      const total = random.chance(0.7) ? items.length : random.pick(HOSTILE_JSON);
+      return { items, limit: 100, skip: 0, total_entries: total };
     }
   }
 }

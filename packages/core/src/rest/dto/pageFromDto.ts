@@ -37,7 +37,8 @@ export function pageFromDto<T>(body: unknown, mapItem: (dto: unknown) => Result<
     }
     const id = idOf(result.value);
     if (id !== undefined && seen.has(id)) {
-      rejected.push(new ChatError("protocol", `Malformed list: ${String(id)} appears twice`, { details: { dto: item } }));
+      const details = { dto: item };
+      rejected.push(new ChatError("protocol", `Malformed list: ${String(id)} appears twice`, { details }));
       continue;
     }
     seen.add(id);

@@ -24,7 +24,8 @@ export function unreadCountsFromDto(body: unknown): Result<UnreadCounts> {
     else problems.push(`${key} is not a count`);
   }
   const sum = Object.values(byDialog).reduce((all, n) => all + n, 0);
-  const total = typeof body.total === "number" && Number.isSafeInteger(body.total) && body.total >= 0 ? body.total : sum;
+  const given = body.total;
+  const total = typeof given === "number" && Number.isSafeInteger(given) && given >= 0 ? given : sum;
   if (problems.length > 0) {
     return err(new ChatError("protocol", `Malformed unread counts: ${problems.join("; ")}`, { details: { problems, dto: body } }));
   }

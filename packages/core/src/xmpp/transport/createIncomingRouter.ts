@@ -51,7 +51,8 @@ export function createIncomingRouter(deps: {
     if (!STANZAS.has(stanza.name)) return next();
     const from = stanza.attrs.from ? String(stanza.attrs.from) : "";
     if (from !== "" && !isOfDomain(from, deps.domain) && !isOfDomain(from, deps.domain, true)) {
-      deps.onForeign(new ChatError("protocol", `Dropped a <${stanza.name}> from another domain`, { details: { from } }));
+      const message = `Dropped a <${stanza.name}> from another domain`;
+      deps.onForeign(new ChatError("protocol", message, { details: { from } }));
       return undefined;
     }
     if (deps.iqs.settle(stanza)) return undefined;

@@ -14,7 +14,11 @@ const STANZAS = new Set(["message", "presence", "iq"]);
  * malformed; the ones whose dispatch threw). The count is synchronous, so a stanza that left it unchanged is counted
  * here; otherwise the server would replay it after a resumption.
  */
-export function guardIncoming(entity: XmppEntity, logger?: TransportLogger, onError?: (error: ChatError) => void): void {
+export function guardIncoming(
+  entity: XmppEntity,
+  logger?: TransportLogger,
+  onError?: (error: ChatError) => void,
+): void {
   const dispatch = entity._onElement.bind(entity);
   entity._onElement = (element) => {
     const sm = entity.streamManagement;
@@ -23,7 +27,8 @@ export function guardIncoming(entity: XmppEntity, logger?: TransportLogger, onEr
       dispatch(element);
     } catch (error) {
       logger?.warn?.("dropped an incoming element that could not be handled", error, String(element));
-      onError?.(new ChatError("protocol", `Dropped an incoming <${element.name}> that could not be handled`, { cause: error }));
+      const message = `Dropped an incoming <${element.name}> that could not be handled`;
+      onError?.(new ChatError("protocol", message, { cause: error }));
     }
     if (STANZAS.has(element.name) && sm.inbound === before) sm.inbound = before + 1;
   };
