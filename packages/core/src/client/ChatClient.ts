@@ -181,7 +181,11 @@ export interface ChatClient {
   active: Readable<boolean>;
   /** Tells the server the app is active or in the background (push notifications while inactive). */
   setActive(active: boolean): Promise<void>;
-  /** Background failures (sync, outbox, malformed stanzas). Commands reject with their own errors instead. */
+  /**
+   * Background failures (sync, outbox, malformed stanzas and frames). Commands reject with their own errors instead.
+   * Repeats are coalesced: the first error of a kind comes at once, its repeats within `errorWindowMs` come as one
+   * error with `details.repeated` (the count) and the first repeat as `cause`.
+   */
   errors: Observable<ChatError>;
   /** Stops everything (sockets, timers). */
   dispose(): Promise<void>;

@@ -4,6 +4,7 @@ import { createConnection } from "../connection/createConnection.js";
 import type { BackoffOptions } from "../connection/createBackoff.js";
 import { createBrowserNetworkSource, type NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
 import { ChatError } from "../errors/ChatError.js";
+import { createErrorCoalescer } from "../errors/createErrorCoalescer.js";
 import { toChatError } from "../errors/toChatError.js";
 import { DialogType } from "../model/dialog.js";
 import type { User } from "../model/user.js";
@@ -76,6 +77,8 @@ export interface ChatClientOptions extends MessagingExtrasOptions {
   unreadRefreshMs?: number;
   /** Messages per history page. Default 50. */
   pageSize?: number;
+  /** How long repeats of one kind of error are gathered into one on `errors` (0: never). Default 1000 ms. */
+  errorWindowMs?: number;
   /** Most messages a dialog keeps in memory while live messages arrive. Default 500. */
   windowCap?: number;
 }
@@ -92,7 +95,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const jid = { appId: options.appId, domain: options.chatDomain };
   const errors = new Subject<ChatError>();
   const systemMessages = new Subject<ParsedSystemMessage>();
-  const reportError = (error: ChatError) => errors.next(error);
+  const emitError = (error: ChatError) => errors.next(error);
+  const coalescer = createErrorCoalescer({ clock, windowMs: options.errorWindowMs, emit: emitError });
+  const reportError = coalescer.report;
 
   const session = createStore<Session | null>(null);
   let db: PersistenceSession | null = null;
@@ -142,6 +147,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   const ingest = createMessageIngest({
     selfUserId,
+    domain: options.chatDomain,
     dialogs,
     messages,
     typing,
@@ -169,6 +175,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const stanzaSubscription = transport.stanza$.subscribe((stanza) => {
     if (stanza.name === "message") ingest(stanza);
   });
+  const badInputSubscription = transport.error$.subscribe(reportError);
   // Every (re)connect runs the cheap delta, a resumed stream too: REST changes made during a blip push nothing.
   const onlineSubscription = connection.online$.subscribe(() => {
     void outbox.drain(); // what was queued goes at once; it needs nothing from the sync
@@ -280,6 +287,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     errors: errors.asObservable(),
     async dispose() {
       stanzaSubscription.unsubscribe();
+      badInputSubscription.unsubscribe();
       onlineSubscription.unsubscribe();
       stopUnreadRefresh();
       auth.dispose();
@@ -292,6 +300,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       await writeBehind.flush().catch(() => {});
       writeBehind.dispose();
       await db?.close();
+      coalescer.flush();
       errors.complete();
       systemMessages.complete();
     },

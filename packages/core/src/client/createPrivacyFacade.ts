@@ -3,6 +3,7 @@ import type { Observable } from "rxjs";
 import type { ConnectedEvent } from "../connection/ConnectionState.js";
 import type { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
+import { nullRecord } from "../model/nullRecord.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import {
@@ -109,7 +110,7 @@ export function createPrivacyFacade(options: PrivacyFacadeOptions): PrivacyApi &
 
   const doRefresh = async (): Promise<PrivacyState> => {
     const names = await fetchNames();
-    const lists: Record<string, PrivacyRule[]> = {};
+    const lists = nullRecord<PrivacyRule[]>();
     for (const name of names.names) lists[name] = await fetchList(name);
     store.set(loaded(store.get(), { defaultName: names.default, activeName: names.active, lists }));
     return store.get();

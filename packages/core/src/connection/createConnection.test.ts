@@ -4,7 +4,7 @@ import { ChatError } from "../errors/ChatError.js";
 import { createManualClock } from "../time/createManualClock.js";
 import type { ConnectResult, TransportState, XmppCredentials } from "../xmpp/transport/XmppTransport.js";
 import type { NetworkEvent, NetworkEventSource } from "./createBrowserNetworkSource.js";
-import { createConnection, type ConnectionTransport } from "./createConnection.js";
+import { STABLE_ONLINE_MS, createConnection, type ConnectionTransport } from "./createConnection.js";
 import type { ConnectedEvent, ConnectionStatus } from "./ConnectionState.js";
 
 /** A transport whose connects and pings the test settles by hand. */
@@ -117,7 +117,7 @@ describe("createConnection: connecting", () => {
     expect(clock.pendingTimers()).toBe(0);
   });
 
-  it("retries a failed attempt with growing delays, then resets the backoff after a success", async () => {
+  it("retries a failed attempt with growing delays, then resets the backoff once online for a while", async () => {
     const { fake, connection, state, clock } = setup();
     const connected = connection.connect(credentials);
     fake.failWith(new ChatError("network", "refused"));
@@ -138,10 +138,33 @@ describe("createConnection: connecting", () => {
     await connected;
     expect(state()).toMatchObject({ status: "online", attempt: 0, lastError: null });
 
+    clock.advance(STABLE_ONLINE_MS);
     fake.drop();
     expect(state()).toMatchObject({ status: "reconnecting", attempt: 0, lastError: { code: "network" } });
     clock.advance(100); // back to the initial delay
     expect(fake.connects).toHaveLength(4);
+  });
+
+  it("keeps backing off when each connection is dropped right after it comes up", async () => {
+    const { fake, connection, clock } = setup();
+    const connected = connection.connect(credentials);
+    fake.succeed();
+    await connected;
+    const waits: number[] = [];
+    for (let cycle = 0; cycle < 4; cycle++) {
+      clock.advance(5);
+      fake.drop();
+      const before = fake.connects.length;
+      let waited = 0;
+      while (fake.connects.length === before && waited < 5_000) {
+        clock.advance(1);
+        waited += 1;
+      }
+      waits.push(waited);
+      fake.succeed();
+      await flush();
+    }
+    expect(waits).toEqual([100, 200, 400, 800]);
   });
 
   it("asks a credentials function before every attempt", async () => {

@@ -10,6 +10,12 @@ import { createBrowserNetworkSource, type NetworkEvent, type NetworkEventSource 
 import { createKeepAlive } from "./createKeepAlive.js";
 import type { ConnectedEvent, ConnectionState, ConnectionStatus } from "./ConnectionState.js";
 
+/**
+ * How long a connection must stay online before the backoff starts over. A server that accepts the connection and
+ * drops it at once would otherwise be retried at the first delay forever.
+ */
+export const STABLE_ONLINE_MS = 10_000;
+
 /** The part of the transport the connection drives (a fake in unit tests). */
 export type ConnectionTransport = Pick<XmppTransport, "connect" | "disconnect" | "terminate" | "ping" | "status$">;
 
@@ -22,7 +28,10 @@ export interface ConnectionOptions {
   transport: ConnectionTransport;
   /** Time source for retry delays and pings. Default the system clock. */
   clock?: Clock;
-  /** Retry delays. Default `{ initialMs: 1000, maxMs: 30000, factor: 2, jitter: 0.5 }`. */
+  /**
+   * Retry delays. Default `{ initialMs: 1000, maxMs: 30000, factor: 2, jitter: 0.5 }`. They start over once the
+   * connection has stayed online for `STABLE_ONLINE_MS`.
+   */
   backoff?: BackoffOptions;
   /** Random source of the jitter, in [0, 1). Default `Math.random`. */
   random?: () => number;
@@ -67,6 +76,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   let run = 0;
   let everOnline = false;
   let retryTimer: TimerHandle | null = null;
+  let stableTimer: TimerHandle | null = null;
   let waiters: Array<{ resolve(): void; reject(error: ChatError): void }> = [];
 
   const set = (status: ConnectionStatus, patch: Partial<Omit<ConnectionState, "status" | "since">> = {}): void => {
@@ -86,6 +96,10 @@ export function createConnection(options: ConnectionOptions): Connection {
     if (retryTimer !== null) clock.clearTimeout(retryTimer);
     retryTimer = null;
   };
+  const cancelStable = (): void => {
+    if (stableTimer !== null) clock.clearTimeout(stableTimer);
+    stableTimer = null;
+  };
   const networkDown = (): boolean => network !== null && !network.isOnline();
   const isActive = (status: ConnectionStatus): boolean => status !== "idle" && status !== "failed";
 
@@ -103,6 +117,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const goOffline = (error: ChatError): void => {
     run += 1;
     cancelRetry();
+    cancelStable();
     keepAlive.stop();
     set("offline", { attempt: 0, lastError: error });
   };
@@ -118,7 +133,11 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (current !== run) return;
       const result = await transport.connect(credentials);
       if (current !== run) return;
-      backoff.reset();
+      cancelStable();
+      stableTimer = clock.setTimeout(() => {
+        stableTimer = null;
+        backoff.reset();
+      }, STABLE_ONLINE_MS);
       set("online", { attempt: 0, lastError: null });
       keepAlive.start();
       const event: ConnectedEvent = { resumed: result.resumed, reconnect: everOnline };
@@ -148,6 +167,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const fail = (error: ChatError): void => {
     run += 1;
     cancelRetry();
+    cancelStable();
     keepAlive.stop();
     set("failed", { lastError: error });
     settleWaiters(error);
@@ -158,6 +178,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const lost = (error: ChatError): void => {
     if (store.get().status !== "online") return;
     run += 1;
+    cancelStable();
     keepAlive.stop();
     retryLater(error, 0);
   };
@@ -191,6 +212,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     run += 1;
     source = null;
     cancelRetry();
+    cancelStable();
     keepAlive.stop();
     settleWaiters(new ChatError("network", "disconnect() was called before the connection came online"));
     set("idle", { attempt: 0, lastError: null });

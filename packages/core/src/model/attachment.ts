@@ -1,3 +1,5 @@
+import { nullRecord } from "./nullRecord.js";
+
 /**
  * A file attached to a message. On the wire (XMPP `<attachment …/>` attributes and REST `attachments[]`) every value
  * is a flat string (or number); the domain names them in camelCase and keeps unknown keys in `extra`.
@@ -36,7 +38,7 @@ const CONTENT_TYPE_KEYS = ["content-type", "content_type", "contentType"];
 /** Reads a wire attachment (XMPP attributes or REST JSON object) into the domain shape. */
 export function attachmentFromWire(wire: Readonly<Record<string, unknown>>): Attachment {
   const attachment: Attachment = {};
-  const extra: Record<string, string> = {};
+  const extra = nullRecord<string>();
   for (const [key, raw] of Object.entries(wire)) {
     if (raw === null || raw === undefined || key === "xmlns") continue;
     const text = typeof raw === "string" ? raw : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : null;

@@ -23,6 +23,18 @@ export function isObjectId(value: unknown): value is string {
   return typeof value === "string" && /^[0-9a-fA-F]{24}$/.test(value);
 }
 
+/** True for a user id: a positive safe integer. */
+export function isUserId(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+
+/** The user id written in decimal digits (`"42"`), or null for anything else (`"0"`, `"1e3"`, too large…). */
+export function userIdFromText(text: string): number | null {
+  if (!/^\d{1,16}$/.test(text)) return null;
+  const id = Number(text);
+  return isUserId(id) ? id : null;
+}
+
 /** The creation time (ms, whole seconds) encoded in an ObjectId, or null for anything else. */
 export function objectIdTime(id: string): number | null {
   return isObjectId(id) ? Number.parseInt(id.slice(0, 8), 16) * 1000 : null;

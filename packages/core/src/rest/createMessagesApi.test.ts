@@ -37,7 +37,21 @@ describe("messages.list", () => {
         wireMessage(M3, D, { sender_id: 202, read_ids: [202, 303], delivered_ids: [202, 303] }),
       ]),
     ]);
-    expect((await rest.messages.list(D)).map((m) => m.status)).toEqual(["read", "delivered", "sent"]);
+    const statuses = Object.fromEntries((await rest.messages.list(D)).map((m) => [m.id, m.status]));
+    expect(statuses).toEqual({ [M1]: "read", [M2]: "delivered", [M3]: "sent" });
+  });
+
+  it("returns a page in the order it asked for, whatever order the server answered in", async () => {
+    const shuffled = [wireMessage(M2, D, { date_sent: 1_700_000_002 }), wireMessage(M1, D, { date_sent: 1_700_000_003 }), wireMessage(M3, D, { date_sent: 1_700_000_001 })];
+    const { rest } = createTestRestClient([history(shuffled), history(shuffled)]);
+    expect((await rest.messages.list(D)).map((m) => m.id)).toEqual([M1, M2, M3]);
+    expect((await rest.messages.list(D, { sort: "asc" })).map((m) => m.id)).toEqual([M3, M2, M1]);
+  });
+
+  it("keeps the server's order within one second (arrival there; ids are random)", async () => {
+    const sameSecond = [wireMessage(M3, D, { date_sent: 1_700_000_001 }), wireMessage(M1, D, { date_sent: 1_700_000_001 }), wireMessage(M2, D, { date_sent: 1_700_000_001 })];
+    const { rest } = createTestRestClient([history(sameSecond)]);
+    expect((await rest.messages.list(D, { sort: "asc" })).map((m) => m.id)).toEqual([M3, M1, M2]);
   });
 
   it("leaves malformed messages out and reports them", async () => {

@@ -84,7 +84,8 @@ export function createMessagesApi(ctx: RestContext): MessagesApi {
       });
       const page = unwrap(pageFromDto(await http.request({ method: "GET", path: "chat/Message", params: query }), messageFromDto));
       if (page.rejected.length > 0) ctx.reportRejected(page.rejected);
-      return page.items.map(forMe);
+      // In the order asked for, whatever order the server used: callers place pages by their ends.
+      return sortedPage(page.items.map(forMe), options.sort ?? "desc");
     },
 
     async create(input) {
@@ -131,4 +132,11 @@ function idList(ids: string | readonly string[]): string[] {
   const list = typeof ids === "string" ? [ids] : [...ids];
   if (list.length === 0) throw new ChatError("validation", "No message ids given");
   return list.map(checkId);
+}
+
+/** Messages by `dateSent`, ties by id: newest first for `desc`. */
+function sortedPage(items: Message[], order: "asc" | "desc"): Message[] {
+  const sign = order === "asc" ? 1 : -1;
+  // By time only, and stable: within one second the server's order (arrival) stands; ids are random there.
+  return items.sort((a, b) => sign * (a.dateSent - b.dateSent));
 }

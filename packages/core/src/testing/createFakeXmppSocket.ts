@@ -15,6 +15,10 @@ export interface FakeXmppServerOptions {
   sm?: boolean;
   /** Never answer the stream `<open/>` (a server that hangs). */
   silent?: boolean;
+  /** Enable stream management with resumption (an id and `resume="true"`). Default true. */
+  smResume?: boolean;
+  /** Drop the socket right after the client's initial presence, this many times. Default 0. */
+  dropAfterPresence?: number;
 }
 
 /** The fake server side and the WebSocket class the transport gets as its `WebSocket` option. */
@@ -41,6 +45,7 @@ export function createFakeXmppSocket(options: FakeXmppServerOptions = {}): FakeX
   let smEnabled = false;
   let handled = 0;
   let jid = "";
+  let dropsLeft = options.dropAfterPresence ?? 0;
 
   const reply = (element: Element | string) => socket?.deliver(String(element));
   const onFrame = (text: string): void => {
@@ -69,11 +74,20 @@ export function createFakeXmppSocket(options: FakeXmppServerOptions = {}): FakeX
     if (element.is("enable", "urn:xmpp:sm:3")) {
       smEnabled = true;
       handled = 0;
+      if (options.smResume === false) return reply(`<enabled xmlns="urn:xmpp:sm:3"/>`);
       return reply(`<enabled xmlns="urn:xmpp:sm:3" id="sm-1" resume="true" max="60"/>`);
+    }
+    // It keeps no session across sockets: a resumption always fails, as after a server restart.
+    if (element.is("resume", "urn:xmpp:sm:3")) {
+      return reply(`<failed xmlns="urn:xmpp:sm:3"><item-not-found xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></failed>`);
     }
     if (element.is("r", "urn:xmpp:sm:3")) return reply(`<a xmlns="urn:xmpp:sm:3" h="${handled}"/>`);
     if (element.is("a", "urn:xmpp:sm:3")) return;
     if (smEnabled && ["message", "presence", "iq"].includes(element.name)) handled += 1;
+    if (element.name === "presence" && !element.attrs.to && dropsLeft > 0) {
+      dropsLeft -= 1;
+      return socket?.shut(false);
+    }
     if (element.name === "iq" && element.getChild("bind", "urn:ietf:params:xml:ns:xmpp-bind")) {
       return reply(`<iq type="result" id="${element.attrs.id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>${jid}</jid></bind></iq>`);
     }

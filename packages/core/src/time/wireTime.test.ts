@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { msToSeconds, secondsToMs, wireTimeToMs } from "./wireTime.js";
+import { MAX_WIRE_TIME_MS, msToSeconds, secondsToMs, wireTimeToMs } from "./wireTime.js";
 
 describe("wire time conversions", () => {
   it("converts seconds ↔ milliseconds, flooring to whole seconds", () => {
@@ -22,5 +22,13 @@ describe("wire time conversions", () => {
     expect(wireTimeToMs("yesterday")).toBeNull();
     expect(wireTimeToMs(Number.NaN)).toBeNull();
     expect(wireTimeToMs({})).toBeNull();
+  });
+
+  it("refuses times no date can show: before 1970 or after the year 9999, in any form", () => {
+    for (const value of [1e30, "1e30", -1, "-100", 1e21, "1000000000000000000000", "+275760-09-13T00:00:00.001Z", "10000-01-01T00:00:00Z"]) {
+      expect([value, wireTimeToMs(value)]).toEqual([value, null]);
+    }
+    expect(wireTimeToMs(MAX_WIRE_TIME_MS)).toBe(MAX_WIRE_TIME_MS);
+    expect(wireTimeToMs(0)).toBe(0);
   });
 });

@@ -8,6 +8,8 @@ import { createAckTracker } from "./transport/createAckTracker.js";
 import { createIncomingRouter } from "./transport/createIncomingRouter.js";
 import { createIqTracker } from "./transport/createIqTracker.js";
 import { createXmppEntity, dropSocket } from "./transport/createXmppEntity.js";
+import { failUnresumableQueue } from "./transport/failUnresumableQueue.js";
+import { guardFrames } from "./transport/guardFrames.js";
 import { guardIncoming } from "./transport/guardIncoming.js";
 import { toTransportError } from "./transport/toTransportError.js";
 import { watchNegotiation } from "./transport/watchNegotiation.js";
@@ -44,6 +46,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   const ctx = { appId: options.appId, domain: options.domain };
   const stanzas = new Subject<Element>();
   const states = new BehaviorSubject<TransportState>({ status: "offline", error: null, resumed: false });
+  const badInput = new Subject<ChatError>();
   let credentials: XmppCredentials | null = null;
   let attempt: ConnectAttempt | null = null;
   /** An error seen before the socket closed (a stream error, a socket error), reported with the disconnect. */
@@ -78,7 +81,8 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     logger,
     credentials: () => credentials && { username: `${credentials.userId}-${options.appId}`, password: credentials.password },
   });
-  guardIncoming(entity, logger);
+  guardFrames(entity, (error) => badInput.next(error));
+  guardIncoming(entity, logger, (error) => badInput.next(error));
   const send = async (element: Element): Promise<void> => {
     try {
       await entity.send(element);
@@ -93,7 +97,13 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     trackedSinceRequest = 0;
     if (entity.streamManagement.enabled && states.getValue().status === "online") entity.send(xml("r", { xmlns: "urn:xmpp:sm:3" })).catch(() => {});
   };
-  const router = createIncomingRouter({ iqs, emit: (stanza) => stanzas.next(stanza), logger });
+  const router = createIncomingRouter({
+    iqs,
+    emit: (stanza) => stanzas.next(stanza),
+    domain: options.domain,
+    onForeign: (error) => badInput.next(error),
+    logger,
+  });
   entity.middleware.use(router.middleware);
 
   const negotiation = watchNegotiation(entity, {
@@ -168,6 +178,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     if (attempt && sameCredentials(attempt.credentials, next)) return attempt.promise;
     credentials = next;
     negotiation.reset();
+    failUnresumableQueue(entity.streamManagement);
     const current = startAttempt(next);
     setState({ status: "connecting", error: null });
     // Opening resolves before negotiation ends; what settles the attempt is `online`/`resumed`, an error or the timer.
@@ -267,6 +278,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     onIq: router.onIq,
     stanza$: stanzas.asObservable(),
     status$: states.asObservable(),
+    error$: badInput.asObservable(),
     get state() {
       return states.getValue();
     },
@@ -282,6 +294,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
       negotiation.dispose();
       stanzas.complete();
       states.complete();
+      badInput.complete();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ServerContext } from "../context.js";
+import { canReadBlob } from "../domain/blobAccess.js";
 import { blobToWire, completeBlob, createBlob, findBlob, storeBlobData } from "../domain/blobs.js";
 import { ApiError, forbidden, invalid, notFound, unauthorized } from "../domain/errors.js";
 import type { BlobRecord, SessionRecord } from "../model/types.js";
@@ -16,6 +17,7 @@ const ACCESS_TTL_MS = 60 * 60 * 1000;
  * `/blobs` (PROTOCOL.md §6, §17): create → multipart upload to `/blobs/upload` (this server plays S3; the
  * `key` field names the blob, no token needed) → complete; info, download URL, delete; and the downloads
  * `GET /blobs/{uid}` (private blobs need a live token, as `?token=` or `CB-Token`) and `/blobs/{uid}/download`.
+ * A private blob is shown only to the users `canReadBlob` allows; to anyone else it does not exist (404).
  */
 export function blobRoutes(router: Router, ctx: ServerContext): void {
   router.post("/blobs/upload", (request) => {
@@ -38,7 +40,11 @@ export function blobRoutes(router: Router, ctx: ServerContext): void {
     const blob = ctx.db.blobsByUid.get(request.params.uid);
     const data = blob && ctx.db.blobData.get(blob.uid);
     if (!blob || !data) throw notFound("File not found");
-    if (!blob.public && !optionalSession(ctx, request, true)) throw unauthorized();
+    if (!blob.public) {
+      const session = optionalSession(ctx, request, true);
+      if (!session) throw unauthorized();
+      if (!canReadBlob(ctx, blob, session.user_id)) throw notFound("File not found");
+    }
     const filename = blob.name.replace(/["\\\r\n]/g, "_");
     return reply.raw(200, data, blob.content_type, {
       "Content-Disposition": `inline; filename="${filename}"`,
@@ -80,14 +86,14 @@ export function blobRoutes(router: Router, ctx: ServerContext): void {
 
   router.get("/blobs/:uid/object", (request) => {
     const session = requireSession(ctx, request);
-    const blob = blobOrNotFound(ctx, request.params.uid);
+    const blob = blobOrNotFound(ctx, request.params.uid, session);
     const access = { id: blob.id, blob_id: blob.id, expires: expires(ctx), object_access_type: "Read", download_url: downloadUrl(ctx, blob, session) };
     return reply.ok({ blob: { ...blobToWire(ctx, blob), blob_object_access: access } });
   });
 
   router.get("/blobs/:id", (request) => {
-    requireSession(ctx, request);
-    return reply.ok({ blob: blobToWire(ctx, blobOrNotFound(ctx, request.params.id)) });
+    const session = requireSession(ctx, request);
+    return reply.ok({ blob: blobToWire(ctx, blobOrNotFound(ctx, request.params.id, session)) });
   }, "json");
 
   router.put("/blobs/:id", (request) => {
@@ -109,14 +115,15 @@ export function blobRoutes(router: Router, ctx: ServerContext): void {
   });
 }
 
-function blobOrNotFound(ctx: ServerContext, idOrUid: string): BlobRecord {
+/** The blob the session may read, by numeric id or uid; a 404 for one it may not, as for one that does not exist. */
+function blobOrNotFound(ctx: ServerContext, idOrUid: string, session: Pick<SessionRecord, "user_id">): BlobRecord {
   const blob = findBlob(ctx, idOrUid);
-  if (!blob) throw notFound("Blob not found");
+  if (!blob || !canReadBlob(ctx, blob, session.user_id)) throw notFound("Blob not found");
   return blob;
 }
 
 function ownBlob(ctx: ServerContext, request: RestRequest, userId: number): BlobRecord {
-  const blob = blobOrNotFound(ctx, request.params.id);
+  const blob = blobOrNotFound(ctx, request.params.id, { user_id: userId });
   if (blob.owner_id !== userId) throw forbidden("Only the owner can change this blob");
   return blob;
 }

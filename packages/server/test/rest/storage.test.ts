@@ -29,8 +29,9 @@ describe("storage", () => {
     expect(response.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await response.arrayBuffer()).equals(file)).toBe(true);
 
-    // Another user's live token works too; no token or a dead one doesn't.
-    expect((await fetch(`${server.apiUrl}/blobs/${blob.uid}?token=${tokenOf(bob.cc)}`)).status).toBe(200);
+    // Another user's live token doesn't (the file was sent to nobody: see blobAccess.test.ts); no token or a dead one
+    // doesn't either.
+    expect((await fetch(`${server.apiUrl}/blobs/${blob.uid}?token=${tokenOf(bob.cc)}`)).status).toBe(404);
     expect((await fetch(`${server.apiUrl}/blobs/${blob.uid}`)).status).toBe(401);
     expect((await fetch(`${server.apiUrl}/blobs/${blob.uid}?token=nope`)).status).toBe(401);
     const withHeader = await fetch(`${server.apiUrl}/blobs/${blob.uid}`, { headers: { "CB-Token": tokenOf(alice.cc) } });

@@ -127,7 +127,7 @@ describe("dialogFromDto", () => {
     expect(result.error.details?.problems).toEqual([
       "type 9 is unknown",
       "updated_at is not a time",
-      "occupants_ids has a non-integer item",
+      "occupants_ids has an item that is not a user id",
       "name is not a string",
       "extensions is not an object",
     ]);

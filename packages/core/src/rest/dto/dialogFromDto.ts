@@ -1,5 +1,5 @@
 import type { Result } from "../../errors/result.js";
-import { objectIdTime } from "../../model/ids.js";
+import { isObjectId, objectIdTime } from "../../model/ids.js";
 import { isDialogType, type Dialog, type DialogType, type LastMessage, type LastMessageStatus } from "../../model/dialog.js";
 import { readDto, type FieldReader } from "./readDto.js";
 
@@ -18,7 +18,7 @@ export function dialogFromDto(dto: unknown): Result<Dialog> {
     const createdAt = r.optTime("created_at") ?? objectIdTime(id);
     const updatedAt = r.optTime("updated_at") ?? createdAt;
     if (updatedAt === null) r.problem("updated_at is missing");
-    const occupantIds = r.intList("occupants_ids");
+    const occupantIds = r.userIdList("occupants_ids");
     const status = r.optString("last_message_status");
     const permissions = r.optObject("permissions");
     return {
@@ -27,14 +27,14 @@ export function dialogFromDto(dto: unknown): Result<Dialog> {
       name: r.optString("name"),
       photo: r.optString("photo"),
       description: r.optString("description"),
-      ownerId: r.int("user_id"),
+      ownerId: r.userId("user_id"),
       occupantIds,
-      occupantsCount: r.optInt("occupants_count") ?? occupantIds.length,
-      adminIds: r.intList("admins_ids"),
-      pinnedMessageIds: r.stringList("pinned_messages_ids"),
+      occupantsCount: r.optCount("occupants_count") ?? occupantIds.length,
+      adminIds: r.userIdList("admins_ids"),
+      pinnedMessageIds: objectIds(r, "pinned_messages_ids"),
       lastMessage: readLastMessage(r, updatedAt ?? 0),
       lastMessageStatus: status !== null && STATUSES.includes(status) ? (status as LastMessageStatus) : null,
-      unreadCount: r.optInt("unread_messages_count") ?? 0,
+      unreadCount: r.optCount("unread_messages_count") ?? 0,
       roomJid: r.optString("xmpp_room_jid"),
       createdAt: createdAt ?? 0,
       updatedAt: updatedAt ?? 0,
@@ -47,8 +47,9 @@ export function dialogFromDto(dto: unknown): Result<Dialog> {
 /** The last-message summary, or null when the dialog has none; a summary without a date takes `updatedAt`. */
 function readLastMessage(r: FieldReader, updatedAt: number): LastMessage | null {
   const id = r.optString("last_message_id");
+  if (id !== null && !isObjectId(id)) r.problem("last_message_id is not a 24-hex id");
   const text = r.optString("last_message");
-  const senderId = r.optInt("last_message_user_id");
+  const senderId = r.optUserId("last_message_user_id", true);
   const dateSent = r.optTime("last_message_date_sent");
   if (dateSent === null && id === null && text === null) return null;
   return { id, text, senderId, dateSent: dateSent ?? updatedAt };
@@ -56,4 +57,11 @@ function readLastMessage(r: FieldReader, updatedAt: number): LastMessage | null 
 
 function isOn(value: unknown): boolean {
   return value === true || value === 1 || value === "1" || value === "true";
+}
+
+/** A list of 24-hex ids; anything else in it is a problem. */
+function objectIds(r: FieldReader, key: string): string[] {
+  const ids = r.stringList(key);
+  if (!ids.every(isObjectId)) r.problem(`${key} has an item that is not a 24-hex id`);
+  return ids.filter(isObjectId);
 }

@@ -1,6 +1,7 @@
 import type { Result } from "../../errors/result.js";
 import { attachmentFromWire, type Attachment } from "../../model/attachment.js";
 import type { CustomParams, Message, MessageStatus, Reactions } from "../../model/message.js";
+import { nullRecord } from "../../model/nullRecord.js";
 import { isRecord, readDto, type FieldReader } from "./readDto.js";
 
 /** Top-level keys of a wire message that are fields, not custom parameters. */
@@ -34,17 +35,17 @@ export const MESSAGE_FIELDS: ReadonlySet<string> = new Set([
  */
 export function messageFromDto(dto: unknown): Result<Message> {
   return readDto(dto, "message", (r) => {
-    const senderId = r.int("sender_id");
+    const senderId = r.userId("sender_id");
     const dateSent = r.optTime("date_sent");
     if (dateSent === null) r.problem("date_sent is missing");
-    const readIds = r.intList("read_ids");
-    const deliveredIds = r.intList("delivered_ids");
-    const recipientId = r.optInt("recipient_id");
+    const readIds = r.userIdList("read_ids");
+    const deliveredIds = r.userIdList("delivered_ids");
+    const recipientId = r.optUserId("recipient_id", true);
     return {
       id: r.objectId("_id"),
       dialogId: r.objectId("chat_dialog_id"),
       senderId,
-      recipientId: recipientId === 0 ? null : recipientId,
+      recipientId,
       body: r.optString("message"),
       dateSent: dateSent ?? 0,
       attachments: readAttachments(r),
@@ -79,7 +80,7 @@ function readReactions(r: FieldReader): Reactions {
   const reactions = r.optObject("reactions");
   if (reactions === null) return { own: [], total: {} };
   const own = Array.isArray(reactions.own) ? reactions.own.filter((e): e is string => typeof e === "string") : [];
-  const total: Record<string, number> = {};
+  const total = nullRecord<number>();
   if (isRecord(reactions.total)) {
     for (const [emoji, count] of Object.entries(reactions.total)) {
       const n = typeof count === "number" ? count : Number(count);
@@ -90,7 +91,7 @@ function readReactions(r: FieldReader): Reactions {
 }
 
 function readCustomParams(raw: Readonly<Record<string, unknown>>): CustomParams {
-  const params: CustomParams = {};
+  const params: CustomParams = nullRecord();
   for (const [key, value] of Object.entries(raw)) {
     if (MESSAGE_FIELDS.has(key)) continue;
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") params[key] = String(value);

@@ -18,7 +18,9 @@ export interface Page<T> {
 
 /**
  * Maps a list envelope (`{total_entries?, skip, limit, items}`, PROTOCOL.md §2) with `mapItem`. A body that is not
- * such an envelope gives `{ok: false}`; a bad item lands in `rejected` and the rest of the page is kept.
+ * such an envelope gives `{ok: false}`; a bad item lands in `rejected` and the rest of the page is kept, as does
+ * a repeat of an item's `id` in the page (the first one is kept). `skip`, `limit` and `total_entries` are taken only
+ * as non-negative integers.
  */
 export function pageFromDto<T>(body: unknown, mapItem: (dto: unknown) => Result<T>): Result<Page<T>> {
   if (!isRecord(body) || !Array.isArray(body.items)) {
@@ -26,10 +28,21 @@ export function pageFromDto<T>(body: unknown, mapItem: (dto: unknown) => Result<
   }
   const items: T[] = [];
   const rejected: ChatError[] = [];
+  const seen = new Set<unknown>();
   for (const item of body.items) {
     const result = mapItem(item);
-    if (result.ok) items.push(result.value);
-    else rejected.push(result.error);
+    if (!result.ok) {
+      rejected.push(result.error);
+      continue;
+    }
+    const id = idOf(result.value);
+    if (id !== undefined && seen.has(id)) {
+      const details = { dto: item };
+      rejected.push(new ChatError("protocol", `Malformed list: ${String(id)} appears twice`, { details }));
+      continue;
+    }
+    seen.add(id);
+    items.push(result.value);
   }
   return ok({
     items,
@@ -43,11 +56,17 @@ export function pageFromDto<T>(body: unknown, mapItem: (dto: unknown) => Result<
 /** True when another page follows (`skip + items < total`, or a full page when no total is reported). */
 export function hasNextPage(page: Pick<Page<unknown>, "skip" | "limit" | "total" | "items" | "rejected">): boolean {
   const received = page.items.length + page.rejected.length;
+  if (received === 0) return false;
   if (page.total !== null) return page.skip + received < page.total;
   return received >= page.limit && received > 0;
 }
 
 function toInt(value: unknown): number | null {
   const n = typeof value === "number" ? value : typeof value === "string" && value !== "" ? Number(value) : NaN;
-  return Number.isInteger(n) ? n : null;
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+/** The `id` of a mapped item (dialogs, messages, users), if it has one. */
+function idOf(item: unknown): unknown {
+  return typeof item === "object" && item !== null && "id" in item ? (item as { id: unknown }).id : undefined;
 }

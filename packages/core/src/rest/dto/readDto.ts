@@ -1,5 +1,7 @@
 import { ChatError } from "../../errors/ChatError.js";
 import { err, ok, type Result } from "../../errors/result.js";
+import { isUserId } from "../../model/ids.js";
+import { nullRecord } from "../../model/nullRecord.js";
 import { wireTimeToMs } from "../../time/wireTime.js";
 
 /**
@@ -14,6 +16,14 @@ export interface FieldReader {
   objectId(key: string): string;
   /** A required integer (a number or a numeric string). */
   int(key: string): number;
+  /** A required user id: a positive safe integer. */
+  userId(key: string): number;
+  /** An optional user id: null when missing, null or ""; 0 is taken as none when `zeroIsNone`. */
+  optUserId(key: string, zeroIsNone?: boolean): number | null;
+  /** A list of user ids (as `intList`); [] when missing. */
+  userIdList(key: string): number[];
+  /** An optional count: a non-negative safe integer; null when missing. */
+  optCount(key: string): number | null;
   /** An optional integer: null when missing, null or "". */
   optInt(key: string): number | null;
   /** An optional finite number. */
@@ -84,6 +94,32 @@ function createFieldReader(raw: Record<string, unknown>, problems: string[]): Fi
       if (n === null) problems.push(absent(value) ? `${key} is missing` : `${key} is not an integer`);
       return n ?? 0;
     },
+    userId(key) {
+      const value = raw[key];
+      const n = toInt(value);
+      if (!isUserId(n)) problems.push(absent(value) ? `${key} is missing` : `${key} is not a user id`);
+      return isUserId(n) ? n : 0;
+    },
+    optUserId(key, zeroIsNone = false) {
+      const value = raw[key];
+      if (absent(value) || value === "") return null;
+      const n = toInt(value);
+      if (zeroIsNone && n === 0) return null;
+      if (!isUserId(n)) problems.push(`${key} is not a user id`);
+      return isUserId(n) ? n : null;
+    },
+    userIdList(key) {
+      const ids = (list(key) ?? []).map(toInt);
+      if (!ids.every(isUserId)) problems.push(`${key} has an item that is not a user id`);
+      return ids.filter(isUserId);
+    },
+    optCount(key) {
+      const value = raw[key];
+      if (absent(value) || value === "") return null;
+      const n = toInt(value);
+      if (n === null || n < 0 || !Number.isSafeInteger(n)) problems.push(`${key} is not a count`);
+      return n !== null && n >= 0 && Number.isSafeInteger(n) ? n : null;
+    },
     optInt(key) {
       const value = raw[key];
       if (absent(value) || value === "") return null;
@@ -131,7 +167,7 @@ function createFieldReader(raw: Record<string, unknown>, problems: string[]): Fi
         problems.push(`${key} is not an object`);
         return {};
       }
-      const record: Record<string, string> = {};
+      const record = nullRecord<string>();
       for (const [name, item] of Object.entries(value)) {
         if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") record[name] = String(item);
       }

@@ -1,5 +1,7 @@
 import { ChatError } from "../../errors/ChatError.js";
 import { err, ok, type Result } from "../../errors/result.js";
+import { isObjectId } from "../../model/ids.js";
+import { nullRecord } from "../../model/nullRecord.js";
 import { isRecord } from "./readDto.js";
 
 /** Unread message counts: overall and per dialog id. */
@@ -13,14 +15,17 @@ export interface UnreadCounts {
 /** Maps `GET /chat/Message/unread.json` (`{"total": 5, "<dialogId>": 3}`, PROTOCOL.md §5). */
 export function unreadCountsFromDto(body: unknown): Result<UnreadCounts> {
   if (!isRecord(body)) return err(new ChatError("protocol", "Malformed unread counts: not an object", { details: { dto: body } }));
-  const byDialog: Record<string, number> = {};
+  const byDialog = nullRecord<number>();
   const problems: string[] = [];
   for (const [key, value] of Object.entries(body)) {
     if (key === "total") continue;
-    if (typeof value === "number" && Number.isInteger(value) && value >= 0) byDialog[key] = value;
+    if (!isObjectId(key)) problems.push(`${key} is not a dialog id`);
+    else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) byDialog[key] = value;
     else problems.push(`${key} is not a count`);
   }
-  const total = typeof body.total === "number" ? body.total : Object.values(byDialog).reduce((sum, n) => sum + n, 0);
+  const sum = Object.values(byDialog).reduce((all, n) => all + n, 0);
+  const given = body.total;
+  const total = typeof given === "number" && Number.isSafeInteger(given) && given >= 0 ? given : sum;
   if (problems.length > 0) {
     return err(new ChatError("protocol", `Malformed unread counts: ${problems.join("; ")}`, { details: { problems, dto: body } }));
   }

@@ -57,7 +57,7 @@ describe("userFromDto", () => {
     const missing = userFromDto(rest);
     expect(!missing.ok && missing.error.details?.problems).toEqual(["id is missing"]);
     const text = userFromDto({ ...wire, id: "bob" });
-    expect(!text.ok && text.error.details?.problems).toEqual(["id is not an integer"]);
+    expect(!text.ok && text.error.details?.problems).toEqual(["id is not a user id"]);
     expect(userFromDto({ ...wire, id: "202" }).ok).toBe(true);
     expect(userFromDto("bob").ok).toBe(false);
   });

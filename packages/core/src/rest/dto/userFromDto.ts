@@ -11,7 +11,7 @@ export function userFromDto(dto: unknown): Result<User> {
   return readDto(inner, "user", (r) => {
     const externalId = r.optString("external_id") ?? r.optString("external_user_id");
     return {
-      id: r.int("id"),
+      id: r.userId("id"),
       login: r.optString("login"),
       email: r.optString("email"),
       fullName: r.optString("full_name"),

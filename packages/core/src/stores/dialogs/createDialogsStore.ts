@@ -1,4 +1,5 @@
 import type { Dialog } from "../../model/dialog.js";
+import { nullRecord } from "../../model/nullRecord.js";
 import { createStore, type Store } from "../../reactive/createStore.js";
 import type { Readable } from "../../reactive/readable.js";
 import { select } from "../../reactive/select.js";
@@ -32,7 +33,7 @@ export function createDialogsStore(initial: DialogsState = emptyDialogsState()):
   const unread = select(
     state,
     (s): UnreadCounts => {
-      const byDialog: Record<string, number> = {};
+      const byDialog = nullRecord<number>();
       let total = 0;
       for (const id of s.order) {
         const count = s.byId[id].unreadCount;

@@ -1,4 +1,5 @@
 import type { Dialog, LastMessage, LastMessageStatus } from "../../model/dialog.js";
+import { nullRecord } from "../../model/nullRecord.js";
 
 /**
  * The dialog list: dialogs by id and their ids ordered by last activity, newest first.
@@ -15,7 +16,7 @@ export interface DialogsState {
 }
 
 /** An empty dialog list. */
-export const emptyDialogsState = (): DialogsState => ({ byId: {}, order: [], loaded: false });
+export const emptyDialogsState = (): DialogsState => ({ byId: nullRecord(), order: [], loaded: false });
 
 /** When the dialog was last active: its last message, else its creation. */
 export function activityOf(dialog: Dialog): number {
@@ -63,7 +64,7 @@ function placeMany(byId: Readonly<Record<string, Dialog>>, order: readonly strin
 /** Puts changed dialogs into the state and re-places them in the order. */
 function withDialogs(state: DialogsState, changed: readonly Dialog[]): DialogsState {
   if (changed.length === 0) return state;
-  const byId = { ...state.byId };
+  const byId = nullRecord(state.byId);
   for (const dialog of changed) byId[dialog.id] = Object.freeze(dialog);
   let order: readonly string[] = state.order;
   if (changed.length <= 16) for (const dialog of changed) order = place(byId, order, dialog.id);
@@ -95,7 +96,7 @@ export function replaceDialogs(state: DialogsState, dialogs: readonly Dialog[]):
 /** Forgets a dialog (deleted, left, or the user was removed). */
 export function removeDialog(state: DialogsState, id: string): DialogsState {
   if (!state.byId[id]) return state;
-  const byId = { ...state.byId };
+  const byId = nullRecord(state.byId);
   delete byId[id];
   return frozen({ ...state, byId, order: state.order.filter((other) => other !== id) });
 }
@@ -147,7 +148,7 @@ export function setUnread(state: DialogsState, dialogId: string, count: number):
   const dialog = state.byId[dialogId];
   const unreadCount = Math.max(0, count);
   if (!dialog || dialog.unreadCount === unreadCount) return state;
-  return frozen({ ...state, byId: { ...state.byId, [dialogId]: Object.freeze({ ...dialog, unreadCount }) } });
+  return frozen({ ...state, byId: withEntry(state.byId, dialogId, { ...dialog, unreadCount }) });
 }
 
 const RANK: Record<LastMessageStatus, number> = { failed: -1, pending: 0, sent: 1, delivered: 2, read: 3 };
@@ -162,7 +163,14 @@ export function setLastMessageStatus(state: DialogsState, dialogId: string, mess
   const from = dialog.lastMessageStatus;
   const unconfirmed = from === "pending" || from === "failed";
   if (RANK[status] <= RANK[from] && !(unconfirmed && (status === "failed" || status === "pending"))) return state;
-  return frozen({ ...state, byId: { ...state.byId, [dialogId]: Object.freeze({ ...dialog, lastMessageStatus: status }) } });
+  return frozen({ ...state, byId: withEntry(state.byId, dialogId, { ...dialog, lastMessageStatus: status }) });
+}
+
+/** A copy of `byId` (without a prototype: ids are wire strings) with one dialog set. */
+function withEntry(byId: Readonly<Record<string, Dialog>>, id: string, dialog: Dialog): Record<string, Dialog> {
+  const next = nullRecord(byId);
+  next[id] = Object.freeze(dialog);
+  return next;
 }
 
 /** Freezes a new state's new nodes, so the store's deep freeze stops at once. */

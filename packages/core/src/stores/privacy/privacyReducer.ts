@@ -1,3 +1,4 @@
+import { nullRecord } from "../../model/nullRecord.js";
 import { userIdFromJid } from "../../xmpp/stanzas/jid.js";
 import type { PrivacyItem } from "../../xmpp/stanzas/privacyList.js";
 
@@ -26,7 +27,7 @@ export interface PrivacyState {
 }
 
 /** Nothing known yet. */
-export const EMPTY_PRIVACY: PrivacyState = { lists: {}, defaultName: null, activeName: null, blocked: new Set(), loaded: false };
+export const EMPTY_PRIVACY: PrivacyState = { lists: nullRecord(), defaultName: null, activeName: null, blocked: new Set(), loaded: false };
 
 /** The name of the list in force: the active one, else the default, or null. */
 export function listInForce(state: Pick<PrivacyState, "activeName" | "defaultName">): string | null {
@@ -55,12 +56,14 @@ export function rulesFromItems(items: readonly PrivacyItem[]): PrivacyRule[] {
 
 /** Stores a list's rules (created, replaced or fetched). */
 export function putList(state: PrivacyState, name: string, rules: readonly PrivacyRule[]): PrivacyState {
-  return withBlocked({ ...state, lists: { ...state.lists, [name]: [...rules] } });
+  const lists = nullRecord(state.lists);
+  lists[name] = [...rules];
+  return withBlocked({ ...state, lists });
 }
 
 /** Forgets a list (deleted); it stops being default or active. */
 export function dropList(state: PrivacyState, name: string): PrivacyState {
-  const lists = { ...state.lists };
+  const lists = nullRecord(state.lists);
   delete lists[name];
   return withBlocked({
     ...state,
@@ -82,7 +85,7 @@ export function setActiveName(state: PrivacyState, name: string | null): Privacy
 
 /** Replaces everything with what the server holds: names and the lists read. */
 export function loaded(state: PrivacyState, input: { defaultName: string | null; activeName: string | null; lists: Record<string, readonly PrivacyRule[]> }): PrivacyState {
-  return withBlocked({ ...state, lists: { ...input.lists }, defaultName: input.defaultName, activeName: input.activeName, loaded: true });
+  return withBlocked({ ...state, lists: nullRecord(input.lists), defaultName: input.defaultName, activeName: input.activeName, loaded: true });
 }
 
 /** Rules with `userId` denied (replacing any earlier rule about them), first in order so it wins. */

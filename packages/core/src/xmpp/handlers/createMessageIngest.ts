@@ -15,7 +15,7 @@ import type { IngestContext } from "./ingestContext.js";
 export function createMessageIngest(ctx: IngestContext): (stanza: Element) => void {
   return (stanza) => {
     const self = ctx.selfUserId();
-    const parsed = parseMessage(stanza, self === null ? {} : { selfUserId: self });
+    const parsed = parseMessage(stanza, { ...(self === null ? {} : { selfUserId: self }), domain: ctx.domain });
     try {
       switch (parsed.kind) {
         case "chat-message":

@@ -10,6 +10,8 @@ import type { ParsedSystemMessage } from "../stanzas/parsedMessage.js";
 export interface IngestContext {
   /** The signed-in user, or null. */
   selfUserId(): number | null;
+  /** The chat domain; stanzas from other domains are dropped. Unchecked when missing. */
+  domain?: string;
   dialogs: DialogsStore;
   messages: MessagesStore;
   typing: TypingStore;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
+import type { Element } from "@xmpp/xml";
+import { parse } from "ltx";
 import { ChatError } from "../../errors/ChatError.js";
 import { canonicalXml, xmlFixture } from "../../testing/xmlFixtures.js";
 import { buildExtraParams, readExtraParams } from "./extraParams.js";
@@ -70,5 +72,15 @@ describe("readExtraParams", () => {
     const reparsed = xmlFixture(`<message>${built.toString()}</message>`);
     expect(canonicalXml(reparsed.getChild("extraParams")!)).toBe(canonicalXml(built));
     expect(readExtraParams(reparsed)).toMatchObject({ customParams: { a: "x & y" }, attachments: [{ uid: "u", contentType: "image/png" }] });
+  });
+
+  it("keeps custom parameters named __proto__ or constructor as plain keys, and inherits nothing", () => {
+    const message = parse(
+      `<message><extraParams xmlns="jabber:client"><__proto__>p</__proto__><constructor>c</constructor></extraParams></message>`,
+    ) as unknown as Element;
+    const { customParams } = readExtraParams(message);
+    expect(customParams["__proto__"]).toBe("p");
+    expect(customParams.constructor).toBe("c");
+    expect("toString" in customParams).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import xml, { type Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
 import { attachmentFromWire, attachmentToWire, type Attachment } from "../../model/attachment.js";
 import type { CustomParams } from "../../model/message.js";
+import { nullRecord } from "../../model/nullRecord.js";
 import { msToSeconds, wireTimeToMs } from "../../time/wireTime.js";
 import { NS } from "./namespaces.js";
 
@@ -78,7 +79,7 @@ export function readExtraParams(message: Element): ExtraParams {
     silent: false,
     moduleIdentifier: null,
     attachments: [],
-    customParams: {},
+    customParams: nullRecord(),
   };
   if (!params) return result;
   for (const child of params.getChildElements()) {

@@ -1,3 +1,5 @@
+import { userIdFromText } from "../../model/ids.js";
+
 /** What JIDs are built from: the app id and the chat domain (PROTOCOL.md §7). */
 export interface JidContext {
   /** ConnectyCube application id. */
@@ -60,11 +62,22 @@ export function parseJid(jid: string): JidParts | null {
   return { local, domain, resource };
 }
 
-/** The user id of a user JID (`{userId}-{appId}@…`), or null. */
+/** The user id (a positive safe integer) of a user JID (`{userId}-{appId}@…`), or null. */
 export function userIdFromJid(jid: string): number | null {
   const local = parseJid(jid)?.local;
   const match = local ? /^(\d+)-[^-]+$/.exec(local) : null;
-  return match ? Number(match[1]) : null;
+  return match ? userIdFromText(match[1]) : null;
+}
+
+/**
+ * True when a JID is of the chat domain: the domain itself for users and the server, a subdomain of it (such as
+ * `muc.{domain}`) for rooms when `rooms` is set. Domains compare without case.
+ */
+export function isOfDomain(jid: string, domain: string, rooms = false): boolean {
+  const host = parseJid(jid)?.domain.toLowerCase();
+  const own = domain.toLowerCase();
+  if (!host) return false;
+  return rooms ? host.endsWith(`.${own}`) : host === own;
 }
 
 /** The dialog id of a room JID (`{appId}_{dialogId}@muc…[/nick]`), or null. */

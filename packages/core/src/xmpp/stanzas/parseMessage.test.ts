@@ -145,7 +145,7 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
   it("given a marker without id, we get malformed", () => {
     expect(parse('<message from="202-1@localhost/b1" type="chat"><received xmlns="urn:xmpp:chat-markers:0"/></message>')).toMatchObject({
       kind: "malformed",
-      reason: "received marker without id",
+      reason: "received marker without a 24-hex id",
     });
   });
 
@@ -170,7 +170,7 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
   });
 
   it("a chat state next to a body is just a chat message", () => {
-    expect(parse('<message from="202-1@localhost/b1" type="chat" id="x"><body>hi</body><active xmlns="http://jabber.org/protocol/chatstates"/></message>').kind).toBe(
+    expect(parse(`<message from="202-1@localhost/b1" type="chat" id="${M}"><body>hi</body><active xmlns="http://jabber.org/protocol/chatstates"/></message>`).kind).toBe(
       "chat-message",
     );
   });
@@ -196,7 +196,7 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
     });
     expect(parse('<message from="202-1@localhost" type="chat"><body>x</body><replace xmlns="urn:xmpp:message-correct:0"/></message>')).toMatchObject({
       kind: "malformed",
-      reason: "replace without id",
+      reason: "replace without a 24-hex id",
     });
   });
 
@@ -209,7 +209,7 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
     ).toMatchObject({ kind: "removal", id: "r1", messageId: M, senderId: 303, dialogId: D, chatType: "groupchat" });
     expect(parse('<message from="202-1@localhost" type="chat"><remove xmlns="urn:xmpp:message-delete:0"/></message>')).toMatchObject({
       kind: "malformed",
-      reason: "remove without id",
+      reason: "remove without a 24-hex id",
     });
   });
 
@@ -246,7 +246,7 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
   it("given reactions without message_id or any user, we get malformed", () => {
     expect(parse('<message type="chat" from="202-1@localhost"><reactions user_id="202"/></message>')).toMatchObject({
       kind: "malformed",
-      reason: "reactions without message_id",
+      reason: "reactions without a 24-hex message_id",
     });
     expect(parse(`<message type="chat" from="localhost"><reactions message_id="${M}"/></message>`)).toMatchObject({
       kind: "malformed",

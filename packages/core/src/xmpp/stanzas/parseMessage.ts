@@ -1,8 +1,10 @@
 import type { Element } from "@xmpp/xml";
 import { chatErrorFromStanza } from "../../errors/chatErrorFromStanza.js";
+import { isObjectId, userIdFromText } from "../../model/ids.js";
+import { nullRecord } from "../../model/nullRecord.js";
 import { CHAT_STATES, type ChatState } from "./chatState.js";
 import { readExtraParams } from "./extraParams.js";
-import { dialogIdFromRoomJid, isRoomJid, parseJid, userIdFromJid } from "./jid.js";
+import { dialogIdFromRoomJid, isOfDomain, isRoomJid, parseJid, userIdFromJid } from "./jid.js";
 import { NS } from "./namespaces.js";
 import type { MessageEnvelope, ParsedMessage } from "./parsedMessage.js";
 
@@ -10,13 +12,16 @@ import type { MessageEnvelope, ParsedMessage } from "./parsedMessage.js";
 export interface ParseContext {
   /** The current user: carbons must come from their bare JID (or from no one, i.e. their server). */
   selfUserId?: number;
+  /** The chat domain: users and the server must be of it, rooms of a subdomain of it. Unchecked when missing. */
+  domain?: string;
 }
 
 /**
  * Reads an incoming `<message>` into a `ParsedMessage` (PROTOCOL.md §8–9). Carbons (`<sent|received
  * xmlns="urn:xmpp:carbons:2"><forwarded><message>`) are unwrapped with `isCarbon`. Order of recognition: error,
  * system (headline), MUC invite (unknown), reactions, removal, correction, marker, content (body/attachments), chat state. Never throws:
- * broken input gives `{kind: "malformed", reason}`.
+ * broken input gives `{kind: "malformed", reason}`: a sender of another domain, a dialog or message id that is no
+ * 24-hex id, a user id that is no positive integer.
  */
 export function parseMessage(stanza: Element, context: ParseContext = {}): ParsedMessage {
   try {
@@ -43,6 +48,9 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
     const inner = forwarded?.getChild("message");
     if (!forwarded || !inner) return malformed(outer, "carbon without <forwarded><message>");
     const outerFrom = outer.attrs.from ? String(outer.attrs.from) : null;
+    if (outerFrom !== null && context.domain !== undefined && !isOfDomain(outerFrom, context.domain)) {
+      return malformed(outer, `carbon from another domain ${outerFrom}`);
+    }
     if (outerFrom !== null && context.selfUserId !== undefined) {
       const parts = parseJid(outerFrom);
       if (userIdFromJid(outerFrom) !== context.selfUserId || parts?.resource) return malformed(outer, `carbon from a foreign JID ${outerFrom}`);
@@ -56,6 +64,10 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
   const type = String(message.attrs.type ?? "normal");
   const extra = readExtraParams(message);
   const delayedAt = delayOf(message) ?? forwardedDelay;
+  if (extra.dialogId !== null && !isObjectId(extra.dialogId)) return malformed(message, "dialog_id is not a 24-hex id");
+  if (context.domain !== undefined && from !== "" && !isOfDomain(from, context.domain, type === "groupchat")) {
+    return malformed(message, `from another domain: "${from}"`);
+  }
 
   if (type === "headline") {
     const senderId = userIdFromJid(from);
@@ -73,8 +85,8 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
     if (roomDialogId === null) return malformed(message, `groupchat from a non-room JID "${from}"`);
     const nick = parseJid(from)?.resource ?? null;
     if (nick === null) return { kind: "unknown", id, reason: "message from the room itself" };
-    if (!/^\d+$/.test(nick)) return malformed(message, `room nick "${nick}" is not a user id`);
-    senderId = Number(nick);
+    senderId = userIdFromText(nick);
+    if (senderId === null) return malformed(message, `room nick "${nick}" is not a user id`);
     dialogId = dialogId ?? roomDialogId;
   } else {
     senderId = userIdFromJid(from);
@@ -83,8 +95,8 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
   const reactions = message.getChild("reactions");
   if (reactions) {
     const messageId = reactions.attrs.message_id ? String(reactions.attrs.message_id) : "";
-    const userId = /^\d+$/.test(String(reactions.attrs.user_id ?? "")) ? Number(reactions.attrs.user_id) : senderId;
-    if (!messageId) return malformed(message, "reactions without message_id");
+    const userId = userIdFromText(String(reactions.attrs.user_id ?? "")) ?? senderId;
+    if (!isObjectId(messageId)) return malformed(message, "reactions without a 24-hex message_id");
     if (userId === null) return malformed(message, "reactions without user_id");
     const added: string[] = [];
     const removed: string[] = [];
@@ -102,26 +114,27 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
 
   const remove = message.getChild("remove", NS.remove);
   if (remove) {
-    if (!remove.attrs.id) return malformed(message, "remove without id");
+    if (!isObjectId(remove.attrs.id)) return malformed(message, "remove without a 24-hex id");
     return { kind: "removal", ...base, messageId: String(remove.attrs.id) };
   }
 
   const replace = message.getChild("replace", NS.correct);
   if (replace) {
     const body = bodyOf(message);
-    if (!replace.attrs.id) return malformed(message, "replace without id");
+    if (!isObjectId(replace.attrs.id)) return malformed(message, "replace without a 24-hex id");
     if (body === null) return malformed(message, "replace without body");
     return { kind: "correction", ...base, messageId: String(replace.attrs.id), body, last: replace.attrs.last === "true" };
   }
 
   const marker = message.getChild("received", NS.markers) ?? message.getChild("displayed", NS.markers);
   if (marker) {
-    if (!marker.attrs.id) return malformed(message, `${marker.name} marker without id`);
+    if (!isObjectId(marker.attrs.id)) return malformed(message, `${marker.name} marker without a 24-hex id`);
     return { kind: "marker", ...base, marker: marker.name === "received" ? "received" : "displayed", messageId: String(marker.attrs.id) };
   }
 
   const body = bodyOf(message);
   if (body !== null || extra.attachments.length > 0) {
+    if (!isObjectId(id)) return malformed(message, "a message without a 24-hex id");
     const to = String(message.attrs.to ?? "");
     return {
       kind: "chat-message",
@@ -174,7 +187,7 @@ function delayOf(element: Element): number | null {
 
 /** System message parameters: every scalar extraParams child except `moduleIdentifier`. */
 function systemParams(message: Element): Record<string, string> {
-  const params: Record<string, string> = {};
+  const params = nullRecord<string>();
   for (const child of message.getChild("extraParams")?.getChildElements() ?? []) {
     if (child.name !== "moduleIdentifier" && child.getChildElements().length === 0) params[child.name] = child.getText();
   }

@@ -101,6 +101,12 @@ export interface XmppTransport {
   readonly stanza$: Observable<Element>;
   /** The status, current value first. */
   readonly status$: Observable<TransportState>;
+  /**
+   * Bad input from the server that the transport survived, as `protocol` ChatErrors: a malformed frame (the stream
+   * is then closed, and the connection reconnects), a stanza from another domain or an incoming element that could
+   * not be handled (both dropped).
+   */
+  readonly error$: Observable<ChatError>;
   /** The current status. */
   readonly state: TransportState;
   /** Whether the last successful connect resumed the stream. */

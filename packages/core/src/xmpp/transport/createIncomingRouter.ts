@@ -1,6 +1,7 @@
 import xml, { type Element } from "@xmpp/xml";
-import { isChatError } from "../../errors/ChatError.js";
+import { ChatError, isChatError } from "../../errors/ChatError.js";
 import { STANZA_ERROR_NS } from "../../errors/chatErrorFromStanza.js";
+import { isOfDomain } from "../stanzas/jid.js";
 import type { Middleware } from "./createXmppEntity.js";
 import type { IqTracker } from "./createIqTracker.js";
 import type { IqHandler, TransportLogger } from "./XmppTransport.js";
@@ -19,9 +20,16 @@ const STANZAS = new Set(["message", "presence", "iq"]);
  * Routes incoming stanzas: replies to our iqs settle `iqs` (and go no further); everything else is handed to
  * `emit`; an iq `get`/`set` is answered by its registered handler, and one nobody handles gets @xmpp/iq's
  * `service-unavailable` error (so the server never waits). A throwing handler answers `internal-server-error`, or
- * the condition of the ChatError it threw.
+ * the condition of the ChatError it threw. A stanza from another domain than the chat domain (or a subdomain of it,
+ * such as the rooms') is dropped before anything sees it, replies included, and reported to `onForeign`.
  */
-export function createIncomingRouter(deps: { iqs: IqTracker; emit: (stanza: Element) => void; logger?: TransportLogger }): IncomingRouter {
+export function createIncomingRouter(deps: {
+  iqs: IqTracker;
+  emit: (stanza: Element) => void;
+  domain: string;
+  onForeign: (error: ChatError) => void;
+  logger?: TransportLogger;
+}): IncomingRouter {
   const handlers = new Map<string, IqHandler>();
   const key = (type: string, xmlns: string, name: string) => `${type} ${xmlns} ${name}`;
 
@@ -41,6 +49,12 @@ export function createIncomingRouter(deps: { iqs: IqTracker; emit: (stanza: Elem
   const middleware: Middleware = async (context, next) => {
     const { stanza } = context;
     if (!STANZAS.has(stanza.name)) return next();
+    const from = stanza.attrs.from ? String(stanza.attrs.from) : "";
+    if (from !== "" && !isOfDomain(from, deps.domain) && !isOfDomain(from, deps.domain, true)) {
+      const message = `Dropped a <${stanza.name}> from another domain`;
+      deps.onForeign(new ChatError("protocol", message, { details: { from } }));
+      return undefined;
+    }
     if (deps.iqs.settle(stanza)) return undefined;
     try {
       deps.emit(stanza);

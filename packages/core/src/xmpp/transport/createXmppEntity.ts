@@ -24,8 +24,14 @@ export type Middleware = (context: MiddlewareContext, next: () => Promise<unknow
 /** @xmpp/stream-management's state object (an EventEmitter with `ack`, `fail` and `resumed` events). */
 export interface StreamManagement {
   enabled: boolean;
+  /** The id to resume with; empty (or missing) when the server allows no resumption. */
   id: string;
   inbound: number;
+  /** Sent stanzas not acknowledged yet, oldest first. */
+  outbound_q: Array<{ stanza: Element; stamp: string }>;
+  /** How many sent stanzas the server has acknowledged. */
+  outbound: number;
+  emit(event: "fail", stanza: Element): void;
   on(event: "ack" | "fail", listener: (stanza: Element) => void): void;
   on(event: "resumed", listener: () => void): void;
   removeListener(event: string, listener: Listener): void;
@@ -49,6 +55,7 @@ interface TransportClass {
 /** What `Client` reads from the prototype of a connection class. */
 interface TransportPrototype {
   Socket: new () => XmppSocket;
+  Parser: unknown;
   socketParameters(service: string): unknown;
 }
 
@@ -57,12 +64,15 @@ export interface XmppEntity {
   status: string;
   jid: { toString(): string } | null;
   socket: XmppSocket | null;
+  /** The stream's parser; null once the stream ended or failed. */
+  parser: { emit(event: string, ...args: unknown[]): void } | null;
   options: { service: string; domain: string; lang?: string };
   transports: TransportClass[];
   streamManagement: StreamManagement;
   reconnect: { stop(): void };
   middleware: { use(middleware: Middleware): void };
   on(event: string, listener: Listener): void;
+  emit(event: string, ...args: unknown[]): void;
   removeListener(event: string, listener: Listener): void;
   isSecure(): boolean;
   connect(service: string): Promise<void>;
@@ -70,6 +80,7 @@ export interface XmppEntity {
   stop(): Promise<unknown>;
   send(element: Element): Promise<void>;
   _onElement(element: Element): void;
+  _onData(data: unknown): void;
   _detachSocket(): void;
   _detachParser(): void;
   _status(status: string, ...args: unknown[]): void;
@@ -124,13 +135,7 @@ async function authenticate(
 
 /** Swaps the entity's WebSocket connection class for a subclass whose socket opens `WebSocketImpl`. */
 function useWebSocket(entity: XmppEntity, WebSocketImpl: WebSocketConstructor): void {
-  const index = entity.transports.findIndex((Transport) => {
-    try {
-      return Transport.prototype.socketParameters("ws://localhost") !== undefined;
-    } catch {
-      return false;
-    }
-  });
+  const index = webSocketTransportIndex(entity);
   if (index < 0) return;
   const Base = entity.transports[index];
   class Socket extends Base.prototype.Socket {
@@ -143,6 +148,17 @@ function useWebSocket(entity: XmppEntity, WebSocketImpl: WebSocketConstructor): 
   class Transport extends Base {}
   Transport.prototype.Socket = Socket;
   entity.transports[index] = Transport;
+}
+
+/** Where the WebSocket connection class is in `entity.transports`; -1 if there is none. */
+export function webSocketTransportIndex(entity: XmppEntity): number {
+  return entity.transports.findIndex((Transport) => {
+    try {
+      return Transport.prototype.socketParameters("ws://localhost") !== undefined;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** As @xmpp/websocket decides it: `wss:`, or a loopback host. */
