@@ -130,7 +130,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const messages = createMessagesStore();
   const typing = createTypingStore({ clock });
   const recipientOf = (dialogId: string) => {
-    const dialog = dialogs.state.get().byId[dialogId];
+    const dialog = dialogs.state.get().byId.get(dialogId);
     if (!dialog || dialog.type !== DialogType.PRIVATE) return null;
     return dialog.occupantIds.find((o) => o !== selfUserId()) ?? null;
   };

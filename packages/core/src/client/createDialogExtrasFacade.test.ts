@@ -47,7 +47,7 @@ describe("dialog extras", () => {
     await expect(t.extras.addAdmins(D, [707])).rejects.toMatchObject({ code: "validation" });
     await t.extras.removeAdmins(D, [202, 404]);
     expect(JSON.parse(t.requests[1].body)).toEqual({ pull_all: { admins_ids: [202, 404] } });
-    expect(t.dialogs.state.get().byId[D].adminIds).toEqual([303]);
+    expect(t.dialogs.state.get().byId.get(D)!.adminIds).toEqual([303]);
     await expect(setup([], 202).extras.addAdmins(D, [303])).rejects.toMatchObject({ code: "forbidden" });
   });
 

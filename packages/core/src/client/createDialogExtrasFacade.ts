@@ -89,7 +89,7 @@ export function createDialogExtrasFacade(options: DialogExtrasOptions): DialogEx
     }
   };
   const changeAdmins = async (dialogId: string, change: { add?: readonly number[]; remove?: readonly number[] }): Promise<Dialog> => {
-    const known = dialogs.state.get().byId[dialogId];
+    const known = dialogs.state.get().byId.get(dialogId);
     if (known && known.ownerId !== options.selfUserId()) throw new ChatError("forbidden", "Only the owner changes admins");
     if (known && change.add && new Set([...known.adminIds, ...change.add]).size > MAX_ADMINS) {
       throw new ChatError("validation", `At most ${MAX_ADMINS} admins`, { details: { fields: { admins_ids: ["too many"] } } });

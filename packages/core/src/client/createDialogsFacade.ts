@@ -57,7 +57,7 @@ export function createDialogsFacade(options: {
       return dialog;
     },
     async update(id, patch) {
-      const before = dialogs.state.get().byId[id];
+      const before = dialogs.state.get().byId.get(id);
       const dialog = await rest.dialogs.update(id, patch);
       put(dialog);
       notify(dialog.occupantIds.filter((o) => !(patch.addOccupantIds ?? []).includes(o)), DIALOG_EVENTS.UPDATE_DIALOG, id);
@@ -67,7 +67,7 @@ export function createDialogsFacade(options: {
       return dialog;
     },
     async remove(id, removeOptions = {}) {
-      const before = dialogs.state.get().byId[id];
+      const before = dialogs.state.get().byId.get(id);
       const result = await rest.dialogs.remove(id, { force: removeOptions.force });
       if (result.forbidden.includes(id)) throw new ChatError("forbidden", "Only the owner can delete a dialog for everyone");
       drop(id);

@@ -93,7 +93,7 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
   const facades = new Map<string, DialogMessages>();
 
   const dialogOf = (dialogId: string) => {
-    const dialog = dialogs.state.get().byId[dialogId];
+    const dialog = dialogs.state.get().byId.get(dialogId);
     if (!dialog) throw new ChatError("not-found", `No dialog ${dialogId} in the list`);
     return dialog;
   };

@@ -26,7 +26,7 @@ export function createTypingFacade(options: {
   const active = new Map<string, { sentAt: number; idle: TimerHandle }>();
 
   const address = (dialogId: string) => {
-    const dialog = options.dialogs.state.get().byId[dialogId];
+    const dialog = options.dialogs.state.get().byId.get(dialogId);
     if (!dialog) return null;
     const self = options.selfUserId();
     const peer = dialog.type === DialogType.PRIVATE ? (dialog.occupantIds.find((o) => o !== self) ?? null) : null;

@@ -60,7 +60,7 @@ export function createHydrator(options: HydratorOptions): Hydrator {
     const db = options.db();
     if (!db) return false;
     const stored = await db.loadWindow(dialogId).catch(() => null);
-    if (!stored || stored.items.length === 0 || options.db() !== db || !dialogs.state.get().byId[dialogId]) return false;
+    if (!stored || stored.items.length === 0 || options.db() !== db || !dialogs.state.get().byId.get(dialogId)) return false;
     const before = messages.window(dialogId).get();
     messages.apply(dialogId, (window) => restored(window, stored));
     if (before === EMPTY_WINDOW) writeBehind.adoptWindow(dialogId); // exactly what the cache holds: nothing to write

@@ -60,15 +60,15 @@ export function createWriteBehind(options: WriteBehindOptions): WriteBehind {
     const work: Array<Promise<void>> = [];
     if (state !== before) {
       const changed = [];
-      for (const id of state.order) if (before.byId[id] !== state.byId[id]) changed.push(state.byId[id]);
-      const removed = before.order.filter((id) => !state.byId[id]);
+      for (const id of state.order) if (before.byId.get(id) !== state.byId.get(id)) changed.push(state.byId.get(id)!);
+      const removed = before.order.filter((id) => !state.byId.get(id));
       if (changed.length) work.push(target.putDialogs(changed));
       if (removed.length) work.push(target.deleteDialogs(removed));
     }
     for (const dialogId of dirtyWindows) {
       const window = messages.window(dialogId).get();
       if (window === EMPTY_WINDOW) {
-        if (state.byId[dialogId]) work.push(target.deleteWindow(dialogId)); // a removed dialog takes its window along
+        if (state.byId.get(dialogId)) work.push(target.deleteWindow(dialogId)); // a removed dialog takes its window along
         continue;
       }
       work.push(target.putWindow({ dialogId, items: window.items, hasOlder: window.hasOlder, viewedAt: views.get(dialogId) ?? 0, detached: window.detached }));

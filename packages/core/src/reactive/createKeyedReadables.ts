@@ -4,7 +4,7 @@ import type { Readable, ReadableSource } from "./readable.js";
 
 /** What the factory of `createKeyedReadables` returns for one key. */
 export interface KeyedSource<T> {
-  /** Where the values come from, typically `select(store, (s) => s.byId[key])`. */
+  /** Where the values come from, typically `select(store, (s) => s.byId.get(key))`. */
   readable: ReadableSource<T>;
   /** Starts the work behind this key (load history, subscribe to a stream…) and returns how to stop it. */
   start?: () => (() => void) | void;

@@ -74,7 +74,7 @@ export function createSync(options: SyncOptions): Sync {
   let fullQueued: Promise<void> | null = null;
   const fetching = new Set<string>();
   const catchingUp = new Map<string, Promise<void>>();
-  const knownIds = () => new Set(Object.keys(dialogs.state.get().byId));
+  const knownIds = () => new Set(dialogs.state.get().byId.keys());
   const ticket = (): UnreadTicket | null => options.unread?.ticket() ?? null;
   /** Server dialogs fetched with `taken`, with the unread messages the server could not have counted yet. */
   const counted = (fetched: readonly Dialog[], taken: UnreadTicket | null): readonly Dialog[] =>
@@ -113,7 +113,7 @@ export function createSync(options: SyncOptions): Sync {
   async function fetchNewer(dialogId: string, watermark: number | null): Promise<void> {
     const window = messages.window(dialogId).get();
     const has = (id: string) => indexOfMessage(window.items, id) >= 0;
-    if (watermark === null || !needsCatchUp(dialogs.state.get().byId[dialogId], watermark, has)) return;
+    if (watermark === null || !needsCatchUp(dialogs.state.get().byId.get(dialogId), watermark, has)) return;
     // date_sent has one-second resolution: ask from the watermark's second and let the merge drop what we have.
     const limit = pageSize + sameSecondCount(window.items, watermark);
     const page = await rest.messages.list(dialogId, { after: watermark - 1000, limit, sort: "desc" });
@@ -143,7 +143,7 @@ export function createSync(options: SyncOptions): Sync {
       const marks = new Map(messages.dialogIds().map((id) => [id, newestKnown(messages.window(id).get().items)]));
       await syncDialogs(full);
       for (const [dialogId, watermark] of marks) {
-        if (!dialogs.state.get().byId[dialogId] || !messages.has(dialogId)) continue;
+        if (!dialogs.state.get().byId.get(dialogId) || !messages.has(dialogId)) continue;
         await (full ? reconcile(dialogId) : fetchNewer(dialogId, watermark));
       }
       await refreshUnread(); // reads made elsewhere move no dialog's updated_at

@@ -3,7 +3,7 @@ import { parse } from "ltx";
 import type { Element } from "@xmpp/xml";
 import { DialogType, type Dialog } from "../model/dialog.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
-import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
+import { setUnread, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { aDialog } from "../stores/testData.js";
@@ -54,8 +54,8 @@ function setup(options: { readPending?: boolean } = {}) {
   const snapshot = (count: number, last: number): Dialog =>
     aDialog(D, { type: DialogType.PRIVATE, occupantIds: [1, 2], unreadCount: count, updatedAt: 2000, lastMessage: { id: ids[last], text: `m${last}`, senderId: 2, dateSent: SECOND * 1000 } });
   const applySnapshot = (fetched: Dialog, ticket = ledger.ticket()) => dialogs.apply((s) => upsertDialogs(s, ledger.adjust([fetched], ticket, s)));
-  const count = () => dialogs.state.get().byId[D].unreadCount;
-  const last = () => dialogs.state.get().byId[D].lastMessage?.id;
+  const count = () => dialogs.state.get().byId.get(D)!.unreadCount;
+  const last = () => dialogs.state.get().byId.get(D)!.lastMessage?.id;
   return { dialogs, messages, ledger, deliver, snapshot, applySnapshot, count, last };
 }
 
@@ -117,7 +117,7 @@ describe("unread ledger: a message is counted once, whichever path brought it", 
     const t = setup({ readPending: true });
     for (let n = 0; n < 3; n++) t.deliver(n);
     t.ledger.read(D);
-    t.dialogs.apply((s) => ({ ...s, byId: { ...s.byId, [D]: { ...s.byId[D], unreadCount: 0 } } }));
+    t.dialogs.apply((s) => setUnread(s, D, 0));
     t.deliver(3);
     t.applySnapshot(t.snapshot(4, 3));
     expect(t.count()).toBe(1);

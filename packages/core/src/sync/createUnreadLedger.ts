@@ -43,7 +43,8 @@ interface Counted {
   received: number;
 }
 
-const second = (ms: number) => Math.floor(ms / 1000);
+/** Most counted messages remembered per dialog (the oldest are forgotten first). */
+const MAX_COUNTED = 256;
 
 /** Dependencies of `createUnreadLedger`, by name. */
 export interface UnreadLedgerOptions {
@@ -55,7 +56,14 @@ export interface UnreadLedgerOptions {
 
 /** Creates the ledger. */
 export function createUnreadLedger(options: UnreadLedgerOptions): UnreadLedger {
-  const counted = new Map<string, Counted[]>();
+  // Per dialog, by message id, in receive order. Bounded: an entry far older than the newest ones can only matter to
+  // a server count older than all of them, and a replay of it is at or before the list's last message anyway.
+  const counted = new Map<string, Map<string, Counted>>();
+  const entriesOf = (dialogId: string): Counted[] => [...(counted.get(dialogId)?.values() ?? [])];
+  const keep = (dialogId: string, entries: readonly Counted[]) => {
+    if (entries.length === 0) counted.delete(dialogId);
+    else counted.set(dialogId, new Map(entries.map((entry) => [entry.id, entry])));
+  };
   let received = 0;
 
   /** Whether `entry` is inside a count that runs up to `last` (never an unconfirmed message of ours). */
@@ -84,21 +92,21 @@ export function createUnreadLedger(options: UnreadLedgerOptions): UnreadLedger {
   return {
     ticket: () => ({ received }),
     count(dialog, message) {
-      const list = counted.get(dialog.id) ?? [];
-      if (list.some((e) => e.id === message.id)) return false; // a replay or a second path: counted already
+      let entries = counted.get(dialog.id);
+      if (entries?.has(message.id)) return false; // a replay or a second path: counted already
       // At or before the list's last message: inside its count already (a server count, or counted when it came).
       if (dialog.lastMessage && atOrBefore(dialog.id, dialog.lastMessage, message)) return false;
       received += 1;
-      list.push({ id: message.id, dateSent: message.dateSent, received });
-      counted.set(dialog.id, list);
+      if (!entries) counted.set(dialog.id, (entries = new Map()));
+      entries.set(message.id, { id: message.id, dateSent: message.dateSent, received });
+      if (entries.size > MAX_COUNTED) entries.delete(entries.keys().next().value as string);
       return true;
     },
     adjust(fetched, ticket, state) {
       return fetched.map((dialog) => {
-        const current = state.byId[dialog.id];
-        const list = counted.get(dialog.id) ?? [];
-        const extra = list.filter((entry) => !covers(dialog.id, dialog.lastMessage, ticket, entry));
-        counted.set(dialog.id, extra);
+        const current = state.byId.get(dialog.id);
+        const extra = entriesOf(dialog.id).filter((entry) => !covers(dialog.id, dialog.lastMessage, ticket, entry));
+        keep(dialog.id, extra);
         let next = dialog;
         if (current && options.readPending(dialog.id)) next = { ...next, unreadCount: current.unreadCount };
         else if (extra.length) next = { ...next, unreadCount: dialog.unreadCount + extra.length };
@@ -111,11 +119,10 @@ export function createUnreadLedger(options: UnreadLedgerOptions): UnreadLedger {
     adjustCounts(counts, ticket, state, only) {
       const result = new Map<string, number>();
       for (const id of only ?? state.order) {
-        if (!state.byId[id]) continue;
+        if (!state.byId.get(id)) continue;
         if (options.readPending(id)) continue;
-        const list = counted.get(id) ?? [];
-        if (list.some((entry) => entry.received > ticket.received)) continue;
-        counted.set(id, []);
+        if (entriesOf(id).some((entry) => entry.received > ticket.received)) continue;
+        counted.delete(id);
         result.set(id, counts[id] ?? 0);
       }
       return result;

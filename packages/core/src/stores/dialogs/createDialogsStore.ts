@@ -29,14 +29,14 @@ export interface DialogsStore {
 /** Creates the dialog list store. */
 export function createDialogsStore(initial: DialogsState = emptyDialogsState()): DialogsStore {
   const state = createStore(initial);
-  const list = select(state, (s) => s.order.map((id) => s.byId[id]), shallowEqual);
+  const list = select(state, (s) => s.order.map((id) => s.byId.get(id)!), shallowEqual);
   const unread = select(
     state,
     (s): UnreadCounts => {
       const byDialog = nullRecord<number>();
       let total = 0;
       for (const id of s.order) {
-        const count = s.byId[id].unreadCount;
+        const count = s.byId.get(id)!.unreadCount;
         if (count > 0) byDialog[id] = count;
         total += count;
       }
@@ -52,7 +52,7 @@ export function createDialogsStore(initial: DialogsState = emptyDialogsState()):
     unread,
     get(id) {
       let view = views.get(id);
-      if (!view) views.set(id, (view = select(state, (s) => s.byId[id])));
+      if (!view) views.set(id, (view = select(state, (s) => s.byId.get(id))));
       return view;
     },
   };

@@ -6,7 +6,7 @@ import { patchDialog, removeDialog, setUnread, upsertDialogs } from "./dialogsRe
 describe("the dialog list keys dialogs by id in records without a prototype", () => {
   it("an id such as __proto__ or constructor is an ordinary key, and an unknown one finds nothing", () => {
     const store = createDialogsStore();
-    expect(store.state.get().byId["constructor"]).toBeUndefined();
+    expect(store.state.get().byId.get("constructor")).toBeUndefined();
     expect(store.get("toString").get()).toBeUndefined();
     store.apply((s) => upsertDialogs(s, [aDialog("__proto__", { unreadCount: 2 }), aDialog("65f000000000000000000001", { unreadCount: 1 })]));
     store.apply((s) => setUnread(s, "constructor", 5));

@@ -20,9 +20,9 @@ describe("dialogsReducer", () => {
   it("keeps a dialog's identity when the same copy arrives again, and ignores an older copy", () => {
     const first = run(emptyDialogsState(), (d) => upsertDialogs(d, [aDialog("a", { updatedAt: 2000, name: "new" })]));
     const same = run(first, (d) => upsertDialogs(d, [aDialog("a", { updatedAt: 2000, name: "new" })]));
-    expect(same.byId.a).toBe(first.byId.a);
+    expect(same.byId.get("a")!).toBe(first.byId.get("a")!);
     const older = run(first, (d) => upsertDialogs(d, [aDialog("a", { updatedAt: 1000, name: "old" })]));
-    expect(older.byId.a.name).toBe("new");
+    expect(older.byId.get("a")!.name).toBe("new");
   });
 
   it("a message from someone else moves the dialog up and counts unread; an own message and an echo do not", () => {
@@ -31,16 +31,16 @@ describe("dialogsReducer", () => {
     const incoming = { dialogId: "a", own: false, lastMessage: { id: "m1", text: "hi", senderId: 2, dateSent: 10 } };
     state = run(state, (d) => applyMessageActivity(d, incoming).state);
     expect(state.order).toEqual(["a", "b"]);
-    expect(state.byId.a.unreadCount).toBe(1);
+    expect(state.byId.get("a")!.unreadCount).toBe(1);
     state = run(state, (d) => applyMessageActivity(d, incoming).state); // the same message again
-    expect(state.byId.a.unreadCount).toBe(1);
+    expect(state.byId.get("a")!.unreadCount).toBe(1);
     state = run(state, (d) => applyMessageActivity(d, { dialogId: "a", own: true, lastMessage: { id: "m2", text: "yo", senderId: 1, dateSent: 11 } }).state);
-    expect(state.byId.a).toMatchObject({ unreadCount: 1, lastMessageStatus: "sent", lastMessage: { id: "m2" } });
+    expect(state.byId.get("a")!).toMatchObject({ unreadCount: 1, lastMessageStatus: "sent", lastMessage: { id: "m2" } });
     state = run(state, (d) => setLastMessageStatus(d, "a", "m2", "read"));
     state = run(state, (d) => setLastMessageStatus(d, "a", "m2", "delivered"));
-    expect(state.byId.a.lastMessageStatus).toBe("read");
+    expect(state.byId.get("a")!.lastMessageStatus).toBe("read");
     state = run(state, (d) => setUnread(d, "a", 0));
-    expect(state.byId.a.unreadCount).toBe(0);
+    expect(state.byId.get("a")!.unreadCount).toBe(0);
   });
 
   it("a message for an unknown dialog reports it, so the caller can fetch the dialog", () => {
@@ -51,11 +51,11 @@ describe("dialogsReducer", () => {
   it("patches, removes, and replaces the whole list on a full resync", () => {
     let state = run(emptyDialogsState(), (d) => upsertDialogs(d, [aDialog("a"), aDialog("b")]));
     state = run(state, (d) => patchDialog(d, "a", { name: "Renamed" }));
-    expect(state.byId.a.name).toBe("Renamed");
+    expect(state.byId.get("a")!.name).toBe("Renamed");
     state = run(state, (d) => removeDialog(d, "b"));
     expect(state.order).toEqual(["a"]);
     state = run(state, (d) => replaceDialogs(d, [aDialog("c")]));
-    expect(Object.keys(state.byId)).toEqual(["c"]);
+    expect([...state.byId.keys()]).toEqual(["c"]);
   });
 });
 

@@ -1,5 +1,4 @@
 import type { Dialog, LastMessage, LastMessageStatus } from "../../model/dialog.js";
-import { nullRecord } from "../../model/nullRecord.js";
 
 /**
  * The dialog list: dialogs by id and their ids ordered by last activity, newest first.
@@ -9,14 +8,14 @@ import { nullRecord } from "../../model/nullRecord.js";
  * dialog it touches, which made ingest cost grow with the number of dialogs (see scripts/bench/ingest.ts).
  */
 export interface DialogsState {
-  byId: Readonly<Record<string, Dialog>>;
+  byId: ReadonlyMap<string, Dialog>;
   order: readonly string[];
   /** True once a list (cached or fetched) has been published. */
   loaded: boolean;
 }
 
 /** An empty dialog list. */
-export const emptyDialogsState = (): DialogsState => ({ byId: nullRecord(), order: [], loaded: false });
+export const emptyDialogsState = (): DialogsState => ({ byId: new Map(), order: [], loaded: false });
 
 /** When the dialog was last active: its last message, else its creation. */
 export function activityOf(dialog: Dialog): number {
@@ -24,15 +23,15 @@ export function activityOf(dialog: Dialog): number {
 }
 
 /** `order` with `id` moved to its place (newest activity first; ties by id, so the order is stable). */
-function place(byId: Readonly<Record<string, Dialog>>, order: readonly string[], id: string): readonly string[] {
-  const activity = activityOf(byId[id]);
+function place(byId: ReadonlyMap<string, Dialog>, order: readonly string[], id: string): readonly string[] {
+  const activity = activityOf(byId.get(id)!);
   // The common case, a new message in the dialog already on top, costs nothing.
-  if (order[0] === id && (order.length === 1 || activityOf(byId[order[1]]) <= activity)) return order;
+  if (order[0] === id && (order.length === 1 || activityOf(byId.get(order[1])!) <= activity)) return order;
   const rest = order.filter((other) => other !== id);
   let index = 0;
   while (index < rest.length) {
     const other = rest[index];
-    const otherActivity = activityOf(byId[other]);
+    const otherActivity = activityOf(byId.get(other)!);
     if (otherActivity < activity || (otherActivity === activity && other < id)) break;
     index++;
   }
@@ -41,12 +40,12 @@ function place(byId: Readonly<Record<string, Dialog>>, order: readonly string[],
 }
 
 /** The order `place` keeps: newest activity first, ties by id (descending). */
-function compareIn(byId: Readonly<Record<string, Dialog>>): (a: string, b: string) => number {
-  return (a, b) => activityOf(byId[b]) - activityOf(byId[a]) || (a < b ? 1 : a > b ? -1 : 0);
+function compareIn(byId: ReadonlyMap<string, Dialog>): (a: string, b: string) => number {
+  return (a, b) => activityOf(byId.get(b)!) - activityOf(byId.get(a)!) || (a < b ? 1 : a > b ? -1 : 0);
 }
 
 /** `order` with many dialogs moved to their places: the changed ones sorted, then merged into the untouched rest. */
-function placeMany(byId: Readonly<Record<string, Dialog>>, order: readonly string[], changed: readonly Dialog[]): readonly string[] {
+function placeMany(byId: ReadonlyMap<string, Dialog>, order: readonly string[], changed: readonly Dialog[]): readonly string[] {
   const compare = compareIn(byId);
   const moved = new Set(changed.map((d) => d.id));
   const rest = order.filter((id) => !moved.has(id));
@@ -64,8 +63,8 @@ function placeMany(byId: Readonly<Record<string, Dialog>>, order: readonly strin
 /** Puts changed dialogs into the state and re-places them in the order. */
 function withDialogs(state: DialogsState, changed: readonly Dialog[]): DialogsState {
   if (changed.length === 0) return state;
-  const byId = nullRecord(state.byId);
-  for (const dialog of changed) byId[dialog.id] = Object.freeze(dialog);
+  const byId = new Map(state.byId);
+  for (const dialog of changed) byId.set(dialog.id, Object.freeze(dialog));
   let order: readonly string[] = state.order;
   if (changed.length <= 16) for (const dialog of changed) order = place(byId, order, dialog.id);
   else order = placeMany(byId, order, changed); // a cache or a full page: sort once rather than place each
@@ -76,7 +75,7 @@ function withDialogs(state: DialogsState, changed: readonly Dialog[]): DialogsSt
 export function upsertDialogs(state: DialogsState, dialogs: readonly Dialog[]): DialogsState {
   const changed: Dialog[] = [];
   for (const dialog of dialogs) {
-    const known = state.byId[dialog.id];
+    const known = state.byId.get(dialog.id);
     if (known && known.updatedAt > dialog.updatedAt) continue; // an older copy (e.g. an overlapping page)
     if (known && sameDialog(known, dialog)) continue;
     changed.push(dialog);
@@ -89,21 +88,21 @@ export function upsertDialogs(state: DialogsState, dialogs: readonly Dialog[]): 
 export function replaceDialogs(state: DialogsState, dialogs: readonly Dialog[]): DialogsState {
   const keep = new Set(dialogs.map((d) => d.id));
   let next = state;
-  for (const id of Object.keys(state.byId)) if (!keep.has(id)) next = removeDialog(next, id);
+  for (const id of [...state.byId.keys()]) if (!keep.has(id)) next = removeDialog(next, id);
   return upsertDialogs(next, dialogs);
 }
 
 /** Forgets a dialog (deleted, left, or the user was removed). */
 export function removeDialog(state: DialogsState, id: string): DialogsState {
-  if (!state.byId[id]) return state;
-  const byId = nullRecord(state.byId);
-  delete byId[id];
+  if (!state.byId.get(id)) return state;
+  const byId = new Map(state.byId);
+  byId.delete(id);
   return frozen({ ...state, byId, order: state.order.filter((other) => other !== id) });
 }
 
 /** Applies a patch to one dialog (rename, occupants…) and moves it if its activity changed. */
 export function patchDialog(state: DialogsState, id: string, patch: Partial<Dialog>): DialogsState {
-  const dialog = state.byId[id];
+  const dialog = state.byId.get(id);
   if (!dialog) return state;
   return withDialogs(state, [{ ...dialog, ...patch, id }]);
 }
@@ -130,7 +129,7 @@ export interface MessageActivity {
  * Returns `known: false` when the list has no such dialog (the caller fetches it).
  */
 export function applyMessageActivity(state: DialogsState, activity: MessageActivity): { state: DialogsState; known: boolean } {
-  const dialog = state.byId[activity.dialogId];
+  const dialog = state.byId.get(activity.dialogId);
   if (!dialog) return { state, known: false };
   const previous = dialog.lastMessage;
   if (previous && previous.id === activity.lastMessage.id) return { state, known: true }; // echo, carbon, resend
@@ -145,7 +144,7 @@ export function applyMessageActivity(state: DialogsState, activity: MessageActiv
 
 /** Sets a dialog's unread count (0 after reading it; a server count after sync). */
 export function setUnread(state: DialogsState, dialogId: string, count: number): DialogsState {
-  const dialog = state.byId[dialogId];
+  const dialog = state.byId.get(dialogId);
   const unreadCount = Math.max(0, count);
   if (!dialog || dialog.unreadCount === unreadCount) return state;
   return frozen({ ...state, byId: withEntry(state.byId, dialogId, { ...dialog, unreadCount }) });
@@ -158,7 +157,7 @@ const RANK: Record<LastMessageStatus, number> = { failed: -1, pending: 0, sent: 
  * outbox's own moves: to `failed` (a permanent error) and back to `pending` (a retry), never from a confirmed status.
  */
 export function setLastMessageStatus(state: DialogsState, dialogId: string, messageId: string, status: LastMessageStatus): DialogsState {
-  const dialog = state.byId[dialogId];
+  const dialog = state.byId.get(dialogId);
   if (!dialog || dialog.lastMessage?.id !== messageId || dialog.lastMessageStatus === null || dialog.lastMessageStatus === status) return state;
   const from = dialog.lastMessageStatus;
   const unconfirmed = from === "pending" || from === "failed";
@@ -166,17 +165,14 @@ export function setLastMessageStatus(state: DialogsState, dialogId: string, mess
   return frozen({ ...state, byId: withEntry(state.byId, dialogId, { ...dialog, lastMessageStatus: status }) });
 }
 
-/** A copy of `byId` (without a prototype: ids are wire strings) with one dialog set. */
-function withEntry(byId: Readonly<Record<string, Dialog>>, id: string, dialog: Dialog): Record<string, Dialog> {
-  const next = nullRecord(byId);
-  next[id] = Object.freeze(dialog);
-  return next;
+/** A copy of `byId` with one dialog set. */
+function withEntry(byId: ReadonlyMap<string, Dialog>, id: string, dialog: Dialog): Map<string, Dialog> {
+  return new Map(byId).set(id, Object.freeze(dialog));
 }
 
 /** Freezes a new state's new nodes, so the store's deep freeze stops at once. */
 function frozen(state: DialogsState): DialogsState {
-  Object.freeze(state.byId);
-  Object.freeze(state.order);
+  Object.freeze(state.order); // byId is a ReadonlyMap by type (a Map can't be frozen)
   return Object.freeze(state);
 }
 

@@ -14,7 +14,7 @@ describe("the list's last-message status follows the message", () => {
     const messages = createMessagesStore();
     dialogs.apply((s) => upsertDialogs(s, [aDialog(D)]));
     const stop = followLastMessageStatus(dialogs, messages);
-    const status = () => dialogs.state.get().byId[D].lastMessageStatus;
+    const status = () => dialogs.state.get().byId.get(D)!.lastMessageStatus;
 
     messages.receive([aMessage("m1", D, 5000, { senderId: 1, status: "pending" })]);
     dialogs.apply((s) => applyMessageActivity(s, { dialogId: D, own: true, status: "pending", lastMessage: { id: "m1", text: "hi", senderId: 1, dateSent: 5000 } }).state);

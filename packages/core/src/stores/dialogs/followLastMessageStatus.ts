@@ -10,7 +10,7 @@ import { indexOfMessage } from "../messages/messagesReducer.js";
  */
 export function followLastMessageStatus(dialogs: DialogsStore, messages: Pick<MessagesStore, "changes$">): () => void {
   const subscription = messages.changes$.subscribe(({ dialogId, window }) => {
-    const dialog = dialogs.state.get().byId[dialogId];
+    const dialog = dialogs.state.get().byId.get(dialogId);
     const lastId = dialog?.lastMessage?.id;
     if (!dialog || !lastId || dialog.lastMessageStatus === null) return;
     const at = indexOfMessage(window.items, lastId);

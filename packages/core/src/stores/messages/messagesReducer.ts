@@ -105,11 +105,11 @@ export function receiveMessages(window: MessageWindow, messages: readonly Messag
   let hasOlder = window.hasOlder;
   let anchor = -1; // where the previous message of the batch sits: the next one goes right after it (before, for older pages)
   for (let k = 0; k < messages.length; k++) {
-    const message = deepFreeze(messages[older ? messages.length - 1 - k : k]);
+    const message = messages[older ? messages.length - 1 - k : k]; // frozen when it takes its place
     const at = options.maybeKnown && !options.maybeKnown(message.id) ? -1 : indexOfMessage(items, message.id);
     if (at >= 0) {
       const current = items[at];
-      const merged = merge(current, message);
+      const merged = merge(current, deepFreeze(message));
       if (isConfirmed(merged) === isConfirmed(current)) {
         items[at] = deepFreeze(merged);
         anchor = at;
@@ -135,7 +135,7 @@ function place(items: Message[], message: Message, anchor: number, older: boolea
     // The unconfirmed tail, in creation order (its position), whatever order a page or a cache hands it in.
     let index = items.length;
     while (index > 0 && !isConfirmed(items[index - 1]) && (items[index - 1].position ?? 0) > message.dateSent) index--;
-    items.splice(index, 0, message.position === message.dateSent ? message : Object.freeze({ ...message, position: message.dateSent }));
+    items.splice(index, 0, positioned(message, message.dateSent));
     return index;
   }
   const end = confirmedEnd(items);
@@ -143,9 +143,16 @@ function place(items: Message[], message: Message, anchor: number, older: boolea
   const next = older ? anchor : anchor + 1;
   if (anchor >= 0 && anchor < end && fits(items, next, message, end)) index = next;
   else index = older ? olderIndex(items, message, end) : liveIndex(items, message, end);
-  const position = positionAt(items, index, message);
-  items.splice(index, 0, message.position === position ? message : Object.freeze({ ...message, position }));
+  items.splice(index, 0, positioned(message, positionAt(items, index, message)));
   return index;
+}
+
+/** The message with its position, frozen: set in place on a new message, a copy of one already frozen. */
+function positioned(message: Message, position: number): Message {
+  if (message.position === position) return deepFreeze(message);
+  if (Object.isFrozen(message)) return Object.freeze({ ...message, position });
+  message.position = position;
+  return deepFreeze(message);
 }
 
 /** Puts an older page in front of a window (history paging) and records whether even older history exists. */

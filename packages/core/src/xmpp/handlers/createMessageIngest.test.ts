@@ -67,7 +67,7 @@ describe("incoming messages → stores", () => {
     expect(items).toHaveLength(1);
     expect(items[0].status).toBe("sent");
     expect(t.delivered).toEqual([]);
-    expect(t.dialogs.state.get().byId[D].unreadCount).toBe(0);
+    expect(t.dialogs.state.get().byId.get(D)!.unreadCount).toBe(0);
   });
 
   it("markers from the peer move our message to delivered then read", () => {

@@ -30,7 +30,7 @@ export function handleChatMessage(ctx: IngestContext, parsed: ParsedChatMessage)
     status: "sent",
   };
   ctx.messages.receive([message], { cap: ctx.windowCap });
-  const dialog = ctx.dialogs.state.get().byId[dialogId];
+  const dialog = ctx.dialogs.state.get().byId.get(dialogId);
   const counts = !own && dialog !== undefined && (ctx.countUnread?.(dialog, message) ?? true);
   // Within one second only the window knows the order: a late copy of an older message is not the last one.
   const newer = !dialog?.lastMessage || comesAfter(ctx.messages.window(dialogId).get().items, dialog.lastMessage, message);

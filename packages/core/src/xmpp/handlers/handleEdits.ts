@@ -14,7 +14,7 @@ export function handleCorrection(ctx: IngestContext, parsed: ParsedCorrection): 
   const original = ctx.messages.window(dialogId).get().items.find((m) => m.id === parsed.messageId);
   if (original && original.senderId !== parsed.senderId) return; // only the author edits
   ctx.messages.apply(dialogId, (window) => editMessage(window, parsed.messageId, parsed.body, parsed.delayedAt ?? ctx.clock.now()));
-  const dialog = ctx.dialogs.state.get().byId[dialogId];
+  const dialog = ctx.dialogs.state.get().byId.get(dialogId);
   if (dialog?.lastMessage?.id === parsed.messageId) {
     ctx.dialogs.apply((s) => patchDialog(s, dialogId, { lastMessage: { ...dialog.lastMessage!, text: parsed.body } }));
   }

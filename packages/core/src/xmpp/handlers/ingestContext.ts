@@ -41,7 +41,7 @@ export interface IngestContext {
 export function privateDialogWith(ctx: IngestContext, userId: number): string | null {
   const state = ctx.dialogs.state.get();
   for (const id of state.order) {
-    const dialog = state.byId[id];
+    const dialog = state.byId.get(id)!;
     if (dialog.type === DialogType.PRIVATE && dialog.occupantIds.includes(userId)) return id;
   }
   return null;

@@ -3,6 +3,9 @@ import { ChatError } from "../../errors/ChatError.js";
 import { attachmentFromWire, attachmentToWire, type Attachment } from "../../model/attachment.js";
 import type { CustomParams } from "../../model/message.js";
 import { nullRecord } from "../../model/nullRecord.js";
+
+/** The custom parameters of a message that has none (frozen, shared). */
+const NO_CUSTOM_PARAMS: Record<string, string> = Object.freeze(nullRecord<string>());
 import { msToSeconds, wireTimeToMs } from "../../time/wireTime.js";
 import { NS } from "./namespaces.js";
 
@@ -79,7 +82,7 @@ export function readExtraParams(message: Element): ExtraParams {
     silent: false,
     moduleIdentifier: null,
     attachments: [],
-    customParams: nullRecord(),
+    customParams: NO_CUSTOM_PARAMS, // most messages have none: one shared empty record, not one each
   };
   if (!params) return result;
   for (const child of params.getChildElements()) {
@@ -106,7 +109,9 @@ export function readExtraParams(message: Element): ExtraParams {
       case "markable":
         break;
       default:
-        if (child.getChildElements().length === 0) result.customParams[child.name] = child.getText();
+        if (child.getChildElements().length > 0) break;
+        if (result.customParams === NO_CUSTOM_PARAMS) result.customParams = nullRecord();
+        result.customParams[child.name] = child.getText();
     }
   }
   return result;
