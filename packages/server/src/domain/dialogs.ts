@@ -145,6 +145,17 @@ export function unreadCount(ctx: ServerContext, dialog: DialogRecord, userId: nu
   return count;
 }
 
+/**
+ * The name `viewerId` sees: a private dialog is named after the other occupant (full name, else login), as
+ * the service does; other dialogs have their own name.
+ */
+export function dialogNameFor(ctx: ServerContext, dialog: DialogRecord, viewerId: number): string | null {
+  if (dialog.type !== DialogType.PRIVATE) return dialog.name;
+  const otherId = dialog.occupants_ids.find((id) => id !== viewerId) ?? dialog.occupants_ids[0];
+  const other = otherId === undefined ? undefined : ctx.db.users.get(otherId);
+  return other?.full_name || other?.login || dialog.name;
+}
+
 /** The dialog as the REST API shows it to `viewerId`. */
 export function dialogToWire(ctx: ServerContext, dialog: DialogRecord, viewerId: number): Record<string, unknown> {
   let status: string | null = null;
@@ -156,7 +167,7 @@ export function dialogToWire(ctx: ServerContext, dialog: DialogRecord, viewerId:
   return {
     _id: dialog._id,
     type: dialog.type,
-    name: dialog.name,
+    name: dialogNameFor(ctx, dialog, viewerId),
     description: dialog.description,
     photo: dialog.photo,
     user_id: dialog.user_id,
