@@ -1,11 +1,13 @@
 import type {
   BlobRecord,
+  CustomObjectRecord,
   DialogRecord,
   MessageRecord,
   PrivacyRecord,
   PushRecord,
   RosterItem,
   SessionRecord,
+  SubscriptionRecord,
   UserRecord,
 } from "./types.js";
 
@@ -27,6 +29,9 @@ export interface DbSnapshot {
   lastSeen: Record<string, number>;
   pushes: PushRecord[];
   offline: Record<string, string[]>;
+  nextSubscriptionId?: number;
+  customObjects?: CustomObjectRecord[];
+  subscriptions?: SubscriptionRecord[];
 }
 
 /**
@@ -38,6 +43,7 @@ export class Db {
   nextSessionId = 1;
   nextBlobId = 1;
   nextPushId = 1;
+  nextSubscriptionId = 1;
   readonly users = new Map<number, UserRecord>();
   readonly usersByLogin = new Map<string, UserRecord>();
   readonly usersByEmail = new Map<string, UserRecord>();
@@ -57,6 +63,9 @@ export class Db {
   readonly pushes: PushRecord[] = [];
   /** Stanzas (serialised, with `<delay>`) kept for users who were offline, delivered when they come online. */
   readonly offline = new Map<number, string[]>();
+  /** Custom objects: class name → id → record. */
+  readonly customObjects = new Map<string, Map<string, CustomObjectRecord>>();
+  readonly subscriptions = new Map<number, SubscriptionRecord>();
   private readonly listeners = new Set<() => void>();
 
   /** Registers a callback run after every change (persistence uses it). */
@@ -165,6 +174,28 @@ export class Db {
     this.changed();
   }
 
+  /** Adds or replaces a custom object. */
+  putCustomObject(record: CustomObjectRecord): void {
+    let records = this.customObjects.get(record.class_name);
+    if (!records) this.customObjects.set(record.class_name, (records = new Map()));
+    records.set(record._id, record);
+    this.changed();
+  }
+
+  removeCustomObject(record: CustomObjectRecord): void {
+    this.customObjects.get(record.class_name)?.delete(record._id);
+    this.changed();
+  }
+
+  putSubscription(subscription: SubscriptionRecord): void {
+    this.subscriptions.set(subscription.id, subscription);
+    this.changed();
+  }
+
+  removeSubscription(id: number): void {
+    if (this.subscriptions.delete(id)) this.changed();
+  }
+
   /** The roster of a user, created on first use. */
   rosterOf(userId: number): Map<number, RosterItem> {
     let roster = this.roster.get(userId);
@@ -202,6 +233,9 @@ export class Db {
       lastSeen: Object.fromEntries(this.lastSeen),
       pushes: this.pushes,
       offline: Object.fromEntries(this.offline),
+      nextSubscriptionId: this.nextSubscriptionId,
+      customObjects: [...this.customObjects.values()].flatMap((records) => [...records.values()]),
+      subscriptions: [...this.subscriptions.values()],
     };
   }
 
@@ -225,6 +259,9 @@ export class Db {
     for (const [userId, at] of Object.entries(data.lastSeen ?? {})) db.lastSeen.set(Number(userId), at);
     db.pushes.push(...(data.pushes ?? []));
     for (const [userId, stanzas] of Object.entries(data.offline ?? {})) db.offline.set(Number(userId), stanzas);
+    db.nextSubscriptionId = data.nextSubscriptionId ?? 1;
+    for (const record of data.customObjects ?? []) db.putCustomObject(record);
+    for (const subscription of data.subscriptions ?? []) db.putSubscription(subscription);
     return db;
   }
 }
