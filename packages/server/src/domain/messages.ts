@@ -2,6 +2,7 @@ import type { ServerContext } from "../context.js";
 import { isObjectId, objectId } from "../model/ids.js";
 import { DialogType, type Attachment, type DialogRecord, type MessageRecord } from "../model/types.js";
 import { invalid } from "./errors.js";
+import { subscriptionSummary } from "./subscriptions.js";
 import { isOccupant, touchDialog } from "./dialogs.js";
 import { iso, parseDateSent } from "./time.js";
 
@@ -67,7 +68,7 @@ function recordPushes(ctx: ServerContext, dialog: DialogRecord, message: Message
   for (const userId of dialog.occupants_ids) {
     if (userId === message.sender_id || dialog.notifications_off.includes(userId)) continue;
     if (ctx.chat.isActive(userId)) continue;
-    ctx.db.pushes.push({
+    ctx.db.addPush({
       id: ctx.db.nextPushId++,
       user_id: userId,
       dialog_id: dialog._id,
@@ -75,8 +76,8 @@ function recordPushes(ctx: ServerContext, dialog: DialogRecord, message: Message
       sender_id: message.sender_id,
       body: message.message,
       created_at: ctx.clock(),
+      subscriptions: ctx.db.subscriptionsOf(userId).map(subscriptionSummary),
     });
-    if (ctx.db.pushes.length > 10_000) ctx.db.pushes.splice(0, ctx.db.pushes.length - 10_000);
   }
 }
 

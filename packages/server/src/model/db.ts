@@ -34,6 +34,9 @@ export interface DbSnapshot {
   subscriptions?: SubscriptionRecord[];
 }
 
+/** How many recorded chat alerts `/_dev/pushes` keeps. */
+export const MAX_PUSHES = 10_000;
+
 /**
  * The in-memory database: maps keyed by id plus the few indexes the hot paths need.
  * Every mutation goes through a method or is followed by `changed()`, so persistence knows to write.
@@ -102,6 +105,7 @@ export class Db {
     if (user.login) this.usersByLogin.delete(user.login.toLowerCase());
     if (user.email) this.usersByEmail.delete(user.email.toLowerCase());
     for (const [token, session] of this.sessions) if (session.user_id === id) this.sessions.delete(token);
+    for (const subscription of this.subscriptionsOf(id)) this.subscriptions.delete(subscription.id);
     this.changed();
   }
 
@@ -194,6 +198,18 @@ export class Db {
 
   removeSubscription(id: number): void {
     if (this.subscriptions.delete(id)) this.changed();
+  }
+
+  /** The push subscriptions of a user, oldest first. */
+  subscriptionsOf(userId: number): SubscriptionRecord[] {
+    return [...this.subscriptions.values()].filter((subscription) => subscription.user_id === userId);
+  }
+
+  /** Records a chat alert; only the latest `MAX_PUSHES` are kept. */
+  addPush(push: PushRecord): void {
+    this.pushes.push(push);
+    if (this.pushes.length > MAX_PUSHES) this.pushes.splice(0, this.pushes.length - MAX_PUSHES);
+    this.changed();
   }
 
   /** The roster of a user, created on first use. */

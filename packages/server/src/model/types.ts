@@ -139,6 +139,16 @@ export interface PushRecord {
   sender_id: number;
   body: string | null;
   created_at: number;
+  /** The push subscriptions of the user when the alert was recorded: where it would have gone. */
+  subscriptions?: SubscriptionSummary[];
+}
+
+/** What an alert shows of a subscription it would have reached. */
+export interface SubscriptionSummary {
+  id: number;
+  notification_channel: string;
+  platform: string;
+  udid: string;
 }
 
 /** Who may do one thing with a custom object: `open`, `owner`, `not_allowed`, or listed users / user tags. */
