@@ -70,7 +70,7 @@ export function createDialog(ctx: ServerContext, owner: UserRecord, input: Dialo
       const hidden = existing.hidden_for.indexOf(owner.id);
       if (hidden >= 0) {
         existing.hidden_for.splice(hidden, 1);
-        ctx.db.changed();
+        ctx.db.changed("dialog", existing._id);
       }
       return { dialog: existing, created: false };
     }
@@ -199,7 +199,7 @@ export function requireOwner(dialog: DialogRecord, userId: number, options: { ad
 /** Marks the dialog changed now (moves `updated_at`, which drives `updated_at[gt]` delta sync). */
 export function touchDialog(ctx: ServerContext, dialog: DialogRecord): void {
   dialog.updated_at = Math.max(ctx.clock(), dialog.updated_at + 1);
-  ctx.db.changed();
+  ctx.db.changed("dialog", dialog._id);
 }
 
 /** The dialog with this id; 404 when there is none. */

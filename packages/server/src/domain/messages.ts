@@ -86,7 +86,7 @@ export function markDelivered(ctx: ServerContext, message: MessageRecord, userId
   if (message.delivered_ids.includes(userId)) return false;
   message.delivered_ids.push(userId);
   message.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
   return true;
 }
 
@@ -97,7 +97,7 @@ export function markRead(ctx: ServerContext, message: MessageRecord, userId: num
   message.read_ids.push(userId);
   message.views_count++;
   message.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
   return true;
 }
 
@@ -119,7 +119,7 @@ export function editMessage(ctx: ServerContext, message: MessageRecord, body: st
     dialog.last_message = body;
     touchDialog(ctx, dialog);
   }
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
 }
 
 /** Deletes a message for everyone, fixing the dialog's last message. */
@@ -146,7 +146,7 @@ export function deleteMessageForAll(ctx: ServerContext, message: MessageRecord):
 export function deleteMessageForUser(ctx: ServerContext, message: MessageRecord, userId: number): void {
   if (!message.deleted_for.includes(userId)) message.deleted_for.push(userId);
   message.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
 }
 
 /** True when the user can see the message (occupant of its dialog, not deleted for them). */
@@ -179,7 +179,7 @@ export function react(ctx: ServerContext, message: MessageRecord, userId: number
     }
   }
   message.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
   return { added, removed };
 }
 

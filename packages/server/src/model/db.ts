@@ -34,12 +34,28 @@ export interface DbSnapshot {
   subscriptions?: SubscriptionRecord[];
 }
 
+/** The kinds of record a change can name; persistence writes the named records (see `changed`). */
+export type ChangeKind =
+  | "user"
+  | "session"
+  | "dialog"
+  | "message"
+  | "blob"
+  | "blobData"
+  | "privacy"
+  | "roster"
+  | "lastSeen"
+  | "offline"
+  | "push"
+  | "object"
+  | "subscription";
+
 /** How many recorded chat alerts `/_dev/pushes` keeps. */
 export const MAX_PUSHES = 10_000;
 
 /**
  * The in-memory database: maps keyed by id plus the few indexes the hot paths need.
- * Every mutation goes through a method or is followed by `changed()`, so persistence knows to write.
+ * Every mutation goes through a method or is followed by `changed(kind, key)`, so persistence knows what to write.
  */
 export class Db {
   nextUserId = 1;
@@ -70,6 +86,14 @@ export class Db {
   readonly customObjects = new Map<string, Map<string, CustomObjectRecord>>();
   readonly subscriptions = new Map<number, SubscriptionRecord>();
   private readonly listeners = new Set<() => void>();
+  /** Counts changes: a journal knows which of them are on disk. */
+  version = 0;
+  /** While true (a journal is attached), named changes are collected in `pending` until taken. */
+  tracking = false;
+  /** Records changed since the last `takePending()`: "kind key" → [kind, key]. */
+  private pending = new Map<string, [ChangeKind, string]>();
+  /** True when a change did not name its record: the next write must cover everything. */
+  private pendingEverything = false;
 
   /** Registers a callback run after every change (persistence uses it). */
   onChange(listener: () => void): () => void {
@@ -77,16 +101,37 @@ export class Db {
     return () => this.listeners.delete(listener);
   }
 
-  /** Tells listeners that the data changed. */
-  changed(): void {
+  /**
+   * Tells listeners that the data changed. `kind` and `key` name the record that changed (or went away), so a
+   * journal writes just that record; a change that names nothing makes the next write a whole snapshot.
+   */
+  changed(kind?: ChangeKind, key?: string | number): void {
+    this.version++;
+    if (this.tracking) {
+      if (kind === undefined || key === undefined) this.pendingEverything = true;
+      else this.pending.set(`${kind} ${key}`, [kind, String(key)]);
+    }
     for (const listener of this.listeners) listener();
+  }
+
+  /** True when changes wait to be written. */
+  hasPending(): boolean {
+    return this.pendingEverything || this.pending.size > 0;
+  }
+
+  /** The changes collected since the last call (and whether one named nothing), forgetting them. */
+  takePending(): { records: Array<[ChangeKind, string]>; everything: boolean } {
+    const taken = { records: [...this.pending.values()], everything: this.pendingEverything };
+    this.pending = new Map();
+    this.pendingEverything = false;
+    return taken;
   }
 
   addUser(user: UserRecord): void {
     this.users.set(user.id, user);
     if (user.login) this.usersByLogin.set(user.login.toLowerCase(), user);
     if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
-    this.changed();
+    this.changed("user", user.id);
   }
 
   /** Re-indexes a user whose login or email changed. */
@@ -95,7 +140,7 @@ export class Db {
     if (previous.email) this.usersByEmail.delete(previous.email.toLowerCase());
     if (user.login) this.usersByLogin.set(user.login.toLowerCase(), user);
     if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
-    this.changed();
+    this.changed("user", user.id);
   }
 
   removeUser(id: number): void {
@@ -104,9 +149,13 @@ export class Db {
     this.users.delete(id);
     if (user.login) this.usersByLogin.delete(user.login.toLowerCase());
     if (user.email) this.usersByEmail.delete(user.email.toLowerCase());
-    for (const [token, session] of this.sessions) if (session.user_id === id) this.sessions.delete(token);
-    for (const subscription of this.subscriptionsOf(id)) this.subscriptions.delete(subscription.id);
-    this.changed();
+    for (const [token, session] of this.sessions) {
+      if (session.user_id !== id) continue;
+      this.sessions.delete(token);
+      this.changed("session", token);
+    }
+    for (const subscription of this.subscriptionsOf(id)) this.removeSubscription(subscription.id);
+    this.changed("user", id);
   }
 
   addDialog(dialog: DialogRecord): void {
@@ -115,20 +164,23 @@ export class Db {
     if (dialog.type === 3 && dialog.occupants_ids.length === 2) {
       this.privateByPair.set(pairKey(dialog.occupants_ids[0], dialog.occupants_ids[1]), dialog._id);
     }
-    this.changed();
+    this.changed("dialog", dialog._id);
   }
 
   removeDialog(id: string): void {
     const dialog = this.dialogs.get(id);
     if (!dialog) return;
     this.dialogs.delete(id);
-    for (const message of this.messagesByDialog.get(id) ?? []) this.messages.delete(message._id);
+    for (const message of this.messagesByDialog.get(id) ?? []) {
+      this.messages.delete(message._id);
+      this.changed("message", message._id);
+    }
     this.messagesByDialog.delete(id);
     if (dialog.type === 3 && dialog.occupants_ids.length === 2) {
       const key = pairKey(dialog.occupants_ids[0], dialog.occupants_ids[1]);
       if (this.privateByPair.get(key) === id) this.privateByPair.delete(key);
     }
-    this.changed();
+    this.changed("dialog", id);
   }
 
   /** The private dialog between two users, if there is one. */
@@ -148,7 +200,7 @@ export class Db {
       while (i >= 0 && list[i].date_sent > message.date_sent) i--;
       list.splice(i + 1, 0, message);
     }
-    this.changed();
+    this.changed("message", message._id);
   }
 
   removeMessage(id: string): void {
@@ -160,13 +212,13 @@ export class Db {
       const index = list.indexOf(message);
       if (index >= 0) list.splice(index, 1);
     }
-    this.changed();
+    this.changed("message", id);
   }
 
   addBlob(blob: BlobRecord): void {
     this.blobs.set(blob.id, blob);
     this.blobsByUid.set(blob.uid, blob);
-    this.changed();
+    this.changed("blob", blob.id);
   }
 
   removeBlob(id: number): void {
@@ -175,7 +227,8 @@ export class Db {
     this.blobs.delete(id);
     this.blobsByUid.delete(blob.uid);
     this.blobData.delete(blob.uid);
-    this.changed();
+    this.changed("blob", id);
+    this.changed("blobData", blob.uid);
   }
 
   /** Adds or replaces a custom object. */
@@ -183,21 +236,21 @@ export class Db {
     let records = this.customObjects.get(record.class_name);
     if (!records) this.customObjects.set(record.class_name, (records = new Map()));
     records.set(record._id, record);
-    this.changed();
+    this.changed("object", `${record.class_name}/${record._id}`);
   }
 
   removeCustomObject(record: CustomObjectRecord): void {
     this.customObjects.get(record.class_name)?.delete(record._id);
-    this.changed();
+    this.changed("object", `${record.class_name}/${record._id}`);
   }
 
   putSubscription(subscription: SubscriptionRecord): void {
     this.subscriptions.set(subscription.id, subscription);
-    this.changed();
+    this.changed("subscription", subscription.id);
   }
 
   removeSubscription(id: number): void {
-    if (this.subscriptions.delete(id)) this.changed();
+    if (this.subscriptions.delete(id)) this.changed("subscription", id);
   }
 
   /** The push subscriptions of a user, oldest first. */
@@ -209,7 +262,7 @@ export class Db {
   addPush(push: PushRecord): void {
     this.pushes.push(push);
     if (this.pushes.length > MAX_PUSHES) this.pushes.splice(0, this.pushes.length - MAX_PUSHES);
-    this.changed();
+    this.changed("push", push.id);
   }
 
   /** The roster of a user, created on first use. */

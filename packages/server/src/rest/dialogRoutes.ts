@@ -100,7 +100,7 @@ export function dialogRoutes(router: Router, ctx: ServerContext): void {
     if (enabled === muted) {
       // A per-user setting: it does not move the dialog's `updated_at`, which every occupant syncs on.
       dialog.notifications_off = enabled ? dialog.notifications_off.filter((id) => id !== user.id) : [...dialog.notifications_off, user.id];
-      ctx.db.changed();
+      ctx.db.changed("dialog", dialog._id);
     }
     return reply.ok({ notifications: { enabled: enabled ? 1 : 0 } });
   });
@@ -119,7 +119,7 @@ function deleteOne(ctx: ServerContext, id: string, user: UserRecord, force: bool
     ctx.db.removeDialog(dialog._id);
   } else if (dialog.type === DialogType.PRIVATE) {
     if (!dialog.hidden_for.includes(user.id)) dialog.hidden_for.push(user.id);
-    ctx.db.changed();
+    ctx.db.changed("dialog", dialog._id);
   } else {
     removeOccupants(ctx, dialog, [user.id]);
   }
