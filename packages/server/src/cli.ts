@@ -96,6 +96,9 @@ function fail(message: string): never {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`chatcube-server: ${(error as Error).message}\n`);
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === "EADDRINUSE") {
+    process.stderr.write(`chatcube-server: ${message}: another program uses this port; pick another one with --port N (0 picks a free one)\n`);
+  } else process.stderr.write(`chatcube-server: ${message}\n`);
   process.exit(1);
 });
