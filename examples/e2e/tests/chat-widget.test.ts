@@ -78,6 +78,14 @@ describe("chat-widget 0.43.0", () => {
     await screenshot(alice.page, "widget-alice-thread");
   });
 
+  it("typing: Bob typing in the composer shows on Alice's side", async () => {
+    const bobBox = bob.page.getByPlaceholder("Enter message...");
+    await bobBox.click();
+    await bobBox.pressSequentially("still typ", { delay: 120 });
+    await alice.page.getByText("typing...").waitFor();
+    await bobBox.fill("");
+  });
+
   it("read status: opening the dialog marks Alice's message read on the server", async () => {
     const message = stored("Hello Bob from the widget")!;
     const deadline = Date.now() + 10_000;
@@ -100,5 +108,38 @@ describe("chat-widget 0.43.0", () => {
     assert.ok(blob?.completed, "the file was uploaded to storage");
     assert.equal(server.context.db.blobData.get(blob.uid)?.toString(), "an attached note");
     await screenshot(bob.page, "widget-bob-attachment");
+  });
+
+  it("blocks and unblocks from the profile (a privacy list on the server)", async () => {
+    const denied = () => {
+      const record = server.context.db.privacy.get(userId("alice"));
+      const list = record?.defaultName ? record.lists[record.defaultName] : [];
+      return list.some((item) => item.action === "deny" && item.value === `${userId("bob")}-${server.appId}@${server.domain}`);
+    };
+    await alice.page.getByText("Bob Builder").filter({ visible: true }).first().click();
+    await alice.page.getByText("Block", { exact: true }).filter({ visible: true }).click();
+    await alice.page.getByText("Continue").click();
+    await alice.page.getByText("Unblock", { exact: true }).filter({ visible: true }).waitFor();
+    assert.ok(denied(), "Alice's default privacy list denies Bob");
+    await screenshot(alice.page, "widget-alice-blocked");
+    await alice.page.getByText("Unblock", { exact: true }).filter({ visible: true }).click();
+    await alice.page.getByText("Continue").click();
+    await alice.page.getByText("Block", { exact: true }).filter({ visible: true }).waitFor();
+    assert.ok(!denied(), "Bob is no longer denied");
+  });
+
+  it("reports a user (a UserReports custom object owned by the reporter)", async () => {
+    await alice.page.getByText("Report", { exact: true }).filter({ visible: true }).click();
+    await alice.page.locator('input[name="report_reason"]').fill("spam in the widget test");
+    await alice.page.getByText("Send", { exact: true }).filter({ visible: true }).click();
+    const deadline = Date.now() + 10_000;
+    const reports = () => [...(server.context.db.customObjects.get("UserReports")?.values() ?? [])];
+    while (reports().length === 0) {
+      assert.ok(Date.now() < deadline, "the report is stored");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const [report] = reports();
+    assert.equal(report.user_id, userId("alice"));
+    assert.deepEqual(report.fields, { reportedUserId: userId("bob"), reason: "spam in the widget test" });
   });
 });
