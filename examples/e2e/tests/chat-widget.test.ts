@@ -142,4 +142,36 @@ describe("chat-widget 0.43.0", () => {
     assert.equal(report.user_id, userId("alice"));
     assert.deepEqual(report.fields, { reportedUserId: userId("bob"), reason: "spam in the widget test" });
   });
+  it("creates a group with Bob, who gets it and its messages", async () => {
+    await alice.page.goto(`${site.url}/?user=alice&name=Alice%20Liddell`);
+    await alice.page.getByText("Alice Liddell").first().waitFor();
+    await alice.page.locator("button.rounded-full").filter({ visible: true }).last().click();
+    await alice.page.getByText("New group").click();
+    const dialog = alice.page.getByRole("dialog");
+    await dialog.getByPlaceholder("Enter user name").fill("Bob");
+    await dialog.getByPlaceholder("Enter user name").press("Enter");
+    await dialog.getByText("Select").click();
+    await dialog.getByText("Create group chat").click();
+    await dialog.getByPlaceholder("Chat name").fill("Widget group");
+    await dialog.getByText("Create group chat").click();
+    const deadline = Date.now() + 10_000;
+    const group = () => [...server.context.db.dialogs.values()].find((d) => d.type === 2);
+    while (!group()) {
+      assert.ok(Date.now() < deadline, "the group dialog is created");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.deepEqual([...group()!.occupants_ids].sort(), [userId("alice"), userId("bob")].sort());
+    assert.equal(group()!.name, "Widget group");
+    // Bob's widget learns of the group live (it is in his list, behind the open private chat) …
+    await bob.page.getByText("Widget group").first().waitFor({ state: "attached" });
+    // … and, back on the list, sees it and its new message.
+    await bob.page.goto(`${site.url}/?user=bob&name=Bob%20Builder`);
+    await bob.page.getByText("Widget group").first().waitFor();
+    const box = alice.page.getByPlaceholder("Enter message...");
+    await box.fill("Hello group");
+    await box.press("Enter");
+    await bob.page.getByText("Hello group").first().waitFor();
+    assert.equal(stored("Hello group")?.chat_dialog_id, group()!._id);
+    await screenshot(bob.page, "widget-bob-group");
+  });
 });
