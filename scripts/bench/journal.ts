@@ -8,12 +8,12 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, type RunningServer } from "@chatcube/server";
-import { WebSocket } from "ws";
+import type { WebSocket } from "ws";
+import { xmppLogin } from "./xmppLogin.js";
 
 /** Clients sending at once: each waits for its message to be durable, so a group commit holds up to PAIRS messages. */
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 50);
 const STORED = 100_000;
-const OPEN = `<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>`;
 
 async function rest(server: RunningServer, method: string, path: string, body: unknown, token?: string): Promise<any> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
@@ -67,32 +67,6 @@ async function buildDataFile(file: string): Promise<Array<{ sender: number; reci
   return pairs;
 }
 
-async function login(url: string, authcid: string): Promise<WebSocket> {
-  const ws = new WebSocket(url, "xmpp");
-  await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
-  const steps = [
-    { send: OPEN, until: "</stream:features>" },
-    { send: `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${authcid}\0password`).toString("base64")}</auth>`, until: "<success" },
-    { send: OPEN, until: "</stream:features>" },
-    { send: `<iq type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></iq>`, until: "</bind>" },
-  ];
-  for (const step of steps) {
-    const seen = new Promise<void>((resolve) => {
-      const onMessage = (data: Buffer) => {
-        if (data.toString().includes(step.until)) {
-          ws.off("message", onMessage);
-          resolve();
-        }
-      };
-      ws.on("message", onMessage);
-    });
-    ws.send(step.send);
-    await seen;
-  }
-  ws.send("<presence/>");
-  return ws;
-}
-
 async function sizeOf(dir: string): Promise<string> {
   let bytes = 0;
   for (const name of await readdir(dir)) bytes += (await stat(join(dir, name))).size;
@@ -104,7 +78,7 @@ async function stream(server: RunningServer, pairs: Array<{ sender: number; reci
   const sockets: WebSocket[] = [];
   const received: Array<Promise<void>> = [];
   for (const pair of pairs) {
-    const recipient = await login(server.chatUrl, `${pair.recipient}-${server.appId}`);
+    const recipient = await xmppLogin(server.chatUrl, `${pair.recipient}-${server.appId}`);
     sockets.push(recipient);
     let count = 0;
     received.push(
@@ -116,7 +90,7 @@ async function stream(server: RunningServer, pairs: Array<{ sender: number; reci
       ),
     );
   }
-  const senders = await Promise.all(pairs.map((pair) => login(server.chatUrl, `${pair.sender}-${server.appId}`)));
+  const senders = await Promise.all(pairs.map((pair) => xmppLogin(server.chatUrl, `${pair.sender}-${server.appId}`)));
   sockets.push(...senders);
   const started = performance.now();
   pairs.forEach((pair, p) => {

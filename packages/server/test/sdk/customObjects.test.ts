@@ -6,6 +6,7 @@ import { startServer, type RunningServer } from "../../src/startServer.js";
 import type { UserRecord } from "../../src/model/types.js";
 import { makeUser } from "../helpers/fixtures.js";
 import { sdkClient, type Sdk } from "../helpers/sdk.js";
+import { rejection } from "../rest/helpers.js";
 
 /** The Custom Objects API as the official SDK's `data` module drives it. */
 let server: RunningServer;
@@ -29,16 +30,6 @@ type Movie = { _id: string; user_id: number; name: string; rating: number; tags?
 
 /** `data.list`, whose typings know neither field filters nor ids, though the SDK sends both. */
 const list = (cc: Sdk, className: string, params: unknown) => cc.data.list(className, params as never);
-
-/** The SDK rejects with `{code, info}`. */
-async function failure(promise: Promise<unknown>): Promise<{ code: number; info: unknown }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: number; info: unknown };
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("custom objects through the SDK's data module", () => {
   it("creates one or many, lists with filters, sort, limit, skip and count, and gets by id(s)", async () => {
@@ -76,8 +67,8 @@ describe("custom objects through the SDK's data module", () => {
     // Someone else reads it but may not change or delete it.
     const seen = (await list(other, "Book", created._id)) as unknown as { items: Array<Record<string, unknown>> };
     expect(seen.items[0]).toMatchObject({ title: "Uno" });
-    expect((await failure(other.data.update("Book", { _id: created._id, title: "Hacked" }))).code).toBe(403);
-    expect((await failure(other.data.delete("Book", created._id))).code).toBe(403);
+    expect((await rejection(other.data.update("Book", { _id: created._id, title: "Hacked" }))).code).toBe(403);
+    expect((await rejection(other.data.delete("Book", created._id))).code).toBe(403);
 
     const second = (await owner.data.create("Book", { title: "Two", pages: 20 })) as unknown as Movie;
     const multi = (await owner.data.update("Book", [
@@ -89,7 +80,7 @@ describe("custom objects through the SDK's data module", () => {
     const byCriteria = (await owner.data.update("Book", { search_criteria: { pages: { gt: 15 } }, genre: "long" })) as unknown as { total_found: number; items: Array<Record<string, unknown>> };
     expect(byCriteria.total_found).toBe(1);
     expect(byCriteria.items[0]).toMatchObject({ _id: second._id, genre: "long" });
-    expect((await failure(owner.data.update("Book", { _id: "0123456789abcdef01234567", title: "x" }))).code).toBe(404);
+    expect((await rejection(owner.data.update("Book", { _id: "0123456789abcdef01234567", title: "x" }))).code).toBe(404);
   });
 
   it("deletes by id, by ids and by criteria; permissions can open a record to others", async () => {
@@ -98,7 +89,7 @@ describe("custom objects through the SDK's data module", () => {
     const helper = await signedIn(helperUser);
     const [a, b, c, d] = ((await owner.data.create("Note", [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }])) as unknown as { items: Movie[] }).items;
     expect(await owner.data.delete("Note", a._id)).toBe("");
-    expect((await failure(owner.data.delete("Note", a._id))).code).toBe(404);
+    expect((await rejection(owner.data.delete("Note", a._id))).code).toBe(404);
     const outcome = await owner.data.delete("Note", [b._id, a._id]);
     expect(outcome).toEqual({ SuccessfullyDeleted: { ids: [b._id] }, NotFound: { ids: [a._id] }, WrongPermissions: { ids: [] } });
     expect(await owner.data.delete("Note", { n: { gte: 4 } })).toEqual({ total_deleted: 1 });
@@ -120,11 +111,11 @@ describe("custom objects through the SDK's data module", () => {
   it("answers bad input with 422 and keeps records across a restart", async () => {
     const user = makeUser(server, "keeper2");
     const cc = await signedIn(user);
-    expect((await failure(cc.data.create("9bad", { a: 1 }))).code).toBe(422);
-    expect((await failure(cc.data.create("Good", { "bad-field": 1 }))).code).toBe(422);
+    expect((await rejection(cc.data.create("9bad", { a: 1 }))).code).toBe(422);
+    expect((await rejection(cc.data.create("Good", { "bad-field": 1 }))).code).toBe(422);
     await cc.data.create("Good", { rating: 5 });
-    expect((await failure(list(cc, "Good", { rating: { gt: "not a number" } }))).code).toBe(422);
-    expect((await failure(cc.data.update("Good", { search_criteria: "x" } as never))).code).toBe(422);
+    expect((await rejection(list(cc, "Good", { rating: { gt: "not a number" } }))).code).toBe(422);
+    expect((await rejection(cc.data.update("Good", { search_criteria: "x" } as never))).code).toBe(422);
     const kept = (await cc.data.create("Kept", { v: "stays" })) as unknown as Movie;
 
     await server.close();

@@ -3,6 +3,7 @@ import { startServer, type RunningServer } from "../../src/startServer.js";
 import { DialogType, type UserRecord } from "../../src/model/types.js";
 import { makeDialog, makeUser } from "../helpers/fixtures.js";
 import { sdkClient, type Sdk } from "../helpers/sdk.js";
+import { rejection } from "../rest/helpers.js";
 
 /** Push subscriptions through the SDK's `pushnotifications.subscriptions`; nothing leaves the machine. */
 let server: RunningServer;
@@ -15,15 +16,6 @@ async function signedIn(user: UserRecord): Promise<Sdk> {
   const cc = sdkClient(server);
   await cc.createSession({ login: user.login!, password: "password1" });
   return cc;
-}
-
-async function failure(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code: number }).code;
-  }
-  throw new Error("expected the call to fail");
 }
 
 const android = {
@@ -54,20 +46,20 @@ describe("push subscriptions", () => {
 
     const stranger = await signedIn(makeUser(server, "stranger"));
     expect(await stranger.pushnotifications.subscriptions.list()).toEqual([]);
-    expect(await failure(stranger.pushnotifications.subscriptions.delete(created[0].subscription.id))).toBe(404);
+    expect((await rejection(stranger.pushnotifications.subscriptions.delete(created[0].subscription.id))).code).toBe(404);
 
     expect(await cc.pushnotifications.subscriptions.delete(created[0].subscription.id)).toBe("");
     expect((await cc.pushnotifications.subscriptions.list()).map((s) => s.subscription.notification_channel.name)).toEqual(["web"]);
-    expect(await failure(cc.pushnotifications.subscriptions.delete(created[0].subscription.id))).toBe(404);
+    expect((await rejection(cc.pushnotifications.subscriptions.delete(created[0].subscription.id))).code).toBe(404);
   });
 
   it("refuses a bad channel, platform, udid or token with 422", async () => {
     const cc = await signedIn(makeUser(server, "careless"));
-    expect(await failure(cc.pushnotifications.subscriptions.create({ ...android, notification_channel: "pigeon" }))).toBe(422);
-    expect(await failure(cc.pushnotifications.subscriptions.create({ ...android, device: { platform: "toaster", udid: "x" } }))).toBe(422);
-    expect(await failure(cc.pushnotifications.subscriptions.create({ ...android, device: { platform: "android", udid: "" } }))).toBe(422);
-    expect(await failure(cc.pushnotifications.subscriptions.create({ ...browser, push_token: { environment: "production" } } as never))).toBe(422);
-    expect(await failure(cc.pushnotifications.subscriptions.create({} as never))).toBe(422);
+    expect((await rejection(cc.pushnotifications.subscriptions.create({ ...android, notification_channel: "pigeon" }))).code).toBe(422);
+    expect((await rejection(cc.pushnotifications.subscriptions.create({ ...android, device: { platform: "toaster", udid: "x" } }))).code).toBe(422);
+    expect((await rejection(cc.pushnotifications.subscriptions.create({ ...android, device: { platform: "android", udid: "" } }))).code).toBe(422);
+    expect((await rejection(cc.pushnotifications.subscriptions.create({ ...browser, push_token: { environment: "production" } } as never))).code).toBe(422);
+    expect((await rejection(cc.pushnotifications.subscriptions.create({} as never))).code).toBe(422);
   });
 
   it("the dev view of chat alerts shows which subscriptions an alert would have reached", async () => {
