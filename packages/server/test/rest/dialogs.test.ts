@@ -38,6 +38,8 @@ describe("create", () => {
     expect(seenByFrank.name).toBe("Erin Example");
     await frank.cc.users.update({ full_name: "Frank Fictional" });
     expect((await erin.cc.chat.dialog.list({ _id: dialog._id })).items[0].name).toBe("Frank Fictional");
+    expect((await erin.cc.chat.dialog.list({ name: { ctn: "fictional" } } as never)).items.map((d) => d._id)).toEqual([dialog._id]);
+    expect((await frank.cc.chat.dialog.list({ name: "Erin Example" } as never)).items.map((d) => d._id)).toEqual([dialog._id]);
     await erin.cc.chat.message.create({ chat_dialog_id: dialog._id, message: "hello Frank" });
     const pushes = await api(server, "GET", `/_dev/pushes?user_id=${frank.user.id}`);
     expect(pushes.body.items).toEqual([expect.objectContaining({ dialog_id: dialog._id, dialog_name: "Erin Example" })]);
