@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm demo`: starts the local ConnectyCube-compatible server with demo data and the React example's Vite dev
 // server pointed at it, prints where to go, and stops both on Ctrl+C. Everything stays on this machine: no
-// account, no internet, no build step (the example runs the packages from source).
+// account, no internet, no build step (the example runs the packages from source). A stop by Ctrl+C (SIGINT) or
+// SIGTERM exits 0, so that `pnpm demo` ends quietly; CHATCUBE_PORT and CHATCUBE_WEB_PORT move the two ports.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -18,6 +19,13 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 const children = [];
 let stopping = false;
 
+/** What to tell the user when a child could not listen: which setting moves it elsewhere. */
+const BUSY = {
+  server: () => `port ${serverPort} is busy: run with another one, e.g. CHATCUBE_PORT=5290 pnpm demo (the server's own option is --port)`,
+  react: () => `port ${webPort} is busy: run with another one, e.g. CHATCUBE_WEB_PORT=5183 pnpm demo`,
+};
+const busy = new Set();
+
 /** Runs a child, prefixing its output with `label`; `onLine` sees each line without colours. */
 function run(label, args, options, onLine) {
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
@@ -30,13 +38,19 @@ function run(label, args, options, onLine) {
       for (const line of lines) {
         if (!line.trim()) continue;
         process.stdout.write(`[${label}] ${line}\n`);
-        onLine?.(line.replace(ANSI, ""));
+        const plain = line.replace(ANSI, "");
+        if (/EADDRINUSE|already in use|is in use/i.test(plain)) busy.add(label);
+        onLine?.(plain);
       }
     });
   }
   child.on("exit", (code, signal) => {
     if (stopping) return;
-    process.stdout.write(`[${label}] exited (${signal ?? code}); stopping the demo\n`);
+    // Ctrl+C reaches the children too (one process group), possibly before this process sees it: a child
+    // that stopped on SIGINT or SIGTERM, or cleanly, is a stop, not a failure.
+    if (signal === "SIGINT" || signal === "SIGTERM" || code === 0 || code === 130) return stop(0);
+    if (busy.has(label)) process.stdout.write(`\n  ${BUSY[label]()}\n\n`);
+    else process.stdout.write(`[${label}] exited (${signal ?? code}); stopping the demo\n`);
     stop(code || 1);
   });
   return child;
@@ -63,7 +77,7 @@ run("server", [serverBin, "--port", serverPort, "--seed", "demo"], {}, (line) =>
 
 function startWeb() {
   const env = { ...process.env, VITE_CHATCUBE_API_URL: urls.api, VITE_CHATCUBE_CHAT_URL: urls.chat, VITE_CHATCUBE_CHAT_DOMAIN: "localhost" };
-  run("react", [viteBin, "--host", "127.0.0.1", "--port", webPort, "--clearScreen", "false"], { cwd: exampleDir, env }, (line) => {
+  run("react", [viteBin, "--host", "127.0.0.1", "--port", webPort, "--strictPort", "--clearScreen", "false"], { cwd: exampleDir, env }, (line) => {
     const local = line.match(/Local:\s+(http\S+)/)?.[1];
     if (local && !urls.web) {
       urls.web = local;

@@ -4,41 +4,14 @@
  * when the recipient has received the last one. Run: pnpm --filter @chatcube/scripts bench:routing
  */
 import { startServer } from "@chatcube/server";
-import { WebSocket } from "ws";
+import { xmppLogin } from "./xmppLogin.js";
 
-const OPEN = `<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>`;
-
-async function login(url: string, authcid: string): Promise<WebSocket> {
-  const ws = new WebSocket(url, "xmpp");
-  await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
-  const steps = [
-    { send: OPEN, until: "</stream:features>" },
-    { send: `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${authcid}\0password`).toString("base64")}</auth>`, until: "<success" },
-    { send: OPEN, until: "</stream:features>" },
-    { send: `<iq type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></iq>`, until: "</bind>" },
-  ];
-  for (const step of steps) {
-    const seen = new Promise<void>((resolve) => {
-      const onMessage = (data: Buffer) => {
-        if (data.toString().includes(step.until)) {
-          ws.off("message", onMessage);
-          resolve();
-        }
-      };
-      ws.on("message", onMessage);
-    });
-    ws.send(step.send);
-    await seen;
-  }
-  ws.send("<presence/>");
-  return ws;
-}
 
 async function run(label: string, count: number, saveToHistory: boolean): Promise<number> {
   const server = await startServer({ port: 0, seed: "demo" });
   const dialog = server.context.db.privateDialogOf(1, 2)!;
-  const alice = await login(server.chatUrl, "1-1");
-  const bob = await login(server.chatUrl, "2-1");
+  const alice = await xmppLogin(server.chatUrl, "1-1");
+  const bob = await xmppLogin(server.chatUrl, "2-1");
   let received = 0;
   const done = new Promise<void>((resolve) =>
     bob.on("message", (data: Buffer) => {

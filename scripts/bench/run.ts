@@ -1,6 +1,7 @@
 /** Runs every benchmark of the workspace, one after another (the machine has 2 cores). */
 import { benchDeltaSync } from "./deltaSync.js";
 import { benchIngest } from "./ingest.js";
+import { benchJournal } from "./journal.js";
 import { benchOffline } from "./offline.js";
 import { benchRouting } from "./routing.js";
 
@@ -11,3 +12,5 @@ console.log();
 await benchOffline();
 console.log();
 await benchDeltaSync();
+console.log();
+await benchJournal();

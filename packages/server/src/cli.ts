@@ -12,7 +12,9 @@ Options:
   --app-id N       application id (default 1)
   --auth-key KEY   auth key for session requests (default dev-auth-key)
   --auth-secret S  check SDK v3 session signatures with this secret (default: not checked)
-  --data FILE      keep state in FILE between runs (default: memory only)
+  --data FILE      keep state in FILE between runs: a snapshot plus FILE.journal (default: memory only)
+  --compact-bytes N  with --data: fold the journal into a new snapshot past N bytes (default 16 MiB,
+                   or the snapshot's size when that is larger)
   --seed demo      add demo users and dialogs to an empty database
   -h, --help       show this help
 `;
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
         "auth-key": { type: "string" },
         "auth-secret": { type: "string" },
         data: { type: "string" },
+        "compact-bytes": { type: "string" },
         seed: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -46,6 +49,8 @@ async function main(): Promise<void> {
   const appId = values["app-id"] === undefined ? 1 : Number(values["app-id"]);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, not ${values.port}`);
   if (!Number.isInteger(appId) || appId <= 0) fail(`--app-id must be a positive integer, not ${values["app-id"]}`);
+  const compactBytes = values["compact-bytes"] === undefined ? undefined : Number(values["compact-bytes"]);
+  if (compactBytes !== undefined && (!Number.isInteger(compactBytes) || compactBytes < 1)) fail(`--compact-bytes must be a positive integer, not ${values["compact-bytes"]}`);
   if (values.seed !== undefined && values.seed !== "demo") fail(`--seed only knows "demo", not ${values.seed}`);
 
   const server = await startServer({
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
     authKey: values["auth-key"],
     authSecret: values["auth-secret"],
     data: values.data,
+    compactBytes,
     seed: values.seed === "demo" ? "demo" : null,
   });
   const lines = [
@@ -90,6 +96,9 @@ function fail(message: string): never {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`chatcube-server: ${(error as Error).message}\n`);
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === "EADDRINUSE") {
+    process.stderr.write(`chatcube-server: ${message}: another program uses this port; pick another one with --port N (0 picks a free one)\n`);
+  } else process.stderr.write(`chatcube-server: ${message}\n`);
   process.exit(1);
 });

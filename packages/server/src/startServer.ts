@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import type { ServerContext } from "./context.js";
-import { filePersistence, loadDb, memoryPersistence } from "./model/persistence.js";
+import { Db } from "./model/db.js";
+import { readState } from "./model/journalFile.js";
+import { filePersistence, memoryPersistence } from "./model/persistence.js";
 import { createRestHandler } from "./rest/restHandler.js";
 import { seedDemo } from "./seed/demo.js";
 import { createXmppServer } from "./xmpp/xmppServer.js";
@@ -19,8 +21,10 @@ export interface ServerOptions {
   authKey?: string;
   /** When set, session signatures (SDK v3 style) are checked against it. */
   authSecret?: string | null;
-  /** A JSON file to keep state in between runs (written atomically). Default: memory only. */
+  /** A JSON file to keep state in between runs (a snapshot plus the journal `{data}.journal`). Default: memory only. */
   data?: string | null;
+  /** With `data`: journal size in bytes past which it is folded into a new snapshot (default 16 MiB, or the snapshot's size when larger). */
+  compactBytes?: number;
   /** `demo` adds the demo users and dialogs when the database is empty. */
   seed?: "demo" | null;
   /** The chat domain. Default `localhost`. */
@@ -54,7 +58,8 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const domain = options.domain ?? "localhost";
-  const db = loadDb(options.data ?? undefined);
+  const stored = options.data ? readState(options.data) : null;
+  const db = stored?.db ?? new Db();
   const ctx: ServerContext = {
     db,
     persistence: memoryPersistence(),
@@ -70,8 +75,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const xmpp = createXmppServer(ctx);
   ctx.chat = xmpp.hub;
+  if (stored && options.data) ctx.persistence = await filePersistence(stored, options.data, { compactBytes: options.compactBytes });
   if (options.seed === "demo" && db.users.size === 0) seedDemo(ctx);
-  if (options.data) ctx.persistence = filePersistence(db, options.data);
   await ctx.persistence.durable();
 
   const http = createServer(createRestHandler(ctx));

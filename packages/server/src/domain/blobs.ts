@@ -32,7 +32,8 @@ export function storeBlobData(ctx: ServerContext, blob: BlobRecord, data: Buffer
   ctx.db.blobData.set(blob.uid, data);
   blob.size = data.length;
   blob.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("blob", blob.id);
+  ctx.db.changed("blobData", blob.uid);
 }
 
 /** Marks a blob uploaded with its declared size (PROTOCOL.md §6 step 3). */
@@ -40,7 +41,7 @@ export function completeBlob(ctx: ServerContext, blob: BlobRecord, size: number 
   blob.size = size ?? ctx.db.blobData.get(blob.uid)?.length ?? blob.size;
   blob.completed = true;
   blob.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("blob", blob.id);
 }
 
 /** The blob by numeric id or by uid. */

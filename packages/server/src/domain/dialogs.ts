@@ -70,7 +70,7 @@ export function createDialog(ctx: ServerContext, owner: UserRecord, input: Dialo
       const hidden = existing.hidden_for.indexOf(owner.id);
       if (hidden >= 0) {
         existing.hidden_for.splice(hidden, 1);
-        ctx.db.changed();
+        ctx.db.changed("dialog", existing._id);
       }
       return { dialog: existing, created: false };
     }
@@ -145,6 +145,17 @@ export function unreadCount(ctx: ServerContext, dialog: DialogRecord, userId: nu
   return count;
 }
 
+/**
+ * The name `viewerId` sees: a private dialog is named after the other occupant (full name, else login), as
+ * the service does; other dialogs have their own name.
+ */
+export function dialogNameFor(ctx: ServerContext, dialog: DialogRecord, viewerId: number): string | null {
+  if (dialog.type !== DialogType.PRIVATE) return dialog.name;
+  const otherId = dialog.occupants_ids.find((id) => id !== viewerId) ?? dialog.occupants_ids[0];
+  const other = otherId === undefined ? undefined : ctx.db.users.get(otherId);
+  return other?.full_name || other?.login || dialog.name;
+}
+
 /** The dialog as the REST API shows it to `viewerId`. */
 export function dialogToWire(ctx: ServerContext, dialog: DialogRecord, viewerId: number): Record<string, unknown> {
   let status: string | null = null;
@@ -156,7 +167,7 @@ export function dialogToWire(ctx: ServerContext, dialog: DialogRecord, viewerId:
   return {
     _id: dialog._id,
     type: dialog.type,
-    name: dialog.name,
+    name: dialogNameFor(ctx, dialog, viewerId),
     description: dialog.description,
     photo: dialog.photo,
     user_id: dialog.user_id,
@@ -188,7 +199,7 @@ export function requireOwner(dialog: DialogRecord, userId: number, options: { ad
 /** Marks the dialog changed now (moves `updated_at`, which drives `updated_at[gt]` delta sync). */
 export function touchDialog(ctx: ServerContext, dialog: DialogRecord): void {
   dialog.updated_at = Math.max(ctx.clock(), dialog.updated_at + 1);
-  ctx.db.changed();
+  ctx.db.changed("dialog", dialog._id);
 }
 
 /** The dialog with this id; 404 when there is none. */

@@ -2,6 +2,7 @@ import type { ServerContext } from "../context.js";
 import { isObjectId, objectId } from "../model/ids.js";
 import { DialogType, type Attachment, type DialogRecord, type MessageRecord } from "../model/types.js";
 import { invalid } from "./errors.js";
+import { subscriptionSummary } from "./subscriptions.js";
 import { isOccupant, touchDialog } from "./dialogs.js";
 import { iso, parseDateSent } from "./time.js";
 
@@ -68,7 +69,7 @@ function recordPushes(ctx: ServerContext, dialog: DialogRecord, message: Message
   for (const userId of dialog.occupants_ids) {
     if (userId === message.sender_id || dialog.notifications_off.includes(userId)) continue;
     if (ctx.chat.isActive(userId)) continue;
-    ctx.db.pushes.push({
+    ctx.db.addPush({
       id: ctx.db.nextPushId++,
       user_id: userId,
       dialog_id: dialog._id,
@@ -76,8 +77,8 @@ function recordPushes(ctx: ServerContext, dialog: DialogRecord, message: Message
       sender_id: message.sender_id,
       body: message.message,
       created_at: ctx.clock(),
+      subscriptions: ctx.db.subscriptionsOf(userId).map(subscriptionSummary),
     });
-    if (ctx.db.pushes.length > 10_000) ctx.db.pushes.splice(0, ctx.db.pushes.length - 10_000);
   }
 }
 
@@ -86,7 +87,7 @@ export function markDelivered(ctx: ServerContext, message: MessageRecord, userId
   if (message.delivered_ids.includes(userId)) return false;
   message.delivered_ids.push(userId);
   message.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
   return true;
 }
 
@@ -97,7 +98,7 @@ export function markRead(ctx: ServerContext, message: MessageRecord, userId: num
   message.read_ids.push(userId);
   message.views_count++;
   message.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
   return true;
 }
 
@@ -119,7 +120,7 @@ export function editMessage(ctx: ServerContext, message: MessageRecord, body: st
     dialog.last_message = body;
     touchDialog(ctx, dialog);
   }
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
 }
 
 /** Deletes a message for everyone, fixing the dialog's last message. */
@@ -146,7 +147,7 @@ export function deleteMessageForAll(ctx: ServerContext, message: MessageRecord):
 export function deleteMessageForUser(ctx: ServerContext, message: MessageRecord, userId: number): void {
   if (!message.deleted_for.includes(userId)) message.deleted_for.push(userId);
   message.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
 }
 
 /** True when the user can see the message (occupant of its dialog, not deleted for them). */
@@ -179,7 +180,7 @@ export function react(ctx: ServerContext, message: MessageRecord, userId: number
     }
   }
   message.updated_at = ctx.clock();
-  ctx.db.changed();
+  ctx.db.changed("message", message._id);
   return { added, removed };
 }
 

@@ -20,7 +20,7 @@ export function createSession(ctx: ServerContext, user: UserRecord | null, nonce
   };
   ctx.db.sessions.set(session.token, session);
   if (user) user.last_request_at = now;
-  ctx.db.changed();
+  ctx.db.changed("session", session.token);
   return session;
 }
 
@@ -32,7 +32,7 @@ export function touchSession(ctx: ServerContext, token: string | undefined): Ses
   const now = ctx.clock();
   if (session.expires_at <= now) {
     ctx.db.sessions.delete(token);
-    ctx.db.changed();
+    ctx.db.changed("session", token);
     return undefined;
   }
   session.expires_at = now + ctx.sessionTtlMs;

@@ -1,11 +1,13 @@
 import type {
   BlobRecord,
+  CustomObjectRecord,
   DialogRecord,
   MessageRecord,
   PrivacyRecord,
   PushRecord,
   RosterItem,
   SessionRecord,
+  SubscriptionRecord,
   UserRecord,
 } from "./types.js";
 
@@ -27,11 +29,33 @@ export interface DbSnapshot {
   lastSeen: Record<string, number>;
   pushes: PushRecord[];
   offline: Record<string, string[]>;
+  nextSubscriptionId?: number;
+  customObjects?: CustomObjectRecord[];
+  subscriptions?: SubscriptionRecord[];
 }
+
+/** The kinds of record a change can name; persistence writes the named records (see `changed`). */
+export type ChangeKind =
+  | "user"
+  | "session"
+  | "dialog"
+  | "message"
+  | "blob"
+  | "blobData"
+  | "privacy"
+  | "roster"
+  | "lastSeen"
+  | "offline"
+  | "push"
+  | "object"
+  | "subscription";
+
+/** How many recorded chat alerts `/_dev/pushes` keeps. */
+export const MAX_PUSHES = 10_000;
 
 /**
  * The in-memory database: maps keyed by id plus the few indexes the hot paths need.
- * Every mutation goes through a method or is followed by `changed()`, so persistence knows to write.
+ * Every mutation goes through a method or is followed by `changed(kind, key)`, so persistence knows what to write.
  */
 export class Db {
   nextUserId = 1;
@@ -40,6 +64,7 @@ export class Db {
   nextPushId = 1;
   /** The arrival sequence number the next stored message gets. */
   nextMessageSeq = 1;
+  nextSubscriptionId = 1;
   readonly users = new Map<number, UserRecord>();
   readonly usersByLogin = new Map<string, UserRecord>();
   readonly usersByEmail = new Map<string, UserRecord>();
@@ -59,7 +84,18 @@ export class Db {
   readonly pushes: PushRecord[] = [];
   /** Stanzas (serialised, with `<delay>`) kept for users who were offline, delivered when they come online. */
   readonly offline = new Map<number, string[]>();
+  /** Custom objects: class name → id → record. */
+  readonly customObjects = new Map<string, Map<string, CustomObjectRecord>>();
+  readonly subscriptions = new Map<number, SubscriptionRecord>();
   private readonly listeners = new Set<() => void>();
+  /** Counts changes: a journal knows which of them are on disk. */
+  version = 0;
+  /** While true (a journal is attached), named changes are collected in `pending` until taken. */
+  tracking = false;
+  /** Records changed since the last `takePending()`: "kind key" → [kind, key]. */
+  private pending = new Map<string, [ChangeKind, string]>();
+  /** True when a change did not name its record: the next write must cover everything. */
+  private pendingEverything = false;
 
   /** Registers a callback run after every change (persistence uses it). */
   onChange(listener: () => void): () => void {
@@ -67,16 +103,37 @@ export class Db {
     return () => this.listeners.delete(listener);
   }
 
-  /** Tells listeners that the data changed. */
-  changed(): void {
+  /**
+   * Tells listeners that the data changed. `kind` and `key` name the record that changed (or went away), so a
+   * journal writes just that record; a change that names nothing makes the next write a whole snapshot.
+   */
+  changed(kind?: ChangeKind, key?: string | number): void {
+    this.version++;
+    if (this.tracking) {
+      if (kind === undefined || key === undefined) this.pendingEverything = true;
+      else this.pending.set(`${kind} ${key}`, [kind, String(key)]);
+    }
     for (const listener of this.listeners) listener();
+  }
+
+  /** True when changes wait to be written. */
+  hasPending(): boolean {
+    return this.pendingEverything || this.pending.size > 0;
+  }
+
+  /** The changes collected since the last call (and whether one named nothing), forgetting them. */
+  takePending(): { records: Array<[ChangeKind, string]>; everything: boolean } {
+    const taken = { records: [...this.pending.values()], everything: this.pendingEverything };
+    this.pending = new Map();
+    this.pendingEverything = false;
+    return taken;
   }
 
   addUser(user: UserRecord): void {
     this.users.set(user.id, user);
     if (user.login) this.usersByLogin.set(user.login.toLowerCase(), user);
     if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
-    this.changed();
+    this.changed("user", user.id);
   }
 
   /** Re-indexes a user whose login or email changed. */
@@ -85,7 +142,7 @@ export class Db {
     if (previous.email) this.usersByEmail.delete(previous.email.toLowerCase());
     if (user.login) this.usersByLogin.set(user.login.toLowerCase(), user);
     if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
-    this.changed();
+    this.changed("user", user.id);
   }
 
   removeUser(id: number): void {
@@ -94,8 +151,13 @@ export class Db {
     this.users.delete(id);
     if (user.login) this.usersByLogin.delete(user.login.toLowerCase());
     if (user.email) this.usersByEmail.delete(user.email.toLowerCase());
-    for (const [token, session] of this.sessions) if (session.user_id === id) this.sessions.delete(token);
-    this.changed();
+    for (const [token, session] of this.sessions) {
+      if (session.user_id !== id) continue;
+      this.sessions.delete(token);
+      this.changed("session", token);
+    }
+    for (const subscription of this.subscriptionsOf(id)) this.removeSubscription(subscription.id);
+    this.changed("user", id);
   }
 
   addDialog(dialog: DialogRecord): void {
@@ -104,20 +166,23 @@ export class Db {
     if (dialog.type === 3 && dialog.occupants_ids.length === 2) {
       this.privateByPair.set(pairKey(dialog.occupants_ids[0], dialog.occupants_ids[1]), dialog._id);
     }
-    this.changed();
+    this.changed("dialog", dialog._id);
   }
 
   removeDialog(id: string): void {
     const dialog = this.dialogs.get(id);
     if (!dialog) return;
     this.dialogs.delete(id);
-    for (const message of this.messagesByDialog.get(id) ?? []) this.messages.delete(message._id);
+    for (const message of this.messagesByDialog.get(id) ?? []) {
+      this.messages.delete(message._id);
+      this.changed("message", message._id);
+    }
     this.messagesByDialog.delete(id);
     if (dialog.type === 3 && dialog.occupants_ids.length === 2) {
       const key = pairKey(dialog.occupants_ids[0], dialog.occupants_ids[1]);
       if (this.privateByPair.get(key) === id) this.privateByPair.delete(key);
     }
-    this.changed();
+    this.changed("dialog", id);
   }
 
   /** The private dialog between two users, if there is one. */
@@ -145,7 +210,7 @@ export class Db {
       while (i >= 0 && list[i].date_sent > message.date_sent) i--;
       list.splice(i + 1, 0, message);
     }
-    this.changed();
+    this.changed("message", message._id);
   }
 
   removeMessage(id: string): void {
@@ -157,13 +222,13 @@ export class Db {
       const index = list.indexOf(message);
       if (index >= 0) list.splice(index, 1);
     }
-    this.changed();
+    this.changed("message", id);
   }
 
   addBlob(blob: BlobRecord): void {
     this.blobs.set(blob.id, blob);
     this.blobsByUid.set(blob.uid, blob);
-    this.changed();
+    this.changed("blob", blob.id);
   }
 
   removeBlob(id: number): void {
@@ -172,7 +237,42 @@ export class Db {
     this.blobs.delete(id);
     this.blobsByUid.delete(blob.uid);
     this.blobData.delete(blob.uid);
-    this.changed();
+    this.changed("blob", id);
+    this.changed("blobData", blob.uid);
+  }
+
+  /** Adds or replaces a custom object. */
+  putCustomObject(record: CustomObjectRecord): void {
+    let records = this.customObjects.get(record.class_name);
+    if (!records) this.customObjects.set(record.class_name, (records = new Map()));
+    records.set(record._id, record);
+    this.changed("object", `${record.class_name}/${record._id}`);
+  }
+
+  removeCustomObject(record: CustomObjectRecord): void {
+    this.customObjects.get(record.class_name)?.delete(record._id);
+    this.changed("object", `${record.class_name}/${record._id}`);
+  }
+
+  putSubscription(subscription: SubscriptionRecord): void {
+    this.subscriptions.set(subscription.id, subscription);
+    this.changed("subscription", subscription.id);
+  }
+
+  removeSubscription(id: number): void {
+    if (this.subscriptions.delete(id)) this.changed("subscription", id);
+  }
+
+  /** The push subscriptions of a user, oldest first. */
+  subscriptionsOf(userId: number): SubscriptionRecord[] {
+    return [...this.subscriptions.values()].filter((subscription) => subscription.user_id === userId);
+  }
+
+  /** Records a chat alert; only the latest `MAX_PUSHES` are kept. */
+  addPush(push: PushRecord): void {
+    this.pushes.push(push);
+    if (this.pushes.length > MAX_PUSHES) this.pushes.splice(0, this.pushes.length - MAX_PUSHES);
+    this.changed("push", push.id);
   }
 
   /** The roster of a user, created on first use. */
@@ -212,6 +312,9 @@ export class Db {
       lastSeen: Object.fromEntries(this.lastSeen),
       pushes: this.pushes,
       offline: Object.fromEntries(this.offline),
+      nextSubscriptionId: this.nextSubscriptionId,
+      customObjects: [...this.customObjects.values()].flatMap((records) => [...records.values()]),
+      subscriptions: [...this.subscriptions.values()],
     };
   }
 
@@ -237,6 +340,9 @@ export class Db {
     for (const [userId, at] of Object.entries(data.lastSeen ?? {})) db.lastSeen.set(Number(userId), at);
     db.pushes.push(...(data.pushes ?? []));
     for (const [userId, stanzas] of Object.entries(data.offline ?? {})) db.offline.set(Number(userId), stanzas);
+    db.nextSubscriptionId = data.nextSubscriptionId ?? 1;
+    for (const record of data.customObjects ?? []) db.putCustomObject(record);
+    for (const subscription of data.subscriptions ?? []) db.putSubscription(subscription);
     return db;
   }
 }

@@ -144,4 +144,51 @@ export interface PushRecord {
   sender_id: number;
   body: string | null;
   created_at: number;
+  /** The push subscriptions of the user when the alert was recorded: where it would have gone. */
+  subscriptions?: SubscriptionSummary[];
+}
+
+/** What an alert shows of a subscription it would have reached. */
+export interface SubscriptionSummary {
+  id: number;
+  notification_channel: string;
+  platform: string;
+  udid: string;
+}
+
+/** Who may do one thing with a custom object: `open`, `owner`, `not_allowed`, or listed users / user tags. */
+export interface CustomObjectPermission {
+  access: "open" | "owner" | "not_allowed" | "open_for_users_ids" | "open_for_groups";
+  /** For `open_for_users_ids`. */
+  user_ids?: number[];
+  /** User tags, for `open_for_groups`. */
+  user_groups?: string[];
+}
+
+/** A record of a Custom Objects class. Times are unix seconds as the service sends them. */
+export interface CustomObjectRecord {
+  _id: string;
+  class_name: string;
+  _parent_id: string | null;
+  user_id: number;
+  created_at: number;
+  updated_at: number;
+  /** The record's own fields, JSON values as the client sent them. */
+  fields: Record<string, unknown>;
+  permissions: { read: CustomObjectPermission; update: CustomObjectPermission; delete: CustomObjectPermission };
+}
+
+/** A device's push subscription. It is recorded only: no push ever leaves the machine. */
+export interface SubscriptionRecord {
+  id: number;
+  user_id: number;
+  /** `apns`, `apns_voip`, `gcm` or `web`. */
+  notification_channel: string;
+  udid: string;
+  /** `ios`, `android` or `web`. */
+  platform: string;
+  environment: string;
+  /** The push token fields as sent (`client_identification_sequence`, or `web_endpoint`, `web_auth`, `web_p256dh`). */
+  push_token: Record<string, string>;
+  created_at: number;
 }

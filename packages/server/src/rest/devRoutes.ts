@@ -2,6 +2,7 @@ import type { ServerContext } from "../context.js";
 import { invalid } from "../domain/errors.js";
 import { iso } from "../domain/time.js";
 import { coerce } from "./coerce.js";
+import { pushToWire } from "./pushToWire.js";
 import { reply } from "./reply.js";
 import type { Router } from "./router.js";
 
@@ -24,6 +25,6 @@ export function devRoutes(router: Router, ctx: ServerContext): void {
     const userId = coerce.int(request.query.user_id, "user_id");
     if (userId !== null && userId <= 0) throw invalid("user_id", "must be positive");
     const items = ctx.db.pushes.filter((push) => userId === null || push.user_id === userId);
-    return reply.ok({ items: items.map((push) => ({ ...push, created_at: iso(push.created_at) })) });
+    return reply.ok({ items: items.map((push) => pushToWire(ctx, push)) });
   });
 }

@@ -1,6 +1,6 @@
 import type { ServerContext } from "../context.js";
 import { ApiError, forbidden } from "../domain/errors.js";
-import { addOccupants, createDialog, dialogToWire, getDialog, isOccupant, removeOccupants, requireOccupant } from "../domain/dialogs.js";
+import { addOccupants, createDialog, dialogNameFor, dialogToWire, getDialog, isOccupant, removeOccupants, requireOccupant } from "../domain/dialogs.js";
 import { deleteMessageForAll, deleteMessageForUser } from "../domain/messages.js";
 import { userToWire } from "../domain/users.js";
 import { DialogType, type DialogRecord, type UserRecord } from "../model/types.js";
@@ -24,7 +24,14 @@ export function dialogRoutes(router: Router, ctx: ServerContext): void {
     const visible = [...ctx.db.dialogs.values()].filter(
       (dialog) => (isOccupant(dialog, user.id) && !dialog.hidden_for.includes(user.id)) || (byId && dialog.type === DialogType.PUBLIC),
     );
-    const page = listQuery(visible, request.query, dialogListSpec);
+    // A private dialog is filtered and sorted by the name this user sees: the other occupant's.
+    const named = (dialog: DialogRecord, field: string) => (field === "name" ? dialogNameFor(ctx, dialog, user.id) : undefined);
+    const spec = {
+      ...dialogListSpec,
+      get: (dialog: DialogRecord, field: string) => named(dialog, field) ?? dialogListSpec.get(dialog, field),
+      sortValue: (dialog: DialogRecord, field: string) => named(dialog, field) ?? dialogListSpec.sortValue!(dialog, field),
+    };
+    const page = listQuery(visible, request.query, spec);
     if (page.countOnly) return reply.ok({ items_count: page.total });
     return reply.ok({ total_entries: page.total, skip: page.skip, limit: page.limit, items: page.items.map((dialog) => dialogToWire(ctx, dialog, user.id)) });
   });
@@ -100,7 +107,7 @@ export function dialogRoutes(router: Router, ctx: ServerContext): void {
     if (enabled === muted) {
       // A per-user setting: it does not move the dialog's `updated_at`, which every occupant syncs on.
       dialog.notifications_off = enabled ? dialog.notifications_off.filter((id) => id !== user.id) : [...dialog.notifications_off, user.id];
-      ctx.db.changed();
+      ctx.db.changed("dialog", dialog._id);
     }
     return reply.ok({ notifications: { enabled: enabled ? 1 : 0 } });
   });
@@ -119,7 +126,7 @@ function deleteOne(ctx: ServerContext, id: string, user: UserRecord, force: bool
     ctx.db.removeDialog(dialog._id);
   } else if (dialog.type === DialogType.PRIVATE) {
     if (!dialog.hidden_for.includes(user.id)) dialog.hidden_for.push(user.id);
-    ctx.db.changed();
+    ctx.db.changed("dialog", dialog._id);
   } else {
     removeOccupants(ctx, dialog, [user.id]);
   }

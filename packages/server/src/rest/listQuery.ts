@@ -47,11 +47,16 @@ const OPERATORS = new Set(["lt", "lte", "gt", "gte", "ne", "in", "nin", "all", "
 
 /** Filters, sorts and pages `items` by the request `input` (operators `lt … start_with`, `sort_asc/desc`, `limit`, `skip`, `count`). */
 export function listQuery<T>(items: Iterable<T>, input: Record<string, unknown>, spec: ListSpec<T>, options: { skipKey?: string[] } = {}): ListResult<T> {
-  const tests = buildFilters(input, spec);
-  const matched = [...items].filter((item) => tests.every((test) => test(item)));
-  matched.sort(buildOrder(input, spec));
+  const matched = filterAndSort(items, input, spec);
   const { limit, skip } = paging(input, options.skipKey ?? ["skip"]);
   return { items: matched.slice(skip, skip + limit), total: matched.length, limit, skip, countOnly: coerce.flag(input.count) };
+}
+
+/** Every item matching the request's filters, in the requested order (no paging). */
+export function filterAndSort<T>(items: Iterable<T>, input: Record<string, unknown>, spec: ListSpec<T>): T[] {
+  const tests = buildFilters(input, spec);
+  const matched = [...items].filter((item) => tests.every((test) => test(item)));
+  return matched.sort(buildOrder(input, spec));
 }
 
 /** `limit` (default 100, at most 1000) and `skip` (or one of `skipKeys`, e.g. `offset`). */

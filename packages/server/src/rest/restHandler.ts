@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerContext } from "../context.js";
 import { ApiError, notFound } from "../domain/errors.js";
 import { blobRoutes } from "./blobRoutes.js";
+import { customObjectRoutes } from "./customObjectRoutes.js";
 import { devRoutes } from "./devRoutes.js";
 import { dialogRoutes } from "./dialogRoutes.js";
 import { dialogUpdateRoutes } from "./dialogUpdateRoutes.js";
@@ -12,6 +13,7 @@ import type { RestReply } from "./reply.js";
 import { Router } from "./router.js";
 import { searchRoutes } from "./searchRoutes.js";
 import { sessionRoutes } from "./sessionRoutes.js";
+import { subscriptionRoutes } from "./subscriptionRoutes.js";
 import { userRoutes } from "./userRoutes.js";
 
 /** CORS headers on every answer: browsers call this API from a dev server on another origin. */
@@ -26,7 +28,7 @@ const CORS: Record<string, string> = {
 /** The router with every REST resource of PROTOCOL.md §3–6 (order matters: specific paths first). */
 export function createRouter(ctx: ServerContext): Router {
   const router = new Router();
-  for (const register of [devRoutes, sessionRoutes, userRoutes, dialogRoutes, dialogUpdateRoutes, messageExtraRoutes, messageRoutes, searchRoutes, blobRoutes]) {
+  for (const register of [devRoutes, sessionRoutes, userRoutes, dialogRoutes, dialogUpdateRoutes, messageExtraRoutes, messageRoutes, searchRoutes, blobRoutes, customObjectRoutes, subscriptionRoutes]) {
     register(router, ctx);
   }
   return router;

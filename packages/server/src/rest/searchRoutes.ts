@@ -1,5 +1,5 @@
 import type { ServerContext } from "../context.js";
-import { dialogToWire, isOccupant } from "../domain/dialogs.js";
+import { dialogNameFor, dialogToWire, isOccupant } from "../domain/dialogs.js";
 import { ApiError } from "../domain/errors.js";
 import { messageToWire } from "../domain/messages.js";
 import { parseTime } from "../domain/time.js";
@@ -51,7 +51,7 @@ export function searchRoutes(router: Router, ctx: ServerContext): void {
     const dialogs = [...ctx.db.dialogs.values()].filter(
       (dialog) => isOccupant(dialog, user.id) && !dialog.hidden_for.includes(user.id) && (dialogIds.length === 0 || dialogIds.includes(dialog._id)),
     );
-    const matchedDialogs = dialogs.filter((dialog) => dialog.name?.includes(text)).slice(0, limit);
+    const matchedDialogs = dialogs.filter((dialog) => dialogNameFor(ctx, dialog, user.id)?.includes(text)).slice(0, limit);
     const matchedMessages: MessageRecord[] = [];
     for (const dialog of dialogs) {
       for (const message of ctx.db.messagesByDialog.get(dialog._id) ?? []) {

@@ -35,7 +35,7 @@ export function sessionRoutes(router: Router, ctx: ServerContext): void {
   router.delete("/session", (request) => {
     const session = requireSession(ctx, request);
     ctx.db.sessions.delete(session.token);
-    ctx.db.changed();
+    ctx.db.changed("session", session.token);
     return reply.empty();
   });
 
@@ -47,7 +47,8 @@ export function sessionRoutes(router: Router, ctx: ServerContext): void {
     session.user_id = user.id;
     session.updated_at = ctx.clock();
     user.last_request_at = ctx.clock();
-    ctx.db.changed();
+    ctx.db.changed("session", session.token);
+    ctx.db.changed("user", user.id);
     return reply.json(202, { user: userToWire(user) });
   });
 
@@ -55,7 +56,7 @@ export function sessionRoutes(router: Router, ctx: ServerContext): void {
     const session = requireSession(ctx, request);
     session.user_id = 0;
     session.updated_at = ctx.clock();
-    ctx.db.changed();
+    ctx.db.changed("session", session.token);
     return reply.empty();
   });
 }

@@ -89,7 +89,7 @@ export function createPrivacyIq({ ctx, registry }: XmppServices) {
     } else {
       return session.send(iqError(stanza, "bad-request", "modify"));
     }
-    ctx.db.changed();
+    ctx.db.changed("privacy", session.userId);
     await ctx.persistence.durable();
     session.send(result(stanza));
   };

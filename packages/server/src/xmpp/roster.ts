@@ -131,7 +131,8 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
         }
         relay();
       }
-      ctx.db.changed();
+      ctx.db.changed("roster", me);
+      ctx.db.changed("roster", toUserId);
       await ctx.persistence.durable();
     },
   };
@@ -172,7 +173,8 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
       item.name = name === undefined || name === "" ? null : name.slice(0, 200);
       push(session.userId, item);
     }
-    ctx.db.changed();
+    ctx.db.changed("roster", session.userId);
+    ctx.db.changed("roster", contactId);
     await ctx.persistence.durable();
     session.send(el("iq", { xmlns: NS.client, type: "result", id: stanza.attrs.id }));
   }

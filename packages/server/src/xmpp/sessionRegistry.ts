@@ -53,7 +53,7 @@ export class SessionRegistry implements ChatHub {
     if (sessions.size === 0) {
       this.byUser.delete(session.userId);
       this.ctx.db.lastSeen.set(session.userId, this.ctx.clock());
-      this.ctx.db.changed();
+      this.ctx.db.changed("lastSeen", session.userId);
       this.onUserOnlineChange(session.userId, false);
     }
   }
@@ -87,7 +87,7 @@ export class SessionRegistry implements ChatHub {
     if (!queue) this.ctx.db.offline.set(userId, (queue = []));
     queue.push(copy.toString());
     if (queue.length > OFFLINE_LIMIT) queue.splice(0, queue.length - OFFLINE_LIMIT);
-    this.ctx.db.changed();
+    this.ctx.db.changed("offline", userId);
   }
 
   /** Keeps an unacknowledged message (serialised) for later, if it is one worth keeping; presences and iqs are not. */
@@ -108,7 +108,7 @@ export class SessionRegistry implements ChatHub {
     const queue = this.ctx.db.offline.get(session.userId);
     if (!queue || queue.length === 0) return;
     this.ctx.db.offline.delete(session.userId);
-    this.ctx.db.changed();
+    this.ctx.db.changed("offline", session.userId);
     for (const xml of queue) {
       try {
         session.send(parse(xml));

@@ -23,10 +23,26 @@ beforeAll(async () => {
 describe("create", () => {
   test("every type; private dialogs are unique per pair; occupants as a joined string", async () => {
     const privateDialog = await alice.cc.chat.dialog.create({ type: DialogType.PRIVATE, occupants_ids: [bob.user.id] });
-    expect(privateDialog).toMatchObject({ type: 3, name: null, user_id: alice.user.id, xmpp_room_jid: null });
+    expect(privateDialog).toMatchObject({ type: 3, user_id: alice.user.id, xmpp_room_jid: null });
     expect(privateDialog.occupants_ids.sort()).toEqual([alice.user.id, bob.user.id].sort());
     const again = await bob.cc.chat.dialog.create({ type: DialogType.PRIVATE, occupants_ids: [alice.user.id] });
     expect(again._id).toBe(privateDialog._id);
+  });
+
+  test("a private dialog is named after the other occupant for each viewer: full name, else login", async () => {
+    const erin = await signedIn(server, "erin", { full_name: "Erin Example" });
+    const frank = await signedIn(server, "frank");
+    const dialog = await erin.cc.chat.dialog.create({ type: DialogType.PRIVATE, occupants_ids: [frank.user.id] });
+    expect(dialog.name).toBe(frank.login);
+    const [seenByFrank] = (await frank.cc.chat.dialog.list({ _id: dialog._id })).items;
+    expect(seenByFrank.name).toBe("Erin Example");
+    await frank.cc.users.update({ full_name: "Frank Fictional" });
+    expect((await erin.cc.chat.dialog.list({ _id: dialog._id })).items[0].name).toBe("Frank Fictional");
+    expect((await erin.cc.chat.dialog.list({ name: { ctn: "fictional" } } as never)).items.map((d) => d._id)).toEqual([dialog._id]);
+    expect((await frank.cc.chat.dialog.list({ name: "Erin Example" } as never)).items.map((d) => d._id)).toEqual([dialog._id]);
+    await erin.cc.chat.message.create({ chat_dialog_id: dialog._id, message: "hello Frank" });
+    const pushes = await api(server, "GET", `/_dev/pushes?user_id=${frank.user.id}`);
+    expect(pushes.body.items).toEqual([expect.objectContaining({ dialog_id: dialog._id, dialog_name: "Erin Example" })]);
 
     // The SDK sends occupants_ids as "202, 303"; the docs send an array.
     const group = await alice.cc.chat.dialog.create({ type: DialogType.GROUP, name: "Group", occupants_ids: [bob.user.id, carol.user.id] });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, jest, test } from "@jest/globals";
+import { loadDb } from "../../src/model/persistence.js";
 import { DialogType } from "../../src/model/types.js";
 import { startServer, type RunningServer } from "../../src/startServer.js";
 import { api, signedIn, tokenOf } from "./helpers.js";
@@ -17,7 +18,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const onDisk = () => readFileSync(join(dir, "db.json"), "utf8");
+/** What is on disk: the snapshot and the journal of changes since. */
+const onDisk = () => readFileSync(join(dir, "db.json"), "utf8") + readFileSync(join(dir, "db.json.journal"), "utf8");
 
 describe("durability", () => {
   test("a change is on disk before its 2xx answer arrives", async () => {
@@ -30,8 +32,7 @@ describe("durability", () => {
     expect(onDisk()).toContain("persist me");
     // Reading history marks messages read: that change is durable before the answer too.
     await bob.cc.chat.message.list({ chat_dialog_id: dialog._id });
-    const stored = JSON.parse(onDisk()) as { messages: Array<{ _id: string; read_ids: number[] }> };
-    expect(stored.messages.find((m) => m._id === message._id)?.read_ids).toContain(bob.user.id);
+    expect(loadDb(join(dir, "db.json")).messages.get(message._id)?.read_ids).toContain(bob.user.id);
   });
 
   test("answers wait for durable() only when the request changed something", async () => {
