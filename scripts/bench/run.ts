@@ -3,6 +3,7 @@ import { benchDeltaSync } from "./deltaSync.js";
 import { benchIngest } from "./ingest.js";
 import { benchJournal } from "./journal.js";
 import { benchOffline } from "./offline.js";
+import { benchOutbox } from "./outboxDrain.js";
 import { benchRouting } from "./routing.js";
 
 await benchRouting();
@@ -12,5 +13,7 @@ console.log();
 await benchOffline();
 console.log();
 await benchDeltaSync();
+console.log();
+await benchOutbox();
 console.log();
 await benchJournal();

@@ -164,9 +164,18 @@ describe("chat-widget 0.43.0", () => {
     assert.equal(group()!.name, "Widget group");
     // Bob's widget learns of the group live (it is in his list, behind the open private chat) …
     await bob.page.getByText("Widget group").first().waitFor({ state: "attached" });
-    // … and, back on the list, sees it and its new message.
+    // … and, back on the list, sees it and its new message. A group message is not kept for an occupant who is
+    // offline (occupants read history over REST), so Alice writes once Bob's reloaded page has its chat session.
+    const sessionsOfBob = () =>
+      (server.context.chat as unknown as { sessionsOf(id: number): Array<{ available: boolean; sink: unknown }> }).sessionsOf(userId("bob"));
+    const before = new Set(sessionsOfBob());
     await bob.page.goto(`${site.url}/?user=bob&name=Bob%20Builder`);
     await bob.page.getByText("Widget group").first().waitFor();
+    const online = Date.now() + 10_000;
+    while (!sessionsOfBob().some((session) => !before.has(session) && session.available && session.sink !== null)) {
+      assert.ok(Date.now() < online, "Bob's reloaded widget is connected");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const box = alice.page.getByPlaceholder("Enter message...");
     await box.fill("Hello group");
     await box.press("Enter");
