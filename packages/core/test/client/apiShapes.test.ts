@@ -1,25 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { DialogType, type ChatClient } from "../../src/index.js";
+import { describe, expect, it } from "@jest/globals";
+import { DialogType } from "../../src/index.js";
 import { createTestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
+import { serverPerFile } from "../helpers/serverPerFile.js";
 
 /** The API's shapes as the guides use them: consistent ids and arguments, and a way to await a send's outcome. */
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-});
-afterAll(() => server.close());
+const fx = serverPerFile();
 
 async function signedIn() {
-  const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
-  const alice = await onlineClient(server, aliceUser);
-  clients.push(alice);
+  const [aliceUser, bobUser] = [await createTestUser(fx.server, "alice"), await createTestUser(fx.server, "bob")];
+  const alice = await onlineClient(fx.server, aliceUser);
+  fx.clients.push(alice);
   return { alice, aliceUser, bobUser };
 }
 

@@ -1,34 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { DialogType, type ChatClient } from "../../src/index.js";
+import { describe, expect, it } from "@jest/globals";
+import { DialogType } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
-import { closeSdks, sdkOnline, type Sdk } from "../helpers/officialSdk.js";
+import { serverPerFile } from "../helpers/serverPerFile.js";
+import { sdkOnline, type Sdk } from "../helpers/officialSdk.js";
 
 /**
  * State stays exact through the transitions chatcube exists for (offline delivery, blips, same-second bursts),
  * with the official SDK as the peer: one message is counted once and shown once, in the order it was sent.
  */
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-const sdks: Sdk[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-  await closeSdks(sdks);
-});
-afterAll(() => server.close());
+const fx = serverPerFile();
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function pair(options: Parameters<typeof onlineClient>[2] = {}) {
-  const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
-  const alice = await onlineClient(server, aliceUser, options);
-  clients.push(alice);
-  const bob = await sdkOnline(server, bobUser, sdks);
+  const [aliceUser, bobUser] = [await createTestUser(fx.server, "alice"), await createTestUser(fx.server, "bob")];
+  const alice = await onlineClient(fx.server, aliceUser, options);
+  fx.clients.push(alice);
+  const bob = await sdkOnline(fx.server, bobUser, fx.sdks);
   const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
   return { alice, bob, aliceUser, bobUser, dialog };
 }
@@ -44,7 +34,7 @@ function sdkSend(bob: Sdk, to: number, dialogId: string, count: number, prefix =
 
 /** The server's unread count of a dialog for a user, over REST as that user. */
 async function serverUnread(user: TestUser, dialogId: string): Promise<number> {
-  const sdk = await sdkOnline(server, user, sdks);
+  const sdk = await sdkOnline(fx.server, user, fx.sdks);
   const counts = (await sdk.chat.message.unreadCount({ chat_dialog_ids: [dialogId] } as never)) as Record<string, number>;
   return counts[dialogId] ?? 0;
 }
@@ -68,8 +58,8 @@ describe("exact state through transitions (official SDK as the peer)", () => {
     await alice.connection.disconnect();
     sdkSend(bob, aliceUser.id, dialog.id, 5, "later");
     await settle(200);
-    const fresh = newClient(server);
-    clients.push(fresh);
+    const fresh = newClient(fx.server);
+    fx.clients.push(fresh);
     await fresh.auth.login({ login: aliceUser.login, password: aliceUser.password });
     await valueOf(fresh.connection, (c) => c.status === "online", "online");
     await valueOf(fresh.sync, (s) => s.state === "synced", "sync");
@@ -82,7 +72,7 @@ describe("exact state through transitions (official SDK as the peer)", () => {
     const { alice, bob, aliceUser, dialog } = await pair();
     sdkSend(bob, aliceUser.id, dialog.id, 3, "before");
     await valueOf(alice.unread, (u) => u.byDialog[dialog.id] === 3, "3 unread");
-    server.dropConnections(aliceUser.id);
+    fx.server.dropConnections(aliceUser.id);
     sdkSend(bob, aliceUser.id, dialog.id, 4, "during");
     await valueOf(alice.connection, (c) => c.status !== "online", "the drop");
     await valueOf(alice.connection, (c) => c.status === "online", "back online");
@@ -118,7 +108,7 @@ describe("exact state through transitions (official SDK as the peer)", () => {
     sdkSend(bob, aliceUser.id, dialog.id, 3);
     await valueOf(alice.unread, (u) => u.byDialog[dialog.id] === 3, "3 unread");
     // Alice's other device reads the dialog over REST: nothing is pushed to this one.
-    const elsewhere = await sdkOnline(server, aliceUser, sdks);
+    const elsewhere = await sdkOnline(fx.server, aliceUser, fx.sdks);
     await elsewhere.chat.message.update(null as never, { chat_dialog_id: dialog.id, read: 1 } as never);
     await valueOf(alice.unread, (u) => (u.byDialog[dialog.id] ?? 0) === 0, "the read made elsewhere", 3000);
 
@@ -151,8 +141,8 @@ describe("exact state through transitions (official SDK as the peer)", () => {
     stop();
 
     // A fresh client pages the same history in: the order the server gives.
-    const other = await onlineClient(server, aliceUser, { pageSize: 6 });
-    clients.push(other);
+    const other = await onlineClient(fx.server, aliceUser, { pageSize: 6 });
+    fx.clients.push(other);
     const window = other.messages.forDialog(dialog.id);
     window.subscribe(() => {});
     await valueOf(window, (w) => w.items.length >= 6 && !w.loadingOlder, "a page");
@@ -162,11 +152,11 @@ describe("exact state through transitions (official SDK as the peer)", () => {
 
   it("after a resumed blip, changes made over REST meanwhile arrive (a delta sync runs)", async () => {
     const { alice, aliceUser, bobUser, dialog } = await pair();
-    const carol = await createTestUser(server, "carol");
+    const carol = await createTestUser(fx.server, "carol");
     const group = await alice.dialogs.create({ type: DialogType.GROUP, occupantIds: [bobUser.id], name: "before" });
-    const bobRest = sdks[0];
-    const aliceElsewhere = await sdkOnline(server, aliceUser, sdks);
-    server.dropConnections(aliceUser.id);
+    const bobRest = fx.sdks[0];
+    const aliceElsewhere = await sdkOnline(fx.server, aliceUser, fx.sdks);
+    fx.server.dropConnections(aliceUser.id);
     // While this stream is down: alice renames the group on another device and bob creates a dialog with her, both
     // over REST with no chat message.
     await aliceElsewhere.chat.dialog.update(group.id, { name: "after" } as never);

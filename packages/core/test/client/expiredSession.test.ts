@@ -1,55 +1,47 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import "fake-indexeddb/auto";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { createIndexedDbPersistence, DialogType, type ChatClient } from "../../src/index.js";
+import { createIndexedDbPersistence, DialogType } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
+import { serverPerFile } from "../helpers/serverPerFile.js";
 
 /**
  * An expired or revoked session is a state, not "offline, keep writing": the client renews it when it knows the
  * password, else says `expired`; the outbox waits for the same user's next sign-in and goes out once.
  */
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-});
-afterAll(() => server.close());
+const fx = serverPerFile();
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The server forgets every session (a restart with fresh sessions, or a revocation) and drops every socket. */
 function revokeSessions(): void {
-  server.context.db.sessions.clear();
-  server.dropConnections();
+  fx.server.context.db.sessions.clear();
+  fx.server.dropConnections();
 }
 
 /** alice wrote two messages to bob while offline, then reloaded, and the server no longer knows her session. */
 async function expiredWithPendingWork() {
-  const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+  const [aliceUser, bobUser] = [await createTestUser(fx.server, "alice"), await createTestUser(fx.server, "bob")];
   const indexedDB = new IDBFactory();
   const persistence = () => createIndexedDbPersistence({ indexedDB, IDBKeyRange });
-  const alice = await onlineClient(server, aliceUser, { persistence: persistence() });
+  const alice = await onlineClient(fx.server, aliceUser, { persistence: persistence() });
   const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
   await alice.connection.disconnect();
   for (const body of ["one", "two"]) await alice.messages.send(dialog.id, { body });
   await alice.dispose(); // a reload
 
   revokeSessions();
-  const reloaded = newClient(server, { persistence: persistence() });
-  clients.push(reloaded);
+  const reloaded = newClient(fx.server, { persistence: persistence() });
+  fx.clients.push(reloaded);
   await reloaded.auth.resume();
   await valueOf(reloaded.auth.state, (s) => s.status === "expired", "the expired state");
   return { aliceUser, bobUser, dialog, reloaded, persistence };
 }
 
 async function historyOf(user: TestUser, dialogId: string): Promise<string[]> {
-  const reader = await onlineClient(server, user);
-  clients.push(reader);
+  const reader = await onlineClient(fx.server, user);
+  fx.clients.push(reader);
   const thread = reader.messages.forDialog(dialogId);
   thread.subscribe(() => {});
   await valueOf(thread, (w) => !w.loadingOlder && !w.hasOlder, "history");
@@ -73,7 +65,7 @@ describe("an expired session", () => {
 
   it("signing in as someone else sends none of the previous user's outbox; it waits for them", async () => {
     const { aliceUser, bobUser, dialog, reloaded, persistence } = await expiredWithPendingWork();
-    const carol = await createTestUser(server, "carol");
+    const carol = await createTestUser(fx.server, "carol");
     await reloaded.auth.login({ login: carol.login, password: carol.password });
     await valueOf(reloaded.connection, (c) => c.status === "online", "carol online");
     expect(reloaded.outbox.get()).toEqual([]);
@@ -82,17 +74,17 @@ describe("an expired session", () => {
     expect(await historyOf(bobUser, dialog.id)).toEqual([]);
     await reloaded.auth.logout();
 
-    const back = newClient(server, { persistence: persistence() });
-    clients.push(back);
+    const back = newClient(fx.server, { persistence: persistence() });
+    fx.clients.push(back);
     await back.auth.login({ login: aliceUser.login, password: aliceUser.password });
     await valueOf(back.outbox, (o) => o.length === 0, "alice's outbox to drain", 10_000);
     expect(await historyOf(bobUser, dialog.id)).toEqual(["one", "two"]);
   });
 
   it("is renewed without a word while the password is known (signed in this run)", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
-    const alice = await onlineClient(server, aliceUser);
-    clients.push(alice);
+    const [aliceUser, bobUser] = [await createTestUser(fx.server, "alice"), await createTestUser(fx.server, "bob")];
+    const alice = await onlineClient(fx.server, aliceUser);
+    fx.clients.push(alice);
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     revokeSessions();
     await valueOf(alice.connection, (c) => c.status === "online", "back online");

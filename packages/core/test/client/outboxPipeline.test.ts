@@ -1,26 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { DialogType, type ChatClient } from "../../src/index.js";
+import { describe, expect, it } from "@jest/globals";
+import { DialogType } from "../../src/index.js";
 import { createTestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
+import { serverPerFile } from "../helpers/serverPerFile.js";
 
 /** The outbox pipelines messages: many stanzas on the wire at once, each dialog's order kept, nothing twice. */
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-});
-afterAll(() => server.close());
+const fx = serverPerFile();
 
 describe("outbox pipeline", () => {
   it("a burst queued offline goes out in order; a drop in the middle resends the unacknowledged once", async () => {
-    const [aliceUser, bobUser, carolUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
-    const alice = await onlineClient(server, aliceUser);
-    clients.push(alice);
+    const [aliceUser, bobUser, carolUser] = [await createTestUser(fx.server, "alice"), await createTestUser(fx.server, "bob"), await createTestUser(fx.server, "carol")];
+    const alice = await onlineClient(fx.server, aliceUser);
+    fx.clients.push(alice);
     const toBob = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     const group = await alice.dialogs.create({ type: DialogType.GROUP, name: "g", occupantIds: [bobUser.id, carolUser.id] });
     await alice.connection.disconnect();
@@ -33,10 +25,10 @@ describe("outbox pipeline", () => {
     // Cut the stream once a part of the burst is acknowledged.
     await valueOf(alice.outbox, (o) => o.length < 450, "part of the burst acknowledged", 10_000);
     expect(alice.outbox.get().length).toBeGreaterThan(0);
-    server.dropConnections(aliceUser.id);
+    fx.server.dropConnections(aliceUser.id);
     await valueOf(alice.outbox, (o) => o.length === 0, "the rest after the reconnect", 20_000);
     for (const dialogId of [toBob.id, group.id]) {
-      const stored = (server.context.db.messagesByDialog.get(dialogId) ?? []).map((m) => m._id);
+      const stored = (fx.server.context.db.messagesByDialog.get(dialogId) ?? []).map((m) => m._id);
       expect(stored).toEqual(sent[dialogId]); // each once, in send order
     }
     const thread = alice.messages.forDialog(toBob.id).get().items;
