@@ -104,8 +104,9 @@ export function receiveMessages(window: MessageWindow, messages: readonly Messag
   const older = options.order === "older";
   let hasOlder = window.hasOlder;
   let anchor = -1; // where the previous message of the batch sits: the next one goes right after it (before, for older pages)
+  const nth = (k: number) => messages[older ? messages.length - 1 - k : k];
   for (let k = 0; k < messages.length; k++) {
-    const message = messages[older ? messages.length - 1 - k : k]; // frozen when it takes its place
+    const message = nth(k); // frozen when it takes its place
     const at = options.maybeKnown && !options.maybeKnown(message.id) ? -1 : indexOfMessage(items, message.id);
     if (at >= 0) {
       const current = items[at];
@@ -120,6 +121,14 @@ export function receiveMessages(window: MessageWindow, messages: readonly Messag
       anchor = place(items, deepFreeze(merged), anchor, older);
       continue;
     }
+    if (anchor < 0 && messages.length > 1) {
+      // The first new message of a page: a message further on in the page that the window has says where it goes.
+      const ahead = knownAhead(items, messages.length, nth, k + 1);
+      if (ahead >= 0) {
+        anchor = place(items, message, ahead, !older); // right before it in a newer page, right after in an older one
+        continue;
+      }
+    }
     anchor = place(items, message, anchor, older);
   }
   if (options.cap && items.length > options.cap) {
@@ -129,7 +138,19 @@ export function receiveMessages(window: MessageWindow, messages: readonly Messag
   return frozen({ ...window, items, hasOlder });
 }
 
-/** Inserts a new message at its place (see windowOrder.ts) with its position; returns its index. */
+/** Where, in `items`, the first of `nth(from…count-1)` that the window holds as confirmed sits, or -1. */
+function knownAhead(items: readonly Message[], count: number, nth: (k: number) => Message, from: number): number {
+  for (let k = from; k < count; k++) {
+    const at = indexOfMessage(items, nth(k).id);
+    if (at >= 0 && isConfirmed(items[at])) return at;
+  }
+  return -1;
+}
+
+/**
+ * Inserts a new message at its place (see windowOrder.ts) with its position; returns its index. With an anchor it
+ * goes right after it, or right before it when `older` (both only where that keeps the seconds in order).
+ */
 function place(items: Message[], message: Message, anchor: number, older: boolean): number {
   if (!isConfirmed(message)) {
     // The unconfirmed tail, in creation order (its position), whatever order a page or a cache hands it in.

@@ -24,6 +24,15 @@ describe("window order: the server's, ties of date_sent in arrival order", () =>
     expect(ids(w)).toEqual(["q", "p", "o", "x", "y", "b", "a"]);
   });
 
+  it("a page whose first messages are new goes before the known message that follows them in the page", () => {
+    let w = receiveMessages(EMPTY_WINDOW, [at("three", 10)]); // live, before the page that has the two before it
+    w = receiveMessages(w, [at("one", 10), at("two", 10), at("three", 10)]);
+    expect(ids(w)).toEqual(["one", "two", "three"]);
+    let o = receiveMessages(EMPTY_WINDOW, [at("x", 10), at("y", 11)]);
+    o = prependOlder(o, [at("w", 9), at("x", 10), at("x2", 10)], true); // x2 follows x in the page: after x
+    expect(ids(o)).toEqual(["w", "x", "x2", "y"]);
+  });
+
   it("the user's pending messages stay last until confirmed, then take their place after what came before", () => {
     let w = receiveMessages(EMPTY_WINDOW, [at("p1", 10, { status: "pending", senderId: 1 }), at("p2", 10, { status: "pending", senderId: 1 })]);
     w = receiveMessages(w, [at("peer", 10)]);
