@@ -1,8 +1,7 @@
 import { Subject, type Observable } from "rxjs";
 import type { Element } from "@xmpp/xml";
-import { ChatError, isChatError } from "../errors/ChatError.js";
+import { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
-import { objectId } from "../model/ids.js";
 import { compareOutbox, type OutboxEntry, type OutboxSend } from "../model/outboxEntry.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
@@ -10,16 +9,10 @@ import type { RestClient } from "../rest/createRestClient.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import { removeMessages, setStatus } from "../stores/messages/messagesReducer.js";
 import type { Clock } from "../time/clock.js";
-import { buildChatMessage } from "../xmpp/stanzas/chatMessage.js";
-import { buildCorrection } from "../xmpp/stanzas/correction.js";
-import { addressFor, type JidContext } from "../xmpp/stanzas/jid.js";
-import { buildMarker } from "../xmpp/stanzas/marker.js";
-import { buildRemoval } from "../xmpp/stanzas/removal.js";
+import type { JidContext } from "../xmpp/stanzas/jid.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
-import { unreadUpTo } from "./unreadUpTo.js";
+import { createOutboxWork } from "./outboxWork.js";
 
-/** Message ids per `PUT /chat/Message/{ids}` of a read. */
-const READ_CHUNK = 50;
 /** Most message stanzas on the wire waiting for their acks. */
 const PIPELINE_WINDOW = 256;
 
@@ -161,61 +154,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return ready;
   }
 
-  /** Sends a ready message; the stanza is written before this returns, the promise settles with its ack. */
-  const sendMessage = (ready: OutboxSend): Promise<void> =>
-    transport.sendTracked(
-      buildChatMessage(addressFor(jid, { dialogId: ready.dialogId, recipientId: ready.recipientId }), {
-        id: ready.messageId,
-        dialogId: ready.dialogId,
-        body: ready.body,
-        attachments: ready.attachments,
-        customParams: ready.customParams,
-        dateSent: ready.createdAt,
-        silent: ready.silent,
-      }),
-    );
+  const work = createOutboxWork({ transport, rest, jid, clock, recipientOf: options.recipientOf, selfUserId: options.selfUserId });
 
   /** Does the entry's work. A ready send starts at once (synchronously), so sends launched in order go out in order. */
   function perform(entry: OutboxEntry): Promise<void> {
-    if (entry.kind === "send" && !needsUpload(entry)) return sendMessage(entry);
-    return performSlow(entry);
-  }
-
-  async function performSlow(entry: OutboxEntry): Promise<void> {
-    switch (entry.kind) {
-      case "send":
-        return sendMessage(await readySend(entry));
-      case "edit": {
-        const recipientId = options.recipientOf(entry.dialogId);
-        await transport.send(buildCorrection(addressFor(jid, { dialogId: entry.dialogId, recipientId }), { id: objectId(clock.now()), messageId: entry.messageId, dialogId: entry.dialogId, body: entry.body, last: entry.last }));
-        await rest.messages.update(entry.messageId, { dialogId: entry.dialogId, body: entry.body });
-        return;
-      }
-      case "remove": {
-        if (entry.forEveryone) {
-          const recipientId = options.recipientOf(entry.dialogId);
-          await transport.send(buildRemoval(addressFor(jid, { dialogId: entry.dialogId, recipientId }), { id: objectId(clock.now()), messageId: entry.messageId, dialogId: entry.dialogId }));
-        }
-        try {
-          await rest.messages.remove(entry.messageId, { force: entry.forEveryone });
-        } catch (error) {
-          if (!isChatError(error, "not-found")) throw error; // a replay after an unacknowledged success: already gone
-        }
-        return;
-      }
-      case "read": {
-        // Exactly what the user saw: the message named and the unread ones before it, not the whole dialog (messages
-        // that arrived after a read queued offline stay unread).
-        await transport.send(buildMarker(jid, { marker: "displayed", messageId: entry.messageId, senderId: entry.senderId, dialogId: entry.dialogId, id: objectId(clock.now()) }));
-        const self = options.selfUserId?.() ?? null;
-        const ids = self === null ? [entry.messageId] : await unreadUpTo(rest, entry.dialogId, { messageId: entry.messageId, dateSent: entry.dateSent ?? null }, self);
-        for (let i = 0; i < ids.length; i += READ_CHUNK) await rest.messages.update(ids.slice(i, i + READ_CHUNK), { dialogId: entry.dialogId, read: true });
-        return;
-      }
-      case "react":
-        await rest.messages.reactions.update(entry.messageId, { add: entry.add, remove: entry.remove });
-        return;
-    }
+    if (entry.kind === "send") return needsUpload(entry) ? readySend(entry).then(work.send) : work.send(entry);
+    return work.other(entry);
   }
 
   async function runOne(entry: OutboxEntry): Promise<"done" | "stop"> {

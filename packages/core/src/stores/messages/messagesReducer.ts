@@ -1,6 +1,10 @@
 import type { ChatError } from "../../errors/ChatError.js";
 import type { Message, MessageStatus } from "../../model/message.js";
-import { confirmedEnd, fits, isConfirmed, liveIndex, olderIndex, positionAt } from "./windowOrder.js";
+import { deepFreeze } from "./deepFreeze.js";
+import { knownAhead, place } from "./placeMessage.js";
+import { indexOfMessage, isConfirmed } from "./windowOrder.js";
+
+export { indexOfMessage } from "./windowOrder.js";
 
 /**
  * Messages, as a window of loaded history per dialog; each dialog's window lives in its own store, so a message in
@@ -31,19 +35,7 @@ export const EMPTY_WINDOW: MessageWindow = Object.freeze({ items: [] as readonly
 
 const STATUS_RANK: Record<MessageStatus, number> = { failed: -1, pending: 0, sent: 1, delivered: 2, read: 3 };
 
-/** Index of a message in a window, searching from the newest (markers and edits mostly concern recent messages). */
-export function indexOfMessage(items: readonly Pick<Message, "id">[], id: string): number {
-  for (let i = items.length - 1; i >= 0; i--) if (items[i].id === id) return i;
-  return -1;
-}
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value as object)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * A window frozen shallowly. Its messages are frozen when they enter; its `items` array is left unfrozen (read-only
@@ -136,44 +128,6 @@ export function receiveMessages(window: MessageWindow, messages: readonly Messag
     hasOlder = true;
   }
   return frozen({ ...window, items, hasOlder });
-}
-
-/** Where, in `items`, the first of `nth(from…count-1)` that the window holds as confirmed sits, or -1. */
-function knownAhead(items: readonly Message[], count: number, nth: (k: number) => Message, from: number): number {
-  for (let k = from; k < count; k++) {
-    const at = indexOfMessage(items, nth(k).id);
-    if (at >= 0 && isConfirmed(items[at])) return at;
-  }
-  return -1;
-}
-
-/**
- * Inserts a new message at its place (see windowOrder.ts) with its position; returns its index. With an anchor it
- * goes right after it, or right before it when `older` (both only where that keeps the seconds in order).
- */
-function place(items: Message[], message: Message, anchor: number, older: boolean): number {
-  if (!isConfirmed(message)) {
-    // The unconfirmed tail, in creation order (its position), whatever order a page or a cache hands it in.
-    let index = items.length;
-    while (index > 0 && !isConfirmed(items[index - 1]) && (items[index - 1].position ?? 0) > message.dateSent) index--;
-    items.splice(index, 0, positioned(message, message.dateSent));
-    return index;
-  }
-  const end = confirmedEnd(items);
-  let index: number;
-  const next = older ? anchor : anchor + 1;
-  if (anchor >= 0 && anchor < end && fits(items, next, message, end)) index = next;
-  else index = older ? olderIndex(items, message, end) : liveIndex(items, message, end);
-  items.splice(index, 0, positioned(message, positionAt(items, index, message)));
-  return index;
-}
-
-/** The message with its position, frozen: set in place on a new message, a copy of one already frozen. */
-function positioned(message: Message, position: number): Message {
-  if (message.position === position) return deepFreeze(message);
-  if (Object.isFrozen(message)) return Object.freeze({ ...message, position });
-  message.position = position;
-  return deepFreeze(message);
 }
 
 /** Puts an older page in front of a window (history paging) and records whether even older history exists. */

@@ -82,12 +82,13 @@ export function positionAt(items: readonly Message[], index: number, message: Me
 export function comesAfter(items: readonly Message[], last: { id: string | null; dateSent: number }, message: { id: string; dateSent: number }): boolean {
   if (message.id === last.id) return false;
   if (second(message.dateSent) !== second(last.dateSent)) return second(message.dateSent) > second(last.dateSent);
-  const lastAt = last.id === null ? -1 : indexFromEnd(items, last.id);
+  const lastAt = last.id === null ? -1 : indexOfMessage(items, last.id);
   if (lastAt < 0) return false;
-  return indexFromEnd(items, message.id) > lastAt;
+  return indexOfMessage(items, message.id) > lastAt;
 }
 
-function indexFromEnd(items: readonly Message[], id: string): number {
+/** Index of a message in a window, searching from the newest (markers and edits mostly concern recent messages). */
+export function indexOfMessage(items: readonly Pick<Message, "id">[], id: string): number {
   for (let i = items.length - 1; i >= 0; i--) if (items[i].id === id) return i;
   return -1;
 }
