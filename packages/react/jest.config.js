@@ -1,4 +1,7 @@
-/** Jest in native ESM mode (NODE_OPTIONS=--experimental-vm-modules), TSX through @swc/jest (TOOLCHAIN.md §3–4). */
+/**
+ * Jest in native ESM mode (NODE_OPTIONS=--experimental-vm-modules: on Node 20, Jest 30 cannot require ESM-only
+ * dependencies such as ky and @xmpp/client), TSX through @swc/jest (the fastest transformer tried).
+ */
 export default {
   testEnvironment: "<rootDir>/jest.env.js",
   setupFiles: ["fake-indexeddb/auto"],

@@ -1,4 +1,4 @@
-// Published build: ESM for the library and the CLI, one bundled .d.ts (TOOLCHAIN.md §5).
+// Published build: ESM for the library and the CLI, one bundled .d.ts (rollup-plugin-dts).
 import typescript from "@rollup/plugin-typescript";
 import { dts } from "rollup-plugin-dts";
 import { readFileSync } from "node:fs";

@@ -3,7 +3,10 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const svelteTransform = "<rootDir>/svelte-jest-transform.js";
 
-/** Jest in native ESM mode, Svelte 5 components compiled by a small transformer (TOOLCHAIN.md §3–4). */
+/**
+ * Jest in native ESM mode (on Node 20, Jest 30 cannot require ESM-only dependencies such as ky and @xmpp/client);
+ * Svelte 5 components compiled by a small transformer (`svelte-jest-transform.js`).
+ */
 export default {
   testEnvironment: "<rootDir>/jest.env.js",
   setupFiles: ["fake-indexeddb/auto"],

@@ -1,4 +1,5 @@
-// jsdom lacks some Node globals that core's dependencies use at import time (TOOLCHAIN.md §4): copy them in.
+// jsdom lacks some Node globals that core's dependencies use at import time (sasl-scram-sha-1 needs TextEncoder,
+// fake-indexeddb needs structuredClone): copy them in.
 // Not MessageChannel: React's scheduler would then use Node's and jest would never exit.
 import { TestEnvironment } from "jest-environment-jsdom";
 

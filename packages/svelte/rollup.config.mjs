@@ -1,4 +1,5 @@
-// ESM + CJS + one bundled .d.ts (TOOLCHAIN.md §5). Dependencies and peers stay external.
+// ESM + CJS + one bundled .d.ts. Dependencies and peers stay external; the CJS output uses `interop: "auto"`, without
+// which a require()d ESM-only dependency arrives as a namespace object.
 import typescript from "@rollup/plugin-typescript";
 import { dts } from "rollup-plugin-dts";
 import { readFileSync } from "node:fs";

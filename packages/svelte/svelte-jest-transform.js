@@ -1,4 +1,4 @@
-// Compiles Svelte 5 components and `.svelte.ts` rune modules for jest (TOOLCHAIN.md §4: svelte-jester breaks under
+// Compiles Svelte 5 components and `.svelte.ts` rune modules for jest (svelte-jester breaks under
 // Jest 30.5, which calls a transformer's sync `process` even for ESM).
 import { compile, compileModule } from "svelte/compiler";
 import { transformSync } from "@swc/core";

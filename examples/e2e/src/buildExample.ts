@@ -32,7 +32,7 @@ export async function buildExample(name: ExampleName, urls: ServerUrls): Promise
       minify: false,
       reportCompressedSize: false,
       rolldownOptions: {
-        // @xmpp/client's DNS lookup is never used with a WebSocket URL (TOOLCHAIN.md §6); keep the output quiet.
+        // @xmpp/client's DNS lookup (node:dns) is never used with a WebSocket URL; keep the warning out of the output.
         onwarn(warning, warn) {
           if (!warning.message.includes('"node:dns" has been externalized')) warn(warning);
         },

@@ -18,7 +18,7 @@ export interface ServerContext {
   persistence: Persistence;
   appId: number;
   authKey: string;
-  /** When set, a session request that carries a signature must match it (HMAC, PROTOCOL.md §3). */
+  /** When set, a session request that carries a signature must match it (HMAC, docs/protocol.md §3). */
   authSecret: string | null;
   /** The chat domain, e.g. `localhost`. */
   domain: string;

@@ -105,7 +105,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = (http.address() as AddressInfo).port;
   const urlHost = host.includes(":") ? `[${host}]` : host;
   ctx.apiUrl = `http://${urlHost}:${port}`;
-  // The WebSocket URL uses the chat domain as host so that the stream's `to` matches the JIDs (PROTOCOL.md §1).
+  // The WebSocket URL uses the chat domain as host so that the stream's `to` matches the JIDs (docs/protocol.md §1).
   const chatHost = domain === "localhost" ? "localhost" : urlHost;
   let closed: Promise<void> | null = null;
 

@@ -26,8 +26,9 @@ export interface ActivityApi {
   /** True while the app counts as active (foreground). */
   active: Readable<boolean>;
   /**
-   * Tells the server the app is active (true) or in the background (false): Tigase mobile v2, PROTOCOL.md §13. While
-   * inactive, the server sends push notifications even though the chat is connected. Remembered across reconnects.
+   * Tells the server the app is active (true) or in the background (false): Tigase mobile v2, docs/protocol.md §13.
+   * While inactive, the server sends push notifications even though the chat is connected. Remembered across
+   * reconnects.
    */
   setActive(active: boolean): Promise<void>;
 }

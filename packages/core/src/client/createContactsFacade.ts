@@ -64,9 +64,9 @@ export function contactsFullError(cause?: unknown): ChatError {
 }
 
 /**
- * Creates `client.contacts` (the roster and presence subscriptions, PROTOCOL.md §12). Subscription states follow the
- * server's roster pushes; requests and availability arrive as presences. Every fresh connect reads the roster again,
- * forgets the availability it knew and probes the contacts whose presence you see.
+ * Creates `client.contacts` (the roster and presence subscriptions, docs/protocol.md §12). Subscription states follow
+ * the server's roster pushes; requests and availability arrive as presences. Every fresh connect reads the roster
+ * again, forgets the availability it knew and probes the contacts whose presence you see.
  */
 export function createContactsFacade(options: ContactsFacadeOptions): ContactsApi & { reset(): void; dispose(): void } {
   const { transport, jid } = options;

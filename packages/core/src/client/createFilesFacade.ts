@@ -29,7 +29,7 @@ export interface UploadOptions {
 
 /** `client.files`: uploads to ConnectyCube storage and download URLs. */
 export interface FilesApi {
-  /** Uploads a file (blob create → multipart upload → complete, PROTOCOL.md §6). Node and browsers alike. */
+  /** Uploads a file (blob create → multipart upload → complete, docs/protocol.md §6). Node and browsers alike. */
   upload(file: FileToSend, options?: UploadOptions): Promise<UploadedFile>;
   /** The download URL of a file or attachment: a private one carries the current session token. */
   url(file: string | Pick<Attachment, "uid" | "url"> | Pick<StoredFile, "uid" | "public">): string;

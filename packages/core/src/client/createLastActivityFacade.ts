@@ -15,7 +15,7 @@ import { buildLastActivityQuery, buildLastActivitySubscription, parseLastActivit
 import { NS } from "../xmpp/stanzas/namespaces.js";
 import type { XmppTransport } from "../xmpp/transport/XmppTransport.js";
 
-/** What is known of a user's last activity (PROTOCOL.md §13). */
+/** What is known of a user's last activity (docs/protocol.md §13). */
 export interface LastActivityState {
   /** True while the user is connected, false when not; null until known. */
   online: boolean | null;

@@ -79,7 +79,7 @@ export interface PrivacyFacadeOptions {
 }
 
 /**
- * Creates `client.privacy` (XEP-0016 over iq, PROTOCOL.md §11). Commands run one at a time; each shows its outcome
+ * Creates `client.privacy` (XEP-0016 over iq, docs/protocol.md §11). Commands run one at a time; each shows its outcome
  * at once and puts the store back if the server refuses or the call fails. Changes made by the user's other sessions
  * (the server's list push) and every fresh connect re-read the lists.
  */

@@ -30,8 +30,8 @@ export interface ReactionsFacadeOptions {
 const MAX_EMOJI_LENGTH = 32;
 
 /**
- * Creates the reaction commands (PROTOCOL.md §5, §9). A change is applied to the message at once and goes through the
- * durable outbox (`react` entries: `PUT /chat/Message/{id}/reactions.json`); the server's `<reactions>` push of it
+ * Creates the reaction commands (docs/protocol.md §5, §9). A change is applied to the message at once and goes through
+ * the durable outbox (`react` entries: `PUT /chat/Message/{id}/reactions.json`); the server's `<reactions>` push of it
  * then changes nothing (own reactions are idempotent in the store). A change the server refuses for good is undone
  * and dropped from the outbox; one that meets a network failure waits for the next connect.
  */

@@ -2,7 +2,7 @@ import { ChatError } from "../errors/ChatError.js";
 import type { RestClient } from "../rest/createRestClient.js";
 import type { SearchOptions, SearchResult } from "../rest/createSearch.js";
 
-/** The documented limits of global search (PROTOCOL.md §5). */
+/** The documented limits of global search (docs/protocol.md §5). */
 export const SEARCH_LIMITS = { minTextLength: 5, maxDialogIds: 10, maxRangeMs: 92 * 24 * 60 * 60 * 1000, maxLimit: 100 } as const;
 
 /** `client.search(text, options)`: dialogs, messages and users matching a text. */

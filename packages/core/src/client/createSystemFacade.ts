@@ -19,7 +19,7 @@ export interface SystemMessageInput {
   params?: Readonly<Record<string, string | number | boolean>>;
 }
 
-/** `client.system`: app-level signals between users (`type="headline"`, `SystemNotifications`, PROTOCOL.md §9). */
+/** `client.system`: app-level signals between users (`type="headline"`, `SystemNotifications`, docs/protocol.md §9). */
 export interface SystemApi {
   /** Every system message received. */
   messages$: Observable<ParsedSystemMessage>;

@@ -31,7 +31,10 @@ export interface Hydrated {
   windows: Promise<void>;
 }
 
-/** Publishes the cache (DESIGN.md Data flow §1) and restores cached windows, eagerly or when a dialog is opened. */
+/**
+ * Publishes the cache (docs/architecture.md, Data flow §1) and restores cached windows, eagerly or when a dialog is
+ * opened.
+ */
 export interface Hydrator {
   /**
    * Publishes what the database holds before any network call: the dialog list with its unread counts, the pending

@@ -1,7 +1,7 @@
 import type { ChatError } from "../errors/ChatError.js";
 
 /**
- * Where the chat connection is (DESIGN.md, Data flow §2):
+ * Where the chat connection is (docs/architecture.md, Data flow §2):
  * - `idle`: not asked to connect (initially, and after `disconnect()`);
  * - `connecting` → `authenticating` → `online`: the first connection after `connect()`;
  * - `reconnecting`: the connection was lost (or an attempt failed) and a retry is scheduled or under way;

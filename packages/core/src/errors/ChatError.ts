@@ -41,7 +41,7 @@ export interface ChatErrorDetails {
   errorType?: string;
   /** The legacy numeric `code` attribute of an XMPP error. */
   legacyCode?: number;
-  /** True for a 401 whose body says the REST session expired (PROTOCOL.md §2): renew the session and retry. */
+  /** True for a 401 whose body says the REST session expired (docs/protocol.md §2): renew the session and retry. */
   sessionExpired?: boolean;
   /** Anything else worth keeping for a bug report (e.g. the problems found in a malformed DTO). */
   [key: string]: unknown;

@@ -32,7 +32,7 @@ const CONDITION_CODES: Readonly<Record<string, ChatErrorCode>> = {
   "unexpected-request": "protocol",
 };
 
-/** Conditions that mean "a privacy list stands between you" when they bounce a 1-1 message (PROTOCOL.md §9, §11). */
+/** Conditions meaning "a privacy list stands between you" when they bounce a 1-1 message (docs/protocol.md §9, §11). */
 const BLOCKED_CONDITIONS = new Set(["service-unavailable", "not-acceptable"]);
 
 /** Options of `chatErrorFromStanza`. */

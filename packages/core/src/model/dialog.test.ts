@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { DialogType, isDialogType } from "./dialog.js";
 
 describe("DialogType", () => {
-  it("numbers types as PROTOCOL.md §17 decides: 1 public, 2 group, 3 private, 4 broadcast", () => {
+  it("numbers types as docs/protocol.md §17 decides: 1 public, 2 group, 3 private, 4 broadcast", () => {
     expect(DialogType).toEqual({ PUBLIC: 1, GROUP: 2, PRIVATE: 3, BROADCAST: 4 });
   });
 

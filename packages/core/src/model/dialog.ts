@@ -1,5 +1,5 @@
 /**
- * Dialog types as this project numbers them (PROTOCOL.md §17: the SDK 6 enum). Never write a bare number.
+ * Dialog types as this project numbers them (docs/protocol.md §17: the SDK 6 enum). Never write a bare number.
  * The server package keeps the same mapping.
  */
 export const DialogType = { PUBLIC: 1, GROUP: 2, PRIVATE: 3, BROADCAST: 4 } as const;

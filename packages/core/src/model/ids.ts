@@ -1,7 +1,7 @@
 /**
  * Client-generated ids in the MongoDB ObjectId layout (24 hex digits): 4 bytes of unix seconds, 5 random bytes
  * chosen once per process, a 3-byte counter starting at a random value. Messages get their id from the client so a
- * resend from the outbox is idempotent (PROTOCOL.md §17). Nothing random is drawn at import time.
+ * resend from the outbox is idempotent (docs/protocol.md §17). Nothing random is drawn at import time.
  */
 let processBytes: string | null = null;
 let counter = -1;

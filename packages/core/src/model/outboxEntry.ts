@@ -85,7 +85,7 @@ export interface OutboxRead extends OutboxEntryBase {
   dateSent?: number | null;
 }
 
-/** One persisted unit of outgoing work (DESIGN.md "Outbox"). */
+/** One persisted unit of outgoing work (docs/decisions.md, "A durable outbox"). */
 export type OutboxEntry = OutboxSend | OutboxEdit | OutboxRemove | OutboxReact | OutboxRead;
 
 /** Orders outbox entries as they were made: by `createdAt`, then by id (ids grow within a process). */

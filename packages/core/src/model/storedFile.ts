@@ -1,4 +1,4 @@
-/** A file in ConnectyCube storage (`/blobs`, PROTOCOL.md §6). */
+/** A file in ConnectyCube storage (`/blobs`, docs/protocol.md §6). */
 export interface StoredFile {
   /** Blob id (for info, complete, delete). */
   id: number;

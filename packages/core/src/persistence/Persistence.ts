@@ -34,7 +34,7 @@ export interface StoredWindowInfo {
 /** A JSON-like value kept as is (privacy lists and other small records). */
 export type StoredValue = string | number | boolean | null | readonly StoredValue[] | { readonly [key: string]: StoredValue };
 
-/** Everything needed to publish the cached state before any network round-trip (DESIGN.md Data flow §1). */
+/** Everything needed to publish the cached state before any network round-trip (docs/architecture.md, Data flow §1). */
 export interface StoredSnapshot {
   dialogs: Dialog[];
   /** The cached windows, without their messages (a cache of 100,000 messages must not delay the dialog list). */
@@ -98,9 +98,9 @@ export interface PersistenceSession {
 }
 
 /**
- * Where a client keeps its data between runs (DESIGN.md `persistence/`): `open` one user's database.
- * `createIndexedDbPersistence()` keeps it in the browser; `createMemoryPersistence()` for the life of the page (SSR,
- * tests, private mode, fallback).
+ * Where a client keeps its data between runs (docs/architecture.md, core by folder: `persistence/`): `open` one
+ * user's database. `createIndexedDbPersistence()` keeps it in the browser; `createMemoryPersistence()` for the life of
+ * the page (SSR, tests, private mode, fallback).
  */
 export interface Persistence {
   /** Opens (creating when needed) the database of one user; never rejects (falls back to memory, see `status`). */

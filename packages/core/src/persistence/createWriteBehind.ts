@@ -17,7 +17,7 @@ export interface WriteBehindOptions {
   reportError: (error: ChatError) => void;
 }
 
-/** Writes store changes behind to the open database (DESIGN.md Data flow §4). */
+/** Writes store changes behind to the open database (docs/architecture.md, Data flow §4). */
 export interface WriteBehind {
   /** Writes what changed now; resolves when it is durable. */
   flush(): Promise<void>;

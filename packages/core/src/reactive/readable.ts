@@ -7,7 +7,7 @@ export type Listener<T> = (value: T) => void;
 export type Unsubscribe = () => void;
 
 /**
- * The one contract adapters consume (DESIGN.md "The bridge"). It is the Svelte store contract as is:
+ * The one contract adapters consume (docs/architecture.md, "The bridge"). It is the Svelte store contract as is:
  * `subscribe` calls the listener synchronously with the current value, then on every change, and returns a function.
  * React uses `useSyncExternalStore(subscribe, get)`; Vue a `shallowRef` fed by `subscribe`.
  */

@@ -2,7 +2,7 @@ import type { StoredFile } from "../model/storedFile.js";
 import { blobFromDto, blobGrantFromDto, type BlobGrant } from "./dto/blobFromDto.js";
 import { unwrap, type RestContext } from "./restContext.js";
 
-/** `/blobs` (PROTOCOL.md §6): create → (upload) → complete, info, delete. */
+/** `/blobs` (docs/protocol.md §6): create → (upload) → complete, info, delete. */
 export interface BlobsApi {
   /** Creates a blob and returns where to upload its bytes. */
   create(input: { name: string; contentType: string; public: boolean }): Promise<BlobGrant>;

@@ -39,7 +39,7 @@ export interface DialogPage {
   limit: number;
 }
 
-/** `/chat/Dialog` (PROTOCOL.md §4). */
+/** `/chat/Dialog` (docs/protocol.md §4). */
 export interface DialogsApi {
   /** One page of the current user's dialogs. */
   list(options?: DialogListOptions): Promise<DialogPage>;

@@ -28,7 +28,7 @@ export interface HttpOptions {
 
 /** The value of `CB-SDK` on every request. */
 export const SDK_HEADER = "chatcube";
-/** Content types of PROTOCOL.md §2. */
+/** Content types of docs/protocol.md §2. */
 const JSON_TYPE = "application/json;charset=utf-8";
 const FORM_TYPE = "application/x-www-form-urlencoded; charset=UTF-8";
 /** Statuses worth another try (429 and 503 honour `Retry-After`, capped at `MAX_RETRY_AFTER_MS`). */
@@ -42,7 +42,7 @@ export function defaultRetryDelay(attempt: number): number {
 }
 
 /**
- * Creates the REST transport (PROTOCOL.md §2): a ky instance with `prefixUrl` = apiUrl, `.json` paths, `CB-SDK`,
+ * Creates the REST transport (docs/protocol.md §2): a ky instance with `prefixUrl` = apiUrl, `.json` paths, `CB-SDK`,
  * `CB-Token` (asked from `getToken()` at request time) or `CB-AuthKey`, JSON bodies for POST/PUT, GET query and
  * DELETE form body via `encodeQuery`. Failures become `ChatError`s: `timeout`, `network`, the HTTP mapping of
  * `chatErrorFromHttp`, or `protocol` for a body that is not JSON. GET/PUT/DELETE (and POSTs marked `idempotent`)

@@ -30,7 +30,7 @@ export interface MessageListOptions {
 
 /** A message to store with `POST /chat/Message.json`. */
 export interface CreateMessageInput {
-  /** 24-hex id; generated when omitted. The server keeps it, which makes a resend idempotent (PROTOCOL.md §17). */
+  /** 24-hex id; generated when omitted. The server keeps it, which makes a resend idempotent (docs/protocol.md §17). */
   id?: string;
   dialogId: string;
   /** Text; null/omitted for an attachment-only message. */
@@ -42,7 +42,7 @@ export interface CreateMessageInput {
   sendToChat?: boolean;
 }
 
-/** `/chat/Message` (PROTOCOL.md §5). */
+/** `/chat/Message` (docs/protocol.md §5). */
 export interface MessagesApi {
   /** A page of a dialog's history, statuses relative to the current user. */
   list(dialogId: string, options?: MessageListOptions): Promise<Message[]>;

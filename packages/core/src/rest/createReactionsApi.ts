@@ -2,7 +2,7 @@ import { reactionsBody } from "./dto/messageRequests.js";
 import { reactionUsersFromDto, type ReactionUsers } from "./dto/reactionUsersFromDto.js";
 import { checkId, idPath, unwrap, type RestContext } from "./restContext.js";
 
-/** `/chat/Message/{id}/reactions` (PROTOCOL.md §5); the server then sends a `<reactions>` stanza. */
+/** `/chat/Message/{id}/reactions` (docs/protocol.md §5); the server then sends a `<reactions>` stanza. */
 export interface ReactionsApi {
   /** Who reacted with what. */
   list(messageId: string): Promise<ReactionUsers>;

@@ -18,7 +18,10 @@ export interface RestClientOptions extends HttpOptions {
   onRejected?: (errors: readonly ChatError[]) => void;
 }
 
-/** The REST API of ConnectyCube chat, one group per resource (PROTOCOL.md §2–5). Every method rejects with a ChatError. */
+/**
+ * The REST API of ConnectyCube chat, one group per resource (docs/protocol.md §2–5). Every method rejects with a
+ * ChatError.
+ */
 export interface RestClient {
   /** `/session`: open, read and close sessions. */
   session: SessionApi;

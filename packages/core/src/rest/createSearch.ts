@@ -6,7 +6,7 @@ import { checkId, unwrap, type RestContext } from "./restContext.js";
 export interface SearchOptions {
   /** Only these dialogs (at most 10). */
   dialogIds?: readonly string[];
-  /** The newest send time to include (`start_date`: the search runs backwards from it, PROTOCOL.md §5). */
+  /** The newest send time to include (`start_date`: the search runs backwards from it, docs/protocol.md §5). */
   startDate?: number;
   /** The oldest send time to include (`end_date`; at most 3 months before `startDate`). */
   endDate?: number;

@@ -6,7 +6,7 @@ import { unwrap, type RestContext } from "./restContext.js";
 /** Who opens a user session: a login or an email, with the password. */
 export type SessionCredentials = { login: string; password: string } | { email: string; password: string };
 
-/** `/session` (PROTOCOL.md §3). */
+/** `/session` (docs/protocol.md §3). */
 export interface SessionApi {
   /**
    * Opens a session (`POST /session.json` with `application_id` and `auth_key`): a user session for `credentials`,

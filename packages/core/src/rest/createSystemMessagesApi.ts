@@ -12,7 +12,7 @@ export interface SentSystemMessage {
   params: Record<string, string>;
 }
 
-/** `POST /chat/Message/system.json` (PROTOCOL.md §5): a system message to one user, through REST. */
+/** `POST /chat/Message/system.json` (docs/protocol.md §5): a system message to one user, through REST. */
 export interface SystemMessagesApi {
   /** Sends `params` to `recipientId` as a system message (no body: REST carries parameters only). */
   send(recipientId: number, params: Readonly<Record<string, string | number | boolean>>): Promise<SentSystemMessage>;

@@ -31,7 +31,7 @@ export interface UserPatch {
   oldPassword?: string;
 }
 
-/** `/users` (PROTOCOL.md §3). */
+/** `/users` (docs/protocol.md §3). */
 export interface UsersApi {
   /** Creates an account with the app's `CB-AuthKey` (no session needed). Not retried: a login is taken only once. */
   signup(input: SignupInput): Promise<User>;

@@ -14,7 +14,7 @@ function receivingFetch(status = 201) {
   return { fetch, seen };
 }
 
-describe("uploadForm (PROTOCOL.md §6 step 2)", () => {
+describe("uploadForm (docs/protocol.md §6 step 2)", () => {
   it("streams fields then the file as multipart/form-data, reporting progress up to the size", async () => {
     const { fetch, seen } = receivingFetch();
     const progress: number[] = [];

@@ -5,7 +5,7 @@ import type { FileBytes } from "../model/pendingUpload.js";
 import type { UploadProgress } from "../model/storedFile.js";
 import type { FetchLike } from "./restRequest.js";
 
-/** A multipart upload to a storage URL (PROTOCOL.md §6 step 2). */
+/** A multipart upload to a storage URL (docs/protocol.md §6 step 2). */
 export interface UploadFormInput {
   /** The upload URL without its query. */
   url: string;

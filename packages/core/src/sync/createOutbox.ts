@@ -53,7 +53,7 @@ export interface OutboxOptions {
   prepareSend?: (entry: OutboxSend, checkpoint: (entry: OutboxSend) => Promise<void>) => Promise<OutboxSend>;
 }
 
-/** The durable queue of outgoing work (DESIGN.md Data flow §5). */
+/** The durable queue of outgoing work (docs/architecture.md, Data flow §5). */
 export interface Outbox {
   /** Entries waiting, in flight or failed, oldest first. */
   readonly entries: Readable<readonly OutboxEntry[]>;

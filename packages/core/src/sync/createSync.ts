@@ -41,7 +41,10 @@ export interface SyncOptions {
   reportError: (error: ChatError) => void;
 }
 
-/** Delta sync (DESIGN.md Data flow §3): dialogs changed since the cursor, then what is new in each loaded window. */
+/**
+ * Delta sync (docs/architecture.md, Data flow §3): dialogs changed since the cursor, then what is new in each loaded
+ * window.
+ */
 export interface Sync {
   readonly state: Readable<SyncState>;
   /** Runs a sync now; `full` refetches every dialog, drops those the server no longer lists and reconciles windows. */

@@ -85,5 +85,5 @@ export function errorBody(...messages: string[]): { errors: { base: string[] } }
   return { errors: { base: messages } };
 }
 
-/** The 401 answer of an expired session (PROTOCOL.md §2). */
+/** The 401 answer of an expired session (docs/protocol.md §2). */
 export const SESSION_EXPIRED_REPLY: FakeReply = { status: 401, json: errorBody("Required session does not exist") };

@@ -10,7 +10,7 @@ describe("wire time conversions", () => {
   it("reads unix seconds, numeric strings, milliseconds and ISO strings", () => {
     expect(wireTimeToMs(1_700_000_000)).toBe(1_700_000_000_000);
     expect(wireTimeToMs("1700000000")).toBe(1_700_000_000_000);
-    expect(wireTimeToMs(1_700_000_000_123)).toBe(1_700_000_000_123); // a client that sends ms (PROTOCOL.md §15.5)
+    expect(wireTimeToMs(1_700_000_000_123)).toBe(1_700_000_000_123); // a client that sends ms (docs/protocol.md §15.5)
     expect(wireTimeToMs("2023-11-14T22:13:20.000Z")).toBe(1_700_000_000_000);
     expect(wireTimeToMs("2023-11-14T22:13:20Z")).toBe(1_700_000_000_000);
   });

@@ -1,7 +1,7 @@
 /**
  * Time units. The domain uses **milliseconds since the epoch** everywhere (`Message.dateSent`, `Dialog.updatedAt`, …);
  * the wire uses unix seconds for `date_sent`/`last_message_date_sent` and ISO strings for `created_at`/`updated_at`
- * (PROTOCOL.md §17). Convert only at the edge (DTO mappers, stanza builders/parsers) with these helpers.
+ * (docs/protocol.md §17). Convert only at the edge (DTO mappers, stanza builders/parsers) with these helpers.
  */
 
 /** Unix seconds → milliseconds. */

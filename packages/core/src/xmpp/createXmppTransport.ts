@@ -34,7 +34,7 @@ export const ACK_EVERY = 32;
 const notConnected = () => new ChatError("network", "Not connected to the chat server");
 
 /**
- * Creates the XMPP transport of one user over @xmpp/client 0.14 (PROTOCOL.md §7, §13): SASL with the user's
+ * Creates the XMPP transport of one user over @xmpp/client 0.14 (docs/protocol.md §7, §13): SASL with the user's
  * password or session token, bind as `{userId}-{appId}@{domain}`, stream management with resumption, carbons, initial
  * presence. @xmpp's fixed-delay reconnect is off: `createConnection` decides when to call `connect()` again.
  */

@@ -4,7 +4,7 @@ import type { BlobRecord, UserRecord } from "../model/types.js";
 import { invalid } from "./errors.js";
 import { iso } from "./time.js";
 
-/** Creates a blob record (no bytes yet) owned by `owner` (PROTOCOL.md §6 step 1). */
+/** Creates a blob record (no bytes yet) owned by `owner` (docs/protocol.md §6 step 1). */
 export function createBlob(ctx: ServerContext, owner: UserRecord, input: Record<string, unknown>): BlobRecord {
   const name = input.name === undefined || input.name === null || input.name === "" ? null : String(input.name);
   if (!name) throw invalid("name", "can't be blank");
@@ -27,7 +27,7 @@ export function createBlob(ctx: ServerContext, owner: UserRecord, input: Record<
   return blob;
 }
 
-/** Stores the uploaded bytes of a blob (PROTOCOL.md §6 step 2). */
+/** Stores the uploaded bytes of a blob (docs/protocol.md §6 step 2). */
 export function storeBlobData(ctx: ServerContext, blob: BlobRecord, data: Buffer): void {
   ctx.db.blobData.set(blob.uid, data);
   blob.size = data.length;
@@ -36,7 +36,7 @@ export function storeBlobData(ctx: ServerContext, blob: BlobRecord, data: Buffer
   ctx.db.changed("blobData", blob.uid);
 }
 
-/** Marks a blob uploaded with its declared size (PROTOCOL.md §6 step 3). */
+/** Marks a blob uploaded with its declared size (docs/protocol.md §6 step 3). */
 export function completeBlob(ctx: ServerContext, blob: BlobRecord, size: number | null): void {
   blob.size = size ?? ctx.db.blobData.get(blob.uid)?.length ?? blob.size;
   blob.completed = true;

@@ -5,7 +5,7 @@ import { forbidden, invalid, notFound } from "./errors.js";
 import { roomJid } from "./jid.js";
 import { iso } from "./time.js";
 
-/** At most this many admins per dialog (PROTOCOL.md §4). */
+/** At most this many admins per dialog (docs/protocol.md §4). */
 export const MAX_ADMINS = 5;
 
 /** Reads a list of ids sent as an array, a number, or a comma(-space) joined string. */
@@ -107,7 +107,7 @@ export function createDialog(ctx: ServerContext, owner: UserRecord, input: Dialo
   return { dialog, created: true };
 }
 
-/** The private dialog of two users, created on the first 1-1 message (PROTOCOL.md §4). */
+/** The private dialog of two users, created on the first 1-1 message (docs/protocol.md §4). */
 export function ensurePrivateDialog(ctx: ServerContext, a: number, b: number): DialogRecord {
   const existing = ctx.db.privateDialogOf(a, b);
   if (existing) return existing;

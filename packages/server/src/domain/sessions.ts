@@ -41,7 +41,7 @@ export function touchSession(ctx: ServerContext, token: string | undefined): Ses
   return session;
 }
 
-/** A user whose chat password may be this session token (PROTOCOL.md §7), if the token is live. */
+/** A user whose chat password may be this session token (docs/protocol.md §7), if the token is live. */
 export function userOfToken(ctx: ServerContext, token: string): UserRecord | undefined {
   const session = ctx.db.sessions.get(token);
   if (!session || session.user_id === 0 || session.expires_at <= ctx.clock()) return undefined;

@@ -3,7 +3,7 @@ import { DialogType, type DialogRecord, type UserRecord } from "../model/types.j
 import { addOccupants, extensions, idList, isAdmin, isOccupant, MAX_ADMINS, permissions, removeOccupants, stringIdList, touchDialog } from "./dialogs.js";
 import { forbidden, invalid } from "./errors.js";
 
-/** The body of `PUT /chat/Dialog/{id}.json` (PROTOCOL.md §4). */
+/** The body of `PUT /chat/Dialog/{id}.json` (docs/protocol.md §4). */
 export interface DialogUpdateInput {
   name?: unknown;
   photo?: unknown;

@@ -1,4 +1,4 @@
-/** Dialog types as this project numbers them (PROTOCOL.md §17): the SDK 6 enum. */
+/** Dialog types as this project numbers them (docs/protocol.md §17): the SDK 6 enum. */
 export const DialogType = { PUBLIC: 1, GROUP: 2, PRIVATE: 3, BROADCAST: 4 } as const;
 /** One of the numeric dialog types. */
 export type DialogTypeValue = (typeof DialogType)[keyof typeof DialogType];

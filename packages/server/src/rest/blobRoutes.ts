@@ -14,7 +14,7 @@ import type { Router } from "./router.js";
 const ACCESS_TTL_MS = 60 * 60 * 1000;
 
 /**
- * `/blobs` (PROTOCOL.md §6, §17): create → multipart upload to `/blobs/upload` (this server plays S3; the
+ * `/blobs` (docs/protocol.md §6, §17): create → multipart upload to `/blobs/upload` (this server plays S3; the
  * `key` field names the blob, no token needed) → complete; info, download URL, delete; and the downloads
  * `GET /blobs/{uid}` (private blobs need a live token, as `?token=` or `CB-Token`) and `/blobs/{uid}/download`.
  * A private blob is shown only to the users `canReadBlob` allows; to anyone else it does not exist (404).

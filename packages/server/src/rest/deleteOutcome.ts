@@ -1,4 +1,4 @@
-/** Where each id of a multi-delete ended up (PROTOCOL.md §4, §5). */
+/** Where each id of a multi-delete ended up (docs/protocol.md §4, §5). */
 export interface DeleteOutcome {
   SuccessfullyDeleted: { ids: string[] };
   NotFound: { ids: string[] };

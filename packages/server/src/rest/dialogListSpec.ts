@@ -7,7 +7,7 @@ function activity(dialog: DialogRecord): number {
 }
 
 /**
- * Filters and sorting of `GET /chat/Dialog.json` (PROTOCOL.md §4). The default order is the most recent
+ * Filters and sorting of `GET /chat/Dialog.json` (docs/protocol.md §4). The default order is the most recent
  * activity first (`last_message_date_sent` desc, falling back to `updated_at`); `date_sent` is accepted as a
  * name for `last_message_date_sent` (the react hook sorts by it).
  */

@@ -13,7 +13,7 @@ import { requireUser } from "./requireSession.js";
 import type { Router } from "./router.js";
 
 /**
- * `/chat/Dialog` (PROTOCOL.md §4) except updates: list, create, delete, clear history, subscribe, occupants,
+ * `/chat/Dialog` (docs/protocol.md §4) except updates: list, create, delete, clear history, subscribe, occupants,
  * notification settings. A dialog that exists but is closed to the user answers 403 (see `requireOccupant`).
  */
 export function dialogRoutes(router: Router, ctx: ServerContext): void {

@@ -7,7 +7,9 @@ import { reply } from "./reply.js";
 import { requireUser } from "./requireSession.js";
 import type { Router } from "./router.js";
 
-/** `PUT /chat/Dialog/{id}.json` and `PUT /chat/Dialog/{id}/admins.json` (PROTOCOL.md §4; rules in `updateDialog`). */
+/**
+ * `PUT /chat/Dialog/{id}.json` and `PUT /chat/Dialog/{id}/admins.json` (docs/protocol.md §4; rules in `updateDialog`).
+ */
 export function dialogUpdateRoutes(router: Router, ctx: ServerContext): void {
   router.put("/chat/Dialog/:id/admins", (request) => {
     const { user } = requireUser(ctx, request);

@@ -38,7 +38,7 @@ export interface ListResult<T> {
   countOnly: boolean;
 }
 
-/** Default page size (PROTOCOL.md §2). */
+/** Default page size (docs/protocol.md §2). */
 export const DEFAULT_LIMIT = 100;
 /** Largest page this server hands out. */
 export const MAX_LIMIT = 1000;

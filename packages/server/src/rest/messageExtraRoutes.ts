@@ -12,7 +12,7 @@ import { reply } from "./reply.js";
 import { requireUser } from "./requireSession.js";
 import type { Router } from "./router.js";
 
-/** `/chat/Message` extras (PROTOCOL.md §5): unread counts, system messages, reactions. */
+/** `/chat/Message` extras (docs/protocol.md §5): unread counts, system messages, reactions. */
 export function messageExtraRoutes(router: Router, ctx: ServerContext): void {
   router.get("/chat/Message/unread", (request) => {
     const { user } = requireUser(ctx, request);

@@ -25,10 +25,10 @@ import { reply } from "./reply.js";
 import { requireUser } from "./requireSession.js";
 import type { Router } from "./router.js";
 
-/** How many messages `preview=1` shows to a non-member (PROTOCOL.md §5). */
+/** How many messages `preview=1` shows to a non-member (docs/protocol.md §5). */
 const PREVIEW_SIZE = 20;
 
-/** `/chat/Message` (PROTOCOL.md §5): history, create, update (read/delivered/edit), delete. */
+/** `/chat/Message` (docs/protocol.md §5): history, create, update (read/delivered/edit), delete. */
 export function messageRoutes(router: Router, ctx: ServerContext): void {
   router.get("/chat/Message", (request) => {
     const { user } = requireUser(ctx, request);
@@ -47,7 +47,7 @@ export function messageRoutes(router: Router, ctx: ServerContext): void {
       messageListSpec,
     );
     if (page.countOnly) return reply.ok({ items_count: page.total });
-    // Reading history marks what it returns as read, unless `mark_as_read=0` (PROTOCOL.md §5).
+    // Reading history marks what it returns as read, unless `mark_as_read=0` (docs/protocol.md §5).
     if (member && coerce.notOff(request.query.mark_as_read)) {
       for (const message of page.items) if (message.sender_id !== user.id) markRead(ctx, message, user.id);
     }

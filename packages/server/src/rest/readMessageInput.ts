@@ -63,7 +63,7 @@ export function readAttachments(value: unknown): Attachment[] {
   });
 }
 
-/** The custom parameters of a message body: every other top-level scalar, as a string (PROTOCOL.md §5). */
+/** The custom parameters of a message body: every other top-level scalar, as a string (docs/protocol.md §5). */
 export function readCustomParams(body: Record<string, unknown>): Record<string, string> {
   const custom: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {

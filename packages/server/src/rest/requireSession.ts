@@ -26,7 +26,7 @@ export function requestToken(request: RestRequest, allowQueryToken = false): str
 }
 
 /**
- * The live session behind the request's token, extended by this request (PROTOCOL.md §2: 2 h, extended per
+ * The live session behind the request's token, extended by this request (docs/protocol.md §2: 2 h, extended per
  * request); `undefined` when no token was sent. An unknown or expired token is a 401 with the exact body
  * the SDK recognises as an expired session.
  */

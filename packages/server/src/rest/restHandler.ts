@@ -25,7 +25,7 @@ const CORS: Record<string, string> = {
   "Access-Control-Max-Age": "86400",
 };
 
-/** The router with every REST resource of PROTOCOL.md §3–6 (order matters: specific paths first). */
+/** The router with every REST resource of docs/protocol.md §3–6 (order matters: specific paths first). */
 export function createRouter(ctx: ServerContext): Router {
   const router = new Router();
   for (const register of [devRoutes, sessionRoutes, userRoutes, dialogRoutes, dialogUpdateRoutes, messageExtraRoutes, messageRoutes, searchRoutes, blobRoutes, customObjectRoutes, subscriptionRoutes]) {

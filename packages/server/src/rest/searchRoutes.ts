@@ -10,7 +10,7 @@ import { reply } from "./reply.js";
 import { requireUser } from "./requireSession.js";
 import type { Router } from "./router.js";
 
-/** Search limits (PROTOCOL.md §5 "Global search"). */
+/** Search limits (docs/protocol.md §5 "Global search"). */
 export const SEARCH_LIMITS = { minTextLength: 5, maxDialogs: 10, maxLimit: 100, maxRangeMs: 92 * 24 * 60 * 60 * 1000 } as const;
 
 /**

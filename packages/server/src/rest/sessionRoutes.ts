@@ -10,11 +10,11 @@ import { reply } from "./reply.js";
 import { requireSession } from "./requireSession.js";
 import type { Router } from "./router.js";
 
-/** Wrong login or password (PROTOCOL.md §3). */
+/** Wrong login or password (docs/protocol.md §3). */
 const BAD_CREDENTIALS = "Unauthorized";
 
 /**
- * `/session` and `/login` (PROTOCOL.md §3): application sessions, user sessions (login, email or guest;
+ * `/session` and `/login` (docs/protocol.md §3): application sessions, user sessions (login, email or guest;
  * an unknown login is signed up on the fly as the docs describe), session upgrade and logout.
  */
 export function sessionRoutes(router: Router, ctx: ServerContext): void {
@@ -78,7 +78,7 @@ function sessionUser(ctx: ServerContext, input: Record<string, unknown>): UserRe
 }
 
 /**
- * Checks an SDK v3 signature (PROTOCOL.md §3): HMAC-SHA1 (or SHA-256, told apart by length) keyed with the
+ * Checks an SDK v3 signature (docs/protocol.md §3): HMAC-SHA1 (or SHA-256, told apart by length) keyed with the
  * auth secret over `key=value` pairs sorted and joined with `&`, nested keys as `user[login]`, values raw.
  */
 export function checkSignature(secret: string, body: Record<string, unknown>): void {

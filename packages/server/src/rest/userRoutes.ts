@@ -39,7 +39,10 @@ export const USER_LIST: ListSpec<UserRecord> = {
   tieBreak: (a, b) => a.id - b.id,
 };
 
-/** `/users` (PROTOCOL.md §3): signup, get, update and delete self, v2 and legacy lists, online users, password reset. */
+/**
+ * `/users` (docs/protocol.md §3): signup, get, update and delete self, v2 and legacy lists, online users, password
+ * reset.
+ */
 export function userRoutes(router: Router, ctx: ServerContext): void {
   router.post("/users", (request) => {
     // Signup works with the app's auth key alone (`CB-AuthKey`) or with any live session.

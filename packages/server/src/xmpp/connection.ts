@@ -160,7 +160,7 @@ export class XmppConnection {
     this.write(el("success", { xmlns: NS.sasl }).toString());
   }
 
-  /** The user whose password, or live session token, this is (PROTOCOL.md §7). */
+  /** The user whose password, or live session token, this is (docs/protocol.md §7). */
   private resolveUser(authcid: string, password: string): number | null {
     const id = userIdOfAuthcid(this.ctx, authcid) ?? this.ctx.db.usersByLogin.get(authcid.toLowerCase())?.id ?? null;
     if (id === null) return null;

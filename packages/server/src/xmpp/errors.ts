@@ -35,7 +35,7 @@ export function iqError(iq: Element, condition: string, type: ErrorType = "cance
   return el("iq", { xmlns: NS.client, type: "error", id: iq.attrs.id, from: iq.attrs.to }, errorElement(condition, type, text));
 }
 
-/** The error bounce of a message: same id, from its `to`, so the sender can match it (PROTOCOL.md §9). */
+/** The error bounce of a message: same id, from its `to`, so the sender can match it (docs/protocol.md §9). */
 export function messageError(message: Element, condition: string, type: ErrorType = "cancel", text?: string): Element {
   return el(
     "message",

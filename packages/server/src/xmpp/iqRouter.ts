@@ -32,7 +32,7 @@ export function createIqRouter({ ctx, registry, rooms }: XmppServices, handlers:
     if (ns === NS.privacy) return handlers.privacy(session, stanza, payload!);
     if (ns === NS.roster) return handlers.roster(session, stanza, payload!);
     if (ns === NS.mobile && set) {
-      // Tigase mobile v2: enable="true" means the app went to the background (PROTOCOL.md §13).
+      // Tigase mobile v2: enable="true" means the app went to the background (docs/protocol.md §13).
       session.inactive = payload!.attrs.enable === "true" || payload!.attrs.enable === "1";
       return session.send(result(stanza));
     }

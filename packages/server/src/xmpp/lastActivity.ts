@@ -7,7 +7,7 @@ import { el, NS } from "./stanzas.js";
 
 /**
  * Last activity (XEP-0012) and ConnectyCube's status streaming: subscribers of a user get an iq `result` with
- * `<query xmlns="jabber:iq:last" seconds>` when that user comes online or goes offline (PROTOCOL.md §13).
+ * `<query xmlns="jabber:iq:last" seconds>` when that user comes online or goes offline (docs/protocol.md §13).
  * Both answers also carry `online="true|false"` on the query, so a client can tell "online" from "just left".
  */
 export function createLastActivity({ ctx, registry, privacy }: XmppServices) {

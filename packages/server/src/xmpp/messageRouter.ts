@@ -126,7 +126,7 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
     stampExtraParams(stanza, fields, dialog._id, outcome.dateSent);
     stanza.attrs.from = `${roomJid(ctx, dialog._id)}/${session.userId}`;
     stanza.attrs.type = "groupchat";
-    // Every occupant gets it, joined or not (PROTOCOL.md §17); the sender's own sessions get the MUC echo.
+    // Every occupant gets it, joined or not (docs/protocol.md §17); the sender's own sessions get the MUC echo.
     // A chat state is not echoed to the sender. Users who blocked the sender get nothing.
     const recipients = new Set([...dialog.occupants_ids, ...rooms.occupants(dialog._id)]);
     for (const userId of recipients) {

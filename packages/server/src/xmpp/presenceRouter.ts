@@ -15,7 +15,7 @@ export interface PresenceHooks {
   subscription(session: XmppSession, presence: Element, toUserId: number): Promise<void> | void;
 }
 
-/** Routes presence: availability, MUC join/leave (PROTOCOL.md §10), directed presence, subscriptions. */
+/** Routes presence: availability, MUC join/leave (docs/protocol.md §10), directed presence, subscriptions. */
 export function createPresenceRouter({ ctx, registry, rooms, privacy }: XmppServices, hooks: PresenceHooks) {
   function room(session: XmppSession, stanza: Element, dialogId: string): void {
     const dialog = ctx.db.dialogs.get(dialogId.toLowerCase());

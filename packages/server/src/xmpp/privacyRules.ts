@@ -56,7 +56,7 @@ export class PrivacyRules {
     if (item.type === null) return true;
     if (item.type === "jid") {
       const value = item.value ?? "";
-      // `muc.{domain}/{userId}` stands for the user's messages in group dialogs (PROTOCOL.md §11).
+      // `muc.{domain}/{userId}` stands for the user's messages in group dialogs (docs/protocol.md §11).
       if (value === `${this.ctx.mucDomain}/${otherId}`) return viaRoom;
       const jid = parseJid(value);
       return userIdOfJid(this.ctx, jid) === otherId;

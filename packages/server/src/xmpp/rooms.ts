@@ -5,7 +5,9 @@ import type { DialogRecord } from "../model/types.js";
 import { el, NS } from "./stanzas.js";
 import type { XmppSession } from "./session.js";
 
-/** MUC occupancy: which sessions joined which dialog's room (joining is optional for messaging, PROTOCOL.md §17). */
+/**
+ * MUC occupancy: which sessions joined which dialog's room (joining is optional for messaging, docs/protocol.md §17).
+ */
 export class Rooms {
   private readonly joined = new Map<string, Map<number, Set<XmppSession>>>();
 

@@ -55,7 +55,7 @@ export function extraParams(values: Record<string, string | number | null | unde
 
 /**
  * A stored message as its recipients receive it: `type="chat"` from the sender's JID for a private dialog,
- * `type="groupchat"` from `{room}/{senderId}` otherwise, with `dialog_id` and `date_sent` added (PROTOCOL.md §8).
+ * `type="groupchat"` from `{room}/{senderId}` otherwise, with `dialog_id` and `date_sent` added (docs/protocol.md §8).
  */
 export function messageStanza(ctx: ServerContext, message: MessageRecord, dialog: DialogRecord, options: { fromResource?: string } = {}): Element {
   const isPrivate = dialog.type === DialogType.PRIVATE;
@@ -73,7 +73,7 @@ export function messageStanza(ctx: ServerContext, message: MessageRecord, dialog
   return stanza;
 }
 
-/** The push that tells occupants a message was deleted for everyone (PROTOCOL.md §9 remove). */
+/** The push that tells occupants a message was deleted for everyone (docs/protocol.md §9 remove). */
 export function removeStanza(ctx: ServerContext, message: MessageRecord, dialog: DialogRecord, byUserId: number): Element {
   const isPrivate = dialog.type === DialogType.PRIVATE;
   return el(
@@ -89,7 +89,7 @@ export function removeStanza(ctx: ServerContext, message: MessageRecord, dialog:
   );
 }
 
-/** The push that tells occupants a reaction changed (PROTOCOL.md §9 reactions). */
+/** The push that tells occupants a reaction changed (docs/protocol.md §9 reactions). */
 export function reactionStanza(ctx: ServerContext, message: MessageRecord, dialog: DialogRecord, userId: number, change: { added: string | null; removed: string[] }): Element {
   const isPrivate = dialog.type === DialogType.PRIVATE;
   const reactions = el("reactions", { user_id: userId, message_id: message._id });

@@ -15,7 +15,7 @@ export function uniqueLogin(prefix = "user"): string {
   return `${prefix}_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 7)}`;
 }
 
-/** A new SDK client pointed at the server (PROTOCOL.md §1 init). */
+/** A new SDK client pointed at the server (docs/protocol.md §1 init). */
 export function newClient(server: RunningServer): Client {
   const cc = new ConnectyCube.ConnectyCube();
   cc.init(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { blobFromDto, blobGrantFromDto } from "./blobFromDto.js";
 
-describe("blob DTOs (PROTOCOL.md §6)", () => {
+describe("blob DTOs (docs/protocol.md §6)", () => {
   it("maps the create answer: the blob, and the upload URL without its query plus its fields in order", () => {
     const answer = { blob: { id: 7, uid: "abc", name: "a.png", content_type: "image/png", size: null, public: false, blob_object_access: { blob_id: 7, object_access_type: "Write", params: "http://s3.test/up?key=abc&Content-Type=image%2Fpng&success_action_status=201" } } };
     expect(blobGrantFromDto(answer)).toEqual({

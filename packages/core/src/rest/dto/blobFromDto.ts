@@ -2,7 +2,7 @@ import type { Result } from "../../errors/result.js";
 import type { StoredFile } from "../../model/storedFile.js";
 import { isRecord, readDto } from "./readDto.js";
 
-/** A created blob and where to upload it (PROTOCOL.md §6). */
+/** A created blob and where to upload it (docs/protocol.md §6). */
 export interface BlobGrant {
   file: StoredFile;
   /** The upload URL without its query. */

@@ -13,7 +13,7 @@ export interface DeleteResult {
 }
 
 /**
- * Maps a DELETE response (`{SuccessfullyDeleted: {ids}, NotFound: {ids}, WrongPermissions: {ids}}`, PROTOCOL.md
+ * Maps a DELETE response (`{SuccessfullyDeleted: {ids}, NotFound: {ids}, WrongPermissions: {ids}}`, docs/protocol.md
  * §4–5). An empty body (a single-id dialog DELETE answers 200 with nothing) means every requested id was deleted.
  */
 export function deleteResultFromDto(body: unknown, requestedIds: readonly string[]): Result<DeleteResult> {

@@ -6,7 +6,7 @@ import { readDto, type FieldReader } from "./readDto.js";
 const STATUSES: readonly string[] = ["sent", "delivered", "read"];
 
 /**
- * Maps a wire dialog (`GET/POST/PUT /chat/Dialog`, PROTOCOL.md §4) to a `Dialog`. Times become milliseconds
+ * Maps a wire dialog (`GET/POST/PUT /chat/Dialog`, docs/protocol.md §4) to a `Dialog`. Times become milliseconds
  * (`last_message_date_sent` is unix seconds, `created_at`/`updated_at` ISO strings); a missing `created_at` falls
  * back to the id's time and a missing `updated_at` to `created_at`. A malformed DTO gives `{ok: false}`.
  */

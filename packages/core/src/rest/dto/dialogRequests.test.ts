@@ -8,7 +8,7 @@ describe("dialogListQuery", () => {
     expect(dialogListQuery()).toBe("limit=100&skip=0&sort_desc=last_message_date_sent");
   });
 
-  it("given a delta cursor in ms, asks for updated_at[gt] in whole seconds (floored, PROTOCOL.md §16.7)", () => {
+  it("given a delta cursor in ms, asks for updated_at[gt] in whole seconds (floored, docs/protocol.md §16.7)", () => {
     expect(dialogListQuery({ updatedAfter: 1_700_000_000_999, limit: 50, skip: 50 })).toBe(
       "limit=50&skip=50&sort_desc=last_message_date_sent&updated_at[gt]=1700000000",
     );

@@ -22,7 +22,7 @@ export interface DialogListParams {
 }
 
 /**
- * The query string of a dialog list (PROTOCOL.md §4, §16.7), e.g.
+ * The query string of a dialog list (docs/protocol.md §4, §16.7), e.g.
  * `limit=100&skip=0&sort_desc=last_message_date_sent&updated_at[gt]=1700000000`. Flooring `updatedAfter` to a
  * second can only return more dialogs, never fewer: callers de-duplicate by id.
  */
@@ -92,7 +92,7 @@ export interface UpdateDialogInput {
   unpinMessageIds?: readonly string[];
 }
 
-/** The JSON body of `PUT /chat/Dialog/{id}.json` (PROTOCOL.md §4); only the fields given are sent. */
+/** The JSON body of `PUT /chat/Dialog/{id}.json` (docs/protocol.md §4); only the fields given are sent. */
 export function updateDialogBody(input: UpdateDialogInput): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   if (input.name !== undefined) body.name = input.name;

@@ -16,10 +16,10 @@ export interface EncodeQueryOptions {
 }
 
 /**
- * Encodes parameters the way the ConnectyCube SDK does (PROTOCOL.md §2): keys sorted at every level, nested objects
- * as brackets (`a[b]=c`), arrays inside an operator sorted and comma-joined, top-level arrays as `k[]=v`, values
- * URI-encoded, bracket characters in keys left as they are. Returns the string without a leading `?`. Also used for
- * DELETE's form body.
+ * Encodes parameters the way the ConnectyCube SDK does (docs/protocol.md §2): keys sorted at every level, nested
+ * objects as brackets (`a[b]=c`), arrays inside an operator sorted and comma-joined, top-level arrays as `k[]=v`,
+ * values URI-encoded, bracket characters in keys left as they are. Returns the string without a leading `?`. Also used
+ * for DELETE's form body.
  */
 export function encodeQuery(params: QueryParams, options: EncodeQueryOptions = {}): string {
   const arrays = options.arrays ?? "comma";

@@ -28,7 +28,7 @@ export const MESSAGE_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Maps a wire message (`GET /chat/Message`, PROTOCOL.md §5) to a `Message`: `date_sent` (unix seconds) becomes
+ * Maps a wire message (`GET /chat/Message`, docs/protocol.md §5) to a `Message`: `date_sent` (unix seconds) becomes
  * milliseconds, `recipient_id` 0 becomes null, unknown top-level string keys become `customParams`, and `status`
  * is `read`/`delivered` when anyone but the sender is in `read_ids`/`delivered_ids`, else `sent`.
  * A malformed DTO gives `{ok: false}`.

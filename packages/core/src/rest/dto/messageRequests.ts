@@ -32,7 +32,7 @@ export interface MessageHistoryParams {
 }
 
 /**
- * The query string of a history page (PROTOCOL.md §5, §16.6), e.g.
+ * The query string of a history page (docs/protocol.md §5, §16.6), e.g.
  * `chat_dialog_id=D&date_sent[lt]=1700000000&limit=50&mark_as_read=0&sort_desc=date_sent`. Fetching history marks
  * messages read unless told not to, so `mark_as_read=0` is sent unless `markAsRead` is true.
  */
@@ -74,7 +74,7 @@ export interface UpdateMessageInput {
   body?: string;
 }
 
-/** The JSON body of a message update (PROTOCOL.md §5, §16.4, §16.8). */
+/** The JSON body of a message update (docs/protocol.md §5, §16.4, §16.8). */
 export function updateMessageBody(input: UpdateMessageInput): Record<string, unknown> {
   const body: Record<string, unknown> = { chat_dialog_id: input.dialogId };
   if (input.read) body.read = 1;

@@ -17,7 +17,7 @@ export interface Page<T> {
 }
 
 /**
- * Maps a list envelope (`{total_entries?, skip, limit, items}`, PROTOCOL.md §2) with `mapItem`. A body that is not
+ * Maps a list envelope (`{total_entries?, skip, limit, items}`, docs/protocol.md §2) with `mapItem`. A body that is not
  * such an envelope gives `{ok: false}`; a bad item lands in `rejected` and the rest of the page is kept, as does
  * a repeat of an item's `id` in the page (the first one is kept). `skip`, `limit` and `total_entries` are taken only
  * as non-negative integers.

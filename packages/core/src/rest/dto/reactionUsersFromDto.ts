@@ -5,7 +5,9 @@ import { isRecord } from "./readDto.js";
 /** Who reacted with what: emoji → user ids. */
 export type ReactionUsers = Record<string, number[]>;
 
-/** Maps `GET /chat/Message/{id}/reactions.json` (`{"👍": [101, 202]}`, PROTOCOL.md §5); ids may be numeric strings. */
+/**
+ * Maps `GET /chat/Message/{id}/reactions.json` (`{"👍": [101, 202]}`, docs/protocol.md §5); ids may be numeric strings.
+ */
 export function reactionUsersFromDto(body: unknown): Result<ReactionUsers> {
   if (!isRecord(body)) return err(new ChatError("protocol", "Malformed reactions: not an object", { details: { dto: body } }));
   const reactions: ReactionUsers = {};

@@ -21,7 +21,7 @@ export interface SearchResults {
 }
 
 /**
- * Maps `GET /chat/search.json` (`{results: {dialogs, messages, users}}`, PROTOCOL.md §5). A missing list is empty;
+ * Maps `GET /chat/search.json` (`{results: {dialogs, messages, users}}`, docs/protocol.md §5). A missing list is empty;
  * a body without `results`, or a list that is not an array, gives `{ok: false}`; a bad item lands in `rejected`.
  */
 export function searchResultsFromDto(body: unknown): Result<SearchResults> {

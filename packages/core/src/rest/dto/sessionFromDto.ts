@@ -15,7 +15,7 @@ export interface SessionInfo {
 }
 
 /**
- * Maps `POST /session.json` and `GET /session.json` answers (`{session: {token, user_id, user?, …}}`, PROTOCOL.md
+ * Maps `POST /session.json` and `GET /session.json` answers (`{session: {token, user_id, user?, …}}`, docs/protocol.md
  * §3). A missing token, a mistyped `user_id` or a malformed embedded user gives `{ok: false}`.
  */
 export function sessionFromDto(body: unknown): Result<SessionInfo> {

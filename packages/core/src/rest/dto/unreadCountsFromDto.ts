@@ -12,7 +12,7 @@ export interface UnreadCounts {
   byDialog: Record<string, number>;
 }
 
-/** Maps `GET /chat/Message/unread.json` (`{"total": 5, "<dialogId>": 3}`, PROTOCOL.md §5). */
+/** Maps `GET /chat/Message/unread.json` (`{"total": 5, "<dialogId>": 3}`, docs/protocol.md §5). */
 export function unreadCountsFromDto(body: unknown): Result<UnreadCounts> {
   if (!isRecord(body)) return err(new ChatError("protocol", "Malformed unread counts: not an object", { details: { dto: body } }));
   const byDialog = nullRecord<number>();

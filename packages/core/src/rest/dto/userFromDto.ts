@@ -3,7 +3,7 @@ import type { User } from "../../model/user.js";
 import { readDto } from "./readDto.js";
 
 /**
- * Maps a wire user (PROTOCOL.md §3 "User object"; also the `{user: …}` envelope) to a `User`. `user_tags` (a
+ * Maps a wire user (docs/protocol.md §3 "User object"; also the `{user: …}` envelope) to a `User`. `user_tags` (a
  * comma-joined string or an array) becomes `tags`; `external_id` (or `external_user_id`) becomes `externalId`.
  */
 export function userFromDto(dto: unknown): Result<User> {

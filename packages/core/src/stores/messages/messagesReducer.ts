@@ -135,7 +135,7 @@ export function prependOlder(window: MessageWindow, page: readonly Message[], ha
   return frozen({ ...receiveMessages(window, page, { order: "older" }), hasOlder, loadingOlder: false, error: null });
 }
 
-/** Replaces a window by the newest page after a gap too large to fill (DESIGN.md Data flow §3). */
+/** Replaces a window by the newest page after a gap too large to fill (docs/architecture.md, Data flow §3). */
 export function detachWindow(window: MessageWindow, newest: readonly Message[], hasOlder: boolean): MessageWindow {
   const pending = window.items.filter((m) => m.status === "pending" || m.status === "failed");
   return receiveMessages(frozen({ items: [], hasOlder, loadingOlder: false, error: null, detached: true }), [...newest, ...pending]);

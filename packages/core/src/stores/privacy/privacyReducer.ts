@@ -12,7 +12,7 @@ export interface PrivacyRule {
   mutual: boolean;
 }
 
-/** The privacy lists of the current user (XEP-0016, PROTOCOL.md §11), as `client.privacy` holds them. */
+/** The privacy lists of the current user (XEP-0016, docs/protocol.md §11), as `client.privacy` holds them. */
 export interface PrivacyState {
   /** Lists fetched from the server, by name: their user rules in order. */
   readonly lists: Readonly<Record<string, readonly PrivacyRule[]>>;
@@ -93,7 +93,7 @@ export function withDeny(rules: readonly PrivacyRule[], userId: number, mutual: 
   return [{ userId, action: "deny", mutual }, ...rules.filter((rule) => rule.userId !== userId)];
 }
 
-/** Rules without any rule about `userId` (an update is "allow = remove", PROTOCOL.md §11). */
+/** Rules without any rule about `userId` (an update is "allow = remove", docs/protocol.md §11). */
 export function without(rules: readonly PrivacyRule[], userId: number): PrivacyRule[] {
   return rules.filter((rule) => rule.userId !== userId);
 }

@@ -16,7 +16,7 @@ export interface ContactPresenceContext {
 }
 
 /**
- * A presence from another user → the contacts store (PROTOCOL.md §12): availability per device; a subscription
+ * A presence from another user → the contacts store (docs/protocol.md §12): availability per device; a subscription
  * request becomes a pending request, unless the contact is already one whose presence you see or who sees yours, which
  * is approved at once (the SDK's mutual mode); a withdrawn request disappears; `unsubscribed` hides their presence.
  * Subscription states themselves come from the server's roster pushes.

@@ -34,7 +34,7 @@ function setup() {
   return { messages, feed: (xml: string) => ingest(xmlFixture(xml)) };
 }
 
-describe("reaction pushes (PROTOCOL.md §9)", () => {
+describe("reaction pushes (docs/protocol.md §9)", () => {
   it("every occupant's counts change; the current user's own push after an optimistic change counts once", () => {
     const t = setup();
     t.messages.receive([aMessage(M, G, 1, { senderId: 2, reactions: { own: ["👍"], total: { "👍": 1 } } })]);

@@ -3,7 +3,7 @@ import type { ParsedReaction } from "../stanzas/parsedMessage.js";
 import { privateDialogWith, type IngestContext } from "./ingestContext.js";
 
 /**
- * A reaction push (PROTOCOL.md §9): counts change on the message for every occupant; `own` tracks the current
+ * A reaction push (docs/protocol.md §9): counts change on the message for every occupant; `own` tracks the current
  * user's. A forwarded (carbon) groupchat reaction is ignored, as the SDK does: the room delivers the push itself. A
  * 1-1 push without `dialog_id` belongs to the private dialog with the other user.
  */

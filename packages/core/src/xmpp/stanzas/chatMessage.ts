@@ -4,7 +4,7 @@ import type { Attachment } from "../../model/attachment.js";
 import { buildExtraParams } from "./extraParams.js";
 import type { MessageAddress } from "./jid.js";
 
-/** A chat or groupchat message to send (PROTOCOL.md §8, §16.2). */
+/** A chat or groupchat message to send (docs/protocol.md §8, §16.2). */
 export interface ChatMessageInput {
   /** The client-generated 24-hex id (the server keeps it as `_id`). */
   id: string;

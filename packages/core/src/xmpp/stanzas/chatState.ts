@@ -13,7 +13,7 @@ export const CHAT_STATES: readonly ChatState[] = ["active", "composing", "paused
 
 /**
  * `<message to type><composing|paused xmlns="http://jabber.org/protocol/chatstates"/></message>`: no id and no body
- * (PROTOCOL.md §9, §16.5); to the peer's JID or the room.
+ * (docs/protocol.md §9, §16.5); to the peer's JID or the room.
  */
 export function buildChatState(address: MessageAddress, state: OutgoingChatState): Element {
   return xml("message", { to: address.to, type: address.type }, xml(state, { xmlns: NS.chatStates }));

@@ -19,7 +19,7 @@ export interface CorrectionInput {
 
 /**
  * `<message to type id><body>new</body><replace xmlns="urn:xmpp:message-correct:0" id last/>
- * <extraParams><dialog_id/></extraParams></message>` (PROTOCOL.md §9, §16.8). History is persisted separately with
+ * <extraParams><dialog_id/></extraParams></message>` (docs/protocol.md §9, §16.8). History is persisted separately with
  * REST `PUT /chat/Message/{id}` (`updateMessageBody`).
  */
 export function buildCorrection(address: MessageAddress, input: CorrectionInput): Element {

@@ -6,7 +6,7 @@ import { canonicalXml, xmlFixture } from "../../testing/xmlFixtures.js";
 import { buildExtraParams, readExtraParams } from "./extraParams.js";
 
 describe("buildExtraParams", () => {
-  it("writes protocol fields, attachments as attributes, then custom keys (PROTOCOL.md §8)", () => {
+  it("writes protocol fields, attachments as attributes, then custom keys (docs/protocol.md §8)", () => {
     const element = buildExtraParams({
       saveToHistory: true,
       dialogId: "65f000000000000000000001",

@@ -20,7 +20,7 @@ export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
   "markable",
 ]);
 
-/** What goes into `<extraParams xmlns="jabber:client">` (PROTOCOL.md §8). */
+/** What goes into `<extraParams xmlns="jabber:client">` (docs/protocol.md §8). */
 export interface ExtraParamsInput {
   dialogId?: string | null;
   saveToHistory?: boolean;

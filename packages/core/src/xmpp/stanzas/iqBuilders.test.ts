@@ -6,7 +6,7 @@ import { buildMobileState } from "./mobileState.js";
 import { buildPing } from "./ping.js";
 import xml from "@xmpp/xml";
 
-// Transcripts of the small iqs of PROTOCOL.md §7 and §13.
+// Transcripts of the small iqs of docs/protocol.md §7 and §13.
 const ctx = { appId: 1, domain: "localhost" };
 
 describe("buildIq", () => {

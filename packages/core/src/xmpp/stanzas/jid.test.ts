@@ -15,7 +15,7 @@ import {
 const ctx = { appId: 1, domain: "localhost" };
 const D = "65f000000000000000000001";
 
-describe("JIDs (PROTOCOL.md §7)", () => {
+describe("JIDs (docs/protocol.md §7)", () => {
   it("builds user, room and occupant JIDs", () => {
     expect(userJid(ctx, 101)).toBe("101-1@localhost");
     expect(roomJid(ctx, D)).toBe(`1_${D}@muc.localhost`);

@@ -1,6 +1,6 @@
 import { userIdFromText } from "../../model/ids.js";
 
-/** What JIDs are built from: the app id and the chat domain (PROTOCOL.md §7). */
+/** What JIDs are built from: the app id and the chat domain (docs/protocol.md §7). */
 export interface JidContext {
   /** ConnectyCube application id. */
   appId: number | string;

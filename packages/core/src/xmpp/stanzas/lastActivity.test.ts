@@ -4,7 +4,7 @@ import { buildLastActivityQuery, buildLastActivitySubscription, parseLastActivit
 
 const ctx = { appId: 1, domain: "localhost" };
 
-describe("last activity (PROTOCOL.md §13, §16.10)", () => {
+describe("last activity (docs/protocol.md §13, §16.10)", () => {
   it("builds the query to a user JID", () => {
     expect(canonicalXml(buildLastActivityQuery(ctx, 202, { id: "q1" }))).toBe(
       canonicalXml('<iq type="get" to="202-1@localhost" id="q1"><query xmlns="jabber:iq:last"/></iq>'),

@@ -3,14 +3,14 @@ import { buildIq, type IqOptions } from "./iq.js";
 import { userIdFromJid, userJid, type JidContext } from "./jid.js";
 import { NS } from "./namespaces.js";
 
-/** `<iq type="get" to="{user}"><query xmlns="jabber:iq:last"/></iq>` (XEP-0012, PROTOCOL.md §13). */
+/** `<iq type="get" to="{user}"><query xmlns="jabber:iq:last"/></iq>` (XEP-0012, docs/protocol.md §13). */
 export function buildLastActivityQuery(ctx: JidContext, userId: number, options: IqOptions = {}): Element {
   return buildIq("get", xml("query", { xmlns: NS.last }), { ...options, to: userJid(ctx, userId) });
 }
 
 /**
  * `<iq type="set"><subscribe xmlns="https://connectycube.com/protocol/status_streaming" user_jid enable/></iq>`:
- * ask the server to push a user's last activity as it changes (PROTOCOL.md §13).
+ * ask the server to push a user's last activity as it changes (docs/protocol.md §13).
  */
 export function buildLastActivitySubscription(ctx: JidContext, userId: number, enable: boolean, options: IqOptions = {}): Element {
   return buildIq(

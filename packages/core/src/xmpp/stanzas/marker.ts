@@ -12,7 +12,7 @@ export interface MarkerInput {
   marker: MarkerKind;
   /** The id of the message being acknowledged. */
   messageId: string;
-  /** Who sent that message: markers always go to the sender's user JID, even in groups (PROTOCOL.md §9). */
+  /** Who sent that message: markers always go to the sender's user JID, even in groups (docs/protocol.md §9). */
   senderId: number;
   /** The message's dialog. */
   dialogId: string;
@@ -22,7 +22,7 @@ export interface MarkerInput {
 
 /**
  * `<message to="{sender}" type="chat" id><received|displayed xmlns="urn:xmpp:chat-markers:0" id/>
- * <extraParams><dialog_id/></extraParams></message>` (PROTOCOL.md §16.3–4).
+ * <extraParams><dialog_id/></extraParams></message>` (docs/protocol.md §16.3–4).
  */
 export function buildMarker(ctx: JidContext, input: MarkerInput): Element {
   return xml(

@@ -3,7 +3,7 @@ import { buildIq, type IqOptions } from "./iq.js";
 import { NS } from "./namespaces.js";
 
 /**
- * Tigase mobile v2 (PROTOCOL.md §13): `<iq type="set"><mobile xmlns="http://tigase.org/protocol/mobile#v2"
+ * Tigase mobile v2 (docs/protocol.md §13): `<iq type="set"><mobile xmlns="http://tigase.org/protocol/mobile#v2"
  * enable="true|false"/></iq>`. `inactive: true` (app in background: push notifications while connected) sends
  * `enable="true"`; `inactive: false` (app active) sends `enable="false"`.
  */

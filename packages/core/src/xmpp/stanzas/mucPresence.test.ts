@@ -6,7 +6,7 @@ const ctx = { appId: 1, domain: "localhost" };
 const D = "65f000000000000000000001";
 const ROOM = `1_${D}@muc.localhost`;
 
-describe("MUC join/leave (PROTOCOL.md §10)", () => {
+describe("MUC join/leave (docs/protocol.md §10)", () => {
   it("builds the join presence with no history", () => {
     expect(canonicalXml(buildMucJoin(ctx, D, 101, { id: "j1:join" }))).toBe(
       canonicalXml(`

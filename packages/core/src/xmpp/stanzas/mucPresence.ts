@@ -6,7 +6,7 @@ import { NS } from "./namespaces.js";
 
 /**
  * `<presence id to="{room}/{myUserId}"><x xmlns="http://jabber.org/protocol/muc"><history maxstanzas="0"/></x>
- * </presence>` (PROTOCOL.md §10). Joining is optional for messaging; it tells who is in the room.
+ * </presence>` (docs/protocol.md §10). Joining is optional for messaging; it tells who is in the room.
  */
 export function buildMucJoin(ctx: JidContext, dialogId: string, selfUserId: number, options: { id?: string } = {}): Element {
   return xml(
@@ -16,7 +16,7 @@ export function buildMucJoin(ctx: JidContext, dialogId: string, selfUserId: numb
   );
 }
 
-/** `<presence type="unavailable" to="{room}/{myUserId}"/>` (PROTOCOL.md §10). */
+/** `<presence type="unavailable" to="{room}/{myUserId}"/>` (docs/protocol.md §10). */
 export function buildMucLeave(ctx: JidContext, dialogId: string, selfUserId: number): Element {
   return xml("presence", { type: "unavailable", to: roomOccupantJid(ctx, dialogId, selfUserId) });
 }
@@ -39,7 +39,7 @@ export type MucPresence =
 
 /**
  * Reads a presence from a room: occupant joins/leaves (status 110 marks the current user's own, which is how a join
- * is known to have completed; PROTOCOL.md §10) and join errors. Anything that is not a room presence is `not-muc`.
+ * is known to have completed; docs/protocol.md §10) and join errors. Anything that is not a room presence is `not-muc`.
  */
 export function parseMucPresence(presence: Element): MucPresence {
   const from = String(presence.attrs.from ?? "");

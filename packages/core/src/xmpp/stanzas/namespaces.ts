@@ -1,4 +1,4 @@
-/** XML namespaces of the stanzas core builds and parses (PROTOCOL.md §7–13). */
+/** XML namespaces of the stanzas core builds and parses (docs/protocol.md §7–13). */
 export const NS = {
   client: "jabber:client",
   stanzas: "urn:ietf:params:xml:ns:xmpp-stanzas",
@@ -19,5 +19,5 @@ export const NS = {
   statusStreaming: "https://connectycube.com/protocol/status_streaming",
 } as const;
 
-/** `moduleIdentifier` of ConnectyCube system messages (PROTOCOL.md §9). */
+/** `moduleIdentifier` of ConnectyCube system messages (docs/protocol.md §9). */
 export const SYSTEM_MODULE = "SystemNotifications";

@@ -9,7 +9,7 @@ import { buildMarker } from "./marker.js";
 import { buildRemoval } from "./removal.js";
 import { buildSystemMessage } from "./systemMessage.js";
 
-// Transcripts of every outgoing <message> core builds, against PROTOCOL.md §8–9 and §16.
+// Transcripts of every outgoing <message> core builds, against docs/protocol.md §8–9 and §16.
 const ctx = { appId: 1, domain: "localhost" };
 const D = "65f000000000000000000001";
 const M = "65f0a1b2c3d4e5f601020304";

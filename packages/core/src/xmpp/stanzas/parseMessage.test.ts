@@ -4,7 +4,7 @@ import { ChatError } from "../../errors/ChatError.js";
 import { xmlFixture } from "../../testing/xmlFixtures.js";
 import { parseMessage } from "./parseMessage.js";
 
-// Transcripts: given this incoming stanza, parseMessage gives this (PROTOCOL.md §8–9).
+// Transcripts: given this incoming stanza, parseMessage gives this (docs/protocol.md §8–9).
 const D = "65f000000000000000000001";
 const M = "65f0a1b2c3d4e5f601020304";
 const ROOM = `1_${D}@muc.localhost`;

@@ -17,7 +17,7 @@ export interface ParseContext {
 }
 
 /**
- * Reads an incoming `<message>` into a `ParsedMessage` (PROTOCOL.md §8–9). Carbons (`<sent|received
+ * Reads an incoming `<message>` into a `ParsedMessage` (docs/protocol.md §8–9). Carbons (`<sent|received
  * xmlns="urn:xmpp:carbons:2"><forwarded><message>`) are unwrapped with `isCarbon`. Order of recognition: error,
  * system (headline), MUC invite (unknown), reactions, removal, correction, marker, content (body/attachments), chat state. Never throws:
  * broken input gives `{kind: "malformed", reason}`: a sender of another domain, a dialog or message id that is no

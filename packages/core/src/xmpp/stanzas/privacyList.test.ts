@@ -13,7 +13,7 @@ import {
 
 const ctx = { appId: 1, domain: "localhost" };
 
-describe("privacy list builders (PROTOCOL.md §11)", () => {
+describe("privacy list builders (docs/protocol.md §11)", () => {
   it("builds the §11 example: one-way block of 202, mutual block of 303", () => {
     const element = buildPrivacyListSet(
       ctx,

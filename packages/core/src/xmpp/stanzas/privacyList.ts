@@ -3,7 +3,7 @@ import { buildIq, type IqOptions } from "./iq.js";
 import { mucDomainOf, userIdFromJid, userJid, type JidContext } from "./jid.js";
 import { NS } from "./namespaces.js";
 
-/** The list name the SDK's React hook uses for blocking (PROTOCOL.md §11). */
+/** The list name the SDK's React hook uses for blocking (docs/protocol.md §11). */
 export const DEFAULT_PRIVACY_LIST = "DEFAULT";
 
 /** One user's rule in a list core writes. */
@@ -44,8 +44,9 @@ export function buildPrivacyListRequest(name: string, options: IqOptions = {}): 
 }
 
 /**
- * Creates or replaces a list (PROTOCOL.md §11): per user two items, the user JID (order 2i+1) and `muc.{chat}/{uid}`
- * (order 2i+2); a one-way rule carries `<message/><presence-in/><presence-out/><iq/>`. No entries deletes the list.
+ * Creates or replaces a list (docs/protocol.md §11): per user two items, the user JID (order 2i+1) and
+ * `muc.{chat}/{uid}` (order 2i+2); a one-way rule carries `<message/><presence-in/><presence-out/><iq/>`. No entries
+ * deletes the list.
  */
 export function buildPrivacyListSet(ctx: JidContext, name: string, entries: readonly PrivacyEntry[], options: IqOptions = {}): Element {
   const items = entries.flatMap((entry, index) => {

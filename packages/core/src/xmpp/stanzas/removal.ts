@@ -15,7 +15,7 @@ export interface RemovalInput {
 
 /**
  * `<message to type id><remove xmlns="urn:xmpp:message-delete:0" id/><extraParams><dialog_id/></extraParams>
- * </message>` (PROTOCOL.md §9, §16.8). History changes only through REST DELETE with `force=1`.
+ * </message>` (docs/protocol.md §9, §16.8). History changes only through REST DELETE with `force=1`.
  */
 export function buildRemoval(address: MessageAddress, input: RemovalInput): Element {
   return xml(

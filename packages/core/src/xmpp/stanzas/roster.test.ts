@@ -4,7 +4,7 @@ import { buildRosterRemove, buildRosterRequest, buildRosterSet, buildSubscriptio
 
 const ctx = { appId: 1, domain: "localhost" };
 
-describe("roster (PROTOCOL.md §12)", () => {
+describe("roster (docs/protocol.md §12)", () => {
   it("builds get, add/rename, remove", () => {
     expect(buildRosterRequest({ id: "r1" }).toString()).toBe('<iq type="get" id="r1"><query xmlns="jabber:iq:roster"/></iq>');
     expect(canonicalXml(buildRosterSet(ctx, { userId: 202, name: "Bob" }))).toBe(

@@ -17,7 +17,7 @@ export type SubscriptionType = "subscribe" | "subscribed" | "unsubscribe" | "uns
 
 const SUBSCRIPTIONS = ["none", "to", "from", "both", "remove"];
 
-/** `<iq type="get"><query xmlns="jabber:iq:roster"/></iq>` (PROTOCOL.md §12). */
+/** `<iq type="get"><query xmlns="jabber:iq:roster"/></iq>` (docs/protocol.md §12). */
 export function buildRosterRequest(options: IqOptions = {}): Element {
   return buildIq("get", xml("query", { xmlns: NS.roster }), options);
 }

@@ -17,7 +17,7 @@ export interface SystemMessageInput {
 
 /**
  * `<message type="headline" to id><body/><extraParams xmlns="jabber:client"><moduleIdentifier>SystemNotifications
- * </moduleIdentifier>…</extraParams></message>`, with no `from` (PROTOCOL.md §9).
+ * </moduleIdentifier>…</extraParams></message>`, with no `from` (docs/protocol.md §9).
  */
 export function buildSystemMessage(ctx: JidContext, input: SystemMessageInput): Element {
   return xml(

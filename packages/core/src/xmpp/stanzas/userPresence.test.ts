@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { xmlFixture } from "../../testing/xmlFixtures.js";
 import { buildPresenceProbe, parseUserPresence } from "./userPresence.js";
 
-describe("user presence (PROTOCOL.md §12)", () => {
+describe("user presence (docs/protocol.md §12)", () => {
   it("reads subscription requests and answers", () => {
     expect(parseUserPresence(xmlFixture(`<presence from="202-1@localhost" type="subscribe"/>`))).toEqual({ kind: "subscription", userId: 202, type: "subscribe" });
     expect(parseUserPresence(xmlFixture(`<presence from="202-1@localhost" type="unsubscribed"/>`))).toEqual({ kind: "subscription", userId: 202, type: "unsubscribed" });

@@ -22,7 +22,7 @@ const SUBSCRIPTIONS: readonly string[] = ["subscribe", "subscribed", "unsubscrib
 const SHOWS: readonly string[] = ["chat", "away", "xa", "dnd"];
 
 /**
- * Reads a presence from another user (PROTOCOL.md §12): subscription requests and answers, and availability of
+ * Reads a presence from another user (docs/protocol.md §12): subscription requests and answers, and availability of
  * their resources. Null for room presences (see `parseMucPresence`), errors, probes and senders that are not users.
  */
 export function parseUserPresence(presence: Element): UserPresence | null {

@@ -3,7 +3,7 @@ import type { Observable } from "rxjs";
 import type { ChatError } from "../../errors/ChatError.js";
 import type { Clock } from "../../time/clock.js";
 
-/** Who signs in over XMPP: the user id, and the user's password or a live REST session token (PROTOCOL.md §7). */
+/** Who signs in over XMPP: the user id, and the user's password or a live REST session token (docs/protocol.md §7). */
 export interface XmppCredentials {
   /** ConnectyCube user id; the JID is `{userId}-{appId}@{domain}`. */
   userId: number;

@@ -120,7 +120,7 @@ export function createXmppEntity(options: XmppEntityOptions): XmppEntity {
   return entity;
 }
 
-/** Picks the mechanism as @xmpp/client does by default: PLAIN only over `wss:` or loopback (PROTOCOL.md §1). */
+/** Picks the mechanism as @xmpp/client does by default: PLAIN only over `wss:` or loopback (docs/protocol.md §1). */
 async function authenticate(
   done: SaslAuthenticate,
   mechanisms: string[],
