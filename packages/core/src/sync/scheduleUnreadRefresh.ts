@@ -33,8 +33,8 @@ export function scheduleUnreadRefresh(options: UnreadRefreshOptions): () => void
     if (stopped || intervalMs <= 0) return;
     timer = clock.setTimeout(() => {
       timer = null;
-      if (options.isOnline()) void options.refresh().finally(arm);
-      else arm();
+      // Offline (or signed out) it stops: the next connect arms it again, so no timer outlives the connection.
+      if (options.isOnline()) void options.refresh().finally(() => options.isOnline() && arm());
     }, intervalMs);
   };
 
