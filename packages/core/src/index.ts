@@ -43,7 +43,7 @@ export {
 } from "./model/index.js";
 export { createChatClient, type ChatClientOptions } from "./client/createChatClient.js";
 export type { ChatClient, CreateDialogInput, DialogMessages, SendInput, SentMessage, Session, UpdateDialogInput } from "./client/ChatClient.js";
-export { DIALOG_EVENTS } from "./client/createDialogsFacade.js";
+export { DIALOG_EVENTS } from "./xmpp/stanzas/dialogEvents.js";
 export type { AuthState, AuthStatus } from "./client/createAuth.js";
 export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";
 export type { BackoffOptions } from "./connection/createBackoff.js";

@@ -1,8 +1,7 @@
 import { Subject } from "rxjs";
 import type { Element } from "@xmpp/xml";
 import { createConnection } from "../connection/createConnection.js";
-import type { BackoffOptions } from "../connection/createBackoff.js";
-import { createBrowserNetworkSource, type NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
+import { createBrowserNetworkSource } from "../connection/createBrowserNetworkSource.js";
 import { ChatError } from "../errors/ChatError.js";
 import { createErrorCoalescer } from "../errors/createErrorCoalescer.js";
 import { toChatError } from "../errors/toChatError.js";
@@ -10,11 +9,11 @@ import { DialogType } from "../model/dialog.js";
 import type { User } from "../model/user.js";
 import { createWriteBehind } from "../persistence/createWriteBehind.js";
 import { createIndexedDbPersistence } from "../persistence/indexedDb/createIndexedDbPersistence.js";
-import type { Persistence, PersistenceSession } from "../persistence/Persistence.js";
+import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
 import { createRestClient } from "../rest/createRestClient.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
-import { emptyDialogsState, removeDialog } from "../stores/dialogs/dialogsReducer.js";
+import { emptyDialogsState } from "../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
@@ -22,66 +21,23 @@ import { createSync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
 import { scheduleUnreadRefresh } from "../sync/scheduleUnreadRefresh.js";
 import { followLastMessageStatus } from "../stores/dialogs/followLastMessageStatus.js";
-import { systemClock, type Clock } from "../time/clock.js";
+import { systemClock } from "../time/clock.js";
 import { createXmppTransport } from "../xmpp/createXmppTransport.js";
 import { createMessageIngest } from "../xmpp/handlers/createMessageIngest.js";
+import { handleDialogEvent } from "../xmpp/handlers/handleDialogEvent.js";
 import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
 import { buildMarker } from "../xmpp/stanzas/marker.js";
 import { objectId } from "../model/ids.js";
-import type { TransportLogger, WebSocketConstructor } from "../xmpp/transport/XmppTransport.js";
 import type { ChatClient, Session } from "./ChatClient.js";
-import { createDialogsFacade, DIALOG_EVENTS } from "./createDialogsFacade.js";
+import { createDialogsFacade } from "./createDialogsFacade.js";
 import { createMessagesFacade } from "./createMessagesFacade.js";
-import { createMessagingExtras, type MessagingExtrasOptions } from "./createMessagingExtras.js";
+import { createMessagingExtras } from "./createMessagingExtras.js";
 import { createTypingFacade } from "./createTypingFacade.js";
-import { createHydrator } from "./hydrate.js";
 import { createAuth } from "./createAuth.js";
+import type { ChatClientOptions } from "./ChatClientOptions.js";
+import { createHydrator } from "./hydrate.js";
 
-/** Options of `createChatClient`. Only the endpoints and app credentials are required. */
-export interface ChatClientOptions extends MessagingExtrasOptions {
-  appId: number;
-  authKey: string;
-  /** REST base URL, e.g. `https://api.connectycube.com` or `http://127.0.0.1:5280`. */
-  apiUrl: string;
-  /** XMPP-over-WebSocket URL, e.g. `wss://chat.connectycube.com:5291` or `ws://localhost:5280/ws`. */
-  chatUrl: string;
-  /** Chat domain (`endpoints.chat`), e.g. `chat.connectycube.com` or `localhost`. */
-  chatDomain: string;
-  /**
-   * Where data is kept between runs. Default `createIndexedDbPersistence()`: IndexedDB where there is one, memory
-   * under SSR or when it is unusable (see `client.persistence.status`).
-   */
-  persistence?: Persistence;
-  /** How far before the stored cursor the dialog delta starts (ms). Default 60 s. */
-  syncOverlapMs?: number;
-  /** Most cached messages restored at sign-in (most recently viewed windows first); others load when opened. Default 5,000. */
-  hydrateMessages?: number;
-  /** Where to log. Default: nowhere. */
-  logger?: TransportLogger;
-  /** Time source. Default the system clock. */
-  clock?: Clock;
-  /** Reconnect delays. Default 1 s doubling to 30 s, with jitter. */
-  reconnect?: BackoffOptions;
-  /** Liveness ping while online; 0 disables. Default 30 s. */
-  pingIntervalMs?: number;
-  /** Browser online/offline/visibility events; `null` ignores them. Default the browser's (none under SSR). */
-  network?: NetworkEventSource | null;
-  /** WebSocket implementation; default the global one. */
-  WebSocket?: WebSocketConstructor;
-  /** fetch implementation; default the global one. */
-  fetch?: typeof fetch;
-  /**
-   * Longest time (ms) while online before unread counts show reads made on another device over REST (they are also
-   * refreshed on every sync and whenever the page becomes visible); 0 turns the timer off. Default 60 s.
-   */
-  unreadRefreshMs?: number;
-  /** Messages per history page. Default 50. */
-  pageSize?: number;
-  /** How long repeats of one kind of error are gathered into one on `errors` (0: never). Default 1000 ms. */
-  errorWindowMs?: number;
-  /** Most messages a dialog keeps in memory while live messages arrive. Default 500. */
-  windowCap?: number;
-}
+export type { ChatClientOptions } from "./ChatClientOptions.js";
 
 /**
  * Creates a client: the composition root that wires REST, the XMPP transport and connection, the stores, sync and
@@ -159,12 +115,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     onUnknownDialog: (id) => void sync.fetchDialog(id),
     onSystemMessage: (message) => {
       systemMessages.next(message);
-      const dialogId = message.params.dialogId;
-      if (!dialogId || !message.body?.startsWith("dialog/")) return;
-      if (message.body === DIALOG_EVENTS.DELETE_DIALOG || message.body === DIALOG_EVENTS.REMOVED_FROM_DIALOG) {
-        dialogs.apply((s) => removeDialog(s, dialogId));
-        messages.drop(dialogId);
-      } else void sync.fetchDialog(dialogId);
+      handleDialogEvent({ dialogs, messages, fetchDialog: (id) => void sync.fetchDialog(id) }, message);
     },
     onMessageError: (id, error) => {
       if (id) outbox.bounced(id, error);

@@ -13,7 +13,7 @@ import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { Clock } from "../time/clock.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
-import { DIALOG_EVENTS } from "./createDialogsFacade.js";
+import { DIALOG_EVENTS } from "../xmpp/stanzas/dialogEvents.js";
 
 /** At most this many admins per dialog. */
 export const MAX_ADMINS = 5;

@@ -7,19 +7,12 @@ import { removeDialog, upsertDialogs } from "../stores/dialogs/dialogsReducer.js
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import type { Clock } from "../time/clock.js";
 import type { Element } from "@xmpp/xml";
+import { DIALOG_EVENTS } from "../xmpp/stanzas/dialogEvents.js";
 import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import type { ChatClient } from "./ChatClient.js";
 import type { DialogExtrasApi } from "./createDialogExtrasFacade.js";
 
-/** System message bodies that tell other occupants about dialog changes (the react hook's convention). */
-export const DIALOG_EVENTS = {
-  NEW_DIALOG: "dialog/NEW_DIALOG",
-  UPDATE_DIALOG: "dialog/UPDATE_DIALOG",
-  ADDED_TO_DIALOG: "dialog/ADDED_TO_DIALOG",
-  REMOVED_FROM_DIALOG: "dialog/REMOVED_FROM_DIALOG",
-  DELETE_DIALOG: "dialog/DELETE_DIALOG",
-} as const;
 
 /** `client.dialogs`: the live list and the commands (REST, then the store, then a system message to occupants). */
 export function createDialogsFacade(options: {
