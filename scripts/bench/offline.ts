@@ -6,58 +6,25 @@
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM, openBenchPage, serveBenchBundle } from "./browserBench.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const here = dirname(fileURLToPath(import.meta.url));
 
 type Results = Record<string, unknown>;
 
 async function inChromium(): Promise<Results> {
-  const { build } = await import("esbuild");
-  const { chromium } = await import("playwright-core");
-  const bundle = await build({
-    entryPoints: [join(here, "offline", "benchEntry.ts")], bundle: true, format: "esm", platform: "browser", target: "es2022",
-    conditions: ["@chatcube/source"], write: false, minify: true, logLevel: "error",
-    plugins: [
-      {
-        // @xmpp/resolve imports node:dns for DNS lookups, used only when no service URL is given (Vite externalizes it).
-        name: "no-node-dns",
-        setup(b) {
-          b.onResolve({ filter: /^node:dns$/ }, () => ({ path: "node:dns", namespace: "empty" }));
-          b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "export default {}; export const promises = {};" }));
-        },
-      },
-    ],
-  });
-  const code = bundle.outputFiles[0].text;
-  const http = createServer((request, response) => {
-    if (request.url === "/bench.js") response.writeHead(200, { "Content-Type": "text/javascript" }).end(code);
-    else response.writeHead(200, { "Content-Type": "text/html" }).end('<!doctype html><title>bench</title><script type="module" src="/bench.js"></script>');
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const served = await serveBenchBundle(join(here, "offline", "benchEntry.ts"));
   const profile = await mkdtemp(join(tmpdir(), "chatcube-bench-chromium-"));
-  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
   type Bench = typeof import("./offline/benchPage.js");
   /** Starts Chromium on the profile, opens the bench page, runs `work` in it, and quits (the next launch is a reload). */
   const session = async <T>(work: (page: import("playwright-core").Page) => Promise<T>): Promise<{ value: T; version: string }> => {
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    const { context, page, version } = await openBenchPage(profile, served.url, "chatcubeBench");
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on("pageerror", (error) => console.error("page error:", error.message));
-      page.on("crash", () => console.error("the page crashed"));
       if (process.env.BENCH_VERBOSE) page.on("console", (message) => console.error("[page]", message.text()));
       context.on("close", () => console.error("[bench] browser context closed"));
-      await page.goto(url);
-      await page.waitForFunction(() => "chatcubeBench" in globalThis);
-      const version = context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
       return { value: await work(page), version };
     } finally {
       await context.close();
@@ -80,14 +47,14 @@ async function inChromium(): Promise<Results> {
     const hydrate = measured.value.hydrate as { listMs: number[]; windowMs: number[]; windowAfterEagerMs: number[] };
     return {
       where: `headless Chromium ${measured.version}, real IndexedDB (each phase a fresh browser start on the same profile)`,
-      bundleKb: Math.round(code.length / 1024),
+      bundleKb: Math.round(served.bytes / 1024),
       seeded: seeded.value,
       profile: measured.value.profile,
       hydrate: { ...hydrate, listMedianMs: median(hydrate.listMs), windowMedianMs: median(hydrate.windowMs), windowAfterEagerMedianMs: median(hydrate.windowAfterEagerMs) },
       writeBehind: measured.value.writeBehind,
     };
   } finally {
-    http.close();
+    served.close();
     await rm(profile, { recursive: true, force: true });
   }
 }
