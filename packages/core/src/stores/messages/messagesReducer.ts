@@ -1,7 +1,7 @@
 import type { ChatError } from "../../errors/ChatError.js";
 import type { Message, MessageStatus } from "../../model/message.js";
 import { deepFreeze } from "./deepFreeze.js";
-import { knownAhead, place } from "./placeMessage.js";
+import { followPageOrder, knownAhead, place } from "./placeMessage.js";
 import { indexOfMessage, isConfirmed } from "./windowOrder.js";
 
 export { indexOfMessage } from "./windowOrder.js";
@@ -123,6 +123,7 @@ export function receiveMessages(window: MessageWindow, messages: readonly Messag
     }
     anchor = place(items, message, anchor, older);
   }
+  if (messages.length > 1) followPageOrder(items, messages); // a page is the server's order: it wins over arrival
   if (options.cap && items.length > options.cap) {
     items.splice(0, items.length - options.cap);
     hasOlder = true;

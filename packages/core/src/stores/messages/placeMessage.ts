@@ -41,3 +41,39 @@ function positioned(message: Message, position: number): Message {
   message.position = position;
   return deepFreeze(message);
 }
+
+/**
+ * Puts the confirmed messages of a page (in the server's order, oldest first) into that order where the window has
+ * them otherwise — live arrival can differ from the server's order within a second (a message kept offline is
+ * delivered after a live one that came later) — keeping every other message where it is. Seconds are never crossed:
+ * time orders them already. Positions of the seconds touched are laid out again.
+ */
+export function followPageOrder(items: Message[], page: readonly Message[]): void {
+  const bySecond = new Map<number, { slots: number[]; messages: Message[]; sorted: boolean }>();
+  for (const message of page) {
+    const at = indexOfMessage(items, message.id);
+    if (at < 0 || !isConfirmed(items[at])) continue;
+    const second = Math.floor(items[at].dateSent / 1000);
+    let group = bySecond.get(second);
+    if (!group) bySecond.set(second, (group = { slots: [], messages: [], sorted: true }));
+    if (group.slots.length > 0 && at < group.slots[group.slots.length - 1]) group.sorted = false;
+    group.slots.push(at);
+    group.messages.push(items[at]);
+  }
+  for (const [second, group] of bySecond) {
+    if (group.sorted) continue;
+    const ascending = [...group.slots].sort((a, b) => a - b);
+    ascending.forEach((slot, k) => (items[slot] = group.messages[k]));
+    respace(items, second);
+  }
+}
+
+/** Lays out the positions of one second's confirmed messages evenly, in the window's order. */
+function respace(items: Message[], second: number): void {
+  const run: number[] = [];
+  for (let i = 0; i < items.length; i++) if (isConfirmed(items[i]) && Math.floor(items[i].dateSent / 1000) === second) run.push(i);
+  run.forEach((index, k) => {
+    const position = second * 1000 + ((k + 1) * 1000) / (run.length + 1);
+    items[index] = positioned(items[index], position);
+  });
+}

@@ -33,6 +33,16 @@ describe("window order: the server's, ties of date_sent in arrival order", () =>
     expect(ids(o)).toEqual(["w", "x", "x2", "y"]);
   });
 
+  it("a page's order wins over arrival (a message kept offline can arrive after a later live one)", () => {
+    let w = EMPTY_WINDOW;
+    for (const id of ["two", "one", "three"]) w = receiveMessages(w, [at(id, 10)]); // arrival order differs
+    w = receiveMessages(w, [at("mine", 10, { status: "pending", senderId: 1 })]);
+    w = receiveMessages(w, [at("one", 10), at("two", 10), at("three", 10)]); // history says otherwise
+    expect(ids(w)).toEqual(["one", "two", "three", "mine"]);
+    const shuffled = [...w.items].sort((a, b) => (a.id < b.id ? 1 : -1));
+    expect(sortForWindow(shuffled).map((m) => m.id)).toEqual(ids(w)); // positions follow
+  });
+
   it("the user's pending messages stay last until confirmed, then take their place after what came before", () => {
     let w = receiveMessages(EMPTY_WINDOW, [at("p1", 10, { status: "pending", senderId: 1 }), at("p2", 10, { status: "pending", senderId: 1 })]);
     w = receiveMessages(w, [at("peer", 10)]);
