@@ -240,6 +240,15 @@ describe("react-chat", () => {
     assert.equal(await messages(bob.page, "Kept through an expired session").count(), 1);
   });
 
+  it("signing out and in as someone else does not leave the previous user's chat loading", async () => {
+    await openDialog(alice.page, "Bob Builder"); // the URL now names a chat carol is not in
+    await alice.page.getByText("Sign out").click();
+    await signIn(alice.page, "carol");
+    await waitOnline(alice.page);
+    await alice.page.getByText("Select a chat").waitFor();
+    assert.equal(await alice.page.getByText("Loading chat…").count(), 0);
+  });
+
   it("had no page errors", () => {
     const errors = [...alice.errors, ...bob.errors].filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket/.test(e));
     assert.deepEqual(errors, []);

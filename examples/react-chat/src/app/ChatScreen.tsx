@@ -1,5 +1,5 @@
 import type { User } from "@chatcube/core";
-import { useConnection } from "@chatcube/react";
+import { useConnection, useDialog, useSync } from "@chatcube/react";
 import { useEffect, useState } from "react";
 import { ContactsPanel } from "../contacts/ContactsPanel";
 import { DialogList } from "../dialogs/DialogList";
@@ -15,6 +15,13 @@ type Tab = "chats" | "contacts" | "new";
 /** The signed-in screen: dialogs (or contacts) on the left, the open thread on the right. */
 export function ChatScreen({ me }: { me: User }) {
   const [selected, select] = useSelectedDialog();
+  // A chat in the URL that is not in this user's list once sync has run (another user's link, a dialog left or
+  // deleted) is closed rather than "loading" forever.
+  const openDialog = useDialog(selected);
+  const synced = useSync().state === "synced";
+  useEffect(() => {
+    if (selected && !openDialog && synced) select(null);
+  }, [selected, openDialog, synced, select]);
   const [tab, setTab] = useState<Tab>("chats");
   const online = useConnection().status === "online";
   const directory = useDirectory();
