@@ -103,12 +103,14 @@ export function receiveMessages(window: MessageWindow, messages: readonly Messag
     if (at >= 0) {
       const current = items[at];
       const merged = merge(current, deepFreeze(message));
-      if (isConfirmed(merged) === isConfirmed(current)) {
+      const sameSecond = Math.floor(merged.dateSent / 1000) === Math.floor(current.dateSent / 1000);
+      if (isConfirmed(merged) === isConfirmed(current) && sameSecond) {
         items[at] = deepFreeze(merged);
         anchor = at;
         continue;
       }
-      items.splice(at, 1); // ours, now confirmed by the server: it takes its place among the confirmed
+      // Ours, now confirmed by the server, or a copy that moves it to another second: it takes its place again.
+      items.splice(at, 1);
       if (anchor > at) anchor--;
       anchor = place(items, deepFreeze(merged), anchor, older);
       continue;

@@ -43,6 +43,13 @@ describe("window order: the server's, ties of date_sent in arrival order", () =>
     expect(sortForWindow(shuffled).map((m) => m.id)).toEqual(ids(w)); // positions follow
   });
 
+  it("a copy of a message with another time moves it to that time's place (the window stays in order)", () => {
+    let w = receiveMessages(EMPTY_WINDOW, [at("a", 10), at("b", 11), at("c", 12)]);
+    w = receiveMessages(w, [at("a", 13)]);
+    expect(ids(w)).toEqual(["b", "c", "a"]);
+    expect(w.items.map((m) => m.dateSent)).toEqual([11_000, 12_000, 13_000]);
+  });
+
   it("the user's pending messages stay last until confirmed, then take their place after what came before", () => {
     let w = receiveMessages(EMPTY_WINDOW, [at("p1", 10, { status: "pending", senderId: 1 }), at("p2", 10, { status: "pending", senderId: 1 })]);
     w = receiveMessages(w, [at("peer", 10)]);
