@@ -86,10 +86,14 @@ export function createAuth(options: AuthOptions): Auth {
     }
   };
 
-  // The chat refusing our credentials (SASL not-authorized) is the same news as a REST 401.
+  // The chat refusing our credentials (SASL not-authorized) is the same news as a REST 401. One renewal per refusal
+  // streak: a chat that refuses what REST accepts would otherwise loop.
+  let renewedForChat = false;
   const unwatch = options.connection.subscribe((c) => {
+    if (c.status === "online") renewedForChat = false;
     if (c.status !== "failed" || !isChatError(c.lastError, "unauthorized") || state.get().status !== "signed-in") return;
-    if (password === null) return expire();
+    if (password === null || renewedForChat) return expire();
+    renewedForChat = true;
     renew().then(
       (token) => token !== null && options.connect(),
       (error: unknown) => options.reportError(toChatError(error)),

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "@jest/globals";
+import type { ConnectionState } from "../connection/ConnectionState.js";
+import { ChatError } from "../errors/ChatError.js";
+import type { User } from "../model/user.js";
+import { createMemoryPersistence } from "../persistence/memory/createMemoryPersistence.js";
+import { createStore } from "../reactive/createStore.js";
+import type { RestClient } from "../rest/createRestClient.js";
+import type { Session } from "./ChatClient.js";
+import { createAuth } from "./createAuth.js";
+
+const alice = { id: 7, login: "alice" } as User;
+
+function setup() {
+  const connection = createStore<ConnectionState>({ status: "idle", since: 0, attempt: 0, lastError: null });
+  const session = createStore<Session | null>(null);
+  let sessionsCreated = 0;
+  let connects = 0;
+  const refuse = () => connection.set({ status: "failed", since: 0, attempt: 0, lastError: new ChatError("unauthorized", "not-authorized") });
+  const rest = {
+    session: { create: async () => ({ token: `t${++sessionsCreated}`, user: alice, userId: alice.id }), get: async () => ({ token: "t", user: alice, userId: alice.id }), destroy: async () => {} },
+    users: { get: async () => alice, signup: async () => alice },
+  } as unknown as Pick<RestClient, "session" | "users">;
+  const auth = createAuth({
+    appId: 1, rest, persistence: createMemoryPersistence(), session,
+    connection: { ...connection, disconnect: async () => connection.set({ status: "idle", since: 0, attempt: 0, lastError: null }) },
+    open: async () => {}, connect: () => void connects++, close: async () => {}, reportError: () => {},
+  });
+  return { auth, connection, refuse, created: () => sessionsCreated, connects: () => connects };
+}
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("client.auth", () => {
+  it("a chat refusing the credentials is renewed once per streak, then the state says expired (no loop)", async () => {
+    const t = setup();
+    await t.auth.api.login({ login: "alice", password: "secret" });
+    expect(t.auth.api.state.get()).toEqual({ status: "signed-in", user: alice });
+    t.refuse();
+    await settle();
+    expect([t.created(), t.connects()]).toEqual([2, 1]); // renewed (a REST session with the password) and reconnected
+    t.refuse(); // refused again right away: no second renewal
+    await settle();
+    expect(t.created()).toBe(2);
+    expect(t.auth.api.state.get()).toEqual({ status: "expired", user: alice });
+  });
+
+  it("without a password (a resumed session) the first refusal means expired; a new sign-in carries on", async () => {
+    const t = setup();
+    await t.auth.api.resume({ user: alice, token: "old" });
+    t.refuse();
+    expect(t.auth.api.state.get().status).toBe("expired");
+    expect(t.created()).toBe(0);
+    await t.auth.api.login({ login: "alice", password: "secret" });
+    expect(t.auth.api.state.get().status).toBe("signed-in");
+    expect(t.connects()).toBe(1); // the same user: the chat connects again with the data and outbox as they were
+  });
+});
