@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { launchBrowser, openWindow, screenshot, type Window } from "./browser.js";
-import { dialogItem, messages, openDialog, signIn, typeAndSend, waitOnline, waitStatus } from "./chatPage.js";
+import { dialogItem, messages, openDialog, signIn, switchUserFromOpenChat, typeAndSend, waitOnline, waitStatus } from "./chatPage.js";
 import type { ExampleName } from "./buildExample.js";
 import { startExampleStack, type ExampleStack } from "./startExampleStack.js";
 
@@ -72,12 +72,7 @@ export function basicChatFlow(name: ExampleName, label: string): void {
     });
 
     it("signing out and in as someone else does not leave the previous user's chat loading", async () => {
-      await openDialog(alice.page, "Bob Builder"); // the URL now names a chat carol is not in
-      await alice.page.getByText("Sign out").click();
-      await signIn(alice.page, "carol");
-      await waitOnline(alice.page);
-      await alice.page.getByText("Select a chat").waitFor();
-      assert.equal(await alice.page.getByText("Loading chat…").count(), 0);
+      await switchUserFromOpenChat(alice.page, "Bob Builder", "carol");
     });
 
     it("had no page errors", () => {

@@ -60,3 +60,16 @@ export async function threadBodies(page: Page): Promise<string[]> {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * Signs out with the chat with `peerTitle` open (so the URL names it), signs in as `login`, who is not in it, and
+ * checks the app shows no chat rather than one loading forever.
+ */
+export async function switchUserFromOpenChat(page: Page, peerTitle: string, login: string): Promise<void> {
+  await openDialog(page, peerTitle);
+  await page.getByText("Sign out").click();
+  await signIn(page, login);
+  await waitOnline(page);
+  await page.getByText("Select a chat").waitFor();
+  if ((await page.getByText("Loading chat…").count()) > 0) throw new Error("a previous user's chat is still loading");
+}
