@@ -11,9 +11,13 @@ import { fileURLToPath } from "node:url";
 const root = new URL("../", import.meta.url);
 const serverBin = fileURLToPath(new URL("packages/server/bin/chatcube-server.js", root));
 const exampleDir = fileURLToPath(new URL("examples/react-chat/", root));
-const viteBin = join(dirname(createRequire(join(exampleDir, "package.json")).resolve("vite/package.json")), "bin/vite.js");
+const viteBin = join(
+  dirname(createRequire(join(exampleDir, "package.json")).resolve("vite/package.json")),
+  "bin/vite.js",
+);
 const serverPort = process.env.CHATCUBE_PORT ?? "5280";
 const webPort = process.env.CHATCUBE_WEB_PORT ?? "5173";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 const children = [];
@@ -21,7 +25,8 @@ let stopping = false;
 
 /** What to tell the user when a child could not listen: which setting moves it elsewhere. */
 const BUSY = {
-  server: () => `port ${serverPort} is busy: run with another one, e.g. CHATCUBE_PORT=5290 pnpm demo (the server's own option is --port)`,
+  server: () =>
+    `port ${serverPort} is busy: run with another one, e.g. CHATCUBE_PORT=5290 pnpm demo (the server's own option is --port)`,
   react: () => `port ${webPort} is busy: run with another one, e.g. CHATCUBE_WEB_PORT=5183 pnpm demo`,
 };
 const busy = new Set();
@@ -61,7 +66,11 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   const exit = () => process.exit(code);
-  Promise.all(children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => child.once("exit", r))))).then(exit);
+  Promise.all(
+    children.map((child) =>
+      child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => child.once("exit", r)),
+    ),
+  ).then(exit);
   setTimeout(exit, 3000).unref();
 }
 process.on("SIGINT", () => stop(0));
@@ -76,14 +85,24 @@ run("server", [serverBin, "--port", serverPort, "--seed", "demo"], {}, (line) =>
 });
 
 function startWeb() {
-  const env = { ...process.env, VITE_CHATCUBE_API_URL: urls.api, VITE_CHATCUBE_CHAT_URL: urls.chat, VITE_CHATCUBE_CHAT_DOMAIN: "localhost" };
-  run("react", [viteBin, "--host", "127.0.0.1", "--port", webPort, "--strictPort", "--clearScreen", "false"], { cwd: exampleDir, env }, (line) => {
-    const local = line.match(/Local:\s+(http\S+)/)?.[1];
-    if (local && !urls.web) {
-      urls.web = local;
-      banner();
-    }
-  });
+  const env = {
+    ...process.env,
+    VITE_CHATCUBE_API_URL: urls.api,
+    VITE_CHATCUBE_CHAT_URL: urls.chat,
+    VITE_CHATCUBE_CHAT_DOMAIN: "localhost",
+  };
+  run(
+    "react",
+    [viteBin, "--host", "127.0.0.1", "--port", webPort, "--strictPort", "--clearScreen", "false"],
+    { cwd: exampleDir, env },
+    (line) => {
+      const local = line.match(/Local:\s+(http\S+)/)?.[1];
+      if (local && !urls.web) {
+        urls.web = local;
+        banner();
+      }
+    },
+  );
 }
 
 function banner() {

@@ -16,7 +16,8 @@ export interface ChatConfig {
 export function readChatConfig(search: string = location.search): ChatConfig {
   const query = new URLSearchParams(search);
   const env = import.meta.env;
-  const pick = (param: string, variable: string | undefined, fallback: string) => query.get(param) || variable || fallback;
+  const pick = (param: string, variable: string | undefined, fallback: string) =>
+    query.get(param) || variable || fallback;
   return {
     appId: Number(pick("appId", env.VITE_CHATCUBE_APP_ID, "1")),
     authKey: pick("authKey", env.VITE_CHATCUBE_AUTH_KEY, "dev-auth-key"),

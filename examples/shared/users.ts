@@ -57,7 +57,15 @@ export function displayName(users: UsersById, id: number | null | undefined): st
 }
 
 /** A dialog's title: its name, or the other person's name for a private dialog (DialogType.PRIVATE = 3). */
-export function titleOf(dialog: { type: number; name: string | null; occupantIds: readonly number[] }, meId: number, users: UsersById): string {
-  if (dialog.type === 3) return displayName(users, dialog.occupantIds.find((id) => id !== meId));
+export function titleOf(
+  dialog: { type: number; name: string | null; occupantIds: readonly number[] },
+  meId: number,
+  users: UsersById,
+): string {
+  if (dialog.type === 3)
+    return displayName(
+      users,
+      dialog.occupantIds.find((id) => id !== meId),
+    );
   return dialog.name || "Untitled chat";
 }

@@ -1,10 +1,15 @@
 // Compiles Svelte 5 components and `.svelte.ts` rune modules for jest (svelte-jester breaks under
 // Jest 30.5, which calls a transformer's sync `process` even for ESM).
-import { compile, compileModule } from "svelte/compiler";
+
 import { transformSync } from "@swc/core";
+import { compile, compileModule } from "svelte/compiler";
 
 const stripTypes = (source, filename) =>
-  transformSync(source, { filename, jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "es6" } }).code;
+  transformSync(source, {
+    filename,
+    jsc: { parser: { syntax: "typescript" }, target: "es2022" },
+    module: { type: "es6" },
+  }).code;
 
 export default {
   process(source, filename) {

@@ -1,12 +1,13 @@
 // ESM + CJS + one bundled .d.ts. Dependencies and peers stay external; the CJS output uses `interop: "auto"`, without
 // which a require()d ESM-only dependency arrives as a namespace object.
+
+import { readFileSync } from "node:fs";
 import typescript from "@rollup/plugin-typescript";
 import { dts } from "rollup-plugin-dts";
-import { readFileSync } from "node:fs";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
-const external = (id) => deps.some((dep) => id === dep || id.startsWith(dep + "/"));
+const external = (id) => deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 export default [
   {
@@ -20,5 +21,10 @@ export default [
       { file: "dist/index.cjs", format: "cjs", sourcemap: true, interop: "auto" },
     ],
   },
-  { input: "src/index.ts", external, plugins: [dts({ tsconfig: "./tsconfig.build.json" })], output: { file: "dist/index.d.ts", format: "es" } },
+  {
+    input: "src/index.ts",
+    external,
+    plugins: [dts({ tsconfig: "./tsconfig.build.json" })],
+    output: { file: "dist/index.d.ts", format: "es" },
+  },
 ];

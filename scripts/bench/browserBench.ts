@@ -13,20 +13,38 @@ import type { BrowserContext, Page } from "playwright-core";
 export const CHROMIUM = "/usr/bin/chromium";
 
 /** Flags for headless Chromium on these machines (no background network: nothing beyond loopback answers). */
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Bundles `entry` and serves it as a page on a loopback port. */
 export async function serveBenchBundle(entry: string): Promise<{ url: string; bytes: number; close(): void }> {
   const { build } = await import("esbuild");
   const bundle = await build({
-    entryPoints: [entry], bundle: true, format: "esm", platform: "browser", target: "es2022",
-    conditions: ["@chatcube/source"], write: false, minify: true, logLevel: "error",
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    conditions: ["@chatcube/source"],
+    write: false,
+    minify: true,
+    logLevel: "error",
     plugins: [
       {
         name: "no-node-dns",
         setup(b) {
           b.onResolve({ filter: /^node:dns$/ }, () => ({ path: "node:dns", namespace: "empty" }));
-          b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "export default {}; export const promises = {};" }));
+          b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({
+            contents: "export default {}; export const promises = {};",
+          }));
         },
       },
     ],
@@ -34,16 +52,31 @@ export async function serveBenchBundle(entry: string): Promise<{ url: string; by
   const code = bundle.outputFiles[0].text;
   const http = createServer((request, response) => {
     if (request.url === "/bench.js") response.writeHead(200, { "Content-Type": "text/javascript" }).end(code);
-    else response.writeHead(200, { "Content-Type": "text/html" }).end('<!doctype html><title>bench</title><script type="module" src="/bench.js"></script>');
+    else
+      response
+        .writeHead(200, { "Content-Type": "text/html" })
+        .end('<!doctype html><title>bench</title><script type="module" src="/bench.js"></script>');
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/`, bytes: code.length, close: () => http.close() };
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/`,
+    bytes: code.length,
+    close: () => http.close(),
+  };
 }
 
 /** Starts Chromium on `profile` (a later start on the same profile is a reload) and opens `url`, once `ready` is set. */
-export async function openBenchPage(profile: string, url: string, ready: string): Promise<{ context: BrowserContext; page: Page; version: string }> {
+export async function openBenchPage(
+  profile: string,
+  url: string,
+  ready: string,
+): Promise<{ context: BrowserContext; page: Page; version: string }> {
   const { chromium } = await import("playwright-core");
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (error) => console.error("page error:", error.message));
   page.on("crash", () => console.error("the page crashed"));
@@ -54,7 +87,11 @@ export async function openBenchPage(profile: string, url: string, ready: string)
 }
 
 /** Opens `entry` in a fresh profile and returns what `work` returns, with the browser's version. */
-export async function withBenchPage<T>(entry: string, ready: string, work: (page: Page) => Promise<T>): Promise<{ value: T; version: string }> {
+export async function withBenchPage<T>(
+  entry: string,
+  ready: string,
+  work: (page: Page) => Promise<T>,
+): Promise<{ value: T; version: string }> {
   const served = await serveBenchBundle(entry);
   const profile = await mkdtemp(join(tmpdir(), "chatcube-bench-chromium-"));
   try {

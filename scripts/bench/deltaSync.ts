@@ -6,10 +6,10 @@
  * bytes do not depend on the browser). Run: pnpm --filter @chatcube/scripts bench:delta
  */
 import "fake-indexeddb/auto";
+import { type RunningServer, startServer } from "@chatcube/server";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { WebSocket } from "ws";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { createChatClient, type ChatClient, type ChatClientOptions } from "../../packages/core/src/index.js";
+import { type ChatClient, type ChatClientOptions, createChatClient } from "../../packages/core/src/index.js";
 import { createIndexedDbPersistence } from "../../packages/core/src/persistence/indexedDb/createIndexedDbPersistence.js";
 import { createMemoryPersistence } from "../../packages/core/src/persistence/memory/createMemoryPersistence.js";
 
@@ -18,20 +18,40 @@ import { createMemoryPersistence } from "../../packages/core/src/persistence/mem
 const DIALOGS = 1000;
 const WINDOWS = 20;
 
-async function rest(server: RunningServer, method: string, path: string, token: string | null, body?: unknown): Promise<Record<string, unknown>> {
+async function rest(
+  server: RunningServer,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${server.apiUrl}/${path}`, {
     method,
-    headers: { "Content-Type": "application/json", ...(token ? { "CB-Token": token } : { "CB-AuthKey": server.authKey }) },
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { "CB-Token": token } : { "CB-AuthKey": server.authKey }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;
 }
 
-async function userWithToken(server: RunningServer, login: string): Promise<{ id: number; login: string; password: string; token: string }> {
+async function userWithToken(
+  server: RunningServer,
+  login: string,
+): Promise<{ id: number; login: string; password: string; token: string }> {
   const password = "bench-password";
-  const created = (await rest(server, "POST", "users.json", null, { user: { login, password } })).user as { id: number };
-  const session = (await rest(server, "POST", "session.json", null, { application_id: server.appId, auth_key: server.authKey, user: { login, password } })).session as { token: string };
+  const created = (await rest(server, "POST", "users.json", null, { user: { login, password } })).user as {
+    id: number;
+  };
+  const session = (
+    await rest(server, "POST", "session.json", null, {
+      application_id: server.appId,
+      auth_key: server.authKey,
+      user: { login, password },
+    })
+  ).session as { token: string };
   return { id: created.id, login, password, token: session.token };
 }
 
@@ -50,7 +70,10 @@ function meter() {
   return { totals, fetch: fetchImpl };
 }
 
-function until<T>(readable: { get(): T; subscribe(listener: (value: T) => void): () => void }, predicate: (value: T) => boolean): Promise<void> {
+function until<T>(
+  readable: { get(): T; subscribe(listener: (value: T) => void): () => void },
+  predicate: (value: T) => boolean,
+): Promise<void> {
   return new Promise((resolve) => {
     const stop = readable.subscribe((value) => {
       if (!predicate(value)) return;
@@ -65,15 +88,36 @@ export async function benchDeltaSync(): Promise<Record<string, unknown>> {
   let skew = -(DIALOGS + 10) * 120_000; // dialogs were made over the last days, two minutes apart
   const server = await startServer({ port: 0, clock: () => Date.now() + skew, sessionTtlMs: 10 * 365 * 86_400_000 });
   const base = (overrides: Partial<ChatClientOptions>): ChatClient =>
-    createChatClient({ appId: server.appId, authKey: server.authKey, apiUrl: server.apiUrl, chatUrl: server.chatUrl, chatDomain: server.domain, network: null, pingIntervalMs: 0, ...overrides });
+    createChatClient({
+      appId: server.appId,
+      authKey: server.authKey,
+      apiUrl: server.apiUrl,
+      chatUrl: server.chatUrl,
+      chatDomain: server.domain,
+      network: null,
+      pingIntervalMs: 0,
+      ...overrides,
+    });
   try {
     const alice = await userWithToken(server, `alice_${Date.now()}`);
     const bob = await userWithToken(server, `bob_${Date.now()}`);
     const ids: string[] = [];
     for (let i = 0; i < DIALOGS; i++) {
       skew += 120_000;
-      ids.push(((await rest(server, "POST", "chat/Dialog.json", alice.token, { type: 2, name: `Group ${i}`, occupants_ids: String(bob.id) })) as { _id: string })._id);
-      if (i >= DIALOGS - WINDOWS) await rest(server, "POST", "chat/Message.json", bob.token, { chat_dialog_id: ids[i], message: `first words in ${i}` });
+      ids.push(
+        (
+          (await rest(server, "POST", "chat/Dialog.json", alice.token, {
+            type: 2,
+            name: `Group ${i}`,
+            occupants_ids: String(bob.id),
+          })) as { _id: string }
+        )._id,
+      );
+      if (i >= DIALOGS - WINDOWS)
+        await rest(server, "POST", "chat/Message.json", bob.token, {
+          chat_dialog_id: ids[i],
+          message: `first words in ${i}`,
+        });
     }
     const opened = ids.slice(DIALOGS - WINDOWS);
 
@@ -84,13 +128,20 @@ export async function benchDeltaSync(): Promise<Record<string, unknown>> {
     await before.auth.login({ login: alice.login, password: alice.password });
     await until(before.sync, (s) => s.state === "synced");
     for (const id of opened) before.messages.forDialog(id).subscribe(() => {});
-    await Promise.all(opened.map((id) => until(before.messages.forDialog(id), (w) => w.items.length > 0 && !w.loadingOlder)));
+    await Promise.all(
+      opened.map((id) => until(before.messages.forDialog(id), (w) => w.items.length > 0 && !w.loadingOlder)),
+    );
     await before.dispose();
 
     // While it was closed: 5 dialogs renamed, 5 opened ones got a message.
     skew = 0;
-    for (const id of ids.slice(100, 105)) await rest(server, "PUT", `chat/Dialog/${id}.json`, alice.token, { name: "Renamed" });
-    for (const id of opened.slice(0, 5)) await rest(server, "POST", "chat/Message.json", bob.token, { chat_dialog_id: id, message: "while you were away" });
+    for (const id of ids.slice(100, 105))
+      await rest(server, "PUT", `chat/Dialog/${id}.json`, alice.token, { name: "Renamed" });
+    for (const id of opened.slice(0, 5))
+      await rest(server, "POST", "chat/Message.json", bob.token, {
+        chat_dialog_id: id,
+        message: "while you were away",
+      });
 
     const delta = meter();
     const reopened = base({ persistence: persistence(), fetch: delta.fetch });
@@ -100,7 +151,12 @@ export async function benchDeltaSync(): Promise<Record<string, unknown>> {
     await until(reopened.sync, (s) => s.state === "synced");
     const deltaMs = performance.now() - t0;
     const renamed = reopened.dialogs.list.get().filter((d) => d.name === "Renamed").length;
-    const caughtUp = opened.slice(0, 5).filter((id) => reopened.messages.forDialog(id).get().items.some((m) => m.body === "while you were away")).length;
+    const caughtUp = opened.slice(0, 5).filter((id) =>
+      reopened.messages
+        .forDialog(id)
+        .get()
+        .items.some((m) => m.body === "while you were away"),
+    ).length;
     await reopened.dispose();
 
     const full = meter();
@@ -109,14 +165,25 @@ export async function benchDeltaSync(): Promise<Record<string, unknown>> {
     await fresh.auth.login({ login: alice.login, password: alice.password });
     await until(fresh.sync, (s) => s.state === "synced");
     for (const id of opened) fresh.messages.forDialog(id).subscribe(() => {});
-    await Promise.all(opened.map((id) => until(fresh.messages.forDialog(id), (w) => w.items.length > 0 && !w.loadingOlder)));
+    await Promise.all(
+      opened.map((id) => until(fresh.messages.forDialog(id), (w) => w.items.length > 0 && !w.loadingOlder)),
+    );
     const fullMs = performance.now() - t1;
     await fresh.dispose();
 
-    const results = { delta: { ...delta.totals, ms: Math.round(deltaMs), renamed, caughtUp }, full: { ...full.totals, ms: Math.round(fullMs) } };
-    console.log(`delta sync — Node, real server on loopback, fake-indexeddb cache: ${DIALOGS} cached dialogs (${WINDOWS} opened), 10 changed`);
-    console.log(`  from the cache: ${delta.totals.requests} REST requests, ${(delta.totals.bytes / 1024).toFixed(1)} KiB (${JSON.stringify(delta.totals.byPath)}); saw ${renamed}/5 renames, ${caughtUp}/5 new messages`);
-    console.log(`  full refetch:   ${full.totals.requests} REST requests, ${(full.totals.bytes / 1024).toFixed(1)} KiB (${JSON.stringify(full.totals.byPath)})`);
+    const results = {
+      delta: { ...delta.totals, ms: Math.round(deltaMs), renamed, caughtUp },
+      full: { ...full.totals, ms: Math.round(fullMs) },
+    };
+    console.log(
+      `delta sync — Node, real server on loopback, fake-indexeddb cache: ${DIALOGS} cached dialogs (${WINDOWS} opened), 10 changed`,
+    );
+    console.log(
+      `  from the cache: ${delta.totals.requests} REST requests, ${(delta.totals.bytes / 1024).toFixed(1)} KiB (${JSON.stringify(delta.totals.byPath)}); saw ${renamed}/5 renames, ${caughtUp}/5 new messages`,
+    );
+    console.log(
+      `  full refetch:   ${full.totals.requests} REST requests, ${(full.totals.bytes / 1024).toFixed(1)} KiB (${JSON.stringify(full.totals.byPath)})`,
+    );
     return results;
   } finally {
     await server.close();

@@ -3,15 +3,16 @@
  * 100 subscribers (one per dialog window, as 100 mounted components would be). Reports messages/s and heap per
  * message for 10,000 and 100,000 messages. Run: pnpm --filter @chatcube/scripts bench:ingest
  */
-import { parse } from "ltx";
+
 import type { Element } from "@xmpp/xml";
-import { createMessageIngest } from "../../packages/core/src/xmpp/handlers/createMessageIngest.js";
+import { parse } from "ltx";
+import { type Dialog, DialogType } from "../../packages/core/src/model/dialog.js";
 import { createDialogsStore } from "../../packages/core/src/stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../../packages/core/src/stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../../packages/core/src/stores/messages/createMessagesStore.js";
 import { createTypingStore } from "../../packages/core/src/stores/typing/createTypingStore.js";
 import { systemClock } from "../../packages/core/src/time/clock.js";
-import { DialogType, type Dialog } from "../../packages/core/src/model/dialog.js";
+import { createMessageIngest } from "../../packages/core/src/xmpp/handlers/createMessageIngest.js";
 
 const DIALOGS = 100;
 const WINDOW_CAP = 500;
@@ -25,22 +26,56 @@ function setup() {
   const list: Dialog[] = [];
   for (let i = 0; i < DIALOGS; i++) {
     list.push({
-      id: dialogId(i), type: DialogType.GROUP, name: `Dialog ${i}`, photo: null, description: null, ownerId: 1, occupantIds: [1, 2, 3],
-      occupantsCount: 3, adminIds: [], pinnedMessageIds: [], lastMessage: null, lastMessageStatus: null, unreadCount: 0,
-      roomJid: `1_${dialogId(i)}@muc.localhost`, createdAt: 0, updatedAt: 0, extensions: {}, permissions: { allowPreview: false },
+      id: dialogId(i),
+      type: DialogType.GROUP,
+      name: `Dialog ${i}`,
+      photo: null,
+      description: null,
+      ownerId: 1,
+      occupantIds: [1, 2, 3],
+      occupantsCount: 3,
+      adminIds: [],
+      pinnedMessageIds: [],
+      lastMessage: null,
+      lastMessageStatus: null,
+      unreadCount: 0,
+      roomJid: `1_${dialogId(i)}@muc.localhost`,
+      createdAt: 0,
+      updatedAt: 0,
+      extensions: {},
+      permissions: { allowPreview: false },
     });
   }
   dialogs.apply((d) => upsertDialogs(d, list));
   const messages = createMessagesStore();
   const typing = createTypingStore();
   let notifications = 0;
-  const unsubscribers = list.map((d) => messages.window(d.id).subscribe((w) => (notifications += w.items.length > 0 ? 1 : 0)));
+  const unsubscribers = list.map((d) =>
+    messages.window(d.id).subscribe((w) => (notifications += w.items.length > 0 ? 1 : 0)),
+  );
   const ingest = createMessageIngest({
-    selfUserId: () => 1, dialogs, messages, typing, clock: systemClock, windowCap: WINDOW_CAP,
-    sendDelivered: () => {}, onUnknownDialog: () => {}, onSystemMessage: () => {}, onMessageError: () => {},
-    reportError: (e) => { throw e; },
+    selfUserId: () => 1,
+    dialogs,
+    messages,
+    typing,
+    clock: systemClock,
+    windowCap: WINDOW_CAP,
+    sendDelivered: () => {},
+    onUnknownDialog: () => {},
+    onSystemMessage: () => {},
+    onMessageError: () => {},
+    reportError: (e) => {
+      throw e;
+    },
   });
-  return { ingest, messages, dialogs, typing, notifications: () => notifications, dispose: () => unsubscribers.forEach((u) => u()) };
+  return {
+    ingest,
+    messages,
+    dialogs,
+    typing,
+    notifications: () => notifications,
+    dispose: () => unsubscribers.forEach((u) => u()),
+  };
 }
 
 /** A flat copy of a string (template literals build ropes, which parsing would flatten inside the measurement). */
@@ -54,7 +89,11 @@ function stanzas(count: number): string[] {
     const d = dialogId(i % DIALOGS);
     const id = `66${i.toString(16).padStart(22, "0")}`;
     const sender = 2 + (i % 2);
-    out.push(flat(`<message type="groupchat" from="1_${d}@muc.localhost/${sender}" id="${id}"><body>message number ${i} with some ordinary text</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history><dialog_id>${d}</dialog_id><date_sent>${1_700_000_000 + Math.floor(i / 10)}</date_sent></extraParams></message>`));
+    out.push(
+      flat(
+        `<message type="groupchat" from="1_${d}@muc.localhost/${sender}" id="${id}"><body>message number ${i} with some ordinary text</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history><dialog_id>${d}</dialog_id><date_sent>${1_700_000_000 + Math.floor(i / 10)}</date_sent></extraParams></message>`,
+      ),
+    );
   }
   return out;
 }
@@ -82,14 +121,23 @@ export function run(count: number): { rate: number; seconds: number; heapPerMess
 }
 
 export async function benchIngest(): Promise<void> {
-  console.log(`ingest: XML stanza → parse → stores, ${DIALOGS} dialogs, ${DIALOGS} subscribers, window cap ${WINDOW_CAP}`);
+  console.log(
+    `ingest: XML stanza → parse → stores, ${DIALOGS} dialogs, ${DIALOGS} subscribers, window cap ${WINDOW_CAP}`,
+  );
   run(5_000); // warm-up (JIT)
   const small = run(10_000);
   const large = run(100_000);
-  for (const [label, r] of [["10,000", small], ["100,000", large]] as const) {
-    console.log(`${label.padStart(8)} messages: ${r.seconds.toFixed(2)} s = ${Math.round(r.rate).toLocaleString("en")} messages/s, heap ${Math.round(r.heapPerMessage)} B per message kept`);
+  for (const [label, r] of [
+    ["10,000", small],
+    ["100,000", large],
+  ] as const) {
+    console.log(
+      `${label.padStart(8)} messages: ${r.seconds.toFixed(2)} s = ${Math.round(r.rate).toLocaleString("en")} messages/s, heap ${Math.round(r.heapPerMessage)} B per message kept`,
+    );
   }
-  console.log(`10× the messages took ${(large.seconds / small.seconds).toFixed(1)}× the time (goal ≤ 12×); goal ≥ 20,000 messages/s`);
+  console.log(
+    `10× the messages took ${(large.seconds / small.seconds).toFixed(1)}× the time (goal ≤ 12×); goal ≥ 20,000 messages/s`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchIngest();

@@ -7,7 +7,7 @@
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, type RunningServer } from "@chatcube/server";
+import { type RunningServer, startServer } from "@chatcube/server";
 import type { WebSocket } from "ws";
 import { xmppLogin } from "./xmppLogin.js";
 
@@ -24,7 +24,11 @@ async function rest(server: RunningServer, method: string, path: string, body: u
 }
 
 async function userToken(server: RunningServer, login: string): Promise<{ id: number; token: string }> {
-  const { session } = await rest(server, "POST", "/session.json", { application_id: server.appId, auth_key: server.authKey, user: { login, password: "password" } });
+  const { session } = await rest(server, "POST", "/session.json", {
+    application_id: server.appId,
+    auth_key: server.authKey,
+    user: { login, password: "password" },
+  });
   return { id: session.user_id, token: session.token };
 }
 
@@ -35,7 +39,13 @@ async function buildDataFile(file: string): Promise<Array<{ sender: number; reci
   for (let i = 0; i < PAIRS; i++) {
     const sender = await userToken(server, `sender${i}`); // an unknown login signs up on the fly
     const recipient = await userToken(server, `recipient${i}`);
-    const dialog = await rest(server, "POST", "/chat/Dialog.json", { type: 3, occupants_ids: [recipient.id] }, sender.token);
+    const dialog = await rest(
+      server,
+      "POST",
+      "/chat/Dialog.json",
+      { type: 3, occupants_ids: [recipient.id] },
+      sender.token,
+    );
     pairs.push({ sender: sender.id, recipient: recipient.id, dialogId: dialog._id });
   }
   const db = server.context.db;
@@ -74,7 +84,12 @@ async function sizeOf(dir: string): Promise<string> {
 }
 
 /** Streams `perSender` stored messages from each sender; resolves with messages/s once every recipient has its share. */
-async function stream(server: RunningServer, pairs: Array<{ sender: number; recipient: number; dialogId: string }>, perSender: number, round: number): Promise<number> {
+async function stream(
+  server: RunningServer,
+  pairs: Array<{ sender: number; recipient: number; dialogId: string }>,
+  perSender: number,
+  round: number,
+): Promise<number> {
   const sockets: WebSocket[] = [];
   const received: Array<Promise<void>> = [];
   for (const pair of pairs) {
@@ -97,7 +112,9 @@ async function stream(server: RunningServer, pairs: Array<{ sender: number; reci
     const extra = `<extraParams xmlns="jabber:client"><save_to_history>1</save_to_history><dialog_id>${pair.dialogId}</dialog_id></extraParams>`;
     for (let i = 0; i < perSender; i++) {
       const id = `66${round.toString(16).padStart(2, "0")}${p.toString(16).padStart(4, "0")}${i.toString(16).padStart(16, "0")}`;
-      senders[p].send(`<message to="${pair.recipient}-${server.appId}@localhost" type="chat" id="${id}"><body>durable ${i}</body>${extra}</message>`);
+      senders[p].send(
+        `<message to="${pair.recipient}-${server.appId}@localhost" type="chat" id="${id}"><body>durable ${i}</body>${extra}</message>`,
+      );
     }
   });
   await Promise.all(received);
@@ -111,16 +128,22 @@ export async function benchJournal(perSender = Number(process.env.BENCH_PER_SEND
   try {
     const file = join(dir, "state.json");
     const pairs = await buildDataFile(file);
-    console.log(`journal: --data with ${STORED.toLocaleString("en")} stored messages (${await sizeOf(dir)} on disk), ${PAIRS} senders at once`);
+    console.log(
+      `journal: --data with ${STORED.toLocaleString("en")} stored messages (${await sizeOf(dir)} on disk), ${PAIRS} senders at once`,
+    );
     let started = performance.now();
     let server = await startServer({ port: 0, data: file });
     console.log(`${"start-up with the data file".padEnd(40)} ${(performance.now() - started).toFixed(0)} ms`);
     const rate = await stream(server, pairs, perSender, 1);
-    console.log(`${"stored + routed, durable".padEnd(40)} ${pairs.length * perSender} messages = ${Math.round(rate).toLocaleString("en")} messages/s`);
+    console.log(
+      `${"stored + routed, durable".padEnd(40)} ${pairs.length * perSender} messages = ${Math.round(rate).toLocaleString("en")} messages/s`,
+    );
     await server.close();
     started = performance.now();
     server = await startServer({ port: 0, data: file });
-    console.log(`${"start-up after that run".padEnd(40)} ${(performance.now() - started).toFixed(0)} ms (${await sizeOf(dir)} on disk)`);
+    console.log(
+      `${"start-up after that run".padEnd(40)} ${(performance.now() - started).toFixed(0)} ms (${await sizeOf(dir)} on disk)`,
+    );
     await server.close();
   } finally {
     await rm(dir, { recursive: true, force: true });

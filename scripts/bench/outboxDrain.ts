@@ -5,10 +5,11 @@
  * /usr/bin/chromium is there), against the local server on loopback.
  * Run: pnpm --filter @chatcube/scripts bench:outbox
  */
-import { startServer } from "@chatcube/server";
-import { createChatClient, createMemoryPersistence, DialogType, type ChatClient } from "@chatcube/core";
+
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type ChatClient, createChatClient, createMemoryPersistence, DialogType } from "@chatcube/core";
+import { startServer } from "@chatcube/server";
 import { WebSocket } from "ws";
 import { CHROMIUM, withBenchPage } from "./browserBench.js";
 import type { drainInBrowser } from "./outbox/outboxPage.js";
@@ -42,8 +43,15 @@ export async function drainRate(count: number): Promise<{ rate: number; exact: b
   const aliceLogin = `alice${Date.now()}`;
   await signup(server.apiUrl, server.authKey, aliceLogin);
   const client = createChatClient({
-    appId: server.appId, authKey: server.authKey, apiUrl: server.apiUrl, chatUrl: server.chatUrl, chatDomain: server.domain,
-    persistence: createMemoryPersistence(), network: null, WebSocket: WebSocket as never, unreadRefreshMs: 0,
+    appId: server.appId,
+    authKey: server.authKey,
+    apiUrl: server.apiUrl,
+    chatUrl: server.chatUrl,
+    chatDomain: server.domain,
+    persistence: createMemoryPersistence(),
+    network: null,
+    WebSocket: WebSocket as never,
+    unreadRefreshMs: 0,
   });
   try {
     await client.auth.login({ login: aliceLogin, password: "password" });
@@ -65,16 +73,30 @@ export async function drainRate(count: number): Promise<{ rate: number; exact: b
 }
 
 /** The same in headless Chromium with IndexedDB persistence (each queued message durable before `send` resolves). */
-async function drainRateInBrowser(count: number): Promise<{ rate: number; queueRate: number; exact: boolean; version: string }> {
+async function drainRateInBrowser(
+  count: number,
+): Promise<{ rate: number; queueRate: number; exact: boolean; version: string }> {
   const server = await startServer({ port: 0 });
   try {
     const peerId = await signup(server.apiUrl, server.authKey, `bob${Date.now()}`);
     const login = `alice${Date.now()}`;
     await signup(server.apiUrl, server.authKey, login);
-    const config = { appId: server.appId, authKey: server.authKey, apiUrl: server.apiUrl, chatUrl: server.chatUrl, domain: server.domain, login, peerId, count };
+    const config = {
+      appId: server.appId,
+      authKey: server.authKey,
+      apiUrl: server.apiUrl,
+      chatUrl: server.chatUrl,
+      domain: server.domain,
+      login,
+      peerId,
+      count,
+    };
     const entry = fileURLToPath(new URL("./outbox/outboxPage.ts", import.meta.url));
     const { value, version } = await withBenchPage(entry, "chatcubeOutboxBench", (page) =>
-      page.evaluate((c) => (globalThis as unknown as { chatcubeOutboxBench: typeof drainInBrowser }).chatcubeOutboxBench(c), config),
+      page.evaluate(
+        (c) => (globalThis as unknown as { chatcubeOutboxBench: typeof drainInBrowser }).chatcubeOutboxBench(c),
+        config,
+      ),
     );
     const dialog = [...server.context.db.dialogs.values()].find((d) => d.occupants_ids.includes(peerId));
     const stored = dialog ? (server.context.db.messagesByDialog.get(dialog._id) ?? []) : [];
@@ -87,16 +109,22 @@ async function drainRateInBrowser(count: number): Promise<{ rate: number; queueR
 
 /** The outbox drain benchmark, printed. */
 export async function benchOutbox(): Promise<void> {
-  console.log("outbox drain: one client queues N messages offline, connects, until all are acknowledged (Node, memory)");
+  console.log(
+    "outbox drain: one client queues N messages offline, connects, until all are acknowledged (Node, memory)",
+  );
   const counts = (process.env.OUTBOX_COUNTS ?? "500,2000").split(",").map(Number);
   for (const count of counts) {
     const { rate, exact } = await drainRate(count);
-    console.log(`  ${String(count).padStart(5)} messages: ${Math.round(rate).toLocaleString("en-US").padStart(7)} messages/s acknowledged; history ${exact ? "exact and in order" : "WRONG"}`);
+    console.log(
+      `  ${String(count).padStart(5)} messages: ${Math.round(rate).toLocaleString("en-US").padStart(7)} messages/s acknowledged; history ${exact ? "exact and in order" : "WRONG"}`,
+    );
   }
   if (!existsSync(CHROMIUM)) return console.log("  (no Chromium at /usr/bin/chromium: the browser run is skipped)");
   const count = counts[counts.length - 1];
   const browser = await drainRateInBrowser(count);
-  console.log(`  headless Chromium ${browser.version}, IndexedDB: ${count} messages queued at ${Math.round(browser.queueRate).toLocaleString("en-US")}/s (each durable), then ${Math.round(browser.rate).toLocaleString("en-US")} messages/s acknowledged; history ${browser.exact ? "exact and in order" : "WRONG"}`);
+  console.log(
+    `  headless Chromium ${browser.version}, IndexedDB: ${count} messages queued at ${Math.round(browser.queueRate).toLocaleString("en-US")}/s (each durable), then ${Math.round(browser.rate).toLocaleString("en-US")} messages/s acknowledged; history ${browser.exact ? "exact and in order" : "WRONG"}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchOutbox();

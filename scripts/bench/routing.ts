@@ -6,7 +6,6 @@
 import { startServer } from "@chatcube/server";
 import { xmppLogin } from "./xmppLogin.js";
 
-
 async function run(label: string, count: number, saveToHistory: boolean): Promise<number> {
   const server = await startServer({ port: 0, seed: "demo" });
   const dialog = server.context.db.privateDialogOf(1, 2)!;
@@ -31,7 +30,9 @@ async function run(label: string, count: number, saveToHistory: boolean): Promis
   await done;
   const seconds = (performance.now() - started) / 1000;
   const rate = count / seconds;
-  console.log(`${label.padEnd(34)} ${count} messages in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString("en")} messages/s`);
+  console.log(
+    `${label.padEnd(34)} ${count} messages in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString("en")} messages/s`,
+  );
   alice.close();
   bob.close();
   await server.close();

@@ -8,7 +8,10 @@ export async function xmppLogin(url: string, authcid: string): Promise<WebSocket
   await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
   const steps = [
     { send: OPEN, until: "</stream:features>" },
-    { send: `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${authcid}\0password`).toString("base64")}</auth>`, until: "<success" },
+    {
+      send: `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${authcid}\0password`).toString("base64")}</auth>`,
+      until: "<success",
+    },
     { send: OPEN, until: "</stream:features>" },
     { send: `<iq type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/></iq>`, until: "</bind>" },
   ];

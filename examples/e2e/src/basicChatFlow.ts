@@ -2,9 +2,18 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { launchBrowser, openWindow, screenshot, type Window } from "./browser.js";
-import { dialogItem, messages, openDialog, signIn, switchUserFromOpenChat, typeAndSend, waitOnline, waitStatus } from "./chatPage.js";
 import type { ExampleName } from "./buildExample.js";
-import { startExampleStack, type ExampleStack } from "./startExampleStack.js";
+import {
+  dialogItem,
+  messages,
+  openDialog,
+  signIn,
+  switchUserFromOpenChat,
+  typeAndSend,
+  waitOnline,
+  waitStatus,
+} from "./chatPage.js";
+import { type ExampleStack, startExampleStack } from "./startExampleStack.js";
 
 /**
  * The flow every example must pass: sign in, the dialog list with unread badges, a thread, the composer with
@@ -76,7 +85,9 @@ export function basicChatFlow(name: ExampleName, label: string): void {
     });
 
     it("had no page errors", () => {
-      const errors = [...alice.errors, ...bob.errors].filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket/.test(e));
+      const errors = [...alice.errors, ...bob.errors].filter(
+        (e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket/.test(e),
+      );
       assert.deepEqual(errors, []);
     });
   });

@@ -21,7 +21,11 @@ export interface ServerUrls {
 export async function buildExample(name: ExampleName, urls: ServerUrls): Promise<string> {
   const root = fileURLToPath(new URL(`../../${name}/`, import.meta.url));
   const outDir = await mkdtemp(join(tmpdir(), `chatcube-${name}-`));
-  const env = { VITE_CHATCUBE_API_URL: urls.apiUrl, VITE_CHATCUBE_CHAT_URL: urls.chatUrl, VITE_CHATCUBE_CHAT_DOMAIN: urls.domain };
+  const env = {
+    VITE_CHATCUBE_API_URL: urls.apiUrl,
+    VITE_CHATCUBE_CHAT_URL: urls.chatUrl,
+    VITE_CHATCUBE_CHAT_DOMAIN: urls.domain,
+  };
   await build({
     root,
     logLevel: "warn",
@@ -38,7 +42,9 @@ export async function buildExample(name: ExampleName, urls: ServerUrls): Promise
         },
       },
     },
-    define: Object.fromEntries(Object.entries(env).map(([key, value]) => [`import.meta.env.${key}`, JSON.stringify(value)])),
+    define: Object.fromEntries(
+      Object.entries(env).map(([key, value]) => [`import.meta.env.${key}`, JSON.stringify(value)]),
+    ),
   });
   return outDir;
 }

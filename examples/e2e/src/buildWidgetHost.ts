@@ -20,7 +20,14 @@ export async function buildWidgetHost(server: WidgetServer): Promise<string> {
   await build({
     root,
     logLevel: "error",
-    build: { outDir, emptyOutDir: true, sourcemap: false, minify: false, reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: false,
+      minify: false,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 10_000,
+    },
     define: { __SERVER__: JSON.stringify(server) },
   });
   return outDir;

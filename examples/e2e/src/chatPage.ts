@@ -38,7 +38,9 @@ export async function typeAndSend(page: Page, text: string): Promise<void> {
 
 /** The thread's messages with this exact body. */
 export function messages(page: Page, body: string): Locator {
-  return page.locator('[data-testid="message"]').filter({ has: page.locator('[data-testid="message-body"]', { hasText: new RegExp(`^${escape(body)}$`) }) });
+  return page
+    .locator('[data-testid="message"]')
+    .filter({ has: page.locator('[data-testid="message-body"]', { hasText: new RegExp(`^${escape(body)}$`) }) });
 }
 
 const PROGRESS = ["pending", "sent", "delivered", "read"];
@@ -49,7 +51,9 @@ const PROGRESS = ["pending", "sent", "delivered", "read"];
  */
 export async function waitStatus(page: Page, body: string, status: string, timeout = 10_000): Promise<void> {
   const accepted = status === "sent" || status === "delivered" ? PROGRESS.slice(PROGRESS.indexOf(status)) : [status];
-  await messages(page, body).and(page.locator(accepted.map((s) => `[data-status="${s}"]`).join(","))).waitFor({ timeout });
+  await messages(page, body)
+    .and(page.locator(accepted.map((s) => `[data-status="${s}"]`).join(",")))
+    .waitFor({ timeout });
 }
 
 /** Bodies of the messages in the open thread, oldest first. */

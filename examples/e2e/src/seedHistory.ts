@@ -1,5 +1,11 @@
 /** The server's REST API, as a demo user (for seeding data the way any client would). */
-async function call(apiUrl: string, token: string | null, method: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+async function call(
+  apiUrl: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (token) headers["CB-Token"] = token;
   const response = await fetch(`${apiUrl}${path}`, { method, headers, body: JSON.stringify(body) });
@@ -11,7 +17,12 @@ async function call(apiUrl: string, token: string | null, method: string, path: 
  * Creates a private dialog from `login` to the user `to` (by id) holding `count` messages, one a minute, ending a
  * minute ago (the last one is also delivered live); returns the dialog id. Enough history for several pages.
  */
-export async function seedHistory(server: { apiUrl: string; appId: number; authKey: string }, login: string, to: number, count: number): Promise<string> {
+export async function seedHistory(
+  server: { apiUrl: string; appId: number; authKey: string },
+  login: string,
+  to: number,
+  count: number,
+): Promise<string> {
   const { session } = (await call(server.apiUrl, null, "POST", "/session", {
     application_id: server.appId,
     auth_key: server.authKey,

@@ -34,7 +34,10 @@ export async function serveStatic(dir: string): Promise<StaticSite> {
     }
     const info = await stat(file).catch(() => null);
     if (!info || info.isDirectory()) file = join(dir, "index.html");
-    response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-cache" });
+    response.writeHead(200, {
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-cache",
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -4,11 +4,11 @@
 import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
+import { type RunningServer, startServer } from "@chatcube/server";
 import type { Browser } from "playwright-core";
-import { startServer, type RunningServer } from "@chatcube/server";
 import { launchBrowser, openWindow, screenshot, type Window } from "../src/browser.js";
 import { buildWidgetHost } from "../src/buildWidgetHost.js";
-import { serveStatic, type StaticSite } from "../src/serveStatic.js";
+import { type StaticSite, serveStatic } from "../src/serveStatic.js";
 
 describe("chat-widget 0.43.0", () => {
   let server: RunningServer;
@@ -24,7 +24,13 @@ describe("chat-widget 0.43.0", () => {
   before(async () => {
     server = await startServer({ port: 0 });
     [dir, browser] = await Promise.all([
-      buildWidgetHost({ apiUrl: server.apiUrl, chatUrl: server.chatUrl, domain: server.domain, appId: server.appId, authKey: server.authKey }),
+      buildWidgetHost({
+        apiUrl: server.apiUrl,
+        chatUrl: server.chatUrl,
+        domain: server.domain,
+        appId: server.appId,
+        authKey: server.authKey,
+      }),
       launchBrowser(),
     ]);
     site = await serveStatic(dir);
@@ -42,10 +48,15 @@ describe("chat-widget 0.43.0", () => {
     await alice.page.getByText("Alice Liddell").first().waitFor();
     bob = await openWindow(browser, `${site.url}/?user=bob&name=Bob%20Builder`);
     await bob.page.getByText("Bob Builder").first().waitFor();
-    assert.deepEqual(users().map((u) => [u.login, u.full_name, u.external_id]).sort(), [
-      ["widget_alice", "Alice Liddell", "alice"],
-      ["widget_bob", "Bob Builder", "bob"],
-    ]);
+    assert.deepEqual(
+      users()
+        .map((u) => [u.login, u.full_name, u.external_id])
+        .sort(),
+      [
+        ["widget_alice", "Alice Liddell", "alice"],
+        ["widget_bob", "Bob Builder", "bob"],
+      ],
+    );
     const deadline = Date.now() + 10_000;
     while (!(server.context.chat.isOnline(userId("alice")) && server.context.chat.isOnline(userId("bob")))) {
       assert.ok(Date.now() < deadline, "both widgets connect to the chat");
@@ -96,7 +107,9 @@ describe("chat-widget 0.43.0", () => {
   });
 
   it("sends an attachment: uploaded to storage and stored with its message", async () => {
-    await alice.page.locator("input[type=file]").setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("an attached note") });
+    await alice.page
+      .locator("input[type=file]")
+      .setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("an attached note") });
     const deadline = Date.now() + 10_000;
     let withFile = [...server.context.db.messages.values()].find((m) => m.attachments.length > 0);
     while (!withFile) {
@@ -114,7 +127,9 @@ describe("chat-widget 0.43.0", () => {
     const denied = () => {
       const record = server.context.db.privacy.get(userId("alice"));
       const list = record?.defaultName ? record.lists[record.defaultName] : [];
-      return list.some((item) => item.action === "deny" && item.value === `${userId("bob")}-${server.appId}@${server.domain}`);
+      return list.some(
+        (item) => item.action === "deny" && item.value === `${userId("bob")}-${server.appId}@${server.domain}`,
+      );
     };
     await alice.page.getByText("Bob Builder").filter({ visible: true }).first().click();
     await alice.page.getByText("Block", { exact: true }).filter({ visible: true }).click();
@@ -167,7 +182,9 @@ describe("chat-widget 0.43.0", () => {
     // … and, back on the list, sees it and its new message. A group message is not kept for an occupant who is
     // offline (occupants read history over REST), so Alice writes once Bob's reloaded page has its chat session.
     const sessionsOfBob = () =>
-      (server.context.chat as unknown as { sessionsOf(id: number): Array<{ available: boolean; sink: unknown }> }).sessionsOf(userId("bob"));
+      (
+        server.context.chat as unknown as { sessionsOf(id: number): Array<{ available: boolean; sink: unknown }> }
+      ).sessionsOf(userId("bob"));
     const before = new Set(sessionsOfBob());
     await bob.page.goto(`${site.url}/?user=bob&name=Bob%20Builder`);
     await bob.page.getByText("Widget group").first().waitFor();
@@ -187,7 +204,14 @@ describe("chat-widget 0.43.0", () => {
     assert.equal(stored("Hello group")?.chat_dialog_id, group()!._id);
     // Bob's widget shows it live; now and then (on a slow machine) the widget, still setting up its list, misses the
     // live copy of a group message, and then shows it from history once its page is loaded again.
-    const live = await bob.page.getByText("Hello group").first().waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    const live = await bob.page
+      .getByText("Hello group")
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!live) {
       await bob.page.goto(`${site.url}/?user=bob&name=Bob%20Builder`);
       await bob.page.getByText("Hello group").first().waitFor();

@@ -18,8 +18,17 @@ async function freePort(): Promise<number> {
 }
 
 /** Runs `pnpm demo` in its own process group; `until` decides when to send SIGINT to the group (or never). */
-async function demo(env: Record<string, string>, until: RegExp | null, timeoutMs = 40_000): Promise<{ code: number | null; output: string }> {
-  const child = spawn("pnpm", ["demo"], { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+async function demo(
+  env: Record<string, string>,
+  until: RegExp | null,
+  timeoutMs = 40_000,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn("pnpm", ["demo"], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   let interrupted = false;
   const onData = (chunk: Buffer) => {
@@ -40,7 +49,10 @@ async function demo(env: Record<string, string>, until: RegExp | null, timeoutMs
 describe("pnpm demo", () => {
   it("stops on Ctrl+C with exit code 0", async () => {
     const [api, web] = [await freePort(), await freePort()];
-    const { code, output } = await demo({ CHATCUBE_PORT: String(api), CHATCUBE_WEB_PORT: String(web) }, /Press Ctrl\+C to stop/);
+    const { code, output } = await demo(
+      { CHATCUBE_PORT: String(api), CHATCUBE_WEB_PORT: String(web) },
+      /Press Ctrl\+C to stop/,
+    );
     assert.match(output, new RegExp(`REST http://127.0.0.1:${api}`));
     assert.equal(code, 0, output);
     assert.doesNotMatch(output, /ELIFECYCLE|Command failed/);

@@ -4,9 +4,19 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { launchBrowser, openWindow, screenshot, type Window } from "../src/browser.js";
-import { openDialog, messages, signIn, switchUserFromOpenChat, typeAndSend, waitOnline, waitStatus, dialogItem, threadBodies } from "../src/chatPage.js";
-import { startExampleStack, type ExampleStack } from "../src/startExampleStack.js";
+import {
+  dialogItem,
+  messages,
+  openDialog,
+  signIn,
+  switchUserFromOpenChat,
+  threadBodies,
+  typeAndSend,
+  waitOnline,
+  waitStatus,
+} from "../src/chatPage.js";
 import { seedHistory } from "../src/seedHistory.js";
+import { type ExampleStack, startExampleStack } from "../src/startExampleStack.js";
 
 describe("react-chat", () => {
   let stack: ExampleStack;
@@ -86,9 +96,15 @@ describe("react-chat", () => {
     await target.hover();
     await target.getByTestId("add-reaction").click();
     await alice.page.getByLabel("React 🎉").click();
-    await messages(bob.page, "Yes, here").locator('[data-testid="reaction"][data-emoji="🎉"]', { hasText: "1" }).waitFor();
+    await messages(bob.page, "Yes, here")
+      .locator('[data-testid="reaction"][data-emoji="🎉"]', { hasText: "1" })
+      .waitFor();
 
-    await alice.page.getByTestId("file-input").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("meeting notes\n".repeat(2000)) });
+    await alice.page.getByTestId("file-input").setInputFiles({
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("meeting notes\n".repeat(2000)),
+    });
     await bob.page.locator('[data-testid="attachment"]', { hasText: "notes.txt" }).waitFor();
     const href = await bob.page.locator('[data-testid="attachment"]', { hasText: "notes.txt" }).getAttribute("href");
     assert.ok(href, "the attachment links to its download URL");
@@ -103,7 +119,11 @@ describe("react-chat", () => {
     await alice.page.locator('[data-testid="person"][data-user="bob"]').getByTestId("add-contact").click();
     await bob.page.getByRole("tab", { name: "Contacts" }).click();
     await bob.page.locator('[data-testid="person"][data-user="alice"]').getByRole("button", { name: "Accept" }).click();
-    await alice.page.locator('[data-testid="person"][data-user="bob"]').getByTestId("person-status").filter({ hasText: "online" }).waitFor();
+    await alice.page
+      .locator('[data-testid="person"][data-user="bob"]')
+      .getByTestId("person-status")
+      .filter({ hasText: "online" })
+      .waitFor();
     await screenshot(alice.page, "react-alice-contacts");
     await alice.page.getByRole("tab", { name: "Chats" }).click();
     await bob.page.getByRole("tab", { name: "Chats" }).click();
@@ -124,7 +144,15 @@ describe("react-chat", () => {
     // The button flips at once; the server drops the block a moment later, so retry as a person would.
     for (let attempt = 0; attempt < 5; attempt++) {
       await messages(bob.page, "Can you hear me?").getByTestId("retry").click();
-      if (await messages(alice.page, "Can you hear me?").waitFor({ timeout: 2_000 }).then(() => true, () => false)) break;
+      if (
+        await messages(alice.page, "Can you hear me?")
+          .waitFor({ timeout: 2_000 })
+          .then(
+            () => true,
+            () => false,
+          )
+      )
+        break;
       await waitStatus(bob.page, "Can you hear me?", "failed", 3_000);
     }
     await waitStatus(bob.page, "Can you hear me?", "read");
@@ -158,7 +186,11 @@ describe("react-chat", () => {
     await messages(alice.page, "History 1").waitFor();
     await alice.page.getByText("This is the beginning of the conversation.").waitFor();
     const bodies = (await threadBodies(alice.page)).filter((b) => b.startsWith("History "));
-    assert.deepEqual(bodies, Array.from({ length: 130 }, (_, i) => `History ${i + 1}`), "every message once, in order");
+    assert.deepEqual(
+      bodies,
+      Array.from({ length: 130 }, (_, i) => `History ${i + 1}`),
+      "every message once, in order",
+    );
     await openDialog(alice.page, "Bob Builder");
   });
 
@@ -176,7 +208,11 @@ describe("react-chat", () => {
     await waitStatus(alice.page, sent[2], "read");
     for (const body of sent) assert.equal(await messages(bob.page, body).count(), 1, `"${body}" shown once`);
     const bodies = await threadBodies(bob.page);
-    assert.deepEqual(bodies.filter((b) => b.startsWith("While you were away")), sent, "in order");
+    assert.deepEqual(
+      bodies.filter((b) => b.startsWith("While you were away")),
+      sent,
+      "in order",
+    );
   });
 
   it("bob writes offline and his message is sent when he is back", async () => {
@@ -245,7 +281,9 @@ describe("react-chat", () => {
   });
 
   it("had no page errors", () => {
-    const errors = [...alice.errors, ...bob.errors].filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket/.test(e));
+    const errors = [...alice.errors, ...bob.errors].filter(
+      (e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket/.test(e),
+    );
     assert.deepEqual(errors, []);
   });
 });

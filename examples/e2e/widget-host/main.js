@@ -8,7 +8,10 @@ import { createRoot } from "react-dom/client";
 /* global __SERVER__ */
 const server = __SERVER__;
 const params = new URLSearchParams(location.search);
-const config = { endpoints: { api_url: server.apiUrl, chat: server.domain, chat_url: server.chatUrl }, debug: { mode: 0 } };
+const config = {
+  endpoints: { api_url: server.apiUrl, chat: server.domain, chat_url: server.chatUrl },
+  debug: { mode: 0 },
+};
 
 // SDK 6.1.2's config.set() assigns endpoints.api_url from its argument, so the widget's own
 // config.set({ on: { sessionExpired } }) resets it to undefined. Pin it: the configuration is one object shared by

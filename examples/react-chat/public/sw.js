@@ -21,7 +21,8 @@ async function networkFirst(request) {
     if (response.ok) await cache.put(request, response.clone());
     return response;
   } catch (error) {
-    const cached = (await cache.match(request, { ignoreSearch: request.mode === "navigate" })) ??
+    const cached =
+      (await cache.match(request, { ignoreSearch: request.mode === "navigate" })) ??
       (request.mode === "navigate" ? await cache.match("/") : undefined);
     if (cached) return cached;
     throw error;

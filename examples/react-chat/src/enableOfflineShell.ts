@@ -7,12 +7,19 @@ const SHELL_CACHE = "chatcube-shell-v1";
  * requests were made before the worker was there. Off with `?sw=0`.
  */
 export function enableOfflineShell(): void {
-  if (!("serviceWorker" in navigator) || !("caches" in window) || new URLSearchParams(location.search).get("sw") === "0") return;
+  if (
+    !("serviceWorker" in navigator) ||
+    !("caches" in window) ||
+    new URLSearchParams(location.search).get("sw") === "0"
+  )
+    return;
   navigator.serviceWorker
     .register("/sw.js")
     .then(async () => {
       const loaded = performance.getEntriesByType("resource").map((entry) => entry.name);
-      const own = [location.pathname, ...loaded].filter((url) => new URL(url, location.href).origin === location.origin);
+      const own = [location.pathname, ...loaded].filter(
+        (url) => new URL(url, location.href).origin === location.origin,
+      );
       const cache = await caches.open(SHELL_CACHE);
       await cache.addAll([...new Set(own)]);
     })

@@ -1,11 +1,11 @@
 import type { Session } from "@chatcube/core";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { readChatConfig } from "../../shared/chatConfig";
+import { loadSavedSession, saveSession } from "../../shared/savedSession";
 import { App } from "./app/App";
 import { createDemoClient } from "./chat/createDemoClient";
 import { createUserDirectory } from "./chat/createUserDirectory";
-import { loadSavedSession, saveSession } from "../../shared/savedSession";
-import { readChatConfig } from "../../shared/chatConfig";
 import { enableOfflineShell } from "./enableOfflineShell";
 import "../../shared/chat.css";
 
@@ -23,7 +23,7 @@ const restoring: Promise<string | null> = (saved ? client.auth.resume(saved) : P
     return error instanceof Error ? error.message : String(error);
   })
   .finally(() => {
-    client.session.subscribe((session) => saveSession(config.apiUrl, session && session.user.id ? session : null));
+    client.session.subscribe((session) => saveSession(config.apiUrl, session?.user.id ? session : null));
   });
 
 enableOfflineShell();

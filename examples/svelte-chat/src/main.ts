@@ -19,6 +19,9 @@ const restoring: Promise<string | null> = (saved ? client.auth.resume(saved) : P
     saveSession(config.apiUrl, null);
     return error instanceof Error ? error.message : String(error);
   })
-  .finally(() => client.session.subscribe((session) => saveSession(config.apiUrl, session && session.user.id ? session : null)));
+  .finally(() => client.session.subscribe((session) => saveSession(config.apiUrl, session?.user.id ? session : null)));
 
-mount(App, { target: document.getElementById("app")!, props: { client, users: createUsers(config.apiUrl), restoring } });
+mount(App, {
+  target: document.getElementById("app")!,
+  props: { client, users: createUsers(config.apiUrl), restoring },
+});

@@ -1,5 +1,5 @@
 import { getContext, setContext } from "svelte";
-import { writable, type Readable } from "svelte/store";
+import { type Readable, writable } from "svelte/store";
 import { cachedUsers, fetchUsers, type UsersById } from "../../shared/users";
 
 /** The people the app shows by name, loaded with the session token (cached for offline starts). */

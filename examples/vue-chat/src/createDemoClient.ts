@@ -1,4 +1,4 @@
-import { createChatClient, createIndexedDbPersistence, createMemoryPersistence, type ChatClient } from "@chatcube/core";
+import { type ChatClient, createChatClient, createIndexedDbPersistence, createMemoryPersistence } from "@chatcube/core";
 import type { ChatConfig } from "../../shared/chatConfig";
 
 /**
@@ -7,5 +7,8 @@ import type { ChatConfig } from "../../shared/chatConfig";
  */
 export function createDemoClient(config: ChatConfig): ChatClient {
   const { persistence, ...endpoints } = config;
-  return createChatClient({ ...endpoints, persistence: persistence === "memory" ? createMemoryPersistence() : createIndexedDbPersistence() });
+  return createChatClient({
+    ...endpoints,
+    persistence: persistence === "memory" ? createMemoryPersistence() : createIndexedDbPersistence(),
+  });
 }

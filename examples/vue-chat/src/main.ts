@@ -1,5 +1,5 @@
-import { createChatPlugin } from "@chatcube/vue";
 import type { Session } from "@chatcube/core";
+import { createChatPlugin } from "@chatcube/vue";
 import { createApp, reactive } from "vue";
 import { readChatConfig } from "../../shared/chatConfig";
 import { loadSavedSession, saveSession } from "../../shared/savedSession";
@@ -22,10 +22,7 @@ const saved = loadSavedSession<Session>(config.apiUrl);
   })
   .finally(() => {
     boot.restoring = false;
-    client.session.subscribe((session) => saveSession(config.apiUrl, session && session.user.id ? session : null));
+    client.session.subscribe((session) => saveSession(config.apiUrl, session?.user.id ? session : null));
   });
 
-createApp(App, { boot })
-  .use(createChatPlugin(client))
-  .provide(USERS_KEY, createUsers(config.apiUrl))
-  .mount("#app");
+createApp(App, { boot }).use(createChatPlugin(client)).provide(USERS_KEY, createUsers(config.apiUrl)).mount("#app");

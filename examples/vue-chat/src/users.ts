@@ -1,4 +1,4 @@
-import { inject, shallowRef, type InjectionKey, type ShallowRef } from "vue";
+import { type InjectionKey, inject, type ShallowRef, shallowRef } from "vue";
 import { cachedUsers, fetchUsers, type UsersById } from "../../shared/users";
 
 /** The people the app shows by name, loaded with the session token (cached for offline starts). */

@@ -1,30 +1,56 @@
 // The public surface of @chatcube/core. Internal layers (rest/dto, xmpp/stanzas, wire-time and attachment-wire
 // helpers) have their own index files and are not re-exported here, so the published types stay free of wire and
 // XML types.
-export * from "./reactive/index.js";
-export { createManualClock, systemClock, type Clock, type ManualClock, type TimerHandle } from "./time/index.js";
+
+export type {
+  ChatClient,
+  CreateDialogInput,
+  DialogMessages,
+  SendInput,
+  SentMessage,
+  Session,
+  UpdateDialogInput,
+} from "./client/ChatClient.js";
+export type { AuthState, AuthStatus } from "./client/createAuth.js";
+export { type ChatClientOptions, createChatClient } from "./client/createChatClient.js";
+export type { ContactsApi } from "./client/createContactsFacade.js";
+export type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./client/createDialogExtrasFacade.js";
+export type { FilesApi, UploadOptions } from "./client/createFilesFacade.js";
+export {
+  type LastActivityApi,
+  type LastActivityState,
+  UNKNOWN_LAST_ACTIVITY,
+} from "./client/createLastActivityFacade.js";
+// The messaging guide beyond chatting (issue 5): privacy, contacts, last activity, reactions, system messages, files,
+// search, dialog extras, active/inactive.
+export type { MessagingExtrasOptions } from "./client/createMessagingExtras.js";
+export type { PrivacyApi, PrivacyListNames } from "./client/createPrivacyFacade.js";
+export type { ReactionsApi } from "./client/createReactionsFacade.js";
+export type { SearchCommand } from "./client/createSearchCommand.js";
+export type { SystemApi, SystemMessageInput } from "./client/createSystemFacade.js";
+export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";
+export type { BackoffOptions } from "./connection/createBackoff.js";
+export type { NetworkEvent, NetworkEventSource } from "./connection/createBrowserNetworkSource.js";
 export {
   CHAT_ERROR_CODES,
   ChatError,
-  isChatError,
-  isSessionExpired,
-  toChatError,
   type ChatErrorCode,
   type ChatErrorDetails,
   type ChatErrorJson,
   type ChatErrorOptions,
+  isChatError,
+  isSessionExpired,
   type Result,
+  toChatError,
 } from "./errors/index.js";
 export {
-  DialogType,
-  isDialogType,
-  isObjectId,
-  objectId,
-  objectIdTime,
   type Attachment,
   type CustomParams,
   type Dialog,
   type DialogPermissions,
+  DialogType,
+  isDialogType,
+  isObjectId,
   type LastMessage,
   type LastMessageStatus,
   type Message,
@@ -33,23 +59,25 @@ export {
   type OutboxEntry,
   type OutboxEntryBase,
   type OutboxKind,
-  type OutboxRead,
   type OutboxReact,
+  type OutboxRead,
   type OutboxRemove,
   type OutboxSend,
   type OutboxState,
+  objectId,
+  objectIdTime,
   type Reactions,
   type User,
 } from "./model/index.js";
-export { createChatClient, type ChatClientOptions } from "./client/createChatClient.js";
-export type { ChatClient, CreateDialogInput, DialogMessages, SendInput, SentMessage, Session, UpdateDialogInput } from "./client/ChatClient.js";
-export { DIALOG_EVENTS } from "./xmpp/stanzas/dialogEvents.js";
-export type { AuthState, AuthStatus } from "./client/createAuth.js";
-export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";
-export type { BackoffOptions } from "./connection/createBackoff.js";
-export type { NetworkEvent, NetworkEventSource } from "./connection/createBrowserNetworkSource.js";
+export type { FileBytes, FileToSend, PendingUpload } from "./model/pendingUpload.js";
+export type { StoredFile, UploadedFile, UploadProgress } from "./model/storedFile.js";
+export {
+  type CacheCaps,
+  createIndexedDbPersistence,
+  DEFAULT_CACHE_CAPS,
+  type IndexedDbPersistenceOptions,
+} from "./persistence/indexedDb/index.js";
 export { createMemoryPersistence } from "./persistence/memory/createMemoryPersistence.js";
-export { createIndexedDbPersistence, DEFAULT_CACHE_CAPS, type CacheCaps, type IndexedDbPersistenceOptions } from "./persistence/indexedDb/index.js";
 export type {
   Persistence,
   PersistenceScope,
@@ -61,24 +89,14 @@ export type {
   StoredWindow,
   StoredWindowInfo,
 } from "./persistence/Persistence.js";
+export * from "./reactive/index.js";
+export type { SearchOptions, SearchResult } from "./rest/createSearch.js";
+export type { Contact, ContactPresence, ContactRequest, SubscriptionState } from "./stores/contacts/contactsReducer.js";
 export type { UnreadCounts } from "./stores/dialogs/createDialogsStore.js";
 export type { MessageWindow } from "./stores/messages/messagesReducer.js";
-export type { SyncState } from "./sync/createSync.js";
-export type { ParsedSystemMessage as SystemMessage } from "./xmpp/stanzas/parsedMessage.js";
-// The messaging guide beyond chatting (issue 5): privacy, contacts, last activity, reactions, system messages, files,
-// search, dialog extras, active/inactive.
-export type { MessagingExtrasOptions } from "./client/createMessagingExtras.js";
-export type { PrivacyApi, PrivacyListNames } from "./client/createPrivacyFacade.js";
 export type { PrivacyRule, PrivacyState } from "./stores/privacy/privacyReducer.js";
-export type { ContactsApi } from "./client/createContactsFacade.js";
-export type { Contact, ContactPresence, ContactRequest, SubscriptionState } from "./stores/contacts/contactsReducer.js";
+export type { SyncState } from "./sync/createSync.js";
+export { type Clock, createManualClock, type ManualClock, systemClock, type TimerHandle } from "./time/index.js";
+export { DIALOG_EVENTS } from "./xmpp/stanzas/dialogEvents.js";
+export type { ParsedSystemMessage as SystemMessage } from "./xmpp/stanzas/parsedMessage.js";
 export type { PresenceShow } from "./xmpp/stanzas/userPresence.js";
-export { UNKNOWN_LAST_ACTIVITY, type LastActivityApi, type LastActivityState } from "./client/createLastActivityFacade.js";
-export type { ReactionsApi } from "./client/createReactionsFacade.js";
-export type { SystemApi, SystemMessageInput } from "./client/createSystemFacade.js";
-export type { FilesApi, UploadOptions } from "./client/createFilesFacade.js";
-export type { StoredFile, UploadedFile, UploadProgress } from "./model/storedFile.js";
-export type { FileBytes, FileToSend, PendingUpload } from "./model/pendingUpload.js";
-export type { SearchCommand } from "./client/createSearchCommand.js";
-export type { SearchOptions, SearchResult } from "./rest/createSearch.js";
-export type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./client/createDialogExtrasFacade.js";

@@ -1,5 +1,5 @@
-import { createContext, useContext, type ReactElement, type ReactNode } from "react";
 import type { ChatClient } from "@chatcube/core";
+import { createContext, type ReactElement, type ReactNode, useContext } from "react";
 
 const ChatContext = createContext<ChatClient | null>(null);
 ChatContext.displayName = "ChatcubeClient";

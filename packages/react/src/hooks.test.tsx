@@ -1,7 +1,7 @@
+import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
 import { describe, expect, it } from "@jest/globals";
 import { act, fireEvent, render } from "@testing-library/react";
-import { StrictMode, type ReactNode } from "react";
-import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
+import { type ReactNode, StrictMode } from "react";
 import { ChatProvider, useChatClient } from "./ChatProvider.js";
 import { useAuth, useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
 import { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";
@@ -92,7 +92,11 @@ describe("React hooks over a fake client", () => {
       return null;
     }
     withClient(fake, <Pane />);
-    act(() => fake.windows("A").set({ items: [aMessage("m1", "A")], hasOlder: true, loadingOlder: true, error: null, detached: false }));
+    act(() =>
+      fake
+        .windows("A")
+        .set({ items: [aMessage("m1", "A")], hasOlder: true, loadingOlder: true, error: null, detached: false }),
+    );
     expect(seen).toMatchObject({ items: [{ id: "m1" }], hasOlder: true, loadingOlder: true, error: null });
     await seen!.loadOlder();
     expect(fake.calls).toEqual(["messages.loadOlder A"]);
@@ -119,7 +123,14 @@ describe("React hooks over a fake client", () => {
     const fake = createFakeClient();
     let state: unknown = null;
     function Status() {
-      state = { connection: useConnection().status, sync: useSync().state, session: useSession(), unread: useUnread(), outbox: useOutbox("B").length, auth: useAuth().status };
+      state = {
+        connection: useConnection().status,
+        sync: useSync().state,
+        session: useSession(),
+        unread: useUnread(),
+        outbox: useOutbox("B").length,
+        auth: useAuth().status,
+      };
       return null;
     }
     withClient(fake, <Status />);
@@ -129,7 +140,14 @@ describe("React hooks over a fake client", () => {
       fake.dialogs.set({ A: aDialog("A", { unreadCount: 2 }), B: aDialog("B", { unreadCount: 1 }) });
       fake.auth.set({ status: "expired", user: null });
     });
-    expect(state).toEqual({ connection: "online", sync: "synced", session: null, unread: 3, outbox: 0, auth: "expired" });
+    expect(state).toEqual({
+      connection: "online",
+      sync: "synced",
+      session: null,
+      unread: 3,
+      outbox: 0,
+      auth: "expired",
+    });
   });
 
   it("contacts, presence, last activity and the block list", () => {
@@ -140,14 +158,34 @@ describe("React hooks over a fake client", () => {
       const activity = useLastActivity(2);
       const blocked = useBlockList();
       presenceRenders += 1;
-      return <p>{`${presence?.online ? "online" : "offline"} ${activity.seconds}s ${blocked.has(2) ? "blocked" : ""}`}</p>;
+      return (
+        <p>{`${presence?.online ? "online" : "offline"} ${activity.seconds}s ${blocked.has(2) ? "blocked" : ""}`}</p>
+      );
     }
     const view = withClient(fake, <Peer />);
     const rendersBefore = presenceRenders;
-    act(() => fake.contacts.set([{ userId: 3, name: "carol", subscription: "both", pending: false, presence: { online: true, show: null, status: null } }]));
+    act(() =>
+      fake.contacts.set([
+        {
+          userId: 3,
+          name: "carol",
+          subscription: "both",
+          pending: false,
+          presence: { online: true, show: null, status: null },
+        },
+      ]),
+    );
     expect(presenceRenders).toBe(rendersBefore);
     act(() => {
-      fake.contacts.set([{ userId: 2, name: "bob", subscription: "both", pending: false, presence: { online: true, show: null, status: null } }]);
+      fake.contacts.set([
+        {
+          userId: 2,
+          name: "bob",
+          subscription: "both",
+          pending: false,
+          presence: { online: true, show: null, status: null },
+        },
+      ]);
       fake.lastActivity(2).set({ online: true, seconds: 0, at: 5000, error: null });
       fake.privacy.set({ blocked: new Set([2]) });
     });
@@ -158,7 +196,12 @@ describe("React hooks over a fake client", () => {
     const fake = createFakeClient();
     let seen: unknown = null;
     function Nothing() {
-      seen = { dialog: useDialog(null), messages: useMessages(undefined).items, typing: useTyping(null), activity: useLastActivity(null).online };
+      seen = {
+        dialog: useDialog(null),
+        messages: useMessages(undefined).items,
+        typing: useTyping(null),
+        activity: useLastActivity(null).online,
+      };
       return null;
     }
     withClient(fake, <Nothing />);

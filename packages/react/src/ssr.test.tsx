@@ -1,6 +1,7 @@
 /** @jest-environment node */
-import { describe, expect, it } from "@jest/globals";
+
 import { createChatClient } from "@chatcube/core";
+import { describe, expect, it } from "@jest/globals";
 import { renderToString } from "react-dom/server";
 import { ChatProvider } from "./ChatProvider.js";
 import { useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
@@ -35,7 +36,13 @@ function App() {
 describe("server rendering", () => {
   it("renders every hook in Node with a real client (no DOM, no subscriptions)", async () => {
     expect(typeof document).toBe("undefined");
-    const client = createChatClient({ appId: 1, authKey: "k", apiUrl: "http://127.0.0.1:9", chatUrl: "ws://127.0.0.1:9/ws", chatDomain: "localhost" });
+    const client = createChatClient({
+      appId: 1,
+      authKey: "k",
+      apiUrl: "http://127.0.0.1:9",
+      chatUrl: "ws://127.0.0.1:9/ws",
+      chatDomain: "localhost",
+    });
     try {
       const html = renderToString(
         <ChatProvider client={client}>

@@ -1,4 +1,12 @@
-import { shallowEqual, type ConnectionState, type OutboxEntry, type AuthState, type Session, type SyncState, type UnreadCounts } from "@chatcube/core";
+import {
+  type AuthState,
+  type ConnectionState,
+  type OutboxEntry,
+  type Session,
+  type SyncState,
+  shallowEqual,
+  type UnreadCounts,
+} from "@chatcube/core";
 import { useCallback } from "react";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";
@@ -28,7 +36,10 @@ export function useSync(): SyncState {
 
 /** Unread messages: in one dialog when `dialogId` is given, else in all of them. */
 export function useUnread(dialogId?: string | null): number {
-  const selectCount = useCallback((counts: UnreadCounts) => (dialogId ? (counts.byDialog[dialogId] ?? 0) : counts.total), [dialogId]);
+  const selectCount = useCallback(
+    (counts: UnreadCounts) => (dialogId ? (counts.byDialog[dialogId] ?? 0) : counts.total),
+    [dialogId],
+  );
   return useReadable(useChatClient().unread, selectCount);
 }
 

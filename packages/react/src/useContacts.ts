@@ -1,5 +1,11 @@
+import {
+  type Contact,
+  type LastActivityState as LastActivity,
+  type ContactPresence as Presence,
+  type PrivacyState,
+  UNKNOWN_LAST_ACTIVITY,
+} from "@chatcube/core";
 import { useCallback, useMemo } from "react";
-import { UNKNOWN_LAST_ACTIVITY, type Contact, type ContactPresence as Presence, type LastActivityState as LastActivity, type PrivacyState } from "@chatcube/core";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";
 
@@ -11,7 +17,8 @@ export function useContacts(): readonly Contact[] {
 /** A contact's presence (undefined for someone not in the contact list); re-renders only when it changes. */
 export function usePresence(userId: number | null | undefined): Presence | undefined {
   const selectPresence = useCallback(
-    (contacts: readonly Contact[]) => (userId == null ? undefined : contacts.find((contact) => contact.userId === userId)?.presence),
+    (contacts: readonly Contact[]) =>
+      userId == null ? undefined : contacts.find((contact) => contact.userId === userId)?.presence,
     [userId],
   );
   return useReadable(useChatClient().contacts, selectPresence);
@@ -20,7 +27,10 @@ export function usePresence(userId: number | null | undefined): Presence | undef
 /** When the user was last online; subscribes to their online/offline changes while the component is mounted. */
 export function useLastActivity(userId: number | null | undefined): LastActivity {
   const client = useChatClient();
-  const activity = useMemo(() => (userId == null ? UNKNOWN_LAST_ACTIVITY : client.lastActivity.forUser(userId)), [client, userId]);
+  const activity = useMemo(
+    () => (userId == null ? UNKNOWN_LAST_ACTIVITY : client.lastActivity.forUser(userId)),
+    [client, userId],
+  );
   return useReadable(activity);
 }
 

@@ -1,5 +1,5 @@
-import { readableOf } from "@chatcube/core";
 import type { Dialog, ReadableSource } from "@chatcube/core";
+import { readableOf } from "@chatcube/core";
 import { useMemo } from "react";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";

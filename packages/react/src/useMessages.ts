@@ -1,5 +1,5 @@
-import { readableOf } from "@chatcube/core";
 import type { ChatError, DialogMessages, Message, MessageWindow, ReadableSource } from "@chatcube/core";
+import { readableOf } from "@chatcube/core";
 import { useMemo } from "react";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";
@@ -31,7 +31,10 @@ const loadNothing = (): Promise<void> => Promise.resolve();
  */
 export function useMessages(dialogId: string | null | undefined): MessagesView {
   const client = useChatClient();
-  const messages: DialogMessages | null = useMemo(() => (dialogId ? client.messages.forDialog(dialogId) : null), [client, dialogId]);
+  const messages: DialogMessages | null = useMemo(
+    () => (dialogId ? client.messages.forDialog(dialogId) : null),
+    [client, dialogId],
+  );
   const window = useReadable(messages ?? NO_WINDOW);
   return useMemo(
     () => ({

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "@jest/globals";
 import { createStore, shallowEqual } from "@chatcube/core";
+import { createFakeClient } from "@chatcube/test-utils";
+import { describe, expect, it } from "@jest/globals";
 import { act, render } from "@testing-library/react";
 import { StrictMode } from "react";
-import { createFakeClient } from "@chatcube/test-utils";
 import { useReadable } from "./useReadable.js";
 
 describe("useReadable", () => {

@@ -1,5 +1,5 @@
-import { useCallback, useRef, useSyncExternalStore } from "react";
 import type { ReadableSource } from "@chatcube/core";
+import { useCallback, useRef, useSyncExternalStore } from "react";
 
 interface Memo<T, U> {
   source: T;
@@ -15,7 +15,11 @@ export function useReadable<T>(readable: ReadableSource<T>): T;
  * The selected part of a Readable's value: re-renders only when the selection changes by `isEqual` (default
  * `Object.is`). The selector may be an inline function; it runs again only when the value or the selector changes.
  */
-export function useReadable<T, U>(readable: ReadableSource<T>, selector: (value: T) => U, isEqual?: (a: U, b: U) => boolean): U;
+export function useReadable<T, U>(
+  readable: ReadableSource<T>,
+  selector: (value: T) => U,
+  isEqual?: (a: U, b: U) => boolean,
+): U;
 export function useReadable<T, U>(
   readable: ReadableSource<T>,
   selector: (value: T) => U = identity as (value: T) => U,

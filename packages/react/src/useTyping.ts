@@ -1,5 +1,5 @@
-import { readableOf } from "@chatcube/core";
 import type { ReadableSource } from "@chatcube/core";
+import { readableOf } from "@chatcube/core";
 import { useEffect, useMemo } from "react";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";

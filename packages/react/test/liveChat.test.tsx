@@ -2,12 +2,21 @@
  * The server runs in-process and needs the Node builds of its dependencies (ws), not the browser ones jsdom picks.
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { DialogType, type ChatClient } from "@chatcube/core";
+
+import { type ChatClient, DialogType } from "@chatcube/core";
 import type { RunningServer } from "@chatcube/server";
-import { act, fireEvent, render, waitFor, within } from "@testing-library/react";
-import { ChatProvider, useConnection, useDialogs, useMessages, useTyping, useTypingInput, useUnread } from "../src/index.js";
 import { createTestUser, onlineClient, startChatServer, valueOf } from "@chatcube/test-utils/server";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { act, fireEvent, render, waitFor, within } from "@testing-library/react";
+import {
+  ChatProvider,
+  useConnection,
+  useDialogs,
+  useMessages,
+  useTyping,
+  useTypingInput,
+  useUnread,
+} from "../src/index.js";
 
 let server: RunningServer;
 const clients: ChatClient[] = [];
@@ -31,7 +40,11 @@ function Thread({ dialogId }: { dialogId: string }) {
   const typing = useTyping(dialogId);
   return (
     <section>
-      <ul>{items.map((m) => <li key={m.id}>{`${m.body} (${m.status})`}</li>)}</ul>
+      <ul>
+        {items.map((m) => (
+          <li key={m.id}>{`${m.body} (${m.status})`}</li>
+        ))}
+      </ul>
       <p>{typing.length > 0 ? "someone is typing" : "quiet"}</p>
       <input aria-label="composer" {...useTypingInput(dialogId)} />
     </section>
@@ -58,11 +71,15 @@ describe("React hooks with real clients on the real server", () => {
         <Thread dialogId={dialog.id} />
       </ChatProvider>,
     );
-    await waitFor(() => expect(within(bobView.container).getByRole("heading").textContent).toBe("online: 1 dialogs, 0 unread"));
+    await waitFor(() =>
+      expect(within(bobView.container).getByRole("heading").textContent).toBe("online: 1 dialogs, 0 unread"),
+    );
 
     await act(() => alice.messages.send(dialog.id, { body: "hello bob" }).then(() => undefined));
     await waitFor(() => expect(bobView.container.textContent).toContain("hello bob"), { timeout: 5000 });
-    await waitFor(() => expect(within(bobView.container).getByRole("heading").textContent).toBe("online: 1 dialogs, 1 unread"));
+    await waitFor(() =>
+      expect(within(bobView.container).getByRole("heading").textContent).toBe("online: 1 dialogs, 1 unread"),
+    );
 
     fireEvent.change(within(aliceView.container).getByLabelText("composer"), { target: { value: "are you there" } });
     await waitFor(() => expect(bobView.container.textContent).toContain("someone is typing"), { timeout: 5000 });

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { startServer } from "./startServer.js";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo.js";
+import { startServer } from "./startServer.js";
 
 const usage = `Usage: chatcube-server [options]
 
@@ -22,21 +22,20 @@ Options:
 async function main(): Promise<void> {
   // A closed stdout (e.g. piped into `head`) must not take the server down.
   process.stdout.on("error", () => {});
-  let values;
+  const options = {
+    port: { type: "string" },
+    host: { type: "string" },
+    "app-id": { type: "string" },
+    "auth-key": { type: "string" },
+    "auth-secret": { type: "string" },
+    data: { type: "string" },
+    "compact-bytes": { type: "string" },
+    seed: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  } as const;
+  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>["values"];
   try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        "app-id": { type: "string" },
-        "auth-key": { type: "string" },
-        "auth-secret": { type: "string" },
-        data: { type: "string" },
-        "compact-bytes": { type: "string" },
-        seed: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
+    ({ values } = parseArgs({ options }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${usage}`);
     process.exit(2);
@@ -50,7 +49,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, not ${values.port}`);
   if (!Number.isInteger(appId) || appId <= 0) fail(`--app-id must be a positive integer, not ${values["app-id"]}`);
   const compactBytes = values["compact-bytes"] === undefined ? undefined : Number(values["compact-bytes"]);
-  if (compactBytes !== undefined && (!Number.isInteger(compactBytes) || compactBytes < 1)) fail(`--compact-bytes must be a positive integer, not ${values["compact-bytes"]}`);
+  if (compactBytes !== undefined && (!Number.isInteger(compactBytes) || compactBytes < 1))
+    fail(`--compact-bytes must be a positive integer, not ${values["compact-bytes"]}`);
   if (values.seed !== undefined && values.seed !== "demo") fail(`--seed only knows "demo", not ${values.seed}`);
 
   const server = await startServer({
@@ -70,8 +70,9 @@ async function main(): Promise<void> {
     `  domain     ${server.domain}    app id ${server.appId}    auth key ${server.authKey}`,
     values.data ? `  data       ${values.data}` : `  data       in memory (use --data FILE to keep it)`,
   ];
-  if (values.seed === "demo") lines.push(`  demo users ${DEMO_USERS.map((u) => u.login).join(", ")} (password: ${DEMO_PASSWORD})`);
-  process.stdout.write(lines.join("\n") + "\n");
+  if (values.seed === "demo")
+    lines.push(`  demo users ${DEMO_USERS.map((u) => u.login).join(", ")} (password: ${DEMO_PASSWORD})`);
+  process.stdout.write(`${lines.join("\n")}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -98,7 +99,9 @@ function fail(message: string): never {
 main().catch((error: unknown) => {
   const { code, message } = error as NodeJS.ErrnoException;
   if (code === "EADDRINUSE") {
-    process.stderr.write(`chatcube-server: ${message}: another program uses this port; pick another one with --port N (0 picks a free one)\n`);
+    process.stderr.write(
+      `chatcube-server: ${message}: another program uses this port; pick another one with --port N (0 picks a free one)\n`,
+    );
   } else process.stderr.write(`chatcube-server: ${message}\n`);
   process.exit(1);
 });

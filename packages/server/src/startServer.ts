@@ -75,7 +75,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const xmpp = createXmppServer(ctx);
   ctx.chat = xmpp.hub;
-  if (stored && options.data) ctx.persistence = await filePersistence(stored, options.data, { compactBytes: options.compactBytes });
+  if (stored && options.data)
+    ctx.persistence = await filePersistence(stored, options.data, { compactBytes: options.compactBytes });
   if (options.seed === "demo" && db.users.size === 0) seedDemo(ctx);
   await ctx.persistence.durable();
 

@@ -11,7 +11,8 @@ export function setChatClient(client: ChatClient): ChatClient {
 
 /** The client set by an ancestor (or this component); throws when none was set. Call it during initialisation. */
 export function getChatClient(): ChatClient {
-  if (!hasContext(CHAT_CLIENT_KEY)) throw new Error("getChatClient: no chatcube client in context (call setChatClient(client) in a parent component)");
+  if (!hasContext(CHAT_CLIENT_KEY))
+    throw new Error("getChatClient: no chatcube client in context (call setChatClient(client) in a parent component)");
   return getContext<ChatClient>(CHAT_CLIENT_KEY);
 }
 

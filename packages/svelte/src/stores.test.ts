@@ -1,9 +1,9 @@
+import { type ChatClient, createStore, select, shallowEqual } from "@chatcube/core";
+import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
 import { describe, expect, it } from "@jest/globals";
-import { createStore, select, shallowEqual, type ChatClient } from "@chatcube/core";
 import { fireEvent, render } from "@testing-library/svelte";
 import { flushSync } from "svelte";
 import { fromStore, get } from "svelte/store";
-import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
 import Everything from "../test/components/Everything.svelte";
 import Rows from "../test/components/Rows.svelte";
 import Thread from "../test/components/Thread.svelte";
@@ -83,7 +83,10 @@ describe("Svelte stores over a fake client", () => {
   it("a getter key keeps one source per key: `get()` keeps its reference and no change is reported twice", () => {
     const store = createStore<Record<string, number[]>>({ A: [1], B: [2] });
     const key = "A";
-    const view = follow(() => key, (k) => select(store, (s) => s[k].filter((n) => n > 0), shallowEqual));
+    const view = follow(
+      () => key,
+      (k) => select(store, (s) => s[k].filter((n) => n > 0), shallowEqual),
+    );
     expect(view.get()).toBe(view.get());
     const seen: number[][] = [];
     const stop = view.subscribe((value) => seen.push([...value]));

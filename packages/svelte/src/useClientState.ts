@@ -1,4 +1,13 @@
-import { select, shallowEqual, type ConnectionState, type OutboxEntry, type Readable, type AuthState, type Session, type SyncState } from "@chatcube/core";
+import {
+  type AuthState,
+  type ConnectionState,
+  type OutboxEntry,
+  type Readable,
+  type Session,
+  type SyncState,
+  select,
+  shallowEqual,
+} from "@chatcube/core";
 import { getChatClient } from "./chatContext.js";
 import { follow, type MaybeGetter } from "./follow.js";
 
@@ -35,5 +44,7 @@ export function useUnread(dialogId?: MaybeGetter<string | null | undefined>): Re
 /** Outgoing work not yet done (pending and failed messages, edits, reactions…), of one dialog when given. */
 export function useOutbox(dialogId?: MaybeGetter<string | null | undefined>): Readable<readonly OutboxEntry[]> {
   const { outbox } = getChatClient();
-  return follow(dialogId, (id) => (id ? select(outbox, (entries) => entries.filter((entry) => entry.dialogId === id), shallowEqual) : outbox));
+  return follow(dialogId, (id) =>
+    id ? select(outbox, (entries) => entries.filter((entry) => entry.dialogId === id), shallowEqual) : outbox,
+  );
 }

@@ -1,6 +1,12 @@
-import { select, type Readable } from "@chatcube/core";
+import {
+  type Contact,
+  type LastActivityState as LastActivity,
+  type ContactPresence as Presence,
+  type Readable,
+  select,
+  UNKNOWN_LAST_ACTIVITY,
+} from "@chatcube/core";
 import { getChatClient } from "./chatContext.js";
-import { UNKNOWN_LAST_ACTIVITY, type Contact, type ContactPresence as Presence, type LastActivityState as LastActivity } from "@chatcube/core";
 import { follow, type MaybeGetter } from "./follow.js";
 import { asReadable } from "./useReadable.js";
 
@@ -12,7 +18,9 @@ export function useContacts(): Readable<readonly Contact[]> {
 /** A contact's presence (undefined for someone not in the contact list); notifies only when it changes. */
 export function usePresence(userId: MaybeGetter<number | null | undefined>): Readable<Presence | undefined> {
   const { contacts } = getChatClient();
-  return follow(userId, (id) => select(contacts, (list) => (id == null ? undefined : list.find((contact) => contact.userId === id)?.presence)));
+  return follow(userId, (id) =>
+    select(contacts, (list) => (id == null ? undefined : list.find((contact) => contact.userId === id)?.presence)),
+  );
 }
 
 /** When the user was last online; core subscribes to their online/offline changes while the store has subscribers. */

@@ -1,5 +1,5 @@
-import { readableOf } from "@chatcube/core";
 import type { Dialog, Readable, ReadableSource } from "@chatcube/core";
+import { readableOf } from "@chatcube/core";
 import { getChatClient } from "./chatContext.js";
 import { follow, type MaybeGetter } from "./follow.js";
 

@@ -1,4 +1,13 @@
-import { readableOf, select, type ChatError, type DialogMessages, type Message, type MessageWindow, type Readable, type ReadableSource } from "@chatcube/core";
+import {
+  type ChatError,
+  type DialogMessages,
+  type Message,
+  type MessageWindow,
+  type Readable,
+  type ReadableSource,
+  readableOf,
+  select,
+} from "@chatcube/core";
 import { getChatClient } from "./chatContext.js";
 import { follow, type MaybeGetter } from "./follow.js";
 
@@ -20,7 +29,14 @@ export interface MessagesView {
 
 const loadNothing = (): Promise<void> => Promise.resolve();
 const NO_MESSAGES: ReadableSource<MessagesView> = readableOf<MessagesView>(
-  Object.freeze({ items: Object.freeze([]), hasOlder: false, loadOlder: loadNothing, loadingOlder: false, error: null, detached: false }),
+  Object.freeze({
+    items: Object.freeze([]),
+    hasOlder: false,
+    loadOlder: loadNothing,
+    loadingOlder: false,
+    error: null,
+    detached: false,
+  }),
 );
 
 const views = new WeakMap<DialogMessages, Readable<MessagesView>>();

@@ -1,4 +1,4 @@
-import { createReadable, select, type Readable, type ReadableSource } from "@chatcube/core";
+import { createReadable, type Readable, type ReadableSource, select } from "@chatcube/core";
 
 /**
  * A Svelte store (a core Readable) of a Readable's value, or of part of it: subscribers hear of a change only when
@@ -6,8 +6,16 @@ import { createReadable, select, type Readable, type ReadableSource } from "@cha
  */
 export function useReadable<T>(readable: ReadableSource<T>): Readable<T>;
 /** The same, with a selector: `useReadable(client.unread, (u) => u.total)`. */
-export function useReadable<T, U>(readable: ReadableSource<T>, selector: (value: T) => U, isEqual?: (a: U, b: U) => boolean): Readable<U>;
-export function useReadable<T, U>(readable: ReadableSource<T>, selector?: (value: T) => U, isEqual?: (a: U, b: U) => boolean): Readable<T> | Readable<U> {
+export function useReadable<T, U>(
+  readable: ReadableSource<T>,
+  selector: (value: T) => U,
+  isEqual?: (a: U, b: U) => boolean,
+): Readable<U>;
+export function useReadable<T, U>(
+  readable: ReadableSource<T>,
+  selector?: (value: T) => U,
+  isEqual?: (a: U, b: U) => boolean,
+): Readable<T> | Readable<U> {
   return selector ? select(readable, selector, isEqual) : asReadable(readable);
 }
 

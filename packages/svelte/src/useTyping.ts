@@ -1,5 +1,5 @@
-import { readableOf } from "@chatcube/core";
 import type { Readable, ReadableSource } from "@chatcube/core";
+import { readableOf } from "@chatcube/core";
 import { onDestroy } from "svelte";
 import { toStore } from "svelte/store";
 import { getChatClient } from "./chatContext.js";

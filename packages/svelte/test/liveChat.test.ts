@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { DialogType, type ChatClient } from "@chatcube/core";
+import { type ChatClient, DialogType } from "@chatcube/core";
 import type { RunningServer } from "@chatcube/server";
+import { createTestUser, onlineClient, startChatServer, valueOf } from "@chatcube/test-utils/server";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { fireEvent, render, waitFor, within } from "@testing-library/svelte";
 import { CHAT_CLIENT_KEY } from "../src/index.js";
-import { createTestUser, onlineClient, startChatServer, valueOf } from "@chatcube/test-utils/server";
 import Inbox from "./components/Inbox.svelte";
 import Thread from "./components/Thread.svelte";
 
@@ -34,15 +34,21 @@ describe("Svelte stores with real clients on the real server", () => {
     expect(bobInbox.getByRole("heading").textContent).toBe("online: 1 dialogs, 0 unread");
 
     await alice.messages.send(dialog.id, { body: "hello bob" });
-    await waitFor(() => expect(bobThread.getByTestId("messages").textContent).toContain("hello bob"), { timeout: 5000 });
+    await waitFor(() => expect(bobThread.getByTestId("messages").textContent).toContain("hello bob"), {
+      timeout: 5000,
+    });
     await waitFor(() => expect(bobInbox.getByRole("heading").textContent).toBe("online: 1 dialogs, 1 unread"));
 
     await fireEvent.input(aliceThread.getByLabelText("composer"), { target: { value: "are you there" } });
-    await waitFor(() => expect(bobThread.getByTestId("typing").textContent).toBe("someone is typing"), { timeout: 5000 });
+    await waitFor(() => expect(bobThread.getByTestId("typing").textContent).toBe("someone is typing"), {
+      timeout: 5000,
+    });
     await fireEvent.blur(aliceThread.getByLabelText("composer"));
     await waitFor(() => expect(bobThread.getByTestId("typing").textContent).toBe("quiet"), { timeout: 5000 });
 
     await bob.messages.markRead(dialog.id);
-    await waitFor(() => expect(aliceThread.getByTestId("messages").textContent).toBe("hello bob (read)"), { timeout: 5000 });
+    await waitFor(() => expect(aliceThread.getByTestId("messages").textContent).toBe("hello bob (read)"), {
+      timeout: 5000,
+    });
   });
 });

@@ -1,7 +1,8 @@
 // Test-only: a real @chatcube/server and signed-in chatcube clients for the bindings' integration tests.
-import { createChatClient, type ChatClient, type ReadableSource } from "@chatcube/core";
-import { startServer, type RunningServer } from "@chatcube/server";
+
 import { setInterval as nodeSetInterval } from "node:timers";
+import { type ChatClient, createChatClient, type ReadableSource } from "@chatcube/core";
+import { type RunningServer, startServer } from "@chatcube/server";
 
 /** A user created on the test server. */
 export interface TestUser {
@@ -42,7 +43,12 @@ export async function createTestUser(server: RunningServer, name: string): Promi
 }
 
 /** Resolves with the first value of `readable` that satisfies `predicate`. */
-export function valueOf<T>(readable: ReadableSource<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 6000): Promise<T> {
+export function valueOf<T>(
+  readable: ReadableSource<T>,
+  predicate: (value: T) => boolean,
+  what: string,
+  timeoutMs = 6000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     let unsubscribe: (() => void) | null = null;
     let done = false;

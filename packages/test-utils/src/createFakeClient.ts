@@ -1,22 +1,24 @@
 // Test-only: a small fake of the ChatClient parts the bindings read, built on core's createStore, that counts the
 // subscribers of every Readable it hands out, for the React, Vue and Svelte bindings' tests.
+
+import type { Contact, LastActivityState as LastActivity, PrivacyState } from "@chatcube/core";
 import {
-  createStore,
-  DialogType,
-  select,
+  type AuthState,
   type ChatClient,
   type ConnectionState,
+  createStore,
   type Dialog,
+  DialogType,
   type Message,
   type MessageWindow,
   type OutboxEntry,
   type Readable,
-  type AuthState, type Session,
+  type Session,
   type Store,
   type SyncState,
+  select,
   type UnreadCounts,
 } from "@chatcube/core";
-import type { Contact, LastActivityState as LastActivity, PrivacyState } from "@chatcube/core";
 
 /** The part of the privacy state the bindings read. */
 type BlockedUsers = Pick<PrivacyState, "blocked">;
@@ -44,17 +46,44 @@ export interface FakeChat {
 /** A dialog with defaults. */
 export function aDialog(id: string, overrides: Partial<Dialog> = {}): Dialog {
   return {
-    id, type: DialogType.GROUP, name: `Dialog ${id}`, photo: null, description: null, ownerId: 1, occupantIds: [1, 2], occupantsCount: 2,
-    adminIds: [], pinnedMessageIds: [], lastMessage: null, lastMessageStatus: null, unreadCount: 0, roomJid: null, createdAt: 1000,
-    updatedAt: 1000, extensions: {}, permissions: { allowPreview: false }, ...overrides,
+    id,
+    type: DialogType.GROUP,
+    name: `Dialog ${id}`,
+    photo: null,
+    description: null,
+    ownerId: 1,
+    occupantIds: [1, 2],
+    occupantsCount: 2,
+    adminIds: [],
+    pinnedMessageIds: [],
+    lastMessage: null,
+    lastMessageStatus: null,
+    unreadCount: 0,
+    roomJid: null,
+    createdAt: 1000,
+    updatedAt: 1000,
+    extensions: {},
+    permissions: { allowPreview: false },
+    ...overrides,
   };
 }
 
 /** A message with defaults. */
 export function aMessage(id: string, dialogId: string, body = `message ${id}`): Message {
   return {
-    id, dialogId, senderId: 2, recipientId: null, body, dateSent: 1000, attachments: [], reactions: { own: [], total: {} },
-    customParams: {}, readIds: [2], deliveredIds: [2], editedAt: null, status: "sent",
+    id,
+    dialogId,
+    senderId: 2,
+    recipientId: null,
+    body,
+    dateSent: 1000,
+    attachments: [],
+    reactions: { own: [], total: {} },
+    customParams: {},
+    readIds: [2],
+    deliveredIds: [2],
+    editedAt: null,
+    status: "sent",
   };
 }
 
@@ -90,7 +119,9 @@ export function createFakeClient({ withFeatures = true }: { withFeatures?: boole
   const dialogs = createStore<Record<string, Dialog>>({});
   const windows = keyed((_dialogId: string) => createStore<MessageWindow>(EMPTY));
   const typing = keyed((_dialogId: string) => createStore<readonly number[]>([]));
-  const lastActivity = keyed((_userId: number) => createStore<LastActivity>({ online: false, seconds: 60, at: 1000, error: null }));
+  const lastActivity = keyed((_userId: number) =>
+    createStore<LastActivity>({ online: false, seconds: 60, at: 1000, error: null }),
+  );
   const connection = createStore<ConnectionState>({ status: "idle", since: 0, attempt: 0, lastError: null });
   const session = createStore<Session | null>(null);
   const auth = createStore<AuthState>({ status: "signed-out", user: null });
@@ -132,5 +163,20 @@ export function createFakeClient({ withFeatures = true }: { withFeatures?: boole
       : {}),
   } as unknown as ChatClient;
 
-  return { client, dialogs, windows, typing, connection, session, auth, sync, outbox, contacts, privacy, lastActivity, calls, subscribers: () => live };
+  return {
+    client,
+    dialogs,
+    windows,
+    typing,
+    connection,
+    session,
+    auth,
+    sync,
+    outbox,
+    contacts,
+    privacy,
+    lastActivity,
+    calls,
+    subscribers: () => live,
+  };
 }

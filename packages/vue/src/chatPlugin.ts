@@ -1,5 +1,5 @@
-import { inject, provide, type InjectionKey, type Plugin } from "vue";
 import type { ChatClient } from "@chatcube/core";
+import { type InjectionKey, inject, type Plugin, provide } from "vue";
 
 /** The injection key under which the chatcube client is provided. */
 export const CHAT_CLIENT_KEY: InjectionKey<ChatClient> = Symbol("chatcube client");
@@ -21,6 +21,9 @@ export function provideChatClient(client: ChatClient): void {
 /** The provided client; throws when neither the plugin nor `provideChatClient` provided one. Call it in `setup`. */
 export function useChatClient(): ChatClient {
   const client = inject(CHAT_CLIENT_KEY, null);
-  if (!client) throw new Error("useChatClient: no chatcube client provided (app.use(createChatPlugin(client)) or provideChatClient)");
+  if (!client)
+    throw new Error(
+      "useChatClient: no chatcube client provided (app.use(createChatPlugin(client)) or provideChatClient)",
+    );
   return client;
 }

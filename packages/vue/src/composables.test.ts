@@ -1,8 +1,8 @@
-import { describe, expect, it } from "@jest/globals";
 import { createStore, shallowEqual } from "@chatcube/core";
-import { mount } from "@vue/test-utils";
-import { defineComponent, effectScope, h, nextTick, ref, type Component } from "vue";
 import { aDialog, aMessage, createFakeClient, type FakeChat } from "@chatcube/test-utils";
+import { describe, expect, it } from "@jest/globals";
+import { mount } from "@vue/test-utils";
+import { type Component, defineComponent, effectScope, h, nextTick, ref } from "vue";
 import { createChatPlugin, provideChatClient, useChatClient } from "./chatPlugin.js";
 import { useAuth, useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
 import { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";
@@ -31,7 +31,10 @@ const Thread = defineComponent({
   setup(props) {
     const { items } = useMessages(() => props.id);
     const typing = useTyping(() => props.id);
-    return () => (count(`thread ${props.id}`), h("p", `${items.value.map((m) => m.body).join("|")} ${typing.value.length ? "typing" : ""}`));
+    return () => (
+      count(`thread ${props.id}`),
+      h("p", `${items.value.map((m) => m.body).join("|")} ${typing.value.length ? "typing" : ""}`)
+    );
   },
 });
 
@@ -39,7 +42,12 @@ describe("Vue composables over a fake client", () => {
   it("a component for dialog A does not re-render when dialog B changes", async () => {
     const fake = createFakeClient();
     fake.dialogs.set({ A: aDialog("A"), B: aDialog("B") });
-    const Both = defineComponent(() => () => [h(DialogRow, { id: "A" }), h(DialogRow, { id: "B" }), h(Thread, { id: "A" }), h(Thread, { id: "B" })]);
+    const Both = defineComponent(() => () => [
+      h(DialogRow, { id: "A" }),
+      h(DialogRow, { id: "B" }),
+      h(Thread, { id: "A" }),
+      h(Thread, { id: "B" }),
+    ]);
     const wrapper = mountWith(fake, Both);
     const before = { ...renders };
     fake.dialogs.update((all) => void ((all.B.name = "Bee"), (all.B.unreadCount = 3)));
@@ -84,7 +92,10 @@ describe("Vue composables over a fake client", () => {
     const scope = effectScope();
     let name = "";
     scope.run(() => {
-      const dialog = useReadable(() => (id.value ? fake.client.dialogs.get(id.value) : fake.client.dialogs.get("none")), (d) => d?.name ?? "none");
+      const dialog = useReadable(
+        () => (id.value ? fake.client.dialogs.get(id.value) : fake.client.dialogs.get("none")),
+        (d) => d?.name ?? "none",
+      );
       name = dialog.value;
       id.value = "B";
       name += ` → ${dialog.value}`;
@@ -118,8 +129,13 @@ describe("Vue composables over a fake client", () => {
   it("useMessages gives refs and hands loadOlder through", async () => {
     const fake = createFakeClient();
     let view: ReturnType<typeof useMessages> | null = null;
-    mountWith(fake, defineComponent(() => ((view = useMessages("A")), () => null)));
-    fake.windows("A").set({ items: [aMessage("m1", "A")], hasOlder: true, loadingOlder: true, error: null, detached: false });
+    mountWith(
+      fake,
+      defineComponent(() => ((view = useMessages("A")), () => null)),
+    );
+    fake
+      .windows("A")
+      .set({ items: [aMessage("m1", "A")], hasOlder: true, loadingOlder: true, error: null, detached: false });
     expect(view!.items.value.map((m) => m.id)).toEqual(["m1"]);
     expect([view!.hasOlder.value, view!.loadingOlder.value, view!.error.value]).toEqual([true, true, null]);
     await view!.loadOlder();
@@ -144,7 +160,15 @@ describe("Vue composables over a fake client", () => {
     await wrapper.setProps({ id: "B" });
     await input.setValue("x");
     wrapper.unmount();
-    expect(fake.calls).toEqual(["typing.start A", "typing.stop A", "typing.start A", "typing.stop A", "typing.stop A", "typing.start B", "typing.stop B"]);
+    expect(fake.calls).toEqual([
+      "typing.start A",
+      "typing.stop A",
+      "typing.start A",
+      "typing.stop A",
+      "typing.stop A",
+      "typing.start B",
+      "typing.stop B",
+    ]);
   });
 
   it("client-wide state, contacts, presence, last activity and the block list", () => {
@@ -153,13 +177,30 @@ describe("Vue composables over a fake client", () => {
     mountWith(
       fake,
       defineComponent(() => {
-        seen = { connection: useConnection(), sync: useSync(), session: useSession(), auth: useAuth(), unread: useUnread(), presence: usePresence(2), activity: useLastActivity(2), blocked: useBlockList() };
+        seen = {
+          connection: useConnection(),
+          sync: useSync(),
+          session: useSession(),
+          auth: useAuth(),
+          unread: useUnread(),
+          presence: usePresence(2),
+          activity: useLastActivity(2),
+          blocked: useBlockList(),
+        };
         return () => null;
       }),
     );
     fake.connection.update((c) => void (c.status = "online"));
     fake.dialogs.set({ A: aDialog("A", { unreadCount: 2 }), B: aDialog("B", { unreadCount: 1 }) });
-    fake.contacts.set([{ userId: 2, name: "bob", subscription: "both", pending: false, presence: { online: true, show: null, status: null } }]);
+    fake.contacts.set([
+      {
+        userId: 2,
+        name: "bob",
+        subscription: "both",
+        pending: false,
+        presence: { online: true, show: null, status: null },
+      },
+    ]);
     fake.lastActivity(2).set({ online: true, seconds: 0, at: 5000, error: null });
     fake.privacy.set({ blocked: new Set([2]) });
     fake.auth.set({ status: "expired", user: null });

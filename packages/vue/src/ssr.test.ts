@@ -1,9 +1,10 @@
 /** @jest-environment node */
-import { describe, expect, it } from "@jest/globals";
+
 import { createChatClient } from "@chatcube/core";
+import { createFakeClient } from "@chatcube/test-utils";
+import { describe, expect, it } from "@jest/globals";
 import { createSSRApp, defineComponent, h } from "vue";
 import { renderToString } from "vue/server-renderer";
-import { createFakeClient } from "@chatcube/test-utils";
 import { createChatPlugin } from "./chatPlugin.js";
 import { useConnection, useUnread } from "./useClientState.js";
 import { useBlockList, useLastActivity } from "./useContacts.js";
@@ -28,7 +29,13 @@ const App = defineComponent(() => {
 
 describe("server rendering", () => {
   it("renders with a real client in Node", async () => {
-    const client = createChatClient({ appId: 1, authKey: "k", apiUrl: "http://127.0.0.1:9", chatUrl: "ws://127.0.0.1:9/ws", chatDomain: "localhost" });
+    const client = createChatClient({
+      appId: 1,
+      authKey: "k",
+      apiUrl: "http://127.0.0.1:9",
+      chatUrl: "ws://127.0.0.1:9/ws",
+      chatDomain: "localhost",
+    });
     try {
       const html = await renderToString(createSSRApp(App).use(createChatPlugin(client)));
       expect(html).toContain("status idle, 0 dialogs, 0 unread");

@@ -1,7 +1,15 @@
-import { select, shallowEqual, type ConnectionState, type OutboxEntry, type AuthState, type Session, type SyncState } from "@chatcube/core";
-import { toValue, type MaybeRefOrGetter } from "vue";
+import {
+  type AuthState,
+  type ConnectionState,
+  type OutboxEntry,
+  type Session,
+  type SyncState,
+  select,
+  shallowEqual,
+} from "@chatcube/core";
+import { type MaybeRefOrGetter, toValue } from "vue";
 import { useChatClient } from "./chatPlugin.js";
-import { useReadable, type ReadonlyRef } from "./useReadable.js";
+import { type ReadonlyRef, useReadable } from "./useReadable.js";
 
 /**
  * Whether someone is signed in: `signed-out`, `signed-in`, or `expired` (the server rejected the session: show

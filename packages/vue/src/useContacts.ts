@@ -1,8 +1,13 @@
-import { select } from "@chatcube/core";
-import { toValue, type MaybeRefOrGetter } from "vue";
-import { UNKNOWN_LAST_ACTIVITY, type Contact, type ContactPresence as Presence, type LastActivityState as LastActivity } from "@chatcube/core";
+import {
+  type Contact,
+  type LastActivityState as LastActivity,
+  type ContactPresence as Presence,
+  select,
+  UNKNOWN_LAST_ACTIVITY,
+} from "@chatcube/core";
+import { type MaybeRefOrGetter, toValue } from "vue";
 import { useChatClient } from "./chatPlugin.js";
-import { useReadable, type ReadonlyRef } from "./useReadable.js";
+import { type ReadonlyRef, useReadable } from "./useReadable.js";
 
 /** The contact list with subscription states and presence, live. */
 export function useContacts(): ReadonlyRef<readonly Contact[]> {
@@ -14,7 +19,9 @@ export function usePresence(userId: MaybeRefOrGetter<number | null | undefined>)
   const { contacts } = useChatClient();
   return useReadable(() => {
     const id = toValue(userId);
-    return select(contacts, (list) => (id == null ? undefined : list.find((contact) => contact.userId === id)?.presence));
+    return select(contacts, (list) =>
+      id == null ? undefined : list.find((contact) => contact.userId === id)?.presence,
+    );
   });
 }
 

@@ -1,8 +1,8 @@
-import { readableOf } from "@chatcube/core";
 import type { Dialog, ReadableSource } from "@chatcube/core";
-import { toValue, type MaybeRefOrGetter } from "vue";
+import { readableOf } from "@chatcube/core";
+import { type MaybeRefOrGetter, toValue } from "vue";
 import { useChatClient } from "./chatPlugin.js";
-import { useReadable, type ReadonlyRef } from "./useReadable.js";
+import { type ReadonlyRef, useReadable } from "./useReadable.js";
 
 const NO_DIALOG: ReadableSource<Dialog | undefined> = readableOf(undefined);
 

@@ -1,6 +1,6 @@
-import { readableOf } from "@chatcube/core";
 import type { ChatError, Message, MessageWindow, ReadableSource } from "@chatcube/core";
-import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from "vue";
+import { readableOf } from "@chatcube/core";
+import { type ComputedRef, computed, type MaybeRefOrGetter, toValue } from "vue";
 import { useChatClient } from "./chatPlugin.js";
 import { useReadable } from "./useReadable.js";
 

@@ -1,5 +1,17 @@
 import type { ReadableSource, Unsubscribe } from "@chatcube/core";
-import { getCurrentScope, hasInjectionContext, inject, isRef, onScopeDispose, shallowRef, ssrContextKey, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from "vue";
+import {
+  getCurrentScope,
+  hasInjectionContext,
+  inject,
+  isRef,
+  type MaybeRefOrGetter,
+  onScopeDispose,
+  type ShallowRef,
+  shallowRef,
+  ssrContextKey,
+  toValue,
+  watch,
+} from "vue";
 
 /** A ref the caller reads but does not write. */
 export type ReadonlyRef<T> = Readonly<ShallowRef<T>>;
@@ -17,7 +29,11 @@ export function useReadable<T>(readable: MaybeRefOrGetter<ReadableSource<T>>): R
  * A readonly ref holding the selected part of a Readable's value; it triggers only when the selection changes by
  * `isEqual` (default `Object.is`). A ref or getter as `readable` moves the subscription when it changes.
  */
-export function useReadable<T, U>(readable: MaybeRefOrGetter<ReadableSource<T>>, selector: (value: T) => U, isEqual?: (a: U, b: U) => boolean): ReadonlyRef<U>;
+export function useReadable<T, U>(
+  readable: MaybeRefOrGetter<ReadableSource<T>>,
+  selector: (value: T) => U,
+  isEqual?: (a: U, b: U) => boolean,
+): ReadonlyRef<U>;
 export function useReadable<T, U>(
   readable: MaybeRefOrGetter<ReadableSource<T>>,
   selector: (value: T) => U = identity as (value: T) => U,
@@ -36,7 +52,8 @@ export function useReadable<T, U>(
     release?.();
     release = source.subscribe(assign);
   };
-  if (isRef(readable) || typeof readable === "function") watch(() => toValue(readable), attach, { immediate: true, flush: "sync" });
+  if (isRef(readable) || typeof readable === "function")
+    watch(() => toValue(readable), attach, { immediate: true, flush: "sync" });
   else attach(readable);
   if (getCurrentScope()) {
     onScopeDispose(() => {

@@ -1,8 +1,8 @@
-import { readableOf } from "@chatcube/core";
 import type { ReadableSource } from "@chatcube/core";
-import { getCurrentScope, onScopeDispose, toValue, watch, type MaybeRefOrGetter } from "vue";
+import { readableOf } from "@chatcube/core";
+import { getCurrentScope, type MaybeRefOrGetter, onScopeDispose, toValue, watch } from "vue";
 import { useChatClient } from "./chatPlugin.js";
-import { useReadable, type ReadonlyRef } from "./useReadable.js";
+import { type ReadonlyRef, useReadable } from "./useReadable.js";
 
 const NOBODY: ReadableSource<readonly number[]> = readableOf<readonly number[]>(Object.freeze([]));
 
@@ -32,7 +32,11 @@ export function useTypingInput(dialogId: MaybeRefOrGetter<string | null | undefi
   const stop = (id: string | null | undefined) => {
     if (id) client.typing.stop(id);
   };
-  watch(() => toValue(dialogId), (_id, previous) => stop(previous), { flush: "sync" });
+  watch(
+    () => toValue(dialogId),
+    (_id, previous) => stop(previous),
+    { flush: "sync" },
+  );
   if (getCurrentScope()) onScopeDispose(() => stop(toValue(dialogId)));
   return {
     onInput(event) {

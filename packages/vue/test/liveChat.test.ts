@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { DialogType, type ChatClient } from "@chatcube/core";
+import { type ChatClient, DialogType } from "@chatcube/core";
 import type { RunningServer } from "@chatcube/server";
+import { createTestUser, onlineClient, startChatServer, valueOf } from "@chatcube/test-utils/server";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { mount } from "@vue/test-utils";
 import { defineComponent, h, nextTick } from "vue";
 import { createChatPlugin, useConnection, useMessages, useTyping, useTypingInput, useUnread } from "../src/index.js";
-import { createTestUser, onlineClient, startChatServer, valueOf } from "@chatcube/test-utils/server";
 
 let server: RunningServer;
 const clients: ChatClient[] = [];
@@ -27,7 +27,10 @@ const Thread = defineComponent({
     return () =>
       h("section", [
         h("h1", `${connection.value.status}, ${unread.value} unread`),
-        h("ul", items.value.map((m) => h("li", { key: m.id }, `${m.body} (${m.status})`))),
+        h(
+          "ul",
+          items.value.map((m) => h("li", { key: m.id }, `${m.body} (${m.status})`)),
+        ),
         h("p", typing.value.length > 0 ? "someone is typing" : "quiet"),
         h("input", { ...input }),
       ]);

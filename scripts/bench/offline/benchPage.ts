@@ -20,20 +20,62 @@ const CAPS = { messagesPerDialog: 1000, totalMessages: 1_000_000 };
 const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
 const dialogId = (d: number) => `65f0${hex(d, 20)}`;
 const messageId = (d: number, i: number) => `66${hex(d, 6)}${hex(i, 16)}`;
-const user = { id: USER, login: "bench", email: null, fullName: "Bench", phone: null, website: null, avatar: null, customData: null, tags: [], externalId: null, timezone: null, isGuest: false, createdAt: null, updatedAt: null, lastRequestAt: null } as User;
+const user = {
+  id: USER,
+  login: "bench",
+  email: null,
+  fullName: "Bench",
+  phone: null,
+  website: null,
+  avatar: null,
+  customData: null,
+  tags: [],
+  externalId: null,
+  timezone: null,
+  isGuest: false,
+  createdAt: null,
+  updatedAt: null,
+  lastRequestAt: null,
+} as User;
 
 function aDialog(d: number): Dialog {
   return {
-    id: dialogId(d), type: DialogType.GROUP, name: `Dialog ${d}`, photo: null, description: null, ownerId: USER, occupantIds: [USER, 8, 9], occupantsCount: 3,
-    adminIds: [], pinnedMessageIds: [], lastMessage: { id: messageId(d, 99), text: "last", senderId: 8, dateSent: 1_700_000_000_000 + d * 1000 }, lastMessageStatus: null,
-    unreadCount: d % 3, roomJid: `${APP}_${dialogId(d)}@muc.localhost`, createdAt: 1_600_000_000_000, updatedAt: 1_700_000_000_000 + d * 1000, extensions: {}, permissions: { allowPreview: false },
+    id: dialogId(d),
+    type: DialogType.GROUP,
+    name: `Dialog ${d}`,
+    photo: null,
+    description: null,
+    ownerId: USER,
+    occupantIds: [USER, 8, 9],
+    occupantsCount: 3,
+    adminIds: [],
+    pinnedMessageIds: [],
+    lastMessage: { id: messageId(d, 99), text: "last", senderId: 8, dateSent: 1_700_000_000_000 + d * 1000 },
+    lastMessageStatus: null,
+    unreadCount: d % 3,
+    roomJid: `${APP}_${dialogId(d)}@muc.localhost`,
+    createdAt: 1_600_000_000_000,
+    updatedAt: 1_700_000_000_000 + d * 1000,
+    extensions: {},
+    permissions: { allowPreview: false },
   };
 }
 
 function aMessage(d: number, i: number, at: number): Message {
   return {
-    id: messageId(d, i), dialogId: dialogId(d), senderId: 8 + (i % 2), recipientId: null, body: `message ${i} of dialog ${d}, with some ordinary text in it`, dateSent: at,
-    attachments: [], reactions: { own: [], total: {} }, customParams: {}, readIds: [8], deliveredIds: [8, USER], editedAt: null, status: "sent",
+    id: messageId(d, i),
+    dialogId: dialogId(d),
+    senderId: 8 + (i % 2),
+    recipientId: null,
+    body: `message ${i} of dialog ${d}, with some ordinary text in it`,
+    dateSent: at,
+    attachments: [],
+    reactions: { own: [], total: {} },
+    customParams: {},
+    readIds: [8],
+    deliveredIds: [8, USER],
+    editedAt: null,
+    status: "sent",
   };
 }
 
@@ -48,7 +90,9 @@ export async function seedCache(dialogs = 1000, perDialog = 100): Promise<{ seco
   for (let d = 0; d < dialogs; d += 50) {
     const batch: Array<Promise<void>> = [];
     for (let k = d; k < Math.min(dialogs, d + 50); k++) {
-      const items = Array.from({ length: perDialog }, (_, i) => aMessage(k, i, 1_700_000_000_000 + k * 1000 - (perDialog - i) * 1000));
+      const items = Array.from({ length: perDialog }, (_, i) =>
+        aMessage(k, i, 1_700_000_000_000 + k * 1000 - (perDialog - i) * 1000),
+      );
       batch.push(db.putWindow({ dialogId: dialogId(k), items, hasOlder: true, viewedAt: k }));
     }
     await Promise.all(batch);
@@ -61,17 +105,29 @@ export async function seedCache(dialogs = 1000, perDialog = 100): Promise<{ seco
  * A reload: `createChatClient` + `auth.resume()` (sign-in from the cache, no network) until the dialog list is
  * published; then `forDialog(id)` of a dialog not restored yet until its newest 50 messages are there.
  */
-export async function benchHydrate(runs = 5, dialogs = 1000): Promise<{ listMs: number[]; windowMs: number[]; windowAfterEagerMs: number[] }> {
+export async function benchHydrate(
+  runs = 5,
+  dialogs = 1000,
+): Promise<{ listMs: number[]; windowMs: number[]; windowAfterEagerMs: number[] }> {
   const listMs: number[] = [];
   const windowMs: number[] = [];
   const windowAfterEagerMs: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     const client = createChatClient({
-      appId: APP, authKey: "bench", apiUrl: "http://127.0.0.1:9", chatUrl: "ws://127.0.0.1:9/ws", chatDomain: "localhost", network: null,
-      reconnect: { initialMs: 60_000, maxMs: 60_000 }, pingIntervalMs: 0, persistence: createIndexedDbPersistence({ caps: CAPS }),
+      appId: APP,
+      authKey: "bench",
+      apiUrl: "http://127.0.0.1:9",
+      chatUrl: "ws://127.0.0.1:9/ws",
+      chatDomain: "localhost",
+      network: null,
+      reconnect: { initialMs: 60_000, maxMs: 60_000 },
+      pingIntervalMs: 0,
+      persistence: createIndexedDbPersistence({ caps: CAPS }),
     });
-    const listed = new Promise<number>((resolve) => client.dialogs.list.subscribe((list) => list.length === dialogs && resolve(performance.now())));
+    const listed = new Promise<number>((resolve) =>
+      client.dialogs.list.subscribe((list) => list.length === dialogs && resolve(performance.now())),
+    );
     const resumed = client.auth.resume({ user, token: "cached-token" });
     listMs.push((await listed) - started);
     const open = async (d: number) => {
@@ -85,11 +141,18 @@ export async function benchHydrate(runs = 5, dialogs = 1000): Promise<{ listMs: 
     windowAfterEagerMs.push(await open(100 + run));
     await client.dispose();
   }
-  return { listMs: listMs.map(round), windowMs: windowMs.map(round), windowAfterEagerMs: windowAfterEagerMs.map(round) };
+  return {
+    listMs: listMs.map(round),
+    windowMs: windowMs.map(round),
+    windowAfterEagerMs: windowAfterEagerMs.map(round),
+  };
 }
 
 /** 10,000 incoming messages over 100 dialogs, 100 per tick, through the stores and the write-behind, until durable. */
-export async function benchWriteBehind(total = 10_000, dialogCount = 100): Promise<{ ms: number; persisted: number; transactions: number }> {
+export async function benchWriteBehind(
+  total = 10_000,
+  dialogCount = 100,
+): Promise<{ ms: number; persisted: number; transactions: number }> {
   const name = `chatcube-bench-writebehind-${Date.now()}`;
   const persistence = createIndexedDbPersistence({ caps: CAPS, dbName: () => name });
   const db = await persistence.open({ appId: APP, userId: USER });
@@ -102,9 +165,22 @@ export async function benchWriteBehind(total = 10_000, dialogCount = 100): Promi
     return original.apply(this, args);
   } as IDBDatabase["transaction"];
   const dialogs = createDialogsStore();
-  dialogs.apply((s) => upsertDialogs(s, Array.from({ length: dialogCount }, (_, d) => aDialog(d))));
+  dialogs.apply((s) =>
+    upsertDialogs(
+      s,
+      Array.from({ length: dialogCount }, (_, d) => aDialog(d)),
+    ),
+  );
   const messages = createMessagesStore();
-  const writeBehind = createWriteBehind({ dialogs, messages, session: () => db, clock: systemClock, reportError: (e) => { throw e; } });
+  const writeBehind = createWriteBehind({
+    dialogs,
+    messages,
+    session: () => db,
+    clock: systemClock,
+    reportError: (e) => {
+      throw e;
+    },
+  });
   writeBehind.adopt();
   // A macrotask between chunks (as socket frames arrive), without the 4 ms clamp of nested setTimeout in browsers.
   const channel = typeof MessageChannel === "function" ? new MessageChannel() : null;
@@ -120,7 +196,14 @@ export async function benchWriteBehind(total = 10_000, dialogCount = 100): Promi
       const d = k % dialogCount;
       const message = aMessage(d, 1000 + k, 1_800_000_000_000 + k * 10);
       messages.receive([message], { cap: 500 });
-      dialogs.apply((s) => applyMessageActivity(s, { dialogId: message.dialogId, own: false, lastMessage: { id: message.id, text: message.body, senderId: message.senderId, dateSent: message.dateSent } }).state);
+      dialogs.apply(
+        (s) =>
+          applyMessageActivity(s, {
+            dialogId: message.dialogId,
+            own: false,
+            lastMessage: { id: message.id, text: message.body, senderId: message.senderId, dateSent: message.dateSent },
+          }).state,
+      );
     }
     await yieldTick();
   }
@@ -175,7 +258,12 @@ export async function runAll(): Promise<Record<string, unknown>> {
   return {
     seeded,
     profile,
-    hydrate: { ...hydrate, listMedianMs: median(hydrate.listMs), windowMedianMs: median(hydrate.windowMs), windowAfterEagerMedianMs: median(hydrate.windowAfterEagerMs) },
+    hydrate: {
+      ...hydrate,
+      listMedianMs: median(hydrate.listMs),
+      windowMedianMs: median(hydrate.windowMs),
+      windowAfterEagerMedianMs: median(hydrate.windowAfterEagerMs),
+    },
     writeBehind,
   };
 }

@@ -14,10 +14,17 @@ export interface OutboxPageConfig {
 }
 
 /** Queues `count` messages offline (each durable in IndexedDB before `send` resolves), connects, waits for the last ack. */
-export async function drainInBrowser(config: OutboxPageConfig): Promise<{ queueMs: number; drainMs: number; ids: string[] }> {
+export async function drainInBrowser(
+  config: OutboxPageConfig,
+): Promise<{ queueMs: number; drainMs: number; ids: string[] }> {
   const client = createChatClient({
-    appId: config.appId, authKey: config.authKey, apiUrl: config.apiUrl, chatUrl: config.chatUrl, chatDomain: config.domain,
-    persistence: createIndexedDbPersistence(), unreadRefreshMs: 0,
+    appId: config.appId,
+    authKey: config.authKey,
+    apiUrl: config.apiUrl,
+    chatUrl: config.chatUrl,
+    chatDomain: config.domain,
+    persistence: createIndexedDbPersistence(),
+    unreadRefreshMs: 0,
   });
   try {
     await client.auth.login({ login: config.login, password: "password" });

@@ -1,8 +1,8 @@
-import { ChatProvider, useAuth, useSession } from "@chatcube/react";
 import type { ChatClient } from "@chatcube/core";
-import { use, Suspense } from "react";
-import type { UserDirectory } from "../chat/createUserDirectory";
+import { ChatProvider, useAuth, useSession } from "@chatcube/react";
+import { Suspense, use } from "react";
 import { SignIn } from "../auth/SignIn";
+import type { UserDirectory } from "../chat/createUserDirectory";
 import { ChatScreen } from "./ChatScreen";
 import { DirectoryContext } from "./DirectoryContext";
 
@@ -32,6 +32,6 @@ function Root({ restoring }: { restoring: Promise<string | null> }) {
   const session = useSession();
   const auth = useAuth();
   if (auth.status === "expired") return <SignIn notice={null} expiredLogin={auth.user?.login ?? ""} />;
-  if (!session || !session.user.id) return <SignIn notice={restoreError} />;
+  if (!session?.user.id) return <SignIn notice={restoreError} />;
   return <ChatScreen key={session.user.id} me={session.user} />;
 }

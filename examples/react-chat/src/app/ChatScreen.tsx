@@ -43,7 +43,13 @@ export function ChatScreen({ me }: { me: User }) {
           <SidebarHeader me={me} />
           <nav className="tabs" role="tablist">
             {(["chats", "contacts", "new"] as const).map((name) => (
-              <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? "active" : ""} onClick={() => setTab(name)}>
+              <button
+                key={name}
+                role="tab"
+                aria-selected={tab === name}
+                className={tab === name ? "active" : ""}
+                onClick={() => setTab(name)}
+              >
                 {name === "chats" ? "Chats" : name === "contacts" ? "Contacts" : "+ New"}
               </button>
             ))}

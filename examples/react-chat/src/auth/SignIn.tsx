@@ -1,5 +1,5 @@
 import { useChatClient } from "@chatcube/react";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 
 const DEMO_USERS = ["alice", "bob", "carol", "dave"];
 
@@ -45,20 +45,43 @@ export function SignIn({ notice, expiredLogin = null }: { notice: string | null;
         {notice && <p className="notice">Your previous session could not be restored: {notice}</p>}
         <label>
           Login
-          <input name="login" value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" autoFocus={expiredLogin === null} />
+          <input
+            name="login"
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            autoComplete="username"
+            autoFocus={expiredLogin === null}
+          />
         </label>
         <label>
           Password
-          <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus={expiredLogin !== null} />
+          <input
+            name="password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            autoFocus={expiredLogin !== null}
+          />
         </label>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <button type="submit" className="primary" disabled={busy || !login.trim() || !password}>
           {busy ? "Signing in…" : "Sign in"}
         </button>
         <div className="demo-users">
           <span className="muted">Demo users (password “password”):</span>
           {DEMO_USERS.map((name) => (
-            <button key={name} type="button" disabled={busy} onClick={() => void signIn(name, "password")} data-testid={`demo-${name}`}>
+            <button
+              key={name}
+              type="button"
+              disabled={busy}
+              onClick={() => void signIn(name, "password")}
+              data-testid={`demo-${name}`}
+            >
               {name}
             </button>
           ))}

@@ -1,7 +1,7 @@
 import { createStore, type Readable } from "@chatcube/core";
 import { cachedUsers, fetchUsers, type UsersById } from "../../../shared/users";
 
-export { displayName, type DirectoryUser } from "../../../shared/users";
+export { type DirectoryUser, displayName } from "../../../shared/users";
 
 /** Users by id, as a Readable, loaded from the REST API and cached for offline starts. */
 export interface UserDirectory {

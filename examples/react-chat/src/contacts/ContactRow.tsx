@@ -1,6 +1,6 @@
 import { useChatClient, useLastActivity } from "@chatcube/react";
-import { displayName } from "../chat/createUserDirectory";
 import { useUsers } from "../app/DirectoryContext";
+import { displayName } from "../chat/createUserDirectory";
 import { Avatar } from "../ui/Avatar";
 import { formatAgo } from "../ui/formatTime";
 
@@ -47,7 +47,11 @@ export function ContactRow({ userId, kind, name, presenceOnline, onChat }: Conta
           </>
         )}
         {kind === "other" && (
-          <button className="link" onClick={() => void client.contacts.add(userId).catch(ignore)} data-testid="add-contact">
+          <button
+            className="link"
+            onClick={() => void client.contacts.add(userId).catch(ignore)}
+            data-testid="add-contact"
+          >
             Add
           </button>
         )}

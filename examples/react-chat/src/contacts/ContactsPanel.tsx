@@ -34,7 +34,14 @@ export function ContactsPanel({ onOpenDialog }: { onOpenDialog: (dialogId: strin
       {contacts.length === 0 && <p className="muted">No contacts yet: add someone below.</p>}
       <ul className="people-list">
         {contacts.map((contact) => (
-          <ContactRow key={contact.userId} userId={contact.userId} kind={contact.pending ? "asked" : "contact"} name={contact.name} presenceOnline={contact.presence.online} onChat={chat} />
+          <ContactRow
+            key={contact.userId}
+            userId={contact.userId}
+            kind={contact.pending ? "asked" : "contact"}
+            name={contact.name}
+            presenceOnline={contact.presence.online}
+            onChat={chat}
+          />
         ))}
       </ul>
       <h3>Other people</h3>

@@ -1,15 +1,23 @@
 import { DialogType } from "@chatcube/core";
 import { useDialog, useSession, useTyping } from "@chatcube/react";
 import { memo } from "react";
-import { displayName } from "../chat/createUserDirectory";
 import { useUsers } from "../app/DirectoryContext";
+import { displayName } from "../chat/createUserDirectory";
+import { StatusTicks } from "../thread/StatusTicks";
 import { Avatar } from "../ui/Avatar";
 import { formatTime } from "../ui/formatTime";
-import { StatusTicks } from "../thread/StatusTicks";
 import { dialogTitle } from "./dialogTitle";
 
 /** One row of the dialog list: title, last message (or who is typing), time, unread badge. */
-export const DialogListItem = memo(function DialogListItem({ dialogId, selected, onSelect }: { dialogId: string; selected: boolean; onSelect: (id: string) => void }) {
+export const DialogListItem = memo(function DialogListItem({
+  dialogId,
+  selected,
+  onSelect,
+}: {
+  dialogId: string;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
   const me = useSession()?.user.id ?? 0;
   const dialog = useDialog(dialogId);
   const typing = useTyping(dialogId);
@@ -20,16 +28,27 @@ export const DialogListItem = memo(function DialogListItem({ dialogId, selected,
   const last = dialog.lastMessage;
   const typers = typing.filter((id) => id !== me);
   let preview: string;
-  if (typers.length > 0) preview = dialog.type === DialogType.PRIVATE ? "typing…" : `${displayName(users, typers[0])} is typing…`;
+  if (typers.length > 0)
+    preview = dialog.type === DialogType.PRIVATE ? "typing…" : `${displayName(users, typers[0])} is typing…`;
   else if (!last) preview = "No messages yet";
   else {
-    const who = last.senderId === me ? "You: " : dialog.type === DialogType.PRIVATE ? "" : `${displayName(users, last.senderId).split(" ")[0]}: `;
+    const who =
+      last.senderId === me
+        ? "You: "
+        : dialog.type === DialogType.PRIVATE
+          ? ""
+          : `${displayName(users, last.senderId).split(" ")[0]}: `;
     preview = who + (last.text ?? "Attachment");
   }
 
   return (
     <li>
-      <button className={`dialog-item ${selected ? "selected" : ""}`} onClick={() => onSelect(dialogId)} data-testid="dialog-item" data-title={title}>
+      <button
+        className={`dialog-item ${selected ? "selected" : ""}`}
+        onClick={() => onSelect(dialogId)}
+        data-testid="dialog-item"
+        data-title={title}
+      >
         <Avatar name={title} />
         <span className="dialog-text">
           <span className="dialog-row">
@@ -38,7 +57,9 @@ export const DialogListItem = memo(function DialogListItem({ dialogId, selected,
           </span>
           <span className="dialog-row">
             <span className={`dialog-preview ${typers.length ? "typing" : ""}`} data-testid="dialog-preview">
-              {last?.senderId === me && dialog.lastMessageStatus && !typers.length && <StatusTicks status={dialog.lastMessageStatus} />}
+              {last?.senderId === me && dialog.lastMessageStatus && !typers.length && (
+                <StatusTicks status={dialog.lastMessageStatus} />
+              )}
               {preview}
             </span>
             {dialog.unreadCount > 0 && (

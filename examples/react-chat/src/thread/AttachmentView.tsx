@@ -7,11 +7,30 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
   const name = attachment.name ?? "file";
   const size = attachment.size !== undefined ? ` · ${formatSize(attachment.size)}` : "";
   const isImage = attachment.type === "image" || attachment.contentType?.startsWith("image/");
-  if (!attachment.uid && !attachment.url) return <div className="attachment file">{name}{size}</div>;
+  if (!attachment.uid && !attachment.url)
+    return (
+      <div className="attachment file">
+        {name}
+        {size}
+      </div>
+    );
   const href = client.files.url(attachment);
   return (
-    <a className={`attachment ${isImage ? "image" : "file"}`} href={href} target="_blank" rel="noreferrer" data-testid="attachment">
-      {isImage ? <img src={href} alt={name} loading="lazy" /> : <span>{name}{size}</span>}
+    <a
+      className={`attachment ${isImage ? "image" : "file"}`}
+      href={href}
+      target="_blank"
+      rel="noreferrer"
+      data-testid="attachment"
+    >
+      {isImage ? (
+        <img src={href} alt={name} loading="lazy" />
+      ) : (
+        <span>
+          {name}
+          {size}
+        </span>
+      )}
     </a>
   );
 }

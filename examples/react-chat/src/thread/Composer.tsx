@@ -1,5 +1,5 @@
 import { useChatClient, useTypingInput } from "@chatcube/react";
-import { useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
+import { type ChangeEvent, type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 
 /**
  * Writes and sends messages (Enter sends, Shift+Enter breaks the line), with typing notifications as you type. A
@@ -44,7 +44,14 @@ export function Composer({ dialogId, disabledReason }: { dialogId: string; disab
     <form className="composer" onSubmit={send}>
       {error && <div className="error">{error}</div>}
       <div className="composer-row">
-        <button type="button" className="ghost icon" onClick={() => fileInput.current?.click()} title="Attach a file" aria-label="Attach a file" disabled={Boolean(disabledReason)}>
+        <button
+          type="button"
+          className="ghost icon"
+          onClick={() => fileInput.current?.click()}
+          title="Attach a file"
+          aria-label="Attach a file"
+          disabled={Boolean(disabledReason)}
+        >
           <PaperclipIcon />
         </button>
         <input ref={fileInput} type="file" hidden onChange={onFile} data-testid="file-input" />
@@ -69,7 +76,16 @@ export function Composer({ dialogId, disabledReason }: { dialogId: string; disab
 
 function PaperclipIcon() {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      aria-hidden="true"
+    >
       <path d="M21 11.5 12.5 20a5.5 5.5 0 0 1-7.8-7.8l8.5-8.5a3.7 3.7 0 0 1 5.2 5.2l-8.5 8.5a1.8 1.8 0 0 1-2.6-2.6L15 7.1" />
     </svg>
   );

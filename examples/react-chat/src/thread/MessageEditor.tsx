@@ -1,7 +1,15 @@
-import { useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useState } from "react";
 
 /** Inline editing of a message's text: Enter saves, Escape cancels. */
-export function MessageEditor({ initial, onSave, onCancel }: { initial: string; onSave: (body: string) => void; onCancel: () => void }) {
+export function MessageEditor({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: string;
+  onSave: (body: string) => void;
+  onCancel: () => void;
+}) {
   const [text, setText] = useState(initial);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Escape") onCancel();
@@ -12,12 +20,24 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
   };
   return (
     <div className="editor">
-      <textarea value={text} onChange={(e) => setText(e.target.value)} onKeyDown={onKeyDown} autoFocus rows={2} aria-label="Edit message" />
+      <textarea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        autoFocus
+        rows={2}
+        aria-label="Edit message"
+      />
       <div className="editor-actions">
         <button className="link" onClick={onCancel}>
           Cancel
         </button>
-        <button className="link strong" disabled={!text.trim()} onClick={() => onSave(text.trim())} data-testid="save-edit">
+        <button
+          className="link strong"
+          disabled={!text.trim()}
+          onClick={() => onSave(text.trim())}
+          data-testid="save-edit"
+        >
           Save
         </button>
       </div>

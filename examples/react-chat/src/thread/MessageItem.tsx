@@ -1,8 +1,8 @@
-import { DialogType, type Dialog, type Message } from "@chatcube/core";
+import { type Dialog, DialogType, type Message } from "@chatcube/core";
 import { useChatClient } from "@chatcube/react";
 import { memo, useState } from "react";
-import { displayName } from "../chat/createUserDirectory";
 import { useUsers } from "../app/DirectoryContext";
+import { displayName } from "../chat/createUserDirectory";
 import { formatTime } from "../ui/formatTime";
 import { AttachmentView } from "./AttachmentView";
 import { MessageEditor } from "./MessageEditor";
@@ -33,8 +33,15 @@ export const MessageItem = memo(function MessageItem({ dialog, message, own, sho
   };
 
   return (
-    <div className={`message ${own ? "own" : "theirs"} ${failed ? "failed" : ""}`} data-testid="message" data-id={message.id} data-status={message.status}>
-      {showAuthor && !own && dialog.type !== DialogType.PRIVATE && <div className="author">{displayName(users, message.senderId)}</div>}
+    <div
+      className={`message ${own ? "own" : "theirs"} ${failed ? "failed" : ""}`}
+      data-testid="message"
+      data-id={message.id}
+      data-status={message.status}
+    >
+      {showAuthor && !own && dialog.type !== DialogType.PRIVATE && (
+        <div className="author">{displayName(users, message.senderId)}</div>
+      )}
       <div className="bubble">
         {editing ? (
           <MessageEditor
@@ -46,12 +53,18 @@ export const MessageItem = memo(function MessageItem({ dialog, message, own, sho
             }}
           />
         ) : (
-          message.body && <div className="body" data-testid="message-body">{message.body}</div>
+          message.body && (
+            <div className="body" data-testid="message-body">
+              {message.body}
+            </div>
+          )
         )}
         {message.attachments.map((attachment, index) => (
           <AttachmentView key={attachment.uid ?? attachment.id ?? index} attachment={attachment} />
         ))}
-        {own && message.status === "pending" && message.attachments.length > 0 && <UploadProgressBar messageId={message.id} />}
+        {own && message.status === "pending" && message.attachments.length > 0 && (
+          <UploadProgressBar messageId={message.id} />
+        )}
         <div className="meta">
           {message.editedAt !== null && <span className="edited">edited</span>}
           <span className="time">{formatTime(message.dateSent)}</span>
@@ -62,7 +75,11 @@ export const MessageItem = memo(function MessageItem({ dialog, message, own, sho
       {failed && (
         <div className="failure" role="alert">
           Not sent{message.error ? `: ${message.error.message}` : ""}.{" "}
-          <button className="link" onClick={() => void client.messages.retry(message.id).catch(() => {})} data-testid="retry">
+          <button
+            className="link"
+            onClick={() => void client.messages.retry(message.id).catch(() => {})}
+            data-testid="retry"
+          >
             Retry
           </button>{" "}
           <button className="link" onClick={() => void client.messages.cancel(message.id).catch(() => {})}>

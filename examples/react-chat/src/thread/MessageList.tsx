@@ -1,5 +1,5 @@
 import type { Dialog, Message } from "@chatcube/core";
-import { useLayoutEffect, useRef, type UIEvent } from "react";
+import { type UIEvent, useLayoutEffect, useRef } from "react";
 import { MessageItem } from "./MessageItem";
 
 /** Props of the message list. */
@@ -21,7 +21,12 @@ const NEAR_BOTTOM = 160;
  */
 export function MessageList({ dialog, me, items, hasOlder, loadingOlder, loadOlder }: MessageListProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const previous = useRef<{ first: string | null; last: string | null; height: number; atBottom: boolean }>({ first: null, last: null, height: 0, atBottom: true });
+  const previous = useRef<{ first: string | null; last: string | null; height: number; atBottom: boolean }>({
+    first: null,
+    last: null,
+    height: 0,
+    atBottom: true,
+  });
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -35,7 +40,12 @@ export function MessageList({ dialog, me, items, hasOlder, loadingOlder, loadOld
     } else if (last !== before.last && (before.atBottom || newest?.senderId === me)) {
       el.scrollTop = el.scrollHeight;
     }
-    previous.current = { first, last, height: el.scrollHeight, atBottom: el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM };
+    previous.current = {
+      first,
+      last,
+      height: el.scrollHeight,
+      atBottom: el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM,
+    };
     // A first page shorter than the view: load more until it scrolls.
     if (hasOlder && !loadingOlder && el.scrollHeight <= el.clientHeight) void loadOlder();
   }, [items, hasOlder, loadingOlder, loadOlder, me]);
@@ -53,7 +63,13 @@ export function MessageList({ dialog, me, items, hasOlder, loadingOlder, loadOld
       {!hasOlder && items.length > 0 && <div className="history-start">This is the beginning of the conversation.</div>}
       {!hasOlder && items.length === 0 && <div className="history-start">No messages yet — say hello!</div>}
       {items.map((message, index) => (
-        <MessageItem key={message.id} dialog={dialog} message={message} own={message.senderId === me} showAuthor={index === 0 || items[index - 1].senderId !== message.senderId} />
+        <MessageItem
+          key={message.id}
+          dialog={dialog}
+          message={message}
+          own={message.senderId === me}
+          showAuthor={index === 0 || items[index - 1].senderId !== message.senderId}
+        />
       ))}
     </div>
   );

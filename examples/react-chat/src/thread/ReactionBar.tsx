@@ -23,13 +23,24 @@ export function ReactionBar({ dialogId, message }: { dialogId: string; message: 
   return (
     <div className="reactions" data-testid="reactions">
       {entries.map(([emoji, count]) => (
-        <button key={emoji} className={`reaction ${message.reactions.own.includes(emoji) ? "mine" : ""}`} onClick={() => toggle(emoji)} data-testid="reaction" data-emoji={emoji}>
+        <button
+          key={emoji}
+          className={`reaction ${message.reactions.own.includes(emoji) ? "mine" : ""}`}
+          onClick={() => toggle(emoji)}
+          data-testid="reaction"
+          data-emoji={emoji}
+        >
           {emoji} {count}
         </button>
       ))}
       {settled && (
         <span className="reaction-picker">
-          <button className="reaction add" onClick={() => setPicking(!picking)} aria-label="Add reaction" data-testid="add-reaction">
+          <button
+            className="reaction add"
+            onClick={() => setPicking(!picking)}
+            aria-label="Add reaction"
+            data-testid="add-reaction"
+          >
             +☺
           </button>
           {picking && (

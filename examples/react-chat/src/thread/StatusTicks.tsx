@@ -12,7 +12,13 @@ const TICKS: Record<MessageStatus, { icon: string; label: string }> = {
 export function StatusTicks({ status }: { status: MessageStatus }) {
   const { icon, label } = TICKS[status];
   return (
-    <span className={`ticks ticks-${status}`} title={label} aria-label={label} data-testid="status" data-status={status}>
+    <span
+      className={`ticks ticks-${status}`}
+      title={label}
+      aria-label={label}
+      data-testid="status"
+      data-status={status}
+    >
       {icon}
     </span>
   );

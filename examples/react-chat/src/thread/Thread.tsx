@@ -29,7 +29,14 @@ export function Thread({ dialogId, onClose }: { dialogId: string; onClose: () =>
           </button>
         </div>
       )}
-      <MessageList dialog={dialog} me={me} items={messages.items} hasOlder={messages.hasOlder} loadingOlder={messages.loadingOlder} loadOlder={messages.loadOlder} />
+      <MessageList
+        dialog={dialog}
+        me={me}
+        items={messages.items}
+        hasOlder={messages.hasOlder}
+        loadingOlder={messages.loadingOlder}
+        loadOlder={messages.loadOlder}
+      />
       <TypingIndicator dialogId={dialogId} />
       <Composer dialogId={dialogId} disabledReason={blockedPeer ? "You blocked this user. Unblock to write." : null} />
     </section>

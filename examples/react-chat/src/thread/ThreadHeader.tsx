@@ -1,7 +1,7 @@
-import { DialogType, type Dialog } from "@chatcube/core";
+import { type Dialog, DialogType } from "@chatcube/core";
 import { useBlockList, useChatClient, useLastActivity } from "@chatcube/react";
-import { displayName } from "../chat/createUserDirectory";
 import { useUsers } from "../app/DirectoryContext";
+import { displayName } from "../chat/createUserDirectory";
 import { dialogTitle, peerOf } from "../dialogs/dialogTitle";
 import { Avatar } from "../ui/Avatar";
 import { formatAgo } from "../ui/formatTime";
@@ -39,7 +39,11 @@ export function ThreadHeader({ dialog, me, onClose }: { dialog: Dialog; me: numb
         </span>
       </div>
       {peer !== null && (
-        <button className="ghost danger" onClick={() => void (isBlocked ? client.privacy.unblock(peer) : client.privacy.block(peer)).catch(() => {})} data-testid="block">
+        <button
+          className="ghost danger"
+          onClick={() => void (isBlocked ? client.privacy.unblock(peer) : client.privacy.block(peer)).catch(() => {})}
+          data-testid="block"
+        >
           {isBlocked ? "Unblock" : "Block"}
         </button>
       )}

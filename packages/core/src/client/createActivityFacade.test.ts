@@ -4,13 +4,20 @@ import { createFakeXmppPort } from "../testing/createFakeXmppPort.js";
 import { canonicalXml } from "../testing/xmlFixtures.js";
 import { createActivityFacade } from "./createActivityFacade.js";
 
-const mobile = (enable: boolean) => canonicalXml(`<iq type="set"><mobile xmlns="http://tigase.org/protocol/mobile#v2" enable="${enable}"/></iq>`);
+const mobile = (enable: boolean) =>
+  canonicalXml(`<iq type="set"><mobile xmlns="http://tigase.org/protocol/mobile#v2" enable="${enable}"/></iq>`);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("active / inactive (mobile v2)", () => {
   it("setActive(false) sends enable=true, setActive(true) enable=false; offline it waits for the connect", async () => {
     const port = createFakeXmppPort();
-    const activity = createActivityFacade({ transport: port.transport, isOnline: () => port.online, online$: port.online$, visibility: null, reportError: () => {} });
+    const activity = createActivityFacade({
+      transport: port.transport,
+      isOnline: () => port.online,
+      online$: port.online$,
+      visibility: null,
+      reportError: () => {},
+    });
     expect(activity.active.get()).toBe(true);
     await activity.setActive(false);
     await activity.setActive(true);
@@ -28,8 +35,18 @@ describe("active / inactive (mobile v2)", () => {
   it("follows page visibility", async () => {
     const port = createFakeXmppPort();
     let emit: (event: NetworkEvent) => void = () => {};
-    const page: NetworkEventSource = { isOnline: () => true, isVisible: () => false, subscribe: (listener) => ((emit = listener), () => {}) };
-    const activity = createActivityFacade({ transport: port.transport, isOnline: () => port.online, online$: port.online$, visibility: page, reportError: () => {} });
+    const page: NetworkEventSource = {
+      isOnline: () => true,
+      isVisible: () => false,
+      subscribe: (listener) => ((emit = listener), () => {}),
+    };
+    const activity = createActivityFacade({
+      transport: port.transport,
+      isOnline: () => port.online,
+      online$: port.online$,
+      visibility: page,
+      reportError: () => {},
+    });
     expect(activity.active.get()).toBe(false); // a hidden page starts inactive
     emit("visible");
     emit("online"); // not about visibility

@@ -15,15 +15,34 @@ function setup() {
   const session = createStore<Session | null>(null);
   let sessionsCreated = 0;
   let connects = 0;
-  const refuse = () => connection.set({ status: "failed", since: 0, attempt: 0, lastError: new ChatError("unauthorized", "not-authorized") });
+  const refuse = () =>
+    connection.set({
+      status: "failed",
+      since: 0,
+      attempt: 0,
+      lastError: new ChatError("unauthorized", "not-authorized"),
+    });
   const rest = {
-    session: { create: async () => ({ token: `t${++sessionsCreated}`, user: alice, userId: alice.id }), get: async () => ({ token: "t", user: alice, userId: alice.id }), destroy: async () => {} },
+    session: {
+      create: async () => ({ token: `t${++sessionsCreated}`, user: alice, userId: alice.id }),
+      get: async () => ({ token: "t", user: alice, userId: alice.id }),
+      destroy: async () => {},
+    },
     users: { get: async () => alice, signup: async () => alice },
   } as unknown as Pick<RestClient, "session" | "users">;
   const auth = createAuth({
-    appId: 1, rest, persistence: createMemoryPersistence(), session,
-    connection: { ...connection, disconnect: async () => connection.set({ status: "idle", since: 0, attempt: 0, lastError: null }) },
-    open: async () => {}, connect: () => void connects++, close: async () => {}, reportError: () => {},
+    appId: 1,
+    rest,
+    persistence: createMemoryPersistence(),
+    session,
+    connection: {
+      ...connection,
+      disconnect: async () => connection.set({ status: "idle", since: 0, attempt: 0, lastError: null }),
+    },
+    open: async () => {},
+    connect: () => void connects++,
+    close: async () => {},
+    reportError: () => {},
   });
   return { auth, connection, refuse, created: () => sessionsCreated, connects: () => connects };
 }

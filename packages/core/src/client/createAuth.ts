@@ -91,7 +91,8 @@ export function createAuth(options: AuthOptions): Auth {
   let renewedForChat = false;
   const unwatch = options.connection.subscribe((c) => {
     if (c.status === "online") renewedForChat = false;
-    if (c.status !== "failed" || !isChatError(c.lastError, "unauthorized") || state.get().status !== "signed-in") return;
+    if (c.status !== "failed" || !isChatError(c.lastError, "unauthorized") || state.get().status !== "signed-in")
+      return;
     if (password === null || renewedForChat) return expire();
     renewedForChat = true;
     renew().then(
@@ -133,8 +134,13 @@ export function createAuth(options: AuthOptions): Auth {
     signup: (input) => rest.users.signup(input),
     async login(credentials) {
       guard();
-      const info = await rest.session.create(credentials.login !== undefined ? { login: credentials.login, password: credentials.password } : { email: credentials.email ?? "", password: credentials.password });
-      if (!info.user) session.set({ user: session.get()?.user ?? ({ id: info.userId ?? 0 } as User), token: info.token }); // to fetch the user
+      const info = await rest.session.create(
+        credentials.login !== undefined
+          ? { login: credentials.login, password: credentials.password }
+          : { email: credentials.email ?? "", password: credentials.password },
+      );
+      if (!info.user)
+        session.set({ user: session.get()?.user ?? ({ id: info.userId ?? 0 } as User), token: info.token }); // to fetch the user
       const user = await userOf(info);
       password = credentials.password;
       return signIn(user, info.token);

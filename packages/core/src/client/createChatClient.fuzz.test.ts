@@ -3,7 +3,15 @@ import { CHAT_ERROR_CODES, ChatError, isChatError } from "../errors/ChatError.js
 import { isObjectId } from "../model/ids.js";
 import { createMemoryPersistence } from "../persistence/memory/createMemoryPersistence.js";
 import { createFakeXmppSocket } from "../testing/createFakeXmppSocket.js";
-import { createRandom, hostileFrame, hostileList, hostileResponse, messageId, WORLD, type Random } from "../testing/hostileInput.js";
+import {
+  createRandom,
+  hostileFrame,
+  hostileList,
+  hostileResponse,
+  messageId,
+  type Random,
+  WORLD,
+} from "../testing/hostileInput.js";
 import { wireDialog, wireMessage } from "../testing/wireFixtures.js";
 import { MAX_WIRE_TIME_MS } from "../time/wireTime.js";
 import type { ChatClient } from "./ChatClient.js";
@@ -36,15 +44,42 @@ afterAll(() => {
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-const me = { id: WORLD.self, login: "me", full_name: "Me", created_at: "2023-11-14T22:13:20.000Z", updated_at: "2023-11-14T22:13:20.000Z" };
-const lastMessage = { last_message: "hi", last_message_id: "65f0a1b2c3d4e5f601020304", last_message_user_id: WORLD.peer, last_message_date_sent: 1_700_000_100 };
+const me = {
+  id: WORLD.self,
+  login: "me",
+  full_name: "Me",
+  created_at: "2023-11-14T22:13:20.000Z",
+  updated_at: "2023-11-14T22:13:20.000Z",
+};
+const lastMessage = {
+  last_message: "hi",
+  last_message_id: "65f0a1b2c3d4e5f601020304",
+  last_message_user_id: WORLD.peer,
+  last_message_date_sent: 1_700_000_100,
+};
 const goodDialogs = () => [
-  wireDialog(WORLD.privateDialog, { type: 3, user_id: WORLD.self, occupants_ids: [WORLD.self, WORLD.peer], unread_messages_count: 1, ...lastMessage }),
-  wireDialog(WORLD.groupDialog, { type: 2, user_id: WORLD.self, occupants_ids: [WORLD.self, WORLD.peer, 7], ...lastMessage }),
+  wireDialog(WORLD.privateDialog, {
+    type: 3,
+    user_id: WORLD.self,
+    occupants_ids: [WORLD.self, WORLD.peer],
+    unread_messages_count: 1,
+    ...lastMessage,
+  }),
+  wireDialog(WORLD.groupDialog, {
+    type: 2,
+    user_id: WORLD.self,
+    occupants_ids: [WORLD.self, WORLD.peer, 7],
+    ...lastMessage,
+  }),
 ];
 const goodMessages = (dialogId: string) =>
   ["65f0a1b2c3d4e5f601020303", "65f0a1b2c3d4e5f601020304"].map((id, i) =>
-    wireMessage(id, dialogId, { sender_id: WORLD.peer, recipient_id: WORLD.self, date_sent: 1_700_000_050 + 50 * i, read_ids: [WORLD.peer] }),
+    wireMessage(id, dialogId, {
+      sender_id: WORLD.peer,
+      recipient_id: WORLD.self,
+      date_sent: 1_700_000_050 + 50 * i,
+      read_ids: [WORLD.peer],
+    }),
   );
 
 /** A REST server that answers well while `hostile()` is false, and with hostile bodies now and then otherwise. */
@@ -58,12 +93,22 @@ function fuzzFetch(random: Random, hostile: () => boolean): typeof fetch {
     const bad = hostile() && random.chance(0.6);
     if (bad && random.chance(0.25)) {
       const answer = hostileResponse(random);
-      return new Response(answer.status === 204 ? null : answer.text, { status: answer.status, headers: { "content-type": answer.type } });
+      return new Response(answer.status === 204 ? null : answer.text, {
+        status: answer.status,
+        headers: { "content-type": answer.type },
+      });
     }
     if (path === "/chat/Dialog.json" && request.method === "GET") {
       const good = goodDialogs();
-      if (query.get("limit") === "1") return json(200, bad ? hostileList(random, good) : { items: good.slice(0, 1), limit: 1, skip: 0, total_entries: good.length });
-      return json(200, bad ? hostileList(random, good) : { items: good, limit: 100, skip: 0, total_entries: good.length });
+      if (query.get("limit") === "1")
+        return json(
+          200,
+          bad ? hostileList(random, good) : { items: good.slice(0, 1), limit: 1, skip: 0, total_entries: good.length },
+        );
+      return json(
+        200,
+        bad ? hostileList(random, good) : { items: good, limit: 100, skip: 0, total_entries: good.length },
+      );
     }
     if (path === "/chat/Message.json" && request.method === "GET") {
       const good = goodMessages(query.get("chat_dialog_id") ?? WORLD.privateDialog);
@@ -89,7 +134,8 @@ function brokenInvariants(client: ChatClient): string[] {
   if (!ids.every(isObjectId)) broken.push(`dialog ids ${JSON.stringify(ids)}`);
   if (new Set(ids).size !== ids.length) broken.push("duplicate dialog ids");
   for (const dialog of dialogs) {
-    if (!Number.isSafeInteger(dialog.unreadCount) || dialog.unreadCount < 0) broken.push(`unread ${dialog.unreadCount} in ${dialog.id}`);
+    if (!Number.isSafeInteger(dialog.unreadCount) || dialog.unreadCount < 0)
+      broken.push(`unread ${dialog.unreadCount} in ${dialog.id}`);
     if (!dialog.occupantIds.every((id) => Number.isSafeInteger(id) && id > 0)) broken.push(`occupants of ${dialog.id}`);
   }
   const unread = client.unread.get();
@@ -103,12 +149,16 @@ function brokenInvariants(client: ChatClient): string[] {
     if (repeated.length > 0) broken.push(`message ids repeated in ${dialogId}: ${repeated.join(", ")}`);
     for (let i = 0; i < items.length; i++) {
       const { dateSent, senderId } = items[i];
-      if (!Number.isFinite(dateSent) || dateSent < 0 || dateSent > MAX_WIRE_TIME_MS) broken.push(`dateSent ${dateSent} in ${dialogId}`);
+      if (!Number.isFinite(dateSent) || dateSent < 0 || dateSent > MAX_WIRE_TIME_MS)
+        broken.push(`dateSent ${dateSent} in ${dialogId}`);
       if (!Number.isSafeInteger(senderId) || senderId <= 0) broken.push(`sender ${senderId} in ${dialogId}`);
       // Window order: confirmed messages by second (within a second the server's order), then the unconfirmed ones.
       const previous = items[i - 1];
       const confirmed = (m: { status: string }) => m.status !== "pending" && m.status !== "failed";
-      const outOfOrder = previous && confirmed(items[i]) && (!confirmed(previous) || Math.floor(previous.dateSent / 1000) > Math.floor(dateSent / 1000));
+      const outOfOrder =
+        previous &&
+        confirmed(items[i]) &&
+        (!confirmed(previous) || Math.floor(previous.dateSent / 1000) > Math.floor(dateSent / 1000));
       if (outOfOrder) {
         broken.push(`window of ${dialogId} not sorted at ${i}: ${items[i - 1].id} before ${items[i].id}`);
       }
@@ -141,7 +191,9 @@ describe(`createChatClient under hostile frames and REST bodies (seed ${SEED})`,
     const command = (promise: Promise<unknown>) => promise.catch((error: unknown) => rejected.push(error));
     try {
       await client.auth.login({ login: "me", password: "secret-password" });
-      const threads = [WORLD.privateDialog, WORLD.groupDialog].map((id) => client.messages.forDialog(id).subscribe(() => {}));
+      const threads = [WORLD.privateDialog, WORLD.groupDialog].map((id) =>
+        client.messages.forDialog(id).subscribe(() => {}),
+      );
 
       const started = Date.now();
       let delivered = 0;
@@ -150,7 +202,8 @@ describe(`createChatClient under hostile frames and REST bodies (seed ${SEED})`,
         if (client.connection.get().status === "online") delivered += 1;
         server.push(hostileFrame(random));
         if (i % 40 === 0) void command(client.sync.resync());
-        if (i % 60 === 30) void command(client.messages.forDialog(random.pick([WORLD.privateDialog, WORLD.groupDialog])).loadOlder());
+        if (i % 60 === 30)
+          void command(client.messages.forDialog(random.pick([WORLD.privateDialog, WORLD.groupDialog])).loadOlder());
         await new Promise((resolve) => setTimeout(resolve, random.int(3)));
         expect([i, brokenInvariants(client)]).toEqual([i, []]);
       }
@@ -160,7 +213,12 @@ describe(`createChatClient under hostile frames and REST bodies (seed ${SEED})`,
       hostile = false;
       expect(await until(() => client.connection.get().status === "online", 5000)).toBe(true);
       await client.sync.resync();
-      expect(client.dialogs.list.get().map((dialog) => dialog.id).sort()).toEqual([WORLD.privateDialog, WORLD.groupDialog]);
+      expect(
+        client.dialogs.list
+          .get()
+          .map((dialog) => dialog.id)
+          .sort(),
+      ).toEqual([WORLD.privateDialog, WORLD.groupDialog]);
       const sent = await client.messages.send(WORLD.privateDialog, { body: "after the storm" });
       const window = () => client.messages.forDialog(WORLD.privateDialog).get().items;
       expect(await until(() => window().find((message) => message.id === sent.id)?.status === "sent", 5000)).toBe(true);

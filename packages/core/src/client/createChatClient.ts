@@ -1,11 +1,12 @@
-import { Subject } from "rxjs";
 import type { Element } from "@xmpp/xml";
-import { createConnection } from "../connection/createConnection.js";
+import { Subject } from "rxjs";
 import { createBrowserNetworkSource } from "../connection/createBrowserNetworkSource.js";
+import { createConnection } from "../connection/createConnection.js";
 import { ChatError } from "../errors/ChatError.js";
 import { createErrorCoalescer } from "../errors/createErrorCoalescer.js";
 import { toChatError } from "../errors/toChatError.js";
 import { DialogType } from "../model/dialog.js";
+import { objectId } from "../model/ids.js";
 import type { User } from "../model/user.js";
 import { createWriteBehind } from "../persistence/createWriteBehind.js";
 import { createIndexedDbPersistence } from "../persistence/indexedDb/createIndexedDbPersistence.js";
@@ -14,27 +15,26 @@ import { createStore } from "../reactive/createStore.js";
 import { createRestClient } from "../rest/createRestClient.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { emptyDialogsState } from "../stores/dialogs/dialogsReducer.js";
+import { followLastMessageStatus } from "../stores/dialogs/followLastMessageStatus.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
 import { createSync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
 import { scheduleUnreadRefresh } from "../sync/scheduleUnreadRefresh.js";
-import { followLastMessageStatus } from "../stores/dialogs/followLastMessageStatus.js";
 import { systemClock } from "../time/clock.js";
 import { createXmppTransport } from "../xmpp/createXmppTransport.js";
 import { createMessageIngest } from "../xmpp/handlers/createMessageIngest.js";
 import { handleDialogEvent } from "../xmpp/handlers/handleDialogEvent.js";
-import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
 import { buildMarker } from "../xmpp/stanzas/marker.js";
-import { objectId } from "../model/ids.js";
+import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
 import type { ChatClient, Session } from "./ChatClient.js";
+import type { ChatClientOptions } from "./ChatClientOptions.js";
+import { createAuth } from "./createAuth.js";
 import { createDialogsFacade } from "./createDialogsFacade.js";
 import { createMessagesFacade } from "./createMessagesFacade.js";
 import { createMessagingExtras } from "./createMessagingExtras.js";
 import { createTypingFacade } from "./createTypingFacade.js";
-import { createAuth } from "./createAuth.js";
-import type { ChatClientOptions } from "./ChatClientOptions.js";
 import { createHydrator } from "./hydrate.js";
 
 export type { ChatClientOptions } from "./ChatClientOptions.js";
@@ -74,9 +74,22 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     onRejected: (rejected) => rejected.forEach(reportError),
     onSessionExpired: () => auth.renew(),
   });
-  const transport = createXmppTransport({ service: options.chatUrl, domain: options.chatDomain, appId: options.appId, logger: options.logger, WebSocket: options.WebSocket, clock });
+  const transport = createXmppTransport({
+    service: options.chatUrl,
+    domain: options.chatDomain,
+    appId: options.appId,
+    logger: options.logger,
+    WebSocket: options.WebSocket,
+    clock,
+  });
   const network = options.network === undefined ? createBrowserNetworkSource() : options.network; // one source for all
-  const connection = createConnection({ transport, clock, backoff: options.reconnect, pingIntervalMs: options.pingIntervalMs, network });
+  const connection = createConnection({
+    transport,
+    clock,
+    backoff: options.reconnect,
+    pingIntervalMs: options.pingIntervalMs,
+    network,
+  });
   const isOnline = () => connection.state.get().status === "online";
   const sendIfOnline = (stanza: Element) => {
     if (isOnline()) transport.send(stanza).catch(() => {});
@@ -90,15 +103,37 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     if (!dialog || dialog.type !== DialogType.PRIVATE) return null;
     return dialog.occupantIds.find((o) => o !== selfUserId()) ?? null;
   };
-  const unread = createUnreadLedger({ messages, readPending: (dialogId) => outbox.entries.get().some((e) => e.kind === "read" && e.dialogId === dialogId) });
+  const unread = createUnreadLedger({
+    messages,
+    readPending: (dialogId) => outbox.entries.get().some((e) => e.kind === "read" && e.dialogId === dialogId),
+  });
   const outbox = createOutbox({
-    transport, rest, messages, jid, clock, persistence: () => db, recipientOf, isOnline, reportError, selfUserId,
+    transport,
+    rest,
+    messages,
+    jid,
+    clock,
+    persistence: () => db,
+    recipientOf,
+    isOnline,
+    reportError,
+    selfUserId,
     prepareSend: (entry, checkpoint) => extras.prepareSend(entry, checkpoint),
     onDone: (entry) => {
       if (entry.kind === "read") void sync.refreshUnread([entry.dialogId]); // the server's count, now it has the read
     },
   });
-  const sync = createSync({ rest, dialogs, messages, clock, persistence: () => db, pageSize, overlapMs: options.syncOverlapMs, unread, reportError });
+  const sync = createSync({
+    rest,
+    dialogs,
+    messages,
+    clock,
+    persistence: () => db,
+    pageSize,
+    overlapMs: options.syncOverlapMs,
+    unread,
+    reportError,
+  });
   const stopFollowingStatus = followLastMessageStatus(dialogs, messages);
 
   const ingest = createMessageIngest({
@@ -111,7 +146,16 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     windowCap,
     countUnread: unread.count,
     onReadElsewhere: unread.read,
-    sendDelivered: (m) => sendIfOnline(buildMarker(jid, { marker: "received", messageId: m.id, senderId: m.senderId, dialogId: m.dialogId, id: objectId(clock.now()) })),
+    sendDelivered: (m) =>
+      sendIfOnline(
+        buildMarker(jid, {
+          marker: "received",
+          messageId: m.id,
+          senderId: m.senderId,
+          dialogId: m.dialogId,
+          id: objectId(clock.now()),
+        }),
+      ),
     onUnknownDialog: (id) => void sync.fetchDialog(id),
     onSystemMessage: (message) => {
       systemMessages.next(message);
@@ -133,7 +177,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     void sync.run().then(() => outbox.drain());
   });
   const stopUnreadRefresh = scheduleUnreadRefresh({
-    clock, intervalMs: options.unreadRefreshMs ?? 60_000, isOnline, online$: connection.online$, network, refresh: () => sync.refreshUnread(),
+    clock,
+    intervalMs: options.unreadRefreshMs ?? 60_000,
+    isOnline,
+    online$: connection.online$,
+    network,
+    refresh: () => sync.refreshUnread(),
   });
 
   // Write-behind of dialogs and windows to the open database (coalesced per tick), and hydrate from it.
@@ -153,7 +202,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const connect = () => {
     const userId = selfUserId();
     if (userId === null) return;
-    void connection.connect(() => ({ userId, password: auth.chatPassword() ?? "" })).catch((error: unknown) => reportError(toChatError(error)));
+    void connection
+      .connect(() => ({ userId, password: auth.chatPassword() ?? "" }))
+      .catch((error: unknown) => reportError(toChatError(error)));
   };
 
   /** Opens a user's data: the cache is published before any network round-trip, then the chat connects. */
@@ -187,16 +238,62 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     extras.reset();
   };
 
-  const dialogsFacade = createDialogsFacade({ rest, dialogs, messages, jid, clock, selfUserId: requireSelf, send: sendIfOnline });
-  const messagesFacade = createMessagesFacade({ rest, dialogs, messages, outbox, clock, selfUserId: requireSelf, pageSize, windowCap, restore: hydrator.restoreWindow, onView: writeBehind.markViewed, onRead: unread.read });
+  const dialogsFacade = createDialogsFacade({
+    rest,
+    dialogs,
+    messages,
+    jid,
+    clock,
+    selfUserId: requireSelf,
+    send: sendIfOnline,
+  });
+  const messagesFacade = createMessagesFacade({
+    rest,
+    dialogs,
+    messages,
+    outbox,
+    clock,
+    selfUserId: requireSelf,
+    pageSize,
+    windowCap,
+    restore: hydrator.restoreWindow,
+    onView: writeBehind.markViewed,
+    onRead: unread.read,
+  });
   const typingFacade = createTypingFacade({ typing, dialogs, jid, clock, selfUserId, send: sendIfOnline });
   const extras = createMessagingExtras({
-    transport, online$: connection.online$, isOnline, rest, dialogs, messages, outbox, jid, clock, selfUserId, requireSelf, sendIfOnline, reportError,
-    token: () => session.get()?.token ?? null, systemMessages$: systemMessages.asObservable(), updateDialog: dialogsFacade.update,
-    network, fetch: options.fetch, options,
+    transport,
+    online$: connection.online$,
+    isOnline,
+    rest,
+    dialogs,
+    messages,
+    outbox,
+    jid,
+    clock,
+    selfUserId,
+    requireSelf,
+    sendIfOnline,
+    reportError,
+    token: () => session.get()?.token ?? null,
+    systemMessages$: systemMessages.asObservable(),
+    updateDialog: dialogsFacade.update,
+    network,
+    fetch: options.fetch,
+    options,
   });
 
-  const auth = createAuth({ appId: options.appId, rest, persistence, session, connection: { ...connection.state, disconnect: () => connection.disconnect() }, open, connect, close, reportError });
+  const auth = createAuth({
+    appId: options.appId,
+    rest,
+    persistence,
+    session,
+    connection: { ...connection.state, disconnect: () => connection.disconnect() },
+    open,
+    connect,
+    close,
+    reportError,
+  });
 
   return {
     auth: auth.api,
@@ -257,4 +354,3 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
   };
 }
-

@@ -9,21 +9,27 @@ import { select } from "../reactive/select.js";
 import { shallowEqual } from "../reactive/shallowEqual.js";
 import {
   applyRosterPush,
+  type Contact,
+  type ContactRequest,
+  type ContactsState,
   clearPresence,
   contactsOf,
   EMPTY_CONTACTS,
   MAX_CONTACTS,
   removeRequest,
   setRoster,
-  type Contact,
-  type ContactRequest,
-  type ContactsState,
 } from "../stores/contacts/contactsReducer.js";
 import type { Clock } from "../time/clock.js";
 import { handleContactPresence } from "../xmpp/handlers/handleContactPresence.js";
 import { bareJid, type JidContext, userJid } from "../xmpp/stanzas/jid.js";
 import { NS } from "../xmpp/stanzas/namespaces.js";
-import { buildRosterRemove, buildRosterRequest, buildRosterSet, buildSubscriptionPresence, parseRoster } from "../xmpp/stanzas/roster.js";
+import {
+  buildRosterRemove,
+  buildRosterRequest,
+  buildRosterSet,
+  buildSubscriptionPresence,
+  parseRoster,
+} from "../xmpp/stanzas/roster.js";
 import { buildPresenceProbe, parseUserPresence } from "../xmpp/stanzas/userPresence.js";
 import type { XmppTransport } from "../xmpp/transport/XmppTransport.js";
 
@@ -60,7 +66,10 @@ export interface ContactsFacadeOptions {
 
 /** The error for a full contact list: a program checks `code === "validation"` and `details.limit`. */
 export function contactsFullError(cause?: unknown): ChatError {
-  return new ChatError("validation", `The contact list is full: at most ${MAX_CONTACTS} contacts`, { details: { reason: "contacts-limit", limit: MAX_CONTACTS }, cause });
+  return new ChatError("validation", `The contact list is full: at most ${MAX_CONTACTS} contacts`, {
+    details: { reason: "contacts-limit", limit: MAX_CONTACTS },
+    cause,
+  });
 }
 
 /**
@@ -109,7 +118,9 @@ export function createContactsFacade(options: ContactsFacadeOptions): ContactsAp
     try {
       await iq(buildRosterSet(jid, { userId, name }));
     } catch (error) {
-      throw isChatError(error) && error.condition === "not-acceptable" && /contact/i.test(error.message) ? contactsFullError(error) : error;
+      throw isChatError(error) && error.condition === "not-acceptable" && /contact/i.test(error.message)
+        ? contactsFullError(error)
+        : error;
     }
   };
   const subscribeTo = async (userId: number): Promise<void> => {
@@ -126,7 +137,15 @@ export function createContactsFacade(options: ContactsFacadeOptions): ContactsAp
     if (stanza.name !== "presence") return;
     const parsed = parseUserPresence(stanza);
     if (parsed && parsed.userId !== options.selfUserId()) {
-      handleContactPresence({ contacts: store, clock: options.clock, jid, send: (element) => void transport.send(element).catch(() => undefined) }, parsed);
+      handleContactPresence(
+        {
+          contacts: store,
+          clock: options.clock,
+          jid,
+          send: (element) => void transport.send(element).catch(() => undefined),
+        },
+        parsed,
+      );
     }
   });
   const unregisterPush = transport.onIq("set", NS.roster, "query", (push) => {
@@ -145,7 +164,8 @@ export function createContactsFacade(options: ContactsFacadeOptions): ContactsAp
     void refresh()
       .then(() => {
         for (const contact of Object.values(store.get().roster)) {
-          if (contact.subscription === "to" || contact.subscription === "both") void transport.send(buildPresenceProbe(jid, contact.userId)).catch(() => undefined);
+          if (contact.subscription === "to" || contact.subscription === "both")
+            void transport.send(buildPresenceProbe(jid, contact.userId)).catch(() => undefined);
         }
       })
       .catch((error: unknown) => options.reportError(toChatError(error)));
@@ -159,7 +179,8 @@ export function createContactsFacade(options: ContactsFacadeOptions): ContactsAp
     refresh,
     async add(userId, addOptions = {}) {
       checkUser(userId);
-      if (!entry(userId) || addOptions.name !== undefined) await setItem(userId, addOptions.name ?? entry(userId)?.name ?? null);
+      if (!entry(userId) || addOptions.name !== undefined)
+        await setItem(userId, addOptions.name ?? entry(userId)?.name ?? null);
       await subscribeTo(userId);
     },
     async confirm(userId) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import type { Element } from "@xmpp/xml";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import { aDialog } from "../stores/testData.js";
@@ -6,7 +7,6 @@ import { errorBody, type FakeReply } from "../testing/createFakeFetch.js";
 import { createTestRestClient } from "../testing/createTestRestClient.js";
 import { wireDialog, wireUser } from "../testing/wireFixtures.js";
 import { createManualClock } from "../time/createManualClock.js";
-import type { Element } from "@xmpp/xml";
 import { createDialogExtrasFacade } from "./createDialogExtrasFacade.js";
 
 const D = "65f000000000000000000001";
@@ -15,11 +15,18 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function setup(script: FakeReply[], self = 101) {
   const { rest, requests } = createTestRestClient(script);
   const dialogs = createDialogsStore();
-  dialogs.apply((s) => upsertDialogs(s, [aDialog(D, { ownerId: 101, occupantIds: [101, 202, 303], adminIds: [202, 303, 404, 505] })]));
+  dialogs.apply((s) =>
+    upsertDialogs(s, [aDialog(D, { ownerId: 101, occupantIds: [101, 202, 303], adminIds: [202, 303, 404, 505] })]),
+  );
   const sent: Element[] = [];
   const patches: unknown[] = [];
   const extras = createDialogExtrasFacade({
-    rest, dialogs, jid: { appId: 1, domain: "localhost" }, clock: createManualClock(1_700_000_000_000), selfUserId: () => self, send: (s) => void sent.push(s),
+    rest,
+    dialogs,
+    jid: { appId: 1, domain: "localhost" },
+    clock: createManualClock(1_700_000_000_000),
+    selfUserId: () => self,
+    send: (s) => void sent.push(s),
     update: async (id, patch) => (patches.push([id, patch]), aDialog(id)),
   });
   return { extras, requests, dialogs, sent, patches };
@@ -38,7 +45,10 @@ describe("dialog extras", () => {
   });
 
   it("admins through PUT …/admins.json (owner only, at most 5), then the occupants hear of the change", async () => {
-    const t = setup([{ json: wireDialog(D, { admins_ids: [202, 303, 404, 505, 606] }) }, { json: wireDialog(D, { admins_ids: [303] }) }]);
+    const t = setup([
+      { json: wireDialog(D, { admins_ids: [202, 303, 404, 505, 606] }) },
+      { json: wireDialog(D, { admins_ids: [303] }) },
+    ]);
     const dialog = await t.extras.addAdmins(D, [606]);
     expect(dialog.adminIds).toEqual([202, 303, 404, 505, 606]);
     expect(JSON.parse(t.requests[0].body)).toEqual({ push_all: { admins_ids: [606] } });
@@ -55,7 +65,10 @@ describe("dialog extras", () => {
     const t = setup([{ json: { notifications: { enabled: 1 } } }, { status: 403, json: errorBody("not an occupant") }]);
     await t.extras.pin(D, ["m1"]);
     await t.extras.unpin(D, ["m1"]);
-    expect(t.patches).toEqual([[D, { pinMessageIds: ["m1"] }], [D, { unpinMessageIds: ["m1"] }]]);
+    expect(t.patches).toEqual([
+      [D, { pinMessageIds: ["m1"] }],
+      [D, { unpinMessageIds: ["m1"] }],
+    ]);
     const setting = t.extras.notifications.forDialog(D);
     expect(setting.get()).toBeNull();
     expect(await t.extras.notifications.get(D)).toBe(true);

@@ -11,9 +11,9 @@ import type { RestClient } from "../rest/createRestClient.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { Clock } from "../time/clock.js";
+import { DIALOG_EVENTS } from "../xmpp/stanzas/dialogEvents.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
-import { DIALOG_EVENTS } from "../xmpp/stanzas/dialogEvents.js";
 
 /** At most this many admins per dialog. */
 export const MAX_ADMINS = 5;
@@ -85,14 +85,28 @@ export function createDialogExtrasFacade(options: DialogExtrasOptions): DialogEx
   const notifyOccupants = (dialog: Dialog) => {
     const self = options.selfUserId();
     for (const userId of dialog.occupantIds) {
-      if (userId !== self) options.send(buildSystemMessage(options.jid, { id: objectId(options.clock.now()), userId, body: DIALOG_EVENTS.UPDATE_DIALOG, params: { dialogId: dialog.id } }));
+      if (userId !== self)
+        options.send(
+          buildSystemMessage(options.jid, {
+            id: objectId(options.clock.now()),
+            userId,
+            body: DIALOG_EVENTS.UPDATE_DIALOG,
+            params: { dialogId: dialog.id },
+          }),
+        );
     }
   };
-  const changeAdmins = async (dialogId: string, change: { add?: readonly number[]; remove?: readonly number[] }): Promise<Dialog> => {
+  const changeAdmins = async (
+    dialogId: string,
+    change: { add?: readonly number[]; remove?: readonly number[] },
+  ): Promise<Dialog> => {
     const known = dialogs.state.get().byId.get(dialogId);
-    if (known && known.ownerId !== options.selfUserId()) throw new ChatError("forbidden", "Only the owner changes admins");
+    if (known && known.ownerId !== options.selfUserId())
+      throw new ChatError("forbidden", "Only the owner changes admins");
     if (known && change.add && new Set([...known.adminIds, ...change.add]).size > MAX_ADMINS) {
-      throw new ChatError("validation", `At most ${MAX_ADMINS} admins`, { details: { fields: { admins_ids: ["too many"] } } });
+      throw new ChatError("validation", `At most ${MAX_ADMINS} admins`, {
+        details: { fields: { admins_ids: ["too many"] } },
+      });
     }
     const dialog = await rest.dialogs.admins(dialogId, change);
     dialogs.apply((s) => upsertDialogs(s, [dialog]));
@@ -103,7 +117,10 @@ export function createDialogExtrasFacade(options: DialogExtrasOptions): DialogEx
   return {
     occupants(dialogId, pagerOptions = {}) {
       const pageSize = pagerOptions.pageSize ?? 50;
-      const state = createStore<OccupantsPage>({ items: [], hasMore: true, loading: false, error: null }, { deepFreeze: false });
+      const state = createStore<OccupantsPage>(
+        { items: [], hasMore: true, loading: false, error: null },
+        { deepFreeze: false },
+      );
       let running: Promise<void> | null = null;
       const loadMore = (): Promise<void> => {
         const current = state.get();
@@ -112,7 +129,13 @@ export function createDialogExtrasFacade(options: DialogExtrasOptions): DialogEx
         running = rest.dialogs
           .occupants(dialogId, { limit: pageSize, skip: current.items.length })
           .then(
-            (page) => state.set({ items: [...state.get().items, ...page.filter((u) => !state.get().items.some((o) => o.id === u.id))], hasMore: page.length >= pageSize, loading: false, error: null }),
+            (page) =>
+              state.set({
+                items: [...state.get().items, ...page.filter((u) => !state.get().items.some((o) => o.id === u.id))],
+                hasMore: page.length >= pageSize,
+                loading: false,
+                error: null,
+              }),
             (error: unknown) => state.set({ ...state.get(), loading: false, error: toChatError(error) }),
           )
           .finally(() => (running = null));

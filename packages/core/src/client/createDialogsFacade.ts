@@ -1,3 +1,4 @@
+import type { Element } from "@xmpp/xml";
 import { ChatError } from "../errors/ChatError.js";
 import type { Dialog } from "../model/dialog.js";
 import { objectId } from "../model/ids.js";
@@ -6,13 +7,11 @@ import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { removeDialog, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import type { Clock } from "../time/clock.js";
-import type { Element } from "@xmpp/xml";
 import { DIALOG_EVENTS } from "../xmpp/stanzas/dialogEvents.js";
-import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
+import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
 import type { ChatClient } from "./ChatClient.js";
 import type { DialogExtrasApi } from "./createDialogExtrasFacade.js";
-
 
 /** `client.dialogs`: the live list and the commands (REST, then the store, then a system message to occupants). */
 export function createDialogsFacade(options: {
@@ -31,7 +30,9 @@ export function createDialogsFacade(options: {
     const self = options.selfUserId();
     for (const userId of new Set(userIds)) {
       if (userId === self) continue;
-      options.send(buildSystemMessage(options.jid, { id: objectId(options.clock.now()), userId, body, params: { dialogId } }));
+      options.send(
+        buildSystemMessage(options.jid, { id: objectId(options.clock.now()), userId, body, params: { dialogId } }),
+      );
     }
   };
   const drop = (id: string) => {
@@ -53,7 +54,11 @@ export function createDialogsFacade(options: {
       const before = dialogs.state.get().byId.get(id);
       const dialog = await rest.dialogs.update(id, patch);
       put(dialog);
-      notify(dialog.occupantIds.filter((o) => !(patch.addOccupantIds ?? []).includes(o)), DIALOG_EVENTS.UPDATE_DIALOG, id);
+      notify(
+        dialog.occupantIds.filter((o) => !(patch.addOccupantIds ?? []).includes(o)),
+        DIALOG_EVENTS.UPDATE_DIALOG,
+        id,
+      );
       notify(patch.addOccupantIds ?? [], DIALOG_EVENTS.ADDED_TO_DIALOG, id);
       notify(patch.removeOccupantIds ?? [], DIALOG_EVENTS.REMOVED_FROM_DIALOG, id);
       if (before && !dialog.occupantIds.includes(options.selfUserId())) drop(id);
@@ -62,7 +67,8 @@ export function createDialogsFacade(options: {
     async remove(id, removeOptions = {}) {
       const before = dialogs.state.get().byId.get(id);
       const result = await rest.dialogs.remove(id, { force: removeOptions.force });
-      if (result.forbidden.includes(id)) throw new ChatError("forbidden", "Only the owner can delete a dialog for everyone");
+      if (result.forbidden.includes(id))
+        throw new ChatError("forbidden", "Only the owner can delete a dialog for everyone");
       drop(id);
       if (removeOptions.force && before) notify(before.occupantIds, DIALOG_EVENTS.DELETE_DIALOG, id);
     },

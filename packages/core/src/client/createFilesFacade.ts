@@ -2,12 +2,12 @@ import { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import type { Attachment } from "../model/attachment.js";
 import type { OutboxEntry, OutboxSend } from "../model/outboxEntry.js";
-import { pendingUploadOf, type FileToSend } from "../model/pendingUpload.js";
+import { type FileToSend, pendingUploadOf } from "../model/pendingUpload.js";
 import type { StoredFile, UploadedFile, UploadProgress } from "../model/storedFile.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
-import type { RestClient } from "../rest/createRestClient.js";
 import { SDK_HEADER } from "../rest/createHttp.js";
+import type { RestClient } from "../rest/createRestClient.js";
 import type { FetchLike } from "../rest/restRequest.js";
 import { uploadForm } from "../rest/uploadForm.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
@@ -79,7 +79,12 @@ export function createFilesFacade(options: FilesFacadeOptions): FilesApi & {
 
   const upload: FilesApi["upload"] = async (input, uploadOptions = {}) => {
     const given = pendingUploadOf(input);
-    const file = { ...given, name: uploadOptions.name ?? given.name, contentType: uploadOptions.contentType ?? given.contentType, public: uploadOptions.public ?? given.public };
+    const file = {
+      ...given,
+      name: uploadOptions.name ?? given.name,
+      contentType: uploadOptions.contentType ?? given.contentType,
+      public: uploadOptions.public ?? given.public,
+    };
     const grant = await rest.blobs.create({ name: file.name, contentType: file.contentType, public: file.public });
     const token = options.token();
     const toS3 = grant.uploadUrl.includes("s3.amazonaws.com");
@@ -123,9 +128,23 @@ export function createFilesFacade(options: FilesFacadeOptions): FilesApi & {
         if (pending.done) continue;
         const done = await upload(
           { file: pending.file, name: pending.name, contentType: pending.contentType, public: pending.public },
-          { signal: controller.signal, onProgress: (p) => setProgress(entry.messageId, { loaded: before(index) + p.loaded, total }) },
+          {
+            signal: controller.signal,
+            onProgress: (p) => setProgress(entry.messageId, { loaded: before(index) + p.loaded, total }),
+          },
         );
-        uploads[index] = { ...pending, done: { type: pending.type, id: String(done.id), uid: done.uid, name: done.name, contentType: done.contentType, size: pending.size, ...(done.public ? { url: done.url } : {}) } };
+        uploads[index] = {
+          ...pending,
+          done: {
+            type: pending.type,
+            id: String(done.id),
+            uid: done.uid,
+            name: done.name,
+            contentType: done.contentType,
+            size: pending.size,
+            ...(done.public ? { url: done.url } : {}),
+          },
+        };
         await checkpoint({ ...entry, uploads: [...uploads] });
       }
     } finally {
@@ -144,7 +163,8 @@ export function createFilesFacade(options: FilesFacadeOptions): FilesApi & {
     url,
     async remove(id) {
       const blobId = typeof id === "number" ? id : /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : NaN;
-      if (!Number.isSafeInteger(blobId) || blobId <= 0) throw new ChatError("validation", `Not a file id: ${String(id)}`);
+      if (!Number.isSafeInteger(blobId) || blobId <= 0)
+        throw new ChatError("validation", `Not a file id: ${String(id)}`);
       await rest.blobs.remove(blobId);
     },
     progress,

@@ -10,8 +10,13 @@ import type { Readable } from "../reactive/readable.js";
 import { readableOf } from "../reactive/readableOf.js";
 import { select } from "../reactive/select.js";
 import type { Clock } from "../time/clock.js";
-import { userJid, type JidContext } from "../xmpp/stanzas/jid.js";
-import { buildLastActivityQuery, buildLastActivitySubscription, parseLastActivity, type LastActivity } from "../xmpp/stanzas/lastActivity.js";
+import { type JidContext, userJid } from "../xmpp/stanzas/jid.js";
+import {
+  buildLastActivityQuery,
+  buildLastActivitySubscription,
+  type LastActivity,
+  parseLastActivity,
+} from "../xmpp/stanzas/lastActivity.js";
 import { NS } from "../xmpp/stanzas/namespaces.js";
 import type { XmppTransport } from "../xmpp/transport/XmppTransport.js";
 
@@ -28,7 +33,9 @@ export interface LastActivityState {
 }
 
 /** The last activity of nobody in particular (what a binding reads when no user is selected). */
-export const UNKNOWN_LAST_ACTIVITY: Readable<LastActivityState> = readableOf<LastActivityState>(Object.freeze({ online: null, seconds: null, at: null, error: null }));
+export const UNKNOWN_LAST_ACTIVITY: Readable<LastActivityState> = readableOf<LastActivityState>(
+  Object.freeze({ online: null, seconds: null, at: null, error: null }),
+);
 
 /** `client.lastActivity`. */
 export interface LastActivityApi {
@@ -52,7 +59,12 @@ export interface LastActivityFacadeOptions {
 }
 
 /** Nothing known. */
-export const UNKNOWN_ACTIVITY: LastActivityState = Object.freeze({ online: null, seconds: null, at: null, error: null });
+export const UNKNOWN_ACTIVITY: LastActivityState = Object.freeze({
+  online: null,
+  seconds: null,
+  at: null,
+  error: null,
+});
 
 /**
  * Creates `client.lastActivity`: the XEP-0012 query and ConnectyCube's status streaming (`<subscribe
@@ -60,7 +72,9 @@ export const UNKNOWN_ACTIVITY: LastActivityState = Object.freeze({ online: null,
  * first subscriber arrives (or when the chat next comes online) and unsubscribes a while after the last one leaves.
  * Pushes are the `<iq type="result"><query xmlns="jabber:iq:last" seconds/></iq>` the server sends unasked.
  */
-export function createLastActivityFacade(options: LastActivityFacadeOptions): LastActivityApi & { reset(): void; dispose(): void } {
+export function createLastActivityFacade(
+  options: LastActivityFacadeOptions,
+): LastActivityApi & { reset(): void; dispose(): void } {
   const { transport, jid, clock } = options;
   const store = createStore<Readonly<Record<string, LastActivityState>>>({});
   const streamed = new Set<number>();
@@ -86,14 +100,20 @@ export function createLastActivityFacade(options: LastActivityFacadeOptions): La
       const error = toChatError(cause);
       const before = store.get()[userId] ?? UNKNOWN_ACTIVITY;
       const known = error.code !== "not-found" && error.code !== "forbidden";
-      put(userId, known ? { ...before, error } : { online: error.code === "not-found" ? false : null, seconds: null, at: null, error });
+      put(
+        userId,
+        known
+          ? { ...before, error }
+          : { online: error.code === "not-found" ? false : null, seconds: null, at: null, error },
+      );
       throw error;
     } finally {
       queryIds.delete(id);
     }
     if (!reply.attrs.from) reply.attrs.from = userJid(jid, userId); // an answer without `from` is about whom we asked
     const parsed = parseLastActivity(reply);
-    if (!parsed || parsed.userId !== userId) throw new ChatError("protocol", "Malformed last activity answer", { details: { reply: reply.toString() } });
+    if (!parsed || parsed.userId !== userId)
+      throw new ChatError("protocol", "Malformed last activity answer", { details: { reply: reply.toString() } });
     if ((pushCount.get(userId) ?? 0) !== pushesBefore) return store.get()[userId] ?? fromAnswer(parsed); // a newer push won
     const state = fromAnswer(parsed);
     put(userId, state);

@@ -10,7 +10,14 @@ import type { RestClient } from "../rest/createRestClient.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { applyMessageActivity, setUnread } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
-import { EMPTY_WINDOW, editMessage, prependOlder, removeMessages, setLoading, type MessageWindow } from "../stores/messages/messagesReducer.js";
+import {
+  EMPTY_WINDOW,
+  editMessage,
+  type MessageWindow,
+  prependOlder,
+  removeMessages,
+  setLoading,
+} from "../stores/messages/messagesReducer.js";
 import type { Outbox } from "../sync/createOutbox.js";
 import type { Clock } from "../time/clock.js";
 import type { ChatClient, DialogMessages } from "./ChatClient.js";
@@ -35,7 +42,9 @@ export interface MessagesFacadeOptions {
 }
 
 /** `client.messages`: windows per dialog with paging, and the commands that go through the outbox. */
-export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatClient["messages"], keyof ReactionsApi> & { dispose(): void } {
+export function createMessagesFacade(
+  options: MessagesFacadeOptions,
+): Omit<ChatClient["messages"], keyof ReactionsApi> & { dispose(): void } {
   const { rest, dialogs, messages, outbox, clock } = options;
   const loading = new Map<string, Promise<void>>();
 
@@ -48,9 +57,15 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
       const oldest = known[0];
       // date_sent has one-second resolution: ask up to the end of the oldest second, for as many more as we hold
       // of that second, and let the merge drop those we have.
-      const sameSecond = oldest ? known.filter((m) => Math.floor(m.dateSent / 1000) === Math.floor(oldest.dateSent / 1000)).length : 0;
+      const sameSecond = oldest
+        ? known.filter((m) => Math.floor(m.dateSent / 1000) === Math.floor(oldest.dateSent / 1000)).length
+        : 0;
       const limit = options.pageSize + sameSecond;
-      const page = await rest.messages.list(dialogId, { before: oldest ? Math.floor(oldest.dateSent / 1000) * 1000 + 1000 : undefined, limit, sort: "desc" });
+      const page = await rest.messages.list(dialogId, {
+        before: oldest ? Math.floor(oldest.dateSent / 1000) * 1000 + 1000 : undefined,
+        limit,
+        sort: "desc",
+      });
       messages.apply(dialogId, (w) => prependOlder(w, [...page].reverse(), page.length >= limit));
     } catch (cause) {
       messages.apply(dialogId, (w) => setLoading(w, false, toChatError(cause)));
@@ -99,7 +114,10 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
   };
   const findMessage = (messageId: string): Message | undefined => {
     for (const dialogId of messages.dialogIds()) {
-      const found = messages.window(dialogId).get().items.find((m) => m.id === messageId);
+      const found = messages
+        .window(dialogId)
+        .get()
+        .items.find((m) => m.id === messageId);
       if (found) return found;
     }
     return undefined;
@@ -122,7 +140,12 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
       let facade = facades.get(dialogId);
       if (!facade) {
         const readable = keyed.get(dialogId);
-        facade = { get: readable.get, subscribe: readable.subscribe, value$: readable.value$, loadOlder: () => loadOlder(dialogId) };
+        facade = {
+          get: readable.get,
+          subscribe: readable.subscribe,
+          value$: readable.value$,
+          loadOlder: () => loadOlder(dialogId),
+        };
         facades.set(dialogId, facade);
       }
       return facade;
@@ -133,31 +156,76 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
       const body = input.body ?? null;
       const attachments = input.attachments ?? [];
       const uploads = (input.files ?? []).map(pendingUploadOf);
-      if (body === null && attachments.length === 0 && uploads.length === 0) throw new ChatError("validation", "A message needs a body or an attachment");
+      if (body === null && attachments.length === 0 && uploads.length === 0)
+        throw new ChatError("validation", "A message needs a body or an attachment");
       const now = clock.now();
       const id = objectId(now);
-      const recipientId = dialog.type === DialogType.PRIVATE ? (dialog.occupantIds.find((o) => o !== self) ?? null) : null;
+      const recipientId =
+        dialog.type === DialogType.PRIVATE ? (dialog.occupantIds.find((o) => o !== self) ?? null) : null;
       const message: Message = {
-        id, dialogId, senderId: self, recipientId, body, dateSent: now, attachments: [...attachments, ...uploads.map(placeholderOf)], reactions: { own: [], total: {} },
-        customParams: input.extension ?? {}, readIds: [self], deliveredIds: [self], editedAt: null, status: "pending",
+        id,
+        dialogId,
+        senderId: self,
+        recipientId,
+        body,
+        dateSent: now,
+        attachments: [...attachments, ...uploads.map(placeholderOf)],
+        reactions: { own: [], total: {} },
+        customParams: input.extension ?? {},
+        readIds: [self],
+        deliveredIds: [self],
+        editedAt: null,
+        status: "pending",
       };
       messages.receive([message], { cap: options.windowCap });
-      dialogs.apply((s) => applyMessageActivity(s, { dialogId, own: true, status: "pending", lastMessage: { id, text: body, senderId: self, dateSent: now } }).state);
-      await outbox.enqueue({ ...base("send", dialogId, id), kind: "send", body, attachments, customParams: message.customParams, recipientId, ...(uploads.length ? { uploads } : {}), ...(input.silent ? { silent: true } : {}) });
-      const outcome = outbox.settled(id).then(() => messages.window(dialogId).get().items.find((m) => m.id === id) ?? { ...message, status: "sent" as const });
+      dialogs.apply(
+        (s) =>
+          applyMessageActivity(s, {
+            dialogId,
+            own: true,
+            status: "pending",
+            lastMessage: { id, text: body, senderId: self, dateSent: now },
+          }).state,
+      );
+      await outbox.enqueue({
+        ...base("send", dialogId, id),
+        kind: "send",
+        body,
+        attachments,
+        customParams: message.customParams,
+        recipientId,
+        ...(uploads.length ? { uploads } : {}),
+        ...(input.silent ? { silent: true } : {}),
+      });
+      const outcome = outbox.settled(id).then(
+        () =>
+          messages
+            .window(dialogId)
+            .get()
+            .items.find((m) => m.id === id) ?? { ...message, status: "sent" as const },
+      );
       outcome.catch(() => {});
       return { ...message, settled: outcome };
     },
     async edit(dialogId, messageId, body) {
       const dialog = dialogOf(dialogId);
       messages.apply(dialogId, (w) => editMessage(w, messageId, body, clock.now()));
-      await outbox.enqueue({ ...base("edit", dialogId, messageId), kind: "edit", body, last: dialog.lastMessage?.id === messageId });
+      await outbox.enqueue({
+        ...base("edit", dialogId, messageId),
+        kind: "edit",
+        body,
+        last: dialog.lastMessage?.id === messageId,
+      });
     },
     async remove(dialogId, messageIds, removeOptions = {}) {
       dialogOf(dialogId);
       messages.apply(dialogId, (w) => removeMessages(w, messageIds));
       for (const messageId of messageIds) {
-        await outbox.enqueue({ ...base("remove", dialogId, messageId), kind: "remove", forEveryone: Boolean(removeOptions.force) });
+        await outbox.enqueue({
+          ...base("remove", dialogId, messageId),
+          kind: "remove",
+          forEveryone: Boolean(removeOptions.force),
+        });
       }
     },
     async markRead(dialogId) {
@@ -175,15 +243,24 @@ export function createMessagesFacade(options: MessagesFacadeOptions): Omit<ChatC
       options.onRead?.(dialogId);
       dialogs.apply((s) => setUnread(s, dialogId, 0));
       if (!target || !unread) return;
-      await outbox.enqueue({ ...base("read", dialogId, target.id), kind: "read", senderId: target.senderId, dateSent: target.dateSent });
+      await outbox.enqueue({
+        ...base("read", dialogId, target.id),
+        kind: "read",
+        senderId: target.senderId,
+        dateSent: target.dateSent,
+      });
     },
     async retry(messageId) {
-      const entry = outbox.entries.get().find((e) => e.messageId === messageId && e.kind === "send") ?? outbox.entries.get().find((e) => e.id === messageId);
+      const entry =
+        outbox.entries.get().find((e) => e.messageId === messageId && e.kind === "send") ??
+        outbox.entries.get().find((e) => e.id === messageId);
       if (!entry) throw new ChatError("not-found", `Nothing to retry for ${messageId}`);
       await outbox.retry(entry.id);
     },
     async cancel(messageId) {
-      const entry = outbox.entries.get().find((e) => e.messageId === messageId && e.kind === "send") ?? outbox.entries.get().find((e) => e.id === messageId);
+      const entry =
+        outbox.entries.get().find((e) => e.messageId === messageId && e.kind === "send") ??
+        outbox.entries.get().find((e) => e.id === messageId);
       if (!entry) {
         if (findMessage(messageId)) throw new ChatError("conflict", "The message was already sent");
         return;

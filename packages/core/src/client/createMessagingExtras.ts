@@ -67,25 +67,67 @@ export interface MessagingExtrasDeps {
 export function createMessagingExtras(deps: MessagingExtrasDeps) {
   const { transport, jid, clock } = deps;
   const privacy = createPrivacyFacade({ transport, jid, online$: deps.online$, reportError: deps.reportError });
-  const contacts = createContactsFacade({ transport, jid, clock, selfUserId: deps.selfUserId, online$: deps.online$, reportError: deps.reportError });
-  const lastActivity = createLastActivityFacade({ transport, jid, clock, isOnline: deps.isOnline, online$: deps.online$, keepAliveMs: deps.options.lastActivityKeepAliveMs });
+  const contacts = createContactsFacade({
+    transport,
+    jid,
+    clock,
+    selfUserId: deps.selfUserId,
+    online$: deps.online$,
+    reportError: deps.reportError,
+  });
+  const lastActivity = createLastActivityFacade({
+    transport,
+    jid,
+    clock,
+    isOnline: deps.isOnline,
+    online$: deps.online$,
+    keepAliveMs: deps.options.lastActivityKeepAliveMs,
+  });
   const system = createSystemFacade({ messages$: deps.systemMessages$, transport, rest: deps.rest, jid, clock });
-  const visibility = deps.options.activeOnVisibility === false || deps.network === null ? null : (deps.network ?? createBrowserNetworkSource());
-  const activity = createActivityFacade({ transport, isOnline: deps.isOnline, online$: deps.online$, visibility, reportError: deps.reportError });
-  const dialogExtras = createDialogExtrasFacade({ rest: deps.rest, dialogs: deps.dialogs, jid, clock, selfUserId: deps.requireSelf, send: deps.sendIfOnline, update: deps.updateDialog });
-  const files = createFilesFacade({ rest: deps.rest, messages: deps.messages, outboxEntries: deps.outbox.entries, token: deps.token, fetch: deps.fetch });
+  const visibility =
+    deps.options.activeOnVisibility === false || deps.network === null
+      ? null
+      : (deps.network ?? createBrowserNetworkSource());
+  const activity = createActivityFacade({
+    transport,
+    isOnline: deps.isOnline,
+    online$: deps.online$,
+    visibility,
+    reportError: deps.reportError,
+  });
+  const dialogExtras = createDialogExtrasFacade({
+    rest: deps.rest,
+    dialogs: deps.dialogs,
+    jid,
+    clock,
+    selfUserId: deps.requireSelf,
+    send: deps.sendIfOnline,
+    update: deps.updateDialog,
+  });
+  const files = createFilesFacade({
+    rest: deps.rest,
+    messages: deps.messages,
+    outboxEntries: deps.outbox.entries,
+    token: deps.token,
+    fetch: deps.fetch,
+  });
   const reactions = createReactionsFacade({ rest: deps.rest, messages: deps.messages, outbox: deps.outbox, clock });
 
   return {
     /** For `createOutbox`: uploads a queued message's files before it goes out. */
-    prepareSend: (entry: OutboxSend, checkpoint: (entry: OutboxSend) => Promise<void>) => files.prepareSend(entry, checkpoint),
+    prepareSend: (entry: OutboxSend, checkpoint: (entry: OutboxSend) => Promise<void>) =>
+      files.prepareSend(entry, checkpoint),
     /** Wraps `messages.cancel` so that a message whose files are uploading can be cancelled too. */
     cancelMessage: async (messageId: string, cancel: (messageId: string) => Promise<void>) => {
       await files.abort(messageId);
       await cancel(messageId);
     },
     /** Members of `client.messages`. */
-    reactions: { react: reactions.react, removeReaction: reactions.removeReaction, listReactions: reactions.listReactions },
+    reactions: {
+      react: reactions.react,
+      removeReaction: reactions.removeReaction,
+      listReactions: reactions.listReactions,
+    },
     /** Members of `client.dialogs`. */
     dialogs: dialogExtras,
     /** Members of the client. */

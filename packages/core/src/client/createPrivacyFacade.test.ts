@@ -12,7 +12,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function setup() {
   const port = createFakeXmppPort();
   const errors: ChatError[] = [];
-  const privacy = createPrivacyFacade({ transport: port.transport, jid, online$: port.online$, reportError: (e) => errors.push(e) });
+  const privacy = createPrivacyFacade({
+    transport: port.transport,
+    jid,
+    online$: port.online$,
+    reportError: (e) => errors.push(e),
+  });
   return { port, privacy, errors };
 }
 
@@ -22,11 +27,21 @@ const mutualItems = (userId: number, first: number) =>
 describe("client.privacy", () => {
   it("reads names and lists on connect; blocked is the default list's denied users", async () => {
     const t = setup();
-    t.port.answer(`<query ${NS}><default name="DEFAULT"/><list name="DEFAULT"/></query>`, `<query ${NS}><list name="DEFAULT">${mutualItems(202, 1)}</list></query>`);
+    t.port.answer(
+      `<query ${NS}><default name="DEFAULT"/><list name="DEFAULT"/></query>`,
+      `<query ${NS}><list name="DEFAULT">${mutualItems(202, 1)}</list></query>`,
+    );
     t.port.goOnline();
     await settle();
-    expect(t.port.sent.slice(0, 2)).toEqual([xml(`<iq type="get"><query ${NS}/></iq>`), xml(`<iq type="get"><query ${NS}><list name="DEFAULT"/></query></iq>`)]);
-    expect(t.privacy.get()).toMatchObject({ defaultName: "DEFAULT", loaded: true, lists: { DEFAULT: [{ userId: 202, action: "deny", mutual: true }] } });
+    expect(t.port.sent.slice(0, 2)).toEqual([
+      xml(`<iq type="get"><query ${NS}/></iq>`),
+      xml(`<iq type="get"><query ${NS}><list name="DEFAULT"/></query></iq>`),
+    ]);
+    expect(t.privacy.get()).toMatchObject({
+      defaultName: "DEFAULT",
+      loaded: true,
+      lists: { DEFAULT: [{ userId: 202, action: "deny", mutual: true }] },
+    });
     expect(t.privacy.get().blocked.has(202)).toBe(true);
   });
 
@@ -36,14 +51,18 @@ describe("client.privacy", () => {
     await t.privacy.block(202, { mutual: false });
     expect(t.privacy.get().blocked.has(202)).toBe(true);
     expect(t.port.sent.slice(1)).toEqual([
-      xml(`<iq type="set"><query ${NS}><list name="DEFAULT"><item type="jid" value="202-1@localhost" action="deny" order="1"><message/><presence-in/><presence-out/><iq/></item><item type="jid" value="muc.localhost/202" action="deny" order="2"><message/><presence-in/><presence-out/><iq/></item></list></query></iq>`),
+      xml(
+        `<iq type="set"><query ${NS}><list name="DEFAULT"><item type="jid" value="202-1@localhost" action="deny" order="1"><message/><presence-in/><presence-out/><iq/></item><item type="jid" value="muc.localhost/202" action="deny" order="2"><message/><presence-in/><presence-out/><iq/></item></list></query></iq>`,
+      ),
       xml(`<iq type="set"><query ${NS}><default name="DEFAULT"/></query></iq>`),
     ]);
     t.port.sent.length = 0;
     await t.privacy.block(303);
     expect(t.port.sent).toEqual([
       xml(`<iq type="set"><query ${NS}><default/></query></iq>`),
-      xml(`<iq type="set"><query ${NS}><list name="DEFAULT">${mutualItems(303, 1)}<item type="jid" value="202-1@localhost" action="deny" order="3"><message/><presence-in/><presence-out/><iq/></item><item type="jid" value="muc.localhost/202" action="deny" order="4"><message/><presence-in/><presence-out/><iq/></item></list></query></iq>`),
+      xml(
+        `<iq type="set"><query ${NS}><list name="DEFAULT">${mutualItems(303, 1)}<item type="jid" value="202-1@localhost" action="deny" order="3"><message/><presence-in/><presence-out/><iq/></item><item type="jid" value="muc.localhost/202" action="deny" order="4"><message/><presence-in/><presence-out/><iq/></item></list></query></iq>`,
+      ),
       xml(`<iq type="set"><query ${NS}><default name="DEFAULT"/></query></iq>`),
     ]);
     expect([...t.privacy.get().blocked].sort()).toEqual([202, 303]);
@@ -64,7 +83,10 @@ describe("client.privacy", () => {
 
   it("rolls back when offline, and restores the default when a replace fails after the decline", async () => {
     const t = setup();
-    t.port.answer(`<query ${NS}><default name="DEFAULT"/><list name="DEFAULT"/></query>`, `<query ${NS}><list name="DEFAULT">${mutualItems(202, 1)}</list></query>`);
+    t.port.answer(
+      `<query ${NS}><default name="DEFAULT"/><list name="DEFAULT"/></query>`,
+      `<query ${NS}><list name="DEFAULT">${mutualItems(202, 1)}</list></query>`,
+    );
     await t.privacy.refresh();
     const before = t.privacy.get();
     t.port.answer("", { error: "internal-server-error" }, "");
@@ -78,18 +100,26 @@ describe("client.privacy", () => {
 
   it("unblocking the last user declines the default and deletes the list", async () => {
     const t = setup();
-    t.port.answer(`<query ${NS}><default name="DEFAULT"/><list name="DEFAULT"/></query>`, `<query ${NS}><list name="DEFAULT">${mutualItems(202, 1)}</list></query>`);
+    t.port.answer(
+      `<query ${NS}><default name="DEFAULT"/><list name="DEFAULT"/></query>`,
+      `<query ${NS}><list name="DEFAULT">${mutualItems(202, 1)}</list></query>`,
+    );
     await t.privacy.refresh();
     t.port.sent.length = 0;
     await t.privacy.unblock(202);
-    expect(t.port.sent).toEqual([xml(`<iq type="set"><query ${NS}><default/></query></iq>`), xml(`<iq type="set"><query ${NS}><list name="DEFAULT"/></query></iq>`)]);
+    expect(t.port.sent).toEqual([
+      xml(`<iq type="set"><query ${NS}><default/></query></iq>`),
+      xml(`<iq type="set"><query ${NS}><list name="DEFAULT"/></query></iq>`),
+    ]);
     expect(t.privacy.get()).toMatchObject({ defaultName: null, lists: {} });
     expect(t.privacy.get().blocked.size).toBe(0);
   });
 
   it("list commands: names, get, set, default, decline, active, delete", async () => {
     const t = setup();
-    t.port.answer(`<query ${NS}><active name="work"/><default name="DEFAULT"/><list name="DEFAULT"/><list name="work"/></query>`);
+    t.port.answer(
+      `<query ${NS}><active name="work"/><default name="DEFAULT"/><list name="DEFAULT"/><list name="work"/></query>`,
+    );
     expect(await t.privacy.names()).toEqual({ active: "work", default: "DEFAULT", names: ["DEFAULT", "work"] });
     t.port.answer(`<query ${NS}><list name="work">${mutualItems(7, 1)}</list></query>`);
     expect(await t.privacy.getList("work")).toEqual([{ userId: 7, action: "deny", mutual: true }]);
@@ -102,13 +132,19 @@ describe("client.privacy", () => {
     await t.privacy.setDefault("friends");
     await t.privacy.deleteList("work");
     expect(t.port.sent.slice(-5)).toEqual([
-      xml(`<iq type="set"><query ${NS}><list name="friends"><item type="jid" value="9-1@localhost" action="allow" order="1"/><item type="jid" value="muc.localhost/9" action="allow" order="2"/></list></query></iq>`),
+      xml(
+        `<iq type="set"><query ${NS}><list name="friends"><item type="jid" value="9-1@localhost" action="allow" order="1"/><item type="jid" value="muc.localhost/9" action="allow" order="2"/></list></query></iq>`,
+      ),
       xml(`<iq type="set"><query ${NS}><active/></query></iq>`),
       xml(`<iq type="set"><query ${NS}><default/></query></iq>`),
       xml(`<iq type="set"><query ${NS}><default name="friends"/></query></iq>`),
       xml(`<iq type="set"><query ${NS}><list name="work"/></query></iq>`),
     ]);
-    expect(t.privacy.get()).toMatchObject({ activeName: null, defaultName: "friends", lists: { friends: [{ userId: 9, action: "allow" }] } });
+    expect(t.privacy.get()).toMatchObject({
+      activeName: null,
+      defaultName: "friends",
+      lists: { friends: [{ userId: 9, action: "allow" }] },
+    });
     t.port.answer({ error: "conflict" });
     await expect(t.privacy.deleteList("friends")).rejects.toMatchObject({ code: "conflict" });
     expect(t.privacy.get().lists.friends).toHaveLength(1);
@@ -116,8 +152,13 @@ describe("client.privacy", () => {
 
   it("a list push from another session is answered and the lists are read again", async () => {
     const t = setup();
-    t.port.answer(`<query ${NS}><default name="DEFAULT"/><list name="DEFAULT"/></query>`, `<query ${NS}><list name="DEFAULT">${mutualItems(5, 1)}</list></query>`);
-    expect(await t.port.receive(`<iq type="set" id="push1"><query ${NS}><list name="DEFAULT"/></query></iq>`)).toBe(true);
+    t.port.answer(
+      `<query ${NS}><default name="DEFAULT"/><list name="DEFAULT"/></query>`,
+      `<query ${NS}><list name="DEFAULT">${mutualItems(5, 1)}</list></query>`,
+    );
+    expect(await t.port.receive(`<iq type="set" id="push1"><query ${NS}><list name="DEFAULT"/></query></iq>`)).toBe(
+      true,
+    );
     await settle();
     expect(t.privacy.get().blocked.has(5)).toBe(true);
   });

@@ -11,14 +11,14 @@ import {
   EMPTY_PRIVACY,
   listInForce,
   loaded,
+  type PrivacyRule,
+  type PrivacyState,
   putList,
   rulesFromItems,
   setActiveName,
   setDefaultName,
   withDeny,
   without,
-  type PrivacyRule,
-  type PrivacyState,
 } from "../stores/privacy/privacyReducer.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import { NS } from "../xmpp/stanzas/namespaces.js";
@@ -106,7 +106,8 @@ export function createPrivacyFacade(options: PrivacyFacadeOptions): PrivacyApi &
     const names = parsePrivacyNames(await iq(buildPrivacyNamesRequest()));
     return { active: names.active, default: names.default, names: names.names };
   };
-  const fetchList = async (name: string): Promise<PrivacyRule[]> => rulesFromItems(parsePrivacyList(await iq(buildPrivacyListRequest(name)))?.items ?? []);
+  const fetchList = async (name: string): Promise<PrivacyRule[]> =>
+    rulesFromItems(parsePrivacyList(await iq(buildPrivacyListRequest(name)))?.items ?? []);
 
   const doRefresh = async (): Promise<PrivacyState> => {
     const names = await fetchNames();
@@ -120,7 +121,10 @@ export function createPrivacyFacade(options: PrivacyFacadeOptions): PrivacyApi &
   };
 
   /** Shows `next(state)` now; puts the state back if `run` fails. */
-  const optimistic = async (next: (state: PrivacyState) => PrivacyState, run: (before: PrivacyState) => Promise<void>): Promise<void> => {
+  const optimistic = async (
+    next: (state: PrivacyState) => PrivacyState,
+    run: (before: PrivacyState) => Promise<void>,
+  ): Promise<void> => {
     const before = store.get();
     store.set(next(before));
     try {
@@ -136,7 +140,13 @@ export function createPrivacyFacade(options: PrivacyFacadeOptions): PrivacyApi &
     const wasDefault = before.defaultName === name;
     if (wasDefault) await iq(buildPrivacyDefault(null));
     try {
-      await iq(buildPrivacyListSet(jid, name, rules.map((rule) => ({ userId: rule.userId, action: rule.action, mutual: rule.mutual }))));
+      await iq(
+        buildPrivacyListSet(
+          jid,
+          name,
+          rules.map((rule) => ({ userId: rule.userId, action: rule.action, mutual: rule.mutual })),
+        ),
+      );
     } finally {
       if (wasDefault) await iq(buildPrivacyDefault(name));
     }
@@ -181,11 +191,45 @@ export function createPrivacyFacade(options: PrivacyFacadeOptions): PrivacyApi &
         return rules;
       }),
     setList: (name, rules) =>
-      queue(() => (rules.length === 0 ? optimistic((s) => dropList(s, name), (before) => removeList(before, name, false)) : optimistic((s) => putList(s, name, rules), (before) => writeList(before, name, rules)))),
-    setDefault: (name) => queue(() => optimistic((s) => setDefaultName(s, name), async () => void (await iq(buildPrivacyDefault(name))))),
-    declineDefault: () => queue(() => optimistic((s) => setDefaultName(s, null), async () => void (await iq(buildPrivacyDefault(null))))),
-    setActive: (name) => queue(() => optimistic((s) => setActiveName(s, name), async () => void (await iq(buildPrivacyActive(name))))),
-    deleteList: (name) => queue(() => optimistic((s) => dropList(s, name), (before) => removeList(before, name, false))),
+      queue(() =>
+        rules.length === 0
+          ? optimistic(
+              (s) => dropList(s, name),
+              (before) => removeList(before, name, false),
+            )
+          : optimistic(
+              (s) => putList(s, name, rules),
+              (before) => writeList(before, name, rules),
+            ),
+      ),
+    setDefault: (name) =>
+      queue(() =>
+        optimistic(
+          (s) => setDefaultName(s, name),
+          async () => void (await iq(buildPrivacyDefault(name))),
+        ),
+      ),
+    declineDefault: () =>
+      queue(() =>
+        optimistic(
+          (s) => setDefaultName(s, null),
+          async () => void (await iq(buildPrivacyDefault(null))),
+        ),
+      ),
+    setActive: (name) =>
+      queue(() =>
+        optimistic(
+          (s) => setActiveName(s, name),
+          async () => void (await iq(buildPrivacyActive(name))),
+        ),
+      ),
+    deleteList: (name) =>
+      queue(() =>
+        optimistic(
+          (s) => dropList(s, name),
+          (before) => removeList(before, name, false),
+        ),
+      ),
     block: (userId, blockOptions = {}) =>
       queue(async () => {
         await ensureLoaded();
@@ -207,8 +251,15 @@ export function createPrivacyFacade(options: PrivacyFacadeOptions): PrivacyApi &
         const current = name ? store.get().lists[name] : undefined;
         if (!name || !current?.some((rule) => rule.userId === userId)) return;
         const rules = without(current, userId);
-        if (rules.length > 0) return optimistic((s) => putList(s, name, rules), (before) => writeList(before, name, rules));
-        return optimistic((s) => dropList(s, name), (before) => removeList(before, name, true));
+        if (rules.length > 0)
+          return optimistic(
+            (s) => putList(s, name, rules),
+            (before) => writeList(before, name, rules),
+          );
+        return optimistic(
+          (s) => dropList(s, name),
+          (before) => removeList(before, name, true),
+        );
       }),
     reset: () => store.set(EMPTY_PRIVACY),
     dispose() {

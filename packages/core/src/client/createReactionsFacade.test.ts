@@ -3,9 +3,9 @@ import type { ChatError } from "../errors/ChatError.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { aMessage } from "../stores/testData.js";
 import { createOutbox } from "../sync/createOutbox.js";
+import type { FakeReply } from "../testing/createFakeFetch.js";
 import { errorBody } from "../testing/createFakeFetch.js";
 import { createTestRestClient } from "../testing/createTestRestClient.js";
-import type { FakeReply } from "../testing/createFakeFetch.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createReactionsFacade } from "./createReactionsFacade.js";
 
@@ -68,7 +68,9 @@ describe("reactions", () => {
 
     const offline = setup([{ text: "" }], false);
     await offline.reactions.react(D, M, "❤️");
-    expect(offline.outbox.entries.get()).toEqual([expect.objectContaining({ kind: "react", add: "❤️", remove: null, state: "queued" })]);
+    expect(offline.outbox.entries.get()).toEqual([
+      expect.objectContaining({ kind: "react", add: "❤️", remove: null, state: "queued" }),
+    ]);
     offline.state.online = true;
     await offline.outbox.drain();
     expect(offline.outbox.entries.get()).toEqual([]);

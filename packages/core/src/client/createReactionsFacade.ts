@@ -44,7 +44,12 @@ export function createReactionsFacade(options: ReactionsFacadeOptions): Reaction
     const at = indexOfMessage(items, messageId);
     return at >= 0 ? items[at] : undefined;
   };
-  const enqueue = async (dialogId: string, messageId: string, add: string | null, remove: string | null): Promise<void> => {
+  const enqueue = async (
+    dialogId: string,
+    messageId: string,
+    add: string | null,
+    remove: string | null,
+  ): Promise<void> => {
     messages.apply(dialogId, (w) => applyReaction(w, messageId, { add, remove, own: true }));
     const entry: OutboxReact = {
       id: objectId(clock.now()),
@@ -66,14 +71,17 @@ export function createReactionsFacade(options: ReactionsFacadeOptions): Reaction
   const subscription = outbox.failed$.subscribe((entry) => {
     if (entry.kind !== "react" || undone.has(entry.id)) return;
     undone.add(entry.id);
-    messages.apply(entry.dialogId, (w) => applyReaction(w, entry.messageId, { add: entry.remove, remove: entry.add, own: true }));
+    messages.apply(entry.dialogId, (w) =>
+      applyReaction(w, entry.messageId, { add: entry.remove, remove: entry.add, own: true }),
+    );
     void outbox.cancel(entry.id).finally(() => undone.delete(entry.id));
   });
   const failures = () => subscription.unsubscribe();
 
   return {
     async react(dialogId, messageId, emoji) {
-      if (typeof emoji !== "string" || emoji.trim() === "" || emoji.length > MAX_EMOJI_LENGTH) throw new ChatError("validation", "A reaction is one emoji (at most 32 characters)");
+      if (typeof emoji !== "string" || emoji.trim() === "" || emoji.length > MAX_EMOJI_LENGTH)
+        throw new ChatError("validation", "A reaction is one emoji (at most 32 characters)");
       const own = find(dialogId, messageId)?.reactions.own ?? [];
       if (own.length === 1 && own[0] === emoji) return;
       await enqueue(dialogId, messageId, emoji, own.find((e) => e !== emoji) ?? null);

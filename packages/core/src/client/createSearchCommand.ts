@@ -3,7 +3,12 @@ import type { RestClient } from "../rest/createRestClient.js";
 import type { SearchOptions, SearchResult } from "../rest/createSearch.js";
 
 /** The documented limits of global search (docs/protocol.md §5). */
-export const SEARCH_LIMITS = { minTextLength: 5, maxDialogIds: 10, maxRangeMs: 92 * 24 * 60 * 60 * 1000, maxLimit: 100 } as const;
+export const SEARCH_LIMITS = {
+  minTextLength: 5,
+  maxDialogIds: 10,
+  maxRangeMs: 92 * 24 * 60 * 60 * 1000,
+  maxLimit: 100,
+} as const;
 
 /** `client.search(text, options)`: dialogs, messages and users matching a text. */
 export type SearchCommand = (text: string, options?: SearchOptions) => Promise<SearchResult>;
@@ -16,16 +21,25 @@ export type SearchCommand = (text: string, options?: SearchOptions) => Promise<S
 export function createSearchCommand(rest: Pick<RestClient, "search">): SearchCommand {
   return async (text, options = {}) => {
     const fields: Record<string, string[]> = {};
-    if (typeof text !== "string" || text.length < SEARCH_LIMITS.minTextLength) fields.search_text = ["must be longer than 4 characters"];
-    if ((options.dialogIds?.length ?? 0) > SEARCH_LIMITS.maxDialogIds) fields.chat_dialog_ids = ["at most 10 dialog ids"];
+    if (typeof text !== "string" || text.length < SEARCH_LIMITS.minTextLength)
+      fields.search_text = ["must be longer than 4 characters"];
+    if ((options.dialogIds?.length ?? 0) > SEARCH_LIMITS.maxDialogIds)
+      fields.chat_dialog_ids = ["at most 10 dialog ids"];
     const { startDate, endDate } = options;
     if (startDate !== undefined && endDate !== undefined) {
-      if (Math.abs(startDate - endDate) > SEARCH_LIMITS.maxRangeMs) fields.end_date = ["must be at most 3 months from start_date"];
+      if (Math.abs(startDate - endDate) > SEARCH_LIMITS.maxRangeMs)
+        fields.end_date = ["must be at most 3 months from start_date"];
     }
-    if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > SEARCH_LIMITS.maxLimit)) fields.limit = ["must be between 1 and 100"];
+    if (
+      options.limit !== undefined &&
+      (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > SEARCH_LIMITS.maxLimit)
+    )
+      fields.limit = ["must be between 1 and 100"];
     const problems = Object.keys(fields);
     if (problems.length > 0) {
-      throw new ChatError("validation", `Bad search: ${problems.map((key) => `${key} ${fields[key][0]}`).join("; ")}`, { details: { fields } });
+      throw new ChatError("validation", `Bad search: ${problems.map((key) => `${key} ${fields[key][0]}`).join("; ")}`, {
+        details: { fields },
+      });
     }
     return rest.search(text, options);
   };

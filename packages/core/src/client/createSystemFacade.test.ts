@@ -7,13 +7,30 @@ import { createManualClock } from "../time/createManualClock.js";
 import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
 import { createSystemFacade } from "./createSystemFacade.js";
 
-const incoming = (n: number): ParsedSystemMessage => ({ kind: "system", id: `s${n}`, senderId: 2, moduleIdentifier: "SystemNotifications", body: null, params: { n: String(n) }, delayedAt: null });
+const incoming = (n: number): ParsedSystemMessage => ({
+  kind: "system",
+  id: `s${n}`,
+  senderId: 2,
+  moduleIdentifier: "SystemNotifications",
+  body: null,
+  params: { n: String(n) },
+  delayedAt: null,
+});
 
 function setup() {
   const port = createFakeXmppPort();
-  const { rest, requests } = createTestRestClient([{ json: { messageId: "65f0000000000000000000ee", recipientId: 202, extensionParams: { kind: "x" } } }]);
+  const { rest, requests } = createTestRestClient([
+    { json: { messageId: "65f0000000000000000000ee", recipientId: 202, extensionParams: { kind: "x" } } },
+  ]);
   const messages$ = new Subject<ParsedSystemMessage>();
-  const system = createSystemFacade({ messages$, transport: port.transport, rest, jid: { appId: 1, domain: "localhost" }, clock: createManualClock(1_700_000_000_000), recentLimit: 2 });
+  const system = createSystemFacade({
+    messages$,
+    transport: port.transport,
+    rest,
+    jid: { appId: 1, domain: "localhost" },
+    clock: createManualClock(1_700_000_000_000),
+    recentLimit: 2,
+  });
   return { port, requests, messages$, system };
 }
 
@@ -28,10 +45,16 @@ describe("client.system", () => {
     const t = setup();
     const { id } = await t.system.send(202, { body: "dialog/NEW_DIALOG", params: { dialogId: "d1" } });
     expect(t.port.sent).toEqual([
-      canonicalXml(`<message to="202-1@localhost" type="headline" id="${id}"><body>dialog/NEW_DIALOG</body><extraParams xmlns="jabber:client"><moduleIdentifier>SystemNotifications</moduleIdentifier><dialogId>d1</dialogId></extraParams></message>`),
+      canonicalXml(
+        `<message to="202-1@localhost" type="headline" id="${id}"><body>dialog/NEW_DIALOG</body><extraParams xmlns="jabber:client"><moduleIdentifier>SystemNotifications</moduleIdentifier><dialogId>d1</dialogId></extraParams></message>`,
+      ),
     ]);
-    expect(await t.system.send(202, { params: { kind: "x" } }, { via: "rest" })).toEqual({ id: "65f0000000000000000000ee" });
-    expect(t.requests.map((r) => [r.method, r.path, JSON.parse(r.body)])).toEqual([["POST", "/chat/Message/system.json", { kind: "x", recipientId: 202 }]]);
+    expect(await t.system.send(202, { params: { kind: "x" } }, { via: "rest" })).toEqual({
+      id: "65f0000000000000000000ee",
+    });
+    expect(t.requests.map((r) => [r.method, r.path, JSON.parse(r.body)])).toEqual([
+      ["POST", "/chat/Message/system.json", { kind: "x", recipientId: 202 }],
+    ]);
     t.port.online = false;
     await expect(t.system.send(202, { body: "x" })).rejects.toMatchObject({ code: "network" });
     await expect(t.system.send(0, {})).rejects.toMatchObject({ code: "validation" });

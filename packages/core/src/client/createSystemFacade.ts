@@ -57,13 +57,16 @@ export function createSystemFacade(options: SystemFacadeOptions): SystemApi & { 
     async send(userId, input, sendOptions = {}) {
       if (!Number.isInteger(userId) || userId <= 0) throw new ChatError("validation", "System messages go to one user");
       if (sendOptions.via === "rest") {
-        if (input.body !== undefined && input.body !== null) throw new ChatError("validation", "A system message sent through REST has no body; put it in params");
+        if (input.body !== undefined && input.body !== null)
+          throw new ChatError("validation", "A system message sent through REST has no body; put it in params");
         const sent = await options.rest.systemMessages.send(userId, input.params ?? {});
         return { id: sent.id };
       }
       const id = objectId(options.clock.now());
       try {
-        await options.transport.send(buildSystemMessage(options.jid, { id, userId, body: input.body, params: input.params }));
+        await options.transport.send(
+          buildSystemMessage(options.jid, { id, userId, body: input.body, params: input.params }),
+        );
       } catch (error) {
         throw toChatError(error);
       }

@@ -1,8 +1,8 @@
+import type { Element } from "@xmpp/xml";
 import { DialogType } from "../model/dialog.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import type { TypingStore } from "../stores/typing/createTypingStore.js";
 import type { Clock, TimerHandle } from "../time/clock.js";
-import type { Element } from "@xmpp/xml";
 import { buildChatState } from "../xmpp/stanzas/chatState.js";
 import { addressFor, type JidContext } from "../xmpp/stanzas/jid.js";
 import type { ChatClient } from "./ChatClient.js";
@@ -52,7 +52,10 @@ export function createTypingFacade(options: {
       if (state) clock.clearTimeout(state.idle);
       const resend = !state || now - state.sentAt >= TYPING_RESEND_MS;
       if (resend) options.send(buildChatState(to, "composing"));
-      active.set(dialogId, { sentAt: resend ? now : state!.sentAt, idle: clock.setTimeout(() => stop(dialogId), TYPING_IDLE_MS) });
+      active.set(dialogId, {
+        sentAt: resend ? now : state!.sentAt,
+        idle: clock.setTimeout(() => stop(dialogId), TYPING_IDLE_MS),
+      });
     },
     stop,
   };

@@ -17,7 +17,12 @@ async function cache(windows: number, perWindow: number) {
   const db = await createMemoryPersistence().open({ appId: 1, userId: 1 });
   await db.putDialogs(Array.from({ length: windows }, (_, d) => aDialog(dialogId(d), { unreadCount: d % 2 })));
   for (let d = 0; d < windows; d++) {
-    await db.putWindow({ dialogId: dialogId(d), items: Array.from({ length: perWindow }, (_, i) => aMessage(messageId(d, i), dialogId(d), (i + 1) * 1000)), hasOlder: true, viewedAt: d });
+    await db.putWindow({
+      dialogId: dialogId(d),
+      items: Array.from({ length: perWindow }, (_, i) => aMessage(messageId(d, i), dialogId(d), (i + 1) * 1000)),
+      hasOlder: true,
+      viewedAt: d,
+    });
   }
   await db.setCursor("dialogs", 77_000);
   return db;
@@ -27,10 +32,28 @@ function client(db: PersistenceSession, eagerMessages: number) {
   const clock = createManualClock(1);
   const dialogs = createDialogsStore();
   const messages = createMessagesStore();
-  const outbox = createOutbox({ transport: { send: async () => {}, sendTracked: async () => {} }, rest: {} as never, messages, jid: { appId: 1, domain: "localhost" }, clock, persistence: () => db, recipientOf: () => null, isOnline: () => false, reportError: () => {} });
+  const outbox = createOutbox({
+    transport: { send: async () => {}, sendTracked: async () => {} },
+    rest: {} as never,
+    messages,
+    jid: { appId: 1, domain: "localhost" },
+    clock,
+    persistence: () => db,
+    recipientOf: () => null,
+    isOnline: () => false,
+    reportError: () => {},
+  });
   const writeBehind = createWriteBehind({ dialogs, messages, session: () => db, clock, reportError: () => {} });
   const restored: string[] = [];
-  const hydrator = createHydrator({ db: () => db, dialogs, messages, outbox, writeBehind, eagerMessages, onRestored: (id) => restored.push(id) });
+  const hydrator = createHydrator({
+    db: () => db,
+    dialogs,
+    messages,
+    outbox,
+    writeBehind,
+    eagerMessages,
+    onRestored: (id) => restored.push(id),
+  });
   return { dialogs, messages, outbox, hydrator, restored };
 }
 
@@ -59,8 +82,27 @@ describe("hydrate", () => {
   it("restores the pending outbox and, first of all, the windows it concerns (their messages show as pending)", async () => {
     const db = await cache(3, 2);
     const pending = aMessage(messageId(0, 9), dialogId(0), 9000, { status: "pending", senderId: 1 });
-    const entry: OutboxSend = { id: pending.id, kind: "send", dialogId: dialogId(0), messageId: pending.id, createdAt: 9000, state: "in-flight", attempts: 1, nextAttemptAt: null, lastError: null, body: pending.body, attachments: [], customParams: {}, recipientId: null };
-    await db.putWindow({ dialogId: dialogId(0), items: [...(await db.loadWindow(dialogId(0)))!.items, pending], hasOlder: false, viewedAt: 0 });
+    const entry: OutboxSend = {
+      id: pending.id,
+      kind: "send",
+      dialogId: dialogId(0),
+      messageId: pending.id,
+      createdAt: 9000,
+      state: "in-flight",
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+      body: pending.body,
+      attachments: [],
+      customParams: {},
+      recipientId: null,
+    };
+    await db.putWindow({
+      dialogId: dialogId(0),
+      items: [...(await db.loadWindow(dialogId(0)))!.items, pending],
+      hasOlder: false,
+      viewedAt: 0,
+    });
     await db.putOutbox(entry);
     const c = client(db, 0);
     await c.hydrator.hydrate();
@@ -75,7 +117,12 @@ describe("hydrate", () => {
     await c.hydrator.hydrate();
     c.messages.receive([aMessage(messageId(0, 50), dialogId(0), 60_000)]);
     await c.hydrator.restoreWindow(dialogId(0));
-    expect(c.messages.window(dialogId(0)).get().items.map((m) => m.dateSent)).toEqual([1000, 2000, 3000, 60_000]);
+    expect(
+      c.messages
+        .window(dialogId(0))
+        .get()
+        .items.map((m) => m.dateSent),
+    ).toEqual([1000, 2000, 3000, 60_000]);
   });
 });
 

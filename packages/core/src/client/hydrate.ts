@@ -1,10 +1,10 @@
 import type { Dialog } from "../model/dialog.js";
-import type { PersistenceSession, StoredWindow, StoredWindowInfo } from "../persistence/Persistence.js";
 import type { WriteBehind } from "../persistence/createWriteBehind.js";
+import type { PersistenceSession, StoredWindow, StoredWindowInfo } from "../persistence/Persistence.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
-import { EMPTY_WINDOW, prependOlder, type MessageWindow } from "../stores/messages/messagesReducer.js";
+import { EMPTY_WINDOW, type MessageWindow, prependOlder } from "../stores/messages/messagesReducer.js";
 import type { Outbox } from "../sync/createOutbox.js";
 import { DIALOGS_CURSOR } from "../sync/createSync.js";
 import { newestKnown } from "../sync/windowDelta.js";
@@ -63,7 +63,8 @@ export function createHydrator(options: HydratorOptions): Hydrator {
     const db = options.db();
     if (!db) return false;
     const stored = await db.loadWindow(dialogId).catch(() => null);
-    if (!stored || stored.items.length === 0 || options.db() !== db || !dialogs.state.get().byId.get(dialogId)) return false;
+    if (!stored || stored.items.length === 0 || options.db() !== db || !dialogs.state.get().byId.get(dialogId))
+      return false;
     const before = messages.window(dialogId).get();
     messages.apply(dialogId, (window) => restored(window, stored));
     if (before === EMPTY_WINDOW) writeBehind.adoptWindow(dialogId); // exactly what the cache holds: nothing to write

@@ -8,7 +8,14 @@ import type { ChatError } from "../errors/ChatError.js";
  * - `offline`: the device is offline; it reconnects when the network comes back;
  * - `failed`: it gave up (wrong credentials); only a new `connect()` starts again.
  */
-export type ConnectionStatus = "idle" | "connecting" | "authenticating" | "online" | "reconnecting" | "offline" | "failed";
+export type ConnectionStatus =
+  | "idle"
+  | "connecting"
+  | "authenticating"
+  | "online"
+  | "reconnecting"
+  | "offline"
+  | "failed";
 
 /** What the connection store holds. */
 export interface ConnectionState {

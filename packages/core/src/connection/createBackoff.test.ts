@@ -6,7 +6,9 @@ const options = { initialMs: 100, maxMs: 1000, factor: 2, jitter: 0.5 };
 
 describe("backoffDelay", () => {
   it("grows exponentially from initialMs and stops at maxMs", () => {
-    expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, options, middle))).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, options, middle))).toEqual([
+      100, 200, 400, 800, 1000, 1000,
+    ]);
   });
 
   it("spreads each delay by ±jitter", () => {

@@ -28,9 +28,13 @@ export const DEFAULT_BACKOFF: Required<BackoffOptions> = { initialMs: 1000, maxM
  * factor in `[1 - jitter, 1 + jitter]` (so that clients dropped together do not come back together), never above
  * `maxMs` nor below 0. `random` returns a number in [0, 1).
  */
-export function backoffDelay(attempt: number, options: BackoffOptions = {}, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
   const { initialMs, maxMs, factor, jitter } = { ...DEFAULT_BACKOFF, ...options };
-  const base = Math.min(maxMs, initialMs * Math.pow(factor, Math.max(0, attempt - 1)));
+  const base = Math.min(maxMs, initialMs * factor ** Math.max(0, attempt - 1));
   const spread = Math.min(1, Math.max(0, jitter));
   const jittered = base * (1 - spread + 2 * spread * random());
   return Math.round(Math.min(maxMs, Math.max(0, jittered)));

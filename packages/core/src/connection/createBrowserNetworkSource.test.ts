@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { createBrowserNetworkSource, staticNetworkSource, type NetworkEvent } from "./createBrowserNetworkSource.js";
+import { createBrowserNetworkSource, type NetworkEvent, staticNetworkSource } from "./createBrowserNetworkSource.js";
 
 const globals = globalThis as Record<string, unknown>;
 

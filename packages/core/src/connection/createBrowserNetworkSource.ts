@@ -30,7 +30,8 @@ interface EventTargetLike {
 export function createBrowserNetworkSource(): NetworkEventSource {
   if (typeof window === "undefined" || typeof window.addEventListener !== "function") return staticNetworkSource;
   const win: EventTargetLike = window;
-  const doc: (EventTargetLike & { visibilityState?: string }) | null = typeof document === "undefined" ? null : document;
+  const doc: (EventTargetLike & { visibilityState?: string }) | null =
+    typeof document === "undefined" ? null : document;
   return {
     isOnline: () => typeof navigator === "undefined" || navigator.onLine !== false,
     isVisible: () => doc?.visibilityState !== "hidden",

@@ -3,14 +3,18 @@ import { BehaviorSubject } from "rxjs";
 import { ChatError } from "../errors/ChatError.js";
 import { createManualClock } from "../time/createManualClock.js";
 import type { ConnectResult, TransportState, XmppCredentials } from "../xmpp/transport/XmppTransport.js";
-import type { NetworkEvent, NetworkEventSource } from "./createBrowserNetworkSource.js";
-import { STABLE_ONLINE_MS, createConnection, type ConnectionTransport } from "./createConnection.js";
 import type { ConnectedEvent, ConnectionStatus } from "./ConnectionState.js";
+import type { NetworkEvent, NetworkEventSource } from "./createBrowserNetworkSource.js";
+import { type ConnectionTransport, createConnection, STABLE_ONLINE_MS } from "./createConnection.js";
 
 /** A transport whose connects and pings the test settles by hand. */
 function fakeTransport() {
   const status$ = new BehaviorSubject<TransportState>({ status: "offline", error: null, resumed: false });
-  const connects: Array<{ credentials: XmppCredentials; resolve(result: ConnectResult): void; reject(error: ChatError): void }> = [];
+  const connects: Array<{
+    credentials: XmppCredentials;
+    resolve(result: ConnectResult): void;
+    reject(error: ChatError): void;
+  }> = [];
   const pings: Array<{ resolve(): void; reject(error: ChatError): void }> = [];
   const terminated: Array<ChatError | undefined> = [];
   let disconnects = 0;
@@ -33,7 +37,8 @@ function fakeTransport() {
     succeed: (resumed = false) => connects[connects.length - 1].resolve({ resumed, jid: "1-1@localhost/r" }),
     failWith: (error: ChatError) => connects[connects.length - 1].reject(error),
     /** The socket died while online. */
-    drop: () => status$.next({ status: "disconnected", error: new ChatError("network", "socket closed"), resumed: false }),
+    drop: () =>
+      status$.next({ status: "disconnected", error: new ChatError("network", "socket closed"), resumed: false }),
   };
 }
 
@@ -95,7 +100,11 @@ describe("createConnection: connecting", () => {
     expect(state()).toMatchObject({ status: "connecting", attempt: 1 });
     expect(fake.connects[0].credentials).toEqual(credentials);
     // the transport reports SASL under way
-    (fake.transport.status$ as BehaviorSubject<TransportState>).next({ status: "authenticating", error: null, resumed: false });
+    (fake.transport.status$ as BehaviorSubject<TransportState>).next({
+      status: "authenticating",
+      error: null,
+      resumed: false,
+    });
     expect(state().status).toBe("authenticating");
     clock.advance(40);
     fake.succeed();

@@ -1,14 +1,18 @@
-import { filter, Subject, type Observable } from "rxjs";
+import { filter, type Observable, Subject } from "rxjs";
 import { ChatError, isChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
-import { systemClock, type Clock, type TimerHandle } from "../time/clock.js";
+import { type Clock, systemClock, type TimerHandle } from "../time/clock.js";
 import type { XmppCredentials, XmppTransport } from "../xmpp/transport/XmppTransport.js";
-import { createBackoff, type BackoffOptions } from "./createBackoff.js";
-import { createBrowserNetworkSource, type NetworkEvent, type NetworkEventSource } from "./createBrowserNetworkSource.js";
-import { createKeepAlive } from "./createKeepAlive.js";
 import type { ConnectedEvent, ConnectionState, ConnectionStatus } from "./ConnectionState.js";
+import { type BackoffOptions, createBackoff } from "./createBackoff.js";
+import {
+  createBrowserNetworkSource,
+  type NetworkEvent,
+  type NetworkEventSource,
+} from "./createBrowserNetworkSource.js";
+import { createKeepAlive } from "./createKeepAlive.js";
 
 /**
  * How long a connection must stay online before the backoff starts over. A server that accepts the connection and

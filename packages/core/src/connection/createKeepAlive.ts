@@ -43,7 +43,8 @@ export function createKeepAlive(options: KeepAliveOptions): KeepAlive {
   };
   const schedule = (current: number): void => {
     cancelTimer();
-    if (options.intervalMs > 0 && current === run) timer = clock.setTimeout(() => void check(current), options.intervalMs);
+    if (options.intervalMs > 0 && current === run)
+      timer = clock.setTimeout(() => void check(current), options.intervalMs);
   };
 
   const check = async (current: number): Promise<void> => {

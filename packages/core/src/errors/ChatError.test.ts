@@ -30,9 +30,17 @@ describe("ChatError", () => {
   });
 
   it("round-trips through its plain JSON form (for IndexedDB)", () => {
-    const error = new ChatError("validation", "name is too long", { status: 422, details: { fields: { name: ["is too long"] } } });
+    const error = new ChatError("validation", "name is too long", {
+      status: 422,
+      details: { fields: { name: ["is too long"] } },
+    });
     const json = structuredClone(error.toJSON());
-    expect(json).toEqual({ code: "validation", message: "name is too long", status: 422, details: { fields: { name: ["is too long"] } } });
+    expect(json).toEqual({
+      code: "validation",
+      message: "name is too long",
+      status: 422,
+      details: { fields: { name: ["is too long"] } },
+    });
     const back = ChatError.fromJSON(json);
     expect(back).toBeInstanceOf(ChatError);
     expect(back.code).toBe("validation");

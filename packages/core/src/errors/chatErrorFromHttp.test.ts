@@ -19,7 +19,9 @@ describe("chatErrorFromHttp", () => {
   });
 
   it("given 422 field errors, we get a validation error listing the fields", () => {
-    const error = chatErrorFromHttp(422, { errors: { login: ["has already been taken"], password: ["is too short", "is weak"] } });
+    const error = chatErrorFromHttp(422, {
+      errors: { login: ["has already been taken"], password: ["is too short", "is weak"] },
+    });
     expect(error.code).toBe("validation");
     expect(error.details?.fields).toEqual({ login: ["has already been taken"], password: ["is too short", "is weak"] });
     expect(error.message).toBe("login has already been taken; password is too short, is weak");

@@ -31,7 +31,9 @@ describe("chatErrorFromStanza", () => {
   });
 
   it("given a legacy-only 503 bounce of a 1-1 message (no condition), we still get blocked", () => {
-    const error = chatErrorFromStanza(xmlFixture(`<message type="error" from="202-1@localhost"><error code="503"/></message>`));
+    const error = chatErrorFromStanza(
+      xmlFixture(`<message type="error" from="202-1@localhost"><error code="503"/></message>`),
+    );
     expect(error.code).toBe("blocked");
     expect(error.message).toBe("XMPP error 503");
   });
@@ -60,7 +62,11 @@ describe("chatErrorFromStanza", () => {
 
   it("given iq errors, we map the condition", () => {
     const iq = (condition: string) =>
-      chatErrorFromStanza(xmlFixture(`<iq type="error" id="q1"><error type="cancel"><${condition} xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></iq>`));
+      chatErrorFromStanza(
+        xmlFixture(
+          `<iq type="error" id="q1"><error type="cancel"><${condition} xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></iq>`,
+        ),
+      );
     expect(iq("item-not-found").code).toBe("not-found");
     expect(iq("service-unavailable").code).toBe("server");
     expect(iq("not-authorized").code).toBe("unauthorized");
@@ -78,7 +84,9 @@ describe("chatErrorFromStanza", () => {
   });
 
   it("the oneToOne option overrides the guess", () => {
-    const stanza = xmlFixture(`<message type="error"><error><service-unavailable xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></message>`);
+    const stanza = xmlFixture(
+      `<message type="error"><error><service-unavailable xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></message>`,
+    );
     expect(chatErrorFromStanza(stanza).code).toBe("blocked");
     expect(chatErrorFromStanza(stanza, { oneToOne: false }).code).toBe("server");
   });

@@ -10,7 +10,11 @@ function setup(options: { windowMs?: number; maxKeys?: number } = {}) {
   return { clock, emitted, report: coalescer.report, coalescer };
 }
 
-const badDialog = (i: number) => new ChatError("protocol", `Malformed dialog 65f0000000000000000${String(i).padStart(5, "0")}: user_id is not a user id`);
+const badDialog = (i: number) =>
+  new ChatError(
+    "protocol",
+    `Malformed dialog 65f0000000000000000${String(i).padStart(5, "0")}: user_id is not a user id`,
+  );
 
 describe("createErrorCoalescer", () => {
   it("passes the first error of a kind at once and sums up its repeats in one error per window", () => {
@@ -38,7 +42,10 @@ describe("createErrorCoalescer", () => {
       t.clock.advance(1000);
     }
     expect(t.emitted.length).toBeLessThanOrEqual(6);
-    const counted = t.emitted.reduce((sum, error) => sum + (typeof error.details?.repeated === "number" ? error.details.repeated : 1), 0);
+    const counted = t.emitted.reduce(
+      (sum, error) => sum + (typeof error.details?.repeated === "number" ? error.details.repeated : 1),
+      0,
+    );
     expect(counted).toBe(500);
   });
 
@@ -55,11 +62,15 @@ describe("createErrorCoalescer", () => {
 
   it("too many distinct kinds in one window are merged by code, so random text cannot defeat it", () => {
     const t = setup({ maxKeys: 5 });
-    for (let i = 0; i < 1000; i++) t.report(new ChatError("protocol", `from another domain: u${"x".repeat(i % 50)}@evil.example`));
+    for (let i = 0; i < 1000; i++)
+      t.report(new ChatError("protocol", `from another domain: u${"x".repeat(i % 50)}@evil.example`));
     expect(t.emitted.length).toBeLessThanOrEqual(6);
     t.clock.advance(1000);
     expect(t.emitted.length).toBeLessThanOrEqual(12);
-    const counted = t.emitted.reduce((sum, error) => sum + (typeof error.details?.repeated === "number" ? error.details.repeated : 1), 0);
+    const counted = t.emitted.reduce(
+      (sum, error) => sum + (typeof error.details?.repeated === "number" ? error.details.repeated : 1),
+      0,
+    );
     expect(counted).toBe(1000);
   });
 

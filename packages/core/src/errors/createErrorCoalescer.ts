@@ -1,4 +1,4 @@
-import { systemClock, type Clock, type TimerHandle } from "../time/clock.js";
+import { type Clock, systemClock, type TimerHandle } from "../time/clock.js";
 import { ChatError } from "./ChatError.js";
 
 /** Options of `createErrorCoalescer`. */

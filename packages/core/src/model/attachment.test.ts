@@ -14,11 +14,22 @@ describe("attachmentFromWire", () => {
         name: "cat.png",
         caption: "my cat",
       }),
-    ).toEqual({ type: "image", uid: "a1b2c3", size: 2048, width: 640, height: 480, contentType: "image/png", name: "cat.png", extra: { caption: "my cat" } });
+    ).toEqual({
+      type: "image",
+      uid: "a1b2c3",
+      size: 2048,
+      width: 640,
+      height: 480,
+      contentType: "image/png",
+      name: "cat.png",
+      extra: { caption: "my cat" },
+    });
   });
 
   it("given REST JSON (numbers, content_type), we get the same shape", () => {
-    expect(attachmentFromWire({ type: "audio", id: 42, duration: 3.5, content_type: "audio/ogg", url: "http://x/y" })).toEqual({
+    expect(
+      attachmentFromWire({ type: "audio", id: 42, duration: 3.5, content_type: "audio/ogg", url: "http://x/y" }),
+    ).toEqual({
       type: "audio",
       id: "42",
       duration: 3.5,
@@ -28,13 +39,18 @@ describe("attachmentFromWire", () => {
   });
 
   it("keeps a non-numeric size in extra, and skips null, objects and xmlns", () => {
-    expect(attachmentFromWire({ size: "big", meta: { a: 1 }, data: null, xmlns: "jabber:client", uid: "u" })).toEqual({ uid: "u", extra: { size: "big" } });
+    expect(attachmentFromWire({ size: "big", meta: { a: 1 }, data: null, xmlns: "jabber:client", uid: "u" })).toEqual({
+      uid: "u",
+      extra: { size: "big" },
+    });
   });
 });
 
 describe("attachmentToWire", () => {
   it("writes string attributes with content-type", () => {
-    expect(attachmentToWire({ type: "image", uid: "a1", size: 2048, contentType: "image/png", extra: { caption: "hi" } })).toEqual({
+    expect(
+      attachmentToWire({ type: "image", uid: "a1", size: 2048, contentType: "image/png", extra: { caption: "hi" } }),
+    ).toEqual({
       caption: "hi",
       type: "image",
       uid: "a1",

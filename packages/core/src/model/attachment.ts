@@ -41,7 +41,8 @@ export function attachmentFromWire(wire: Readonly<Record<string, unknown>>): Att
   const extra = nullRecord<string>();
   for (const [key, raw] of Object.entries(wire)) {
     if (raw === null || raw === undefined || key === "xmlns") continue;
-    const text = typeof raw === "string" ? raw : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : null;
+    const text =
+      typeof raw === "string" ? raw : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : null;
     if (text === null) continue;
     if ((TEXT_FIELDS as readonly string[]).includes(key)) attachment[key as (typeof TEXT_FIELDS)[number]] = text;
     else if ((NUMBER_FIELDS as readonly string[]).includes(key)) {

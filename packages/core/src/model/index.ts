@@ -1,9 +1,9 @@
-export { attachmentFromWire, attachmentToWire, type Attachment } from "./attachment.js";
+export { type Attachment, attachmentFromWire, attachmentToWire } from "./attachment.js";
 export {
-  DialogType,
-  isDialogType,
   type Dialog,
   type DialogPermissions,
+  DialogType,
+  isDialogType,
   type LastMessage,
   type LastMessageStatus,
 } from "./dialog.js";
@@ -14,8 +14,8 @@ export type {
   OutboxEntry,
   OutboxEntryBase,
   OutboxKind,
-  OutboxRead,
   OutboxReact,
+  OutboxRead,
   OutboxRemove,
   OutboxSend,
   OutboxState,

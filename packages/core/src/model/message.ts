@@ -57,4 +57,3 @@ export interface Message {
   /** Why it failed, when `status` is `failed`. */
   error?: ChatError;
 }
-

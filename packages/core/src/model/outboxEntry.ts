@@ -89,4 +89,5 @@ export interface OutboxRead extends OutboxEntryBase {
 export type OutboxEntry = OutboxSend | OutboxEdit | OutboxRemove | OutboxReact | OutboxRead;
 
 /** Orders outbox entries as they were made: by `createdAt`, then by id (ids grow within a process). */
-export const compareOutbox = (a: OutboxEntry, b: OutboxEntry): number => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const compareOutbox = (a: OutboxEntry, b: OutboxEntry): number =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -4,7 +4,9 @@ import type { Attachment } from "./attachment.js";
 export type FileBytes = Blob | ArrayBuffer | Uint8Array;
 
 /** A file to attach to a message: the bytes, or the bytes with a name, type, visibility or attachment type. */
-export type FileToSend = FileBytes | { file: FileBytes; name?: string; contentType?: string; public?: boolean; type?: string };
+export type FileToSend =
+  | FileBytes
+  | { file: FileBytes; name?: string; contentType?: string; public?: boolean; type?: string };
 
 /** A file a queued message still has to upload before it goes out (kept in the outbox, so a reload resumes it). */
 export interface PendingUpload {

@@ -32,7 +32,13 @@ export interface StoredWindowInfo {
 }
 
 /** A JSON-like value kept as is (privacy lists and other small records). */
-export type StoredValue = string | number | boolean | null | readonly StoredValue[] | { readonly [key: string]: StoredValue };
+export type StoredValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly StoredValue[]
+  | { readonly [key: string]: StoredValue };
 
 /** Everything needed to publish the cached state before any network round-trip (docs/architecture.md, Data flow §1). */
 export interface StoredSnapshot {

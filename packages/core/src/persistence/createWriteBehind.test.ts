@@ -29,7 +29,15 @@ function setup() {
     },
     deleteWindow: async () => void calls.push("deleteWindow"),
   };
-  const writeBehind = createWriteBehind({ dialogs, messages, session: () => session, clock, reportError: (e) => { throw e; } });
+  const writeBehind = createWriteBehind({
+    dialogs,
+    messages,
+    session: () => session,
+    clock,
+    reportError: (e) => {
+      throw e;
+    },
+  });
   return { clock, dialogs, messages, calls, windows, writeBehind };
 }
 
@@ -37,7 +45,8 @@ describe("write-behind", () => {
   it("coalesces a tick of store changes into one write per changed dialog and window", async () => {
     const t = setup();
     t.dialogs.apply((s) => upsertDialogs(s, [aDialog(A, { name: "a" }), aDialog(B, { name: "b" })]));
-    for (let i = 0; i < 10; i++) t.messages.receive([aMessage(`66f0000000000000000000${(10 + i).toString(16)}`, A, 1000 + i)]);
+    for (let i = 0; i < 10; i++)
+      t.messages.receive([aMessage(`66f0000000000000000000${(10 + i).toString(16)}`, A, 1000 + i)]);
     t.dialogs.apply((s) => patchDialog(s, A, { name: "a2" }));
     expect(t.calls).toEqual([]); // nothing until the tick ends
     t.clock.advance(0);

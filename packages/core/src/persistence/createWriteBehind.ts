@@ -71,7 +71,15 @@ export function createWriteBehind(options: WriteBehindOptions): WriteBehind {
         if (state.byId.get(dialogId)) work.push(target.deleteWindow(dialogId)); // a removed dialog takes its window along
         continue;
       }
-      work.push(target.putWindow({ dialogId, items: window.items, hasOlder: window.hasOlder, viewedAt: views.get(dialogId) ?? 0, detached: window.detached }));
+      work.push(
+        target.putWindow({
+          dialogId,
+          items: window.items,
+          hasOlder: window.hasOlder,
+          viewedAt: views.get(dialogId) ?? 0,
+          detached: window.detached,
+        }),
+      );
     }
     dirtyWindows.clear();
     writing = Promise.all(work).then(
@@ -109,7 +117,8 @@ export function createWriteBehind(options: WriteBehindOptions): WriteBehind {
     },
     adopt(windows = []) {
       written = dialogs.state.get();
-      for (const window of windows) views.set(window.dialogId, Math.max(window.viewedAt, views.get(window.dialogId) ?? 0));
+      for (const window of windows)
+        views.set(window.dialogId, Math.max(window.viewedAt, views.get(window.dialogId) ?? 0));
     },
     adoptWindow(dialogId) {
       dirtyWindows.delete(dialogId);

@@ -126,7 +126,9 @@ describe("createKeyedReadables", () => {
   it("works with a factory that has no start hook", () => {
     const clock = createManualClock();
     const store = createStore({ n: 1 });
-    const family = createKeyedReadables((key: string) => ({ readable: select(store, (s) => `${key}:${s.n}`) }), { clock });
+    const family = createKeyedReadables((key: string) => ({ readable: select(store, (s) => `${key}:${s.n}`) }), {
+      clock,
+    });
     const seen: string[] = [];
     const stop = family.get("x").subscribe((v) => seen.push(v));
     store.set({ n: 2 });

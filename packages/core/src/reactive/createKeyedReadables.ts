@@ -1,4 +1,4 @@
-import { systemClock, type Clock, type TimerHandle } from "../time/clock.js";
+import { type Clock, systemClock, type TimerHandle } from "../time/clock.js";
 import { createReadable } from "./createReadable.js";
 import type { Readable, ReadableSource } from "./readable.js";
 
@@ -93,7 +93,13 @@ export function createKeyedReadables<K, T>(
 
   const create = (key: K): Entry<T> => {
     const source = factory(key);
-    const entry: Entry<T> = { source, view: undefined as unknown as Readable<T>, subscribers: 0, stop: null, timer: null };
+    const entry: Entry<T> = {
+      source,
+      view: undefined as unknown as Readable<T>,
+      subscribers: 0,
+      stop: null,
+      timer: null,
+    };
     entry.view = createReadable(
       () => source.readable.get(),
       (onChange) => {

@@ -1,4 +1,4 @@
-import { freeze, produce, type Draft } from "immer";
+import { type Draft, freeze, produce } from "immer";
 import { BehaviorSubject, skip } from "rxjs";
 import { createReadable } from "./createReadable.js";
 import type { Readable } from "./readable.js";

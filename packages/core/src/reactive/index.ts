@@ -1,9 +1,3 @@
-export type { Listener, Readable, ReadableSource, Unsubscribe } from "./readable.js";
-export { createReadable } from "./createReadable.js";
-export { readableOf } from "./readableOf.js";
-export { createStore, type Recipe, type Store } from "./createStore.js";
-export { select } from "./select.js";
-export { referenceEqual, shallowEqual } from "./shallowEqual.js";
 export {
   createKeyedReadables,
   DEFAULT_KEEP_ALIVE_MS,
@@ -11,3 +5,9 @@ export {
   type KeyedReadablesOptions,
   type KeyedSource,
 } from "./createKeyedReadables.js";
+export { createReadable } from "./createReadable.js";
+export { createStore, type Recipe, type Store } from "./createStore.js";
+export type { Listener, Readable, ReadableSource, Unsubscribe } from "./readable.js";
+export { readableOf } from "./readableOf.js";
+export { select } from "./select.js";
+export { referenceEqual, shallowEqual } from "./shallowEqual.js";

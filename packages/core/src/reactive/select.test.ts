@@ -1,9 +1,9 @@
 import { describe, expect, it, jest } from "@jest/globals";
 import { firstValueFrom, take, toArray } from "rxjs";
 import { createStore } from "./createStore.js";
+import type { ReadableSource } from "./readable.js";
 import { select } from "./select.js";
 import { shallowEqual } from "./shallowEqual.js";
-import type { ReadableSource } from "./readable.js";
 
 interface State {
   unread: Record<string, number>;

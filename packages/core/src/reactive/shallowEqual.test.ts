@@ -16,7 +16,9 @@ describe("shallowEqual", () => {
     expect(shallowEqual([1, { id: 1 }], [1, { id: 1 }])).toBe(false);
     expect(shallowEqual([1], [1, 2])).toBe(false);
     expect(shallowEqual({ a: 1 }, { a: 1, b: undefined })).toBe(false);
-    expect(shallowEqual({ a: 1, c: 2 } as Record<string, number>, { a: 1, b: 2 } as Record<string, number>)).toBe(false);
+    expect(shallowEqual({ a: 1, c: 2 } as Record<string, number>, { a: 1, b: 2 } as Record<string, number>)).toBe(
+      false,
+    );
     expect(shallowEqual<unknown>([1], { 0: 1 })).toBe(false);
     expect(shallowEqual<unknown>(null, {})).toBe(false);
     expect(shallowEqual<unknown>(1, "1")).toBe(false);

@@ -18,7 +18,7 @@ export function shallowEqual<T>(a: T, b: T): boolean {
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const keysA = Object.keys(a);
   if (keysA.length !== Object.keys(b).length) return false;
-  return keysA.every((key) => Object.prototype.hasOwnProperty.call(b, key) && Object.is(a[key], b[key]));
+  return keysA.every((key) => Object.hasOwn(b, key) && Object.is(a[key], b[key]));
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {

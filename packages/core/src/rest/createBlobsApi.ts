@@ -1,6 +1,6 @@
 import type { StoredFile } from "../model/storedFile.js";
-import { blobFromDto, blobGrantFromDto, type BlobGrant } from "./dto/blobFromDto.js";
-import { unwrap, type RestContext } from "./restContext.js";
+import { type BlobGrant, blobFromDto, blobGrantFromDto } from "./dto/blobFromDto.js";
+import { type RestContext, unwrap } from "./restContext.js";
 
 /** `/blobs` (docs/protocol.md §6): create → (upload) → complete, info, delete. */
 export interface BlobsApi {
@@ -18,7 +18,11 @@ export interface BlobsApi {
 export function createBlobsApi(ctx: RestContext): BlobsApi {
   return {
     async create(input) {
-      const body = await ctx.http.request({ method: "POST", path: "blobs", body: { blob: { name: input.name, content_type: input.contentType, public: input.public } } });
+      const body = await ctx.http.request({
+        method: "POST",
+        path: "blobs",
+        body: { blob: { name: input.name, content_type: input.contentType, public: input.public } },
+      });
       return unwrap(blobGrantFromDto(body));
     },
     async complete(id, size) {

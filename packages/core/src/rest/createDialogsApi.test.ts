@@ -6,25 +6,45 @@ import { hexId, wireDialog, wireUser } from "../testing/wireFixtures.js";
 
 const D = hexId(0xd1);
 const D2 = hexId(0xd2);
-const page = (items: unknown[], total = items.length, skip = 0, limit = 100) => ({ json: { total_entries: total, skip, limit, items } });
+const page = (items: unknown[], total = items.length, skip = 0, limit = 100) => ({
+  json: { total_entries: total, skip, limit, items },
+});
 
 describe("dialogs.list", () => {
   it("asks for the most recent activity first by default and maps the page", async () => {
-    const { rest, requests } = createTestRestClient([page([wireDialog(D, { last_message: "yo", last_message_date_sent: 1_700_000_100 })])]);
+    const { rest, requests } = createTestRestClient([
+      page([wireDialog(D, { last_message: "yo", last_message_date_sent: 1_700_000_100 })]),
+    ]);
     const result = await rest.dialogs.list();
-    expect(requests[0]).toMatchObject({ method: "GET", path: "/chat/Dialog.json", query: "limit=100&skip=0&sort_desc=last_message_date_sent" });
+    expect(requests[0]).toMatchObject({
+      method: "GET",
+      path: "/chat/Dialog.json",
+      query: "limit=100&skip=0&sort_desc=last_message_date_sent",
+    });
     expect(result).toMatchObject({ total: 1, skip: 0, limit: 100 });
-    expect(result.items[0]).toMatchObject({ id: D, type: DialogType.GROUP, lastMessage: { text: "yo", dateSent: 1_700_000_100_000 } });
+    expect(result.items[0]).toMatchObject({
+      id: D,
+      type: DialogType.GROUP,
+      lastMessage: { text: "yo", dateSent: 1_700_000_100_000 },
+    });
   });
 
   it("sends updatedAfter as updated_at[gt] in unix seconds, with paging and sort", async () => {
     const { rest, requests } = createTestRestClient([page([], 0, 20, 10)]);
-    await rest.dialogs.list({ updatedAfter: 1_700_000_000_999, limit: 10, skip: 20, sort: { by: "updated_at", order: "asc" } });
+    await rest.dialogs.list({
+      updatedAfter: 1_700_000_000_999,
+      limit: 10,
+      skip: 20,
+      sort: { by: "updated_at", order: "asc" },
+    });
     expect(requests[0].query).toBe("limit=10&skip=20&sort_asc=updated_at&updated_at[gt]=1700000000");
   });
 
   it("leaves a malformed dialog out (reported) and fails on a malformed envelope", async () => {
-    const { rest, rejected } = createTestRestClient([page([wireDialog(D), { _id: "nope" }], 2), { json: { items: "x" } }]);
+    const { rest, rejected } = createTestRestClient([
+      page([wireDialog(D), { _id: "nope" }], 2),
+      { json: { items: "x" } },
+    ]);
     expect((await rest.dialogs.list()).items.map((d) => d.id)).toEqual([D]);
     expect(rejected.map((e) => e.code)).toEqual(["protocol"]);
     expect((await chatErrorOf(rest.dialogs.list())).code).toBe("protocol");
@@ -61,22 +81,44 @@ describe("dialogs.get / create / update", () => {
   });
 
   it("create POSTs the wire body and is not retried", async () => {
-    const { rest, requests } = createTestRestClient([{ status: 201, json: wireDialog(D) }, { status: 503, text: "" }]);
-    await rest.dialogs.create({ type: DialogType.GROUP, occupantIds: [202, 303], name: "Team", extensions: { color: "red" } });
-    expect(JSON.parse(requests[0].body)).toEqual({ type: 2, occupants_ids: [202, 303], name: "Team", extensions: { color: "red" } });
-    expect((await chatErrorOf(rest.dialogs.create({ type: DialogType.GROUP, occupantIds: [202], name: "x" }))).code).toBe("server");
+    const { rest, requests } = createTestRestClient([
+      { status: 201, json: wireDialog(D) },
+      { status: 503, text: "" },
+    ]);
+    await rest.dialogs.create({
+      type: DialogType.GROUP,
+      occupantIds: [202, 303],
+      name: "Team",
+      extensions: { color: "red" },
+    });
+    expect(JSON.parse(requests[0].body)).toEqual({
+      type: 2,
+      occupants_ids: [202, 303],
+      name: "Team",
+      extensions: { color: "red" },
+    });
+    expect(
+      (await chatErrorOf(rest.dialogs.create({ type: DialogType.GROUP, occupantIds: [202], name: "x" }))).code,
+    ).toBe("server");
     expect(requests).toHaveLength(2);
   });
 
   it("create refuses a private dialog with two others before any request", async () => {
     const { rest, requests } = createTestRestClient([]);
-    expect((await chatErrorOf(rest.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [202, 303] }))).code).toBe("validation");
+    expect((await chatErrorOf(rest.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [202, 303] }))).code).toBe(
+      "validation",
+    );
     expect(requests).toHaveLength(0);
   });
 
   it("update PUTs push_all / pull_all", async () => {
     const { rest, requests } = createTestRestClient([{ json: wireDialog(D, { name: "New" }) }]);
-    const dialog = await rest.dialogs.update(D, { name: "New", addOccupantIds: [404], removeAdminIds: [202], pinMessageIds: ["m1"] });
+    const dialog = await rest.dialogs.update(D, {
+      name: "New",
+      addOccupantIds: [404],
+      removeAdminIds: [202],
+      pinMessageIds: ["m1"],
+    });
     expect(dialog.name).toBe("New");
     expect(requests[0]).toMatchObject({ method: "PUT", path: `/chat/Dialog/${D}.json` });
     expect(JSON.parse(requests[0].body)).toEqual({
@@ -95,7 +137,10 @@ describe("dialogs.remove / clearHistory", () => {
   });
 
   it("one id: 404 and 403 become notFound and forbidden", async () => {
-    const { rest } = createTestRestClient([{ status: 404, json: errorBody("Dialog not found") }, { status: 403, json: errorBody("no") }]);
+    const { rest } = createTestRestClient([
+      { status: 404, json: errorBody("Dialog not found") },
+      { status: 403, json: errorBody("no") },
+    ]);
     expect(await rest.dialogs.remove([D])).toEqual({ deleted: [], notFound: [D], forbidden: [] });
     expect(await rest.dialogs.remove([D])).toEqual({ deleted: [], notFound: [], forbidden: [D] });
   });
@@ -110,7 +155,11 @@ describe("dialogs.remove / clearHistory", () => {
   it("clearHistory DELETEs /chat/Dialog/clearHistory/{id}.json", async () => {
     const { rest, requests } = createTestRestClient([{ status: 200, text: "" }]);
     await rest.dialogs.clearHistory(D, { force: true });
-    expect(requests[0]).toMatchObject({ method: "DELETE", path: `/chat/Dialog/clearHistory/${D}.json`, body: "force=1" });
+    expect(requests[0]).toMatchObject({
+      method: "DELETE",
+      path: `/chat/Dialog/clearHistory/${D}.json`,
+      body: "force=1",
+    });
   });
 
   it("refuses ids that would change the path", async () => {
@@ -123,7 +172,11 @@ describe("dialogs.remove / clearHistory", () => {
 
 describe("dialogs membership and settings", () => {
   it("subscribe POSTs (retried), unsubscribe DELETEs", async () => {
-    const { rest, requests } = createTestRestClient([{ status: 502, text: "" }, { json: wireDialog(D, { type: 1 }) }, { status: 200, text: "" }]);
+    const { rest, requests } = createTestRestClient([
+      { status: 502, text: "" },
+      { json: wireDialog(D, { type: 1 }) },
+      { status: 200, text: "" },
+    ]);
     expect((await rest.dialogs.subscribe(D)).type).toBe(DialogType.PUBLIC);
     await rest.dialogs.unsubscribe(D);
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([

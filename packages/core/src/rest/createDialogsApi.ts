@@ -1,21 +1,21 @@
 import { ChatError, isChatError } from "../errors/ChatError.js";
 import type { Dialog } from "../model/dialog.js";
 import type { User } from "../model/user.js";
-import { deleteResultFromDto, type DeleteResult } from "./dto/deleteResultFromDto.js";
+import { type DeleteResult, deleteResultFromDto } from "./dto/deleteResultFromDto.js";
 import { dialogFromDto } from "./dto/dialogFromDto.js";
 import {
+  type CreateDialogInput,
   createDialogBody,
+  type DialogListParams,
   deleteForm,
   dialogListQuery,
-  updateDialogBody,
-  type CreateDialogInput,
-  type DialogListParams,
   type UpdateDialogInput,
+  updateDialogBody,
 } from "./dto/dialogRequests.js";
 import { hasNextPage, pageFromDto } from "./dto/pageFromDto.js";
 import { isRecord } from "./dto/readDto.js";
 import { userFromDto } from "./dto/userFromDto.js";
-import { checkId, idPath, unwrap, type RestContext } from "./restContext.js";
+import { checkId, idPath, type RestContext, unwrap } from "./restContext.js";
 
 /** What `dialogs.list` asks for. */
 export interface DialogListOptions {
@@ -141,7 +141,11 @@ export function createDialogsApi(ctx: RestContext): DialogsApi {
       if (list.length === 0) return { deleted: [], notFound: [], forbidden: [] };
       list.forEach(checkId);
       try {
-        const body = await http.request({ method: "DELETE", path: `chat/Dialog/${idPath(list)}`, params: deleteForm(options.force === true) });
+        const body = await http.request({
+          method: "DELETE",
+          path: `chat/Dialog/${idPath(list)}`,
+          params: deleteForm(options.force === true),
+        });
         return unwrap(deleteResultFromDto(body, list));
       } catch (error) {
         // One id answers with a status rather than an outcome object: report it the same way.
@@ -152,7 +156,12 @@ export function createDialogsApi(ctx: RestContext): DialogsApi {
     },
 
     async clearHistory(id, options = {}) {
-      await http.request({ method: "DELETE", path: `chat/Dialog/clearHistory/${idPath(checkId(id))}`, params: deleteForm(options.force === true), expect: "none" });
+      await http.request({
+        method: "DELETE",
+        path: `chat/Dialog/clearHistory/${idPath(checkId(id))}`,
+        params: deleteForm(options.force === true),
+        expect: "none",
+      });
     },
 
     async subscribe(id) {
@@ -172,7 +181,11 @@ export function createDialogsApi(ctx: RestContext): DialogsApi {
     },
 
     async occupants(id, options = {}) {
-      const body = await http.request({ method: "GET", path: path(id, "/occupants"), params: { limit: options.limit ?? PAGE, skip: options.skip ?? 0 } });
+      const body = await http.request({
+        method: "GET",
+        path: path(id, "/occupants"),
+        params: { limit: options.limit ?? PAGE, skip: options.skip ?? 0 },
+      });
       const page = unwrap(pageFromDto(body, userFromDto));
       if (page.rejected.length > 0) ctx.reportRejected(page.rejected);
       return page.items;
@@ -183,7 +196,9 @@ export function createDialogsApi(ctx: RestContext): DialogsApi {
         return notificationSetting(await http.request({ method: "GET", path: path(id, "/notifications") }));
       },
       async set(id, enabled) {
-        return notificationSetting(await http.request({ method: "PUT", path: path(id, "/notifications"), body: { enabled: enabled ? 1 : 0 } }));
+        return notificationSetting(
+          await http.request({ method: "PUT", path: path(id, "/notifications"), body: { enabled: enabled ? 1 : 0 } }),
+        );
       },
     },
   };

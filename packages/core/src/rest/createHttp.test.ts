@@ -1,13 +1,20 @@
 import { describe, expect, it, jest } from "@jest/globals";
 import { ChatError } from "../errors/ChatError.js";
-import { createFakeFetch, errorBody, SESSION_EXPIRED_REPLY, type FakeReply } from "../testing/createFakeFetch.js";
-import { createHttp, SDK_HEADER, type HttpOptions } from "./createHttp.js";
+import { createFakeFetch, errorBody, type FakeReply, SESSION_EXPIRED_REPLY } from "../testing/createFakeFetch.js";
+import { createHttp, type HttpOptions, SDK_HEADER } from "./createHttp.js";
 
 const API = "http://api.test";
 
 function setup(script: FakeReply[], options: Partial<HttpOptions> = {}) {
   const fake = createFakeFetch(...script);
-  const http = createHttp({ apiUrl: API, authKey: "KEY", getToken: () => "T1", fetch: fake.fetch, retryDelay: () => 0, ...options });
+  const http = createHttp({
+    apiUrl: API,
+    authKey: "KEY",
+    getToken: () => "T1",
+    fetch: fake.fetch,
+    retryDelay: () => 0,
+    ...options,
+  });
   return { http, requests: fake.requests, fake };
 }
 
@@ -24,9 +31,18 @@ async function failure(promise: Promise<unknown>): Promise<ChatError> {
 describe("createHttp: requests on the wire", () => {
   it("GET: .json path, bracket query, CB-SDK and CB-Token headers, form content type", async () => {
     const { http, requests } = setup([{ json: { items: [] } }]);
-    const body = await http.request({ method: "GET", path: "chat/Dialog", params: { limit: 100, updated_at: { gt: 1700000000 } } });
+    const body = await http.request({
+      method: "GET",
+      path: "chat/Dialog",
+      params: { limit: 100, updated_at: { gt: 1700000000 } },
+    });
     expect(body).toEqual({ items: [] });
-    expect(requests[0]).toMatchObject({ method: "GET", path: "/chat/Dialog.json", query: "limit=100&updated_at[gt]=1700000000", body: "" });
+    expect(requests[0]).toMatchObject({
+      method: "GET",
+      path: "/chat/Dialog.json",
+      query: "limit=100&updated_at[gt]=1700000000",
+      body: "",
+    });
     expect(requests[0].headers).toMatchObject({
       "cb-sdk": SDK_HEADER,
       "cb-token": "T1",
@@ -49,7 +65,10 @@ describe("createHttp: requests on the wire", () => {
     const { http, requests } = setup([{ status: 201, json: { user: { id: 1 } } }, { json: {} }]);
     await http.request({ method: "POST", path: "users", auth: "authKey", body: { user: { login: "al" } } });
     await http.request({ method: "PUT", path: "chat/Message", body: { read: 1, chat_dialog_id: "D" } });
-    expect(requests[0].headers).toMatchObject({ "cb-authkey": "KEY", "content-type": "application/json;charset=utf-8" });
+    expect(requests[0].headers).toMatchObject({
+      "cb-authkey": "KEY",
+      "content-type": "application/json;charset=utf-8",
+    });
     expect(requests[0].headers["cb-token"]).toBeUndefined();
     expect(JSON.parse(requests[0].body)).toEqual({ user: { login: "al" } });
     expect(requests[1]).toMatchObject({ method: "PUT", path: "/chat/Message.json" });
@@ -88,14 +107,25 @@ describe("createHttp: errors", () => {
       { status: 403, text: "no" },
     ]);
     const invalid = await failure(http.request({ method: "POST", path: "chat/Dialog", body: {} }));
-    expect(invalid).toMatchObject({ code: "validation", status: 422, details: { fields: { name: ["can't be blank"] } } });
+    expect(invalid).toMatchObject({
+      code: "validation",
+      status: 422,
+      details: { fields: { name: ["can't be blank"] } },
+    });
     const missing = await failure(http.request({ method: "GET", path: "chat/Dialog/x" }));
     expect(missing).toMatchObject({ code: "not-found", status: 404, message: "Dialog not found" });
-    expect(await failure(http.request({ method: "GET", path: "x" }))).toMatchObject({ code: "forbidden", message: "no" });
+    expect(await failure(http.request({ method: "GET", path: "x" }))).toMatchObject({
+      code: "forbidden",
+      message: "no",
+    });
   });
 
   it("a failed fetch is a network error, retried for idempotent methods", async () => {
-    const { http, requests } = setup([new TypeError("fetch failed"), new TypeError("fetch failed"), new TypeError("fetch failed")]);
+    const { http, requests } = setup([
+      new TypeError("fetch failed"),
+      new TypeError("fetch failed"),
+      new TypeError("fetch failed"),
+    ]);
     const error = await failure(http.request({ method: "GET", path: "chat/Dialog" }));
     expect(error.code).toBe("network");
     expect(requests).toHaveLength(3);
@@ -123,16 +153,32 @@ describe("createHttp: retries", () => {
   });
 
   it("gives up after `retries` with the last error, and never retries a 4xx", async () => {
-    const { http, requests } = setup([{ status: 502, text: "" }, { status: 502, text: "" }, { status: 400, json: errorBody("bad") }], { retries: 1 });
+    const { http, requests } = setup(
+      [
+        { status: 502, text: "" },
+        { status: 502, text: "" },
+        { status: 400, json: errorBody("bad") },
+      ],
+      { retries: 1 },
+    );
     expect(await failure(http.request({ method: "GET", path: "a" }))).toMatchObject({ code: "server", status: 502 });
-    expect(await failure(http.request({ method: "GET", path: "b" }))).toMatchObject({ code: "validation", status: 400 });
+    expect(await failure(http.request({ method: "GET", path: "b" }))).toMatchObject({
+      code: "validation",
+      status: 400,
+    });
     expect(requests).toHaveLength(3);
   });
 
   it("retries a POST only when marked idempotent", async () => {
-    const { http, requests } = setup([{ status: 503, text: "" }, { status: 503, text: "" }, { status: 201, json: { _id: "m" } }]);
+    const { http, requests } = setup([
+      { status: 503, text: "" },
+      { status: 503, text: "" },
+      { status: 201, json: { _id: "m" } },
+    ]);
     expect((await failure(http.request({ method: "POST", path: "chat/Dialog", body: {} }))).code).toBe("server");
-    await expect(http.request({ method: "POST", path: "chat/Message", body: { _id: "m" }, idempotent: true })).resolves.toEqual({ _id: "m" });
+    await expect(
+      http.request({ method: "POST", path: "chat/Message", body: { _id: "m" }, idempotent: true }),
+    ).resolves.toEqual({ _id: "m" });
     expect(requests.map((r) => r.path)).toEqual(["/chat/Dialog.json", "/chat/Message.json", "/chat/Message.json"]);
   });
 
@@ -169,7 +215,10 @@ describe("createHttp: session expiry", () => {
   it("shares one renewal between concurrent requests", async () => {
     let release: (token: string) => void = () => {};
     const onSessionExpired = jest.fn(() => new Promise<string>((resolve) => (release = resolve)));
-    const { http, requests } = setup([SESSION_EXPIRED_REPLY, SESSION_EXPIRED_REPLY, { json: { n: 1 } }, { json: { n: 2 } }], { onSessionExpired });
+    const { http, requests } = setup(
+      [SESSION_EXPIRED_REPLY, SESSION_EXPIRED_REPLY, { json: { n: 1 } }, { json: { n: 2 } }],
+      { onSessionExpired },
+    );
     const both = Promise.all([http.request({ method: "GET", path: "a" }), http.request({ method: "GET", path: "b" })]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     release("T2");
@@ -181,7 +230,10 @@ describe("createHttp: session expiry", () => {
   it("retries with the current token, without renewing, when another request already replaced the expired one", async () => {
     const onSessionExpired = jest.fn(async () => "T3");
     const tokens = ["T1", "T2"];
-    const { http, requests } = setup([SESSION_EXPIRED_REPLY, { json: {} }], { onSessionExpired, getToken: () => tokens.shift() ?? "T2" });
+    const { http, requests } = setup([SESSION_EXPIRED_REPLY, { json: {} }], {
+      onSessionExpired,
+      getToken: () => tokens.shift() ?? "T2",
+    });
     await http.request({ method: "GET", path: "a" });
     expect(requests.map((r) => r.headers["cb-token"])).toEqual(["T1", "T2"]);
     expect(onSessionExpired).not.toHaveBeenCalled();
@@ -203,8 +255,12 @@ describe("createHttp: session expiry", () => {
       { onSessionExpired },
     );
     expect((await failure(http.request({ method: "GET", path: "a" }))).details?.sessionExpired).toBeUndefined();
-    expect((await failure(http.request({ method: "POST", path: "users", auth: "authKey", body: {} }))).code).toBe("unauthorized");
-    expect((await failure(http.request({ method: "DELETE", path: "session", renewSession: false }))).code).toBe("unauthorized");
+    expect((await failure(http.request({ method: "POST", path: "users", auth: "authKey", body: {} }))).code).toBe(
+      "unauthorized",
+    );
+    expect((await failure(http.request({ method: "DELETE", path: "session", renewSession: false }))).code).toBe(
+      "unauthorized",
+    );
     expect(onSessionExpired).not.toHaveBeenCalled();
   });
 
@@ -214,6 +270,9 @@ describe("createHttp: session expiry", () => {
         throw new ChatError("unauthorized", "bad password");
       },
     });
-    expect(await failure(http.request({ method: "GET", path: "a" }))).toMatchObject({ code: "unauthorized", message: "bad password" });
+    expect(await failure(http.request({ method: "GET", path: "a" }))).toMatchObject({
+      code: "unauthorized",
+      message: "bad password",
+    });
   });
 });

@@ -3,8 +3,8 @@ import { ChatError } from "../errors/ChatError.js";
 import { isSessionExpired } from "../errors/chatErrorFromHttp.js";
 import { toChatError } from "../errors/toChatError.js";
 import { encodeQuery } from "./dto/encodeQuery.js";
-import type { FetchLike, Http, RestBodyRequest, RestRequest } from "./restRequest.js";
 import { restErrorFrom } from "./restErrorFrom.js";
+import type { FetchLike, Http, RestBodyRequest, RestRequest } from "./restRequest.js";
 
 /** What `createHttp` needs. */
 export interface HttpOptions {
@@ -73,7 +73,11 @@ export function createHttp(options: HttpOptions): Http {
   };
 
   /** Sends one logical request (ky retries included); `sent.token` records the last token it carried. */
-  const send = async (request: RestRequest, token: string | undefined, sent: { token?: string | null } = {}): Promise<unknown> => {
+  const send = async (
+    request: RestRequest,
+    token: string | undefined,
+    sent: { token?: string | null } = {},
+  ): Promise<unknown> => {
     const auth = request.auth ?? "token";
     const headers: Record<string, string> = {};
     let url = `${request.path}.json`;
@@ -132,7 +136,8 @@ export function createHttp(options: HttpOptions): Http {
       try {
         return await send(request, request.token, sent);
       } catch (error) {
-        const canRenew = (request.auth ?? "token") === "token" && request.renewSession !== false && options.onSessionExpired;
+        const canRenew =
+          (request.auth ?? "token") === "token" && request.renewSession !== false && options.onSessionExpired;
         if (!canRenew || !isSessionExpired(error)) throw error;
         // Another request renewed the session while this one was on the wire: retry with that token, no renewal.
         const current = request.token === undefined && !renewal ? await readToken(options) : null;
@@ -173,10 +178,14 @@ async function readJson(response: Response, request: RestRequest): Promise<unkno
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ChatError("protocol", `${request.method} /${request.path}.json answered ${response.status} with a body that is not JSON`, {
-      status: response.status,
-      details: { body: text.slice(0, 500) },
-      cause: error,
-    });
+    throw new ChatError(
+      "protocol",
+      `${request.method} /${request.path}.json answered ${response.status} with a body that is not JSON`,
+      {
+        status: response.status,
+        details: { body: text.slice(0, 500) },
+        cause: error,
+      },
+    );
   }
 }

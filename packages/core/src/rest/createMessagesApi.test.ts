@@ -18,14 +18,23 @@ describe("messages.list", () => {
       path: "/chat/Message.json",
       query: `chat_dialog_id=${D}&date_sent[lt]=1700000100&limit=50&mark_as_read=0&sort_desc=date_sent`,
     });
-    expect(messages[0]).toMatchObject({ id: M1, dialogId: D, body: "hi", dateSent: 1_700_000_000_000, senderId: 101, recipientId: null });
+    expect(messages[0]).toMatchObject({
+      id: M1,
+      dialogId: D,
+      body: "hi",
+      dateSent: 1_700_000_000_000,
+      senderId: 101,
+      recipientId: null,
+    });
   });
 
   it("after / limit / asc / markAsRead", async () => {
     const { rest, requests } = createTestRestClient([history([]), history([])]);
     await rest.messages.list(D, { after: 1_700_000_000_000, limit: 20, sort: "asc" });
     await rest.messages.list(D, { markAsRead: true });
-    expect(requests[0].query).toBe(`chat_dialog_id=${D}&date_sent[gt]=1700000000&limit=20&mark_as_read=0&sort_asc=date_sent`);
+    expect(requests[0].query).toBe(
+      `chat_dialog_id=${D}&date_sent[gt]=1700000000&limit=20&mark_as_read=0&sort_asc=date_sent`,
+    );
     expect(requests[1].query).toBe(`chat_dialog_id=${D}&limit=50&sort_desc=date_sent`);
   });
 
@@ -42,20 +51,30 @@ describe("messages.list", () => {
   });
 
   it("returns a page in the order it asked for, whatever order the server answered in", async () => {
-    const shuffled = [wireMessage(M2, D, { date_sent: 1_700_000_002 }), wireMessage(M1, D, { date_sent: 1_700_000_003 }), wireMessage(M3, D, { date_sent: 1_700_000_001 })];
+    const shuffled = [
+      wireMessage(M2, D, { date_sent: 1_700_000_002 }),
+      wireMessage(M1, D, { date_sent: 1_700_000_003 }),
+      wireMessage(M3, D, { date_sent: 1_700_000_001 }),
+    ];
     const { rest } = createTestRestClient([history(shuffled), history(shuffled)]);
     expect((await rest.messages.list(D)).map((m) => m.id)).toEqual([M1, M2, M3]);
     expect((await rest.messages.list(D, { sort: "asc" })).map((m) => m.id)).toEqual([M3, M2, M1]);
   });
 
   it("keeps the server's order within one second (arrival there; ids are random)", async () => {
-    const sameSecond = [wireMessage(M3, D, { date_sent: 1_700_000_001 }), wireMessage(M1, D, { date_sent: 1_700_000_001 }), wireMessage(M2, D, { date_sent: 1_700_000_001 })];
+    const sameSecond = [
+      wireMessage(M3, D, { date_sent: 1_700_000_001 }),
+      wireMessage(M1, D, { date_sent: 1_700_000_001 }),
+      wireMessage(M2, D, { date_sent: 1_700_000_001 }),
+    ];
     const { rest } = createTestRestClient([history(sameSecond)]);
     expect((await rest.messages.list(D, { sort: "asc" })).map((m) => m.id)).toEqual([M3, M1, M2]);
   });
 
   it("leaves malformed messages out and reports them", async () => {
-    const { rest, rejected } = createTestRestClient([history([wireMessage(M1, D), wireMessage(M2, D, { date_sent: "soon" })])]);
+    const { rest, rejected } = createTestRestClient([
+      history([wireMessage(M1, D), wireMessage(M2, D, { date_sent: "soon" })]),
+    ]);
     expect((await rest.messages.list(D)).map((m) => m.id)).toEqual([M1]);
     expect(rejected[0].message).toContain("date_sent");
   });
@@ -63,7 +82,9 @@ describe("messages.list", () => {
 
 describe("messages.create", () => {
   it("POSTs a generated _id, text, attachments, custom parameters and send_to_chat", async () => {
-    const { rest, requests } = createTestRestClient([(request) => ({ status: 201, json: wireMessage(JSON.parse(request.body)._id, D) })]);
+    const { rest, requests } = createTestRestClient([
+      (request) => ({ status: 201, json: wireMessage(JSON.parse(request.body)._id, D) }),
+    ]);
     const message = await rest.messages.create({
       dialogId: D,
       body: "hello",
@@ -85,7 +106,10 @@ describe("messages.create", () => {
   });
 
   it("keeps a given id, and is retried with it after a 5xx", async () => {
-    const { rest, requests } = createTestRestClient([{ status: 500, text: "" }, { status: 201, json: wireMessage(M1, D, { message: null }) }]);
+    const { rest, requests } = createTestRestClient([
+      { status: 500, text: "" },
+      { status: 201, json: wireMessage(M1, D, { message: null }) },
+    ]);
     const message = await rest.messages.create({ id: M1, dialogId: D });
     expect(message.body).toBeNull();
     expect(requests.map((r) => JSON.parse(r.body)._id)).toEqual([M1, M1]);
@@ -94,7 +118,9 @@ describe("messages.create", () => {
 
   it("refuses a custom parameter named like a field; a malformed answer is a protocol error", async () => {
     const { rest, requests } = createTestRestClient([{ status: 201, json: { _id: M1 } }]);
-    expect((await chatErrorOf(rest.messages.create({ dialogId: D, body: "x", custom: { date_sent: "1" } }))).code).toBe("validation");
+    expect((await chatErrorOf(rest.messages.create({ dialogId: D, body: "x", custom: { date_sent: "1" } }))).code).toBe(
+      "validation",
+    );
     expect(requests).toHaveLength(0);
     expect((await chatErrorOf(rest.messages.create({ dialogId: D, body: "x" }))).code).toBe("protocol");
   });
@@ -102,7 +128,10 @@ describe("messages.create", () => {
 
 describe("messages.update / markAllRead / remove / unread", () => {
   it("update PUTs to the ids with the dialog", async () => {
-    const { rest, requests } = createTestRestClient([{ status: 200, text: "" }, { status: 200, text: "" }]);
+    const { rest, requests } = createTestRestClient([
+      { status: 200, text: "" },
+      { status: 200, text: "" },
+    ]);
     await rest.messages.update([M1, M2], { dialogId: D, read: true });
     await rest.messages.update(M1, { dialogId: D, body: "fixed" });
     expect(requests[0]).toMatchObject({ method: "PUT", path: `/chat/Message/${M1},${M2}.json` });
@@ -120,15 +149,27 @@ describe("messages.update / markAllRead / remove / unread", () => {
   it("remove DELETEs with force in the form body and maps the outcome", async () => {
     const outcome = { SuccessfullyDeleted: { ids: [M1] }, NotFound: { ids: [M2] }, WrongPermissions: { ids: [M3] } };
     const { rest, requests } = createTestRestClient([{ json: outcome }, { json: { SuccessfullyDeleted: "all" } }]);
-    expect(await rest.messages.remove([M1, M2, M3], { force: true })).toEqual({ deleted: [M1], notFound: [M2], forbidden: [M3] });
-    expect(requests[0]).toMatchObject({ method: "DELETE", path: `/chat/Message/${M1},${M2},${M3}.json`, body: "force=1" });
+    expect(await rest.messages.remove([M1, M2, M3], { force: true })).toEqual({
+      deleted: [M1],
+      notFound: [M2],
+      forbidden: [M3],
+    });
+    expect(requests[0]).toMatchObject({
+      method: "DELETE",
+      path: `/chat/Message/${M1},${M2},${M3}.json`,
+      body: "force=1",
+    });
     expect((await chatErrorOf(rest.messages.remove(M1))).code).toBe("protocol");
     expect((await chatErrorOf(rest.messages.remove([]))).code).toBe("validation");
   });
 
   it("unread reads counts for some or all dialogs", async () => {
     const D2 = hexId(0xd2);
-    const { rest, requests } = createTestRestClient([{ json: { total: 5, [D]: 3, [D2]: 2 } }, { json: { total: 0 } }, { json: { total: 1, [D]: "x" } }]);
+    const { rest, requests } = createTestRestClient([
+      { json: { total: 5, [D]: 3, [D2]: 2 } },
+      { json: { total: 0 } },
+      { json: { total: 1, [D]: "x" } },
+    ]);
     expect(await rest.messages.unread([D, D2])).toEqual({ total: 5, byDialog: { [D]: 3, [D2]: 2 } });
     expect(requests[0]).toMatchObject({ path: "/chat/Message/unread.json", query: `chat_dialog_ids=${D}%2C${D2}` });
     expect(await rest.messages.unread()).toEqual({ total: 0, byDialog: {} });

@@ -1,16 +1,21 @@
 import { ChatError } from "../errors/ChatError.js";
-import { attachmentToWire, type Attachment } from "../model/attachment.js";
+import { type Attachment, attachmentToWire } from "../model/attachment.js";
 import { objectId } from "../model/ids.js";
 import type { CustomParams, Message } from "../model/message.js";
+import { createReactionsApi, type ReactionsApi } from "./createReactionsApi.js";
+import { type DeleteResult, deleteResultFromDto } from "./dto/deleteResultFromDto.js";
 import { deleteForm } from "./dto/dialogRequests.js";
-import { deleteResultFromDto, type DeleteResult } from "./dto/deleteResultFromDto.js";
 import { MESSAGE_FIELDS, messageFromDto } from "./dto/messageFromDto.js";
-import { messageHistoryQuery, unreadCountQuery, updateMessageBody, type UpdateMessageInput } from "./dto/messageRequests.js";
+import {
+  messageHistoryQuery,
+  type UpdateMessageInput,
+  unreadCountQuery,
+  updateMessageBody,
+} from "./dto/messageRequests.js";
 import { messageStatusFor } from "./dto/messageStatusFor.js";
 import { pageFromDto } from "./dto/pageFromDto.js";
-import { unreadCountsFromDto, type UnreadCounts } from "./dto/unreadCountsFromDto.js";
-import { createReactionsApi, type ReactionsApi } from "./createReactionsApi.js";
-import { checkId, idPath, unwrap, type RestContext } from "./restContext.js";
+import { type UnreadCounts, unreadCountsFromDto } from "./dto/unreadCountsFromDto.js";
+import { checkId, idPath, type RestContext, unwrap } from "./restContext.js";
 
 /** What `messages.list` asks for. Times are milliseconds; the wire gets unix seconds. */
 export interface MessageListOptions {
@@ -76,13 +81,18 @@ export function createMessagesApi(ctx: RestContext): MessagesApi {
     async list(dialogId, options = {}) {
       const query = messageHistoryQuery({
         dialogId: checkId(dialogId),
-        dateSent: options.before === undefined && options.after === undefined ? undefined : { lt: options.before, gt: options.after },
+        dateSent:
+          options.before === undefined && options.after === undefined
+            ? undefined
+            : { lt: options.before, gt: options.after },
         limit: options.limit,
         skip: options.skip,
         order: options.sort,
         markAsRead: options.markAsRead,
       });
-      const page = unwrap(pageFromDto(await http.request({ method: "GET", path: "chat/Message", params: query }), messageFromDto));
+      const page = unwrap(
+        pageFromDto(await http.request({ method: "GET", path: "chat/Message", params: query }), messageFromDto),
+      );
       if (page.rejected.length > 0) ctx.reportRejected(page.rejected);
       // In the order asked for, whatever order the server used: callers place pages by their ends.
       return sortedPage(page.items.map(forMe), options.sort ?? "desc");
@@ -91,7 +101,8 @@ export function createMessagesApi(ctx: RestContext): MessagesApi {
     async create(input) {
       const body: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(input.custom ?? {})) {
-        if (MESSAGE_FIELDS.has(key) || key === "recipient_id") throw new ChatError("validation", `Custom parameter ${key} clashes with a message field`);
+        if (MESSAGE_FIELDS.has(key) || key === "recipient_id")
+          throw new ChatError("validation", `Custom parameter ${key} clashes with a message field`);
         body[key] = value;
       }
       body._id = input.id ?? objectId();
@@ -105,22 +116,40 @@ export function createMessagesApi(ctx: RestContext): MessagesApi {
 
     async update(ids, input) {
       const list = idList(ids);
-      await http.request({ method: "PUT", path: `chat/Message/${idPath(list)}`, body: updateMessageBody(input), expect: "none" });
+      await http.request({
+        method: "PUT",
+        path: `chat/Message/${idPath(list)}`,
+        body: updateMessageBody(input),
+        expect: "none",
+      });
     },
 
     async markAllRead(dialogId) {
-      await http.request({ method: "PUT", path: "chat/Message", body: { read: 1, chat_dialog_id: checkId(dialogId) }, expect: "none" });
+      await http.request({
+        method: "PUT",
+        path: "chat/Message",
+        body: { read: 1, chat_dialog_id: checkId(dialogId) },
+        expect: "none",
+      });
     },
 
     async remove(ids, options = {}) {
       const list = idList(ids);
-      const body = await http.request({ method: "DELETE", path: `chat/Message/${idPath(list)}`, params: deleteForm(options.force === true) });
+      const body = await http.request({
+        method: "DELETE",
+        path: `chat/Message/${idPath(list)}`,
+        params: deleteForm(options.force === true),
+      });
       return unwrap(deleteResultFromDto(body, list));
     },
 
     async unread(dialogIds = []) {
       dialogIds.forEach(checkId);
-      const body = await http.request({ method: "GET", path: "chat/Message/unread", params: unreadCountQuery(dialogIds) });
+      const body = await http.request({
+        method: "GET",
+        path: "chat/Message/unread",
+        params: unreadCountQuery(dialogIds),
+      });
       return unwrap(unreadCountsFromDto(body));
     },
 

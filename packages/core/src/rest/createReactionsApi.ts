@@ -1,6 +1,6 @@
 import { reactionsBody } from "./dto/messageRequests.js";
-import { reactionUsersFromDto, type ReactionUsers } from "./dto/reactionUsersFromDto.js";
-import { checkId, idPath, unwrap, type RestContext } from "./restContext.js";
+import { type ReactionUsers, reactionUsersFromDto } from "./dto/reactionUsersFromDto.js";
+import { checkId, idPath, type RestContext, unwrap } from "./restContext.js";
 
 /** `/chat/Message/{id}/reactions` (docs/protocol.md §5); the server then sends a `<reactions>` stanza. */
 export interface ReactionsApi {

@@ -1,5 +1,5 @@
 import type { ChatError } from "../errors/ChatError.js";
-import { createBlobsApi, type BlobsApi } from "./createBlobsApi.js";
+import { type BlobsApi, createBlobsApi } from "./createBlobsApi.js";
 import { createDialogsApi, type DialogsApi } from "./createDialogsApi.js";
 import { createHttp, type HttpOptions } from "./createHttp.js";
 import { createMessagesApi, type MessagesApi } from "./createMessagesApi.js";

@@ -29,14 +29,22 @@ describe("search", () => {
   });
 
   it("missing lists are empty; bad items are left out; a body without results is a protocol error", async () => {
-    const { rest, rejected } = createTestRestClient([{ json: { results: { messages: [{ _id: 1 }] } } }, { json: { dialogs: [] } }]);
+    const { rest, rejected } = createTestRestClient([
+      { json: { results: { messages: [{ _id: 1 }] } } },
+      { json: { dialogs: [] } },
+    ]);
     expect(await rest.search("hello")).toEqual({ dialogs: [], messages: [], users: [] });
     expect(rejected).toHaveLength(1);
     expect((await chatErrorOf(rest.search("hello"))).code).toBe("protocol");
   });
 
   it("a too-short text answers 422 with the field", async () => {
-    const { rest } = createTestRestClient([{ status: 422, json: { errors: { search_text: ["must be longer than 4 characters"] } } }]);
-    expect(await chatErrorOf(rest.search("hi"))).toMatchObject({ code: "validation", details: { fields: { search_text: ["must be longer than 4 characters"] } } });
+    const { rest } = createTestRestClient([
+      { status: 422, json: { errors: { search_text: ["must be longer than 4 characters"] } } },
+    ]);
+    expect(await chatErrorOf(rest.search("hi"))).toMatchObject({
+      code: "validation",
+      details: { fields: { search_text: ["must be longer than 4 characters"] } },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { messageStatusFor } from "./dto/messageStatusFor.js";
-import { searchResultsFromDto, type SearchResults } from "./dto/searchResultsFromDto.js";
-import { checkId, unwrap, type RestContext } from "./restContext.js";
+import { type SearchResults, searchResultsFromDto } from "./dto/searchResultsFromDto.js";
+import { checkId, type RestContext, unwrap } from "./restContext.js";
 
 /** Narrows a global search. Times are milliseconds; the wire gets ISO strings (as the SDK sends them). */
 export interface SearchOptions {
@@ -28,7 +28,8 @@ export function createSearch(ctx: RestContext): Search {
   return async (text, options = {}) => {
     const params = {
       search_text: text,
-      chat_dialog_ids: options.dialogIds && options.dialogIds.length > 0 ? options.dialogIds.map(checkId).join(",") : undefined,
+      chat_dialog_ids:
+        options.dialogIds && options.dialogIds.length > 0 ? options.dialogIds.map(checkId).join(",") : undefined,
       start_date: options.startDate === undefined ? undefined : new Date(options.startDate).toISOString(),
       end_date: options.endDate === undefined ? undefined : new Date(options.endDate).toISOString(),
       limit: options.limit,
@@ -36,7 +37,10 @@ export function createSearch(ctx: RestContext): Search {
     const found = unwrap(searchResultsFromDto(await ctx.http.request({ method: "GET", path: "chat/search", params })));
     if (found.rejected.length > 0) ctx.reportRejected(found.rejected);
     const me = ctx.currentUserId();
-    const messages = me === null ? found.messages : found.messages.map((message) => ({ ...message, status: messageStatusFor(message, me) }));
+    const messages =
+      me === null
+        ? found.messages
+        : found.messages.map((message) => ({ ...message, status: messageStatusFor(message, me) }));
     return { dialogs: found.dialogs, messages, users: found.users };
   };
 }

@@ -1,7 +1,7 @@
 import { isChatError } from "../errors/ChatError.js";
-import { sessionFromDto, type SessionInfo } from "./dto/sessionFromDto.js";
+import { type SessionInfo, sessionFromDto } from "./dto/sessionFromDto.js";
 import { userFromDto } from "./dto/userFromDto.js";
-import { unwrap, type RestContext } from "./restContext.js";
+import { type RestContext, unwrap } from "./restContext.js";
 
 /** Who opens a user session: a login or an email, with the password. */
 export type SessionCredentials = { login: string; password: string } | { email: string; password: string };
@@ -26,7 +26,12 @@ export function createSessionApi(ctx: RestContext, app: { appId: number; authKey
   /** Completes a session whose answer names a user without embedding it. */
   const withUser = async (session: SessionInfo): Promise<SessionInfo> => {
     if (session.user !== null || session.userId === null) return session;
-    const body = await http.request({ method: "GET", path: `users/${session.userId}`, token: session.token, renewSession: false });
+    const body = await http.request({
+      method: "GET",
+      path: `users/${session.userId}`,
+      token: session.token,
+      renewSession: false,
+    });
     return { ...session, user: unwrap(userFromDto(body)) };
   };
 

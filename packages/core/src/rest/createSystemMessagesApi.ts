@@ -22,8 +22,13 @@ export interface SystemMessagesApi {
 export function createSystemMessagesApi(ctx: RestContext): SystemMessagesApi {
   return {
     async send(recipientId, params) {
-      if ("recipientId" in params || "recipient_id" in params) throw new ChatError("validation", "recipientId is not a parameter");
-      const body = await ctx.http.request({ method: "POST", path: "chat/Message/system", body: { ...params, recipientId } });
+      if ("recipientId" in params || "recipient_id" in params)
+        throw new ChatError("validation", "recipientId is not a parameter");
+      const body = await ctx.http.request({
+        method: "POST",
+        path: "chat/Message/system",
+        body: { ...params, recipientId },
+      });
       const answer = isRecord(body) ? body : {};
       const extension = isRecord(answer.extensionParams) ? answer.extensionParams : {};
       return {

@@ -5,17 +5,24 @@ import { wireUser } from "../testing/wireFixtures.js";
 
 describe("users.signup", () => {
   it("POSTs {user} with CB-AuthKey and no CB-Token", async () => {
-    const { rest, requests } = createTestRestClient([{ status: 201, json: { user: wireUser(7, { login: "alice", email: "a@x.io" }) } }]);
+    const { rest, requests } = createTestRestClient([
+      { status: 201, json: { user: wireUser(7, { login: "alice", email: "a@x.io" }) } },
+    ]);
     const user = await rest.users.signup({ login: "alice", password: "password1", fullName: "Alice", email: "a@x.io" });
     expect(user).toMatchObject({ id: 7, login: "alice", email: "a@x.io" });
     expect(requests[0]).toMatchObject({ method: "POST", path: "/users.json" });
     expect(requests[0].headers["cb-authkey"]).toBe("KEY");
     expect(requests[0].headers["cb-token"]).toBeUndefined();
-    expect(JSON.parse(requests[0].body)).toEqual({ user: { login: "alice", password: "password1", full_name: "Alice", email: "a@x.io" } });
+    expect(JSON.parse(requests[0].body)).toEqual({
+      user: { login: "alice", password: "password1", full_name: "Alice", email: "a@x.io" },
+    });
   });
 
   it("a taken login is a validation error with the field; a 5xx is not retried", async () => {
-    const { rest, requests } = createTestRestClient([{ status: 422, json: { errors: { login: ["has already been taken"] } } }, { status: 503, text: "" }]);
+    const { rest, requests } = createTestRestClient([
+      { status: 422, json: { errors: { login: ["has already been taken"] } } },
+      { status: 503, text: "" },
+    ]);
     const taken = await chatErrorOf(rest.users.signup({ login: "alice", password: "password1" }));
     expect(taken).toMatchObject({ code: "validation", details: { fields: { login: ["has already been taken"] } } });
     expect((await chatErrorOf(rest.users.signup({ login: "bob", password: "password1" }))).code).toBe("server");
@@ -25,7 +32,10 @@ describe("users.signup", () => {
 
 describe("users.get / getMany", () => {
   it("get reads /users/{id}.json; a malformed user is a protocol error", async () => {
-    const { rest, requests } = createTestRestClient([{ json: { user: wireUser(5) } }, { json: { user: { id: "five" } } }]);
+    const { rest, requests } = createTestRestClient([
+      { json: { user: wireUser(5) } },
+      { json: { user: { id: "five" } } },
+    ]);
     expect((await rest.users.get(5)).id).toBe(5);
     expect(requests[0].path).toBe("/users/5.json");
     expect((await chatErrorOf(rest.users.get(6))).code).toBe("protocol");
@@ -43,7 +53,9 @@ describe("users.get / getMany", () => {
   });
 
   it("getMany asks 100 ids per request, and nothing for no ids", async () => {
-    const page = (ids: number[]) => ({ json: { limit: ids.length, skip: 0, total_entries: ids.length, items: ids.map((id) => wireUser(id)) } });
+    const page = (ids: number[]) => ({
+      json: { limit: ids.length, skip: 0, total_entries: ids.length, items: ids.map((id) => wireUser(id)) },
+    });
     const ids = Array.from({ length: 150 }, (_, i) => i + 1);
     const { rest, requests } = createTestRestClient([page(ids.slice(0, 100)), page(ids.slice(100))]);
     expect(await rest.users.getMany([])).toEqual([]);
@@ -60,7 +72,9 @@ describe("users.get / getMany", () => {
 
 describe("users.update", () => {
   it("PUTs the current user's profile in wire names", async () => {
-    const { rest, requests } = createTestRestClient([{ json: { user: wireUser(101, { full_name: "New", user_tags: "a,b" }) } }]);
+    const { rest, requests } = createTestRestClient([
+      { json: { user: wireUser(101, { full_name: "New", user_tags: "a,b" }) } },
+    ]);
     const user = await rest.users.update({ fullName: "New", tags: ["a", "b"], customData: null });
     expect(user).toMatchObject({ fullName: "New", tags: ["a", "b"] });
     expect(requests[0]).toMatchObject({ method: "PUT", path: "/users/101.json" });
@@ -77,6 +91,9 @@ describe("users.update", () => {
 
   it("a 403 maps to forbidden", async () => {
     const { rest } = createTestRestClient([{ status: 403, json: errorBody("You can only update your own profile") }]);
-    expect(await chatErrorOf(rest.users.update({ fullName: "x" }))).toMatchObject({ code: "forbidden", message: "You can only update your own profile" });
+    expect(await chatErrorOf(rest.users.update({ fullName: "x" }))).toMatchObject({
+      code: "forbidden",
+      message: "You can only update your own profile",
+    });
   });
 });

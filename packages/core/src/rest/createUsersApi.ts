@@ -3,7 +3,7 @@ import type { User } from "../model/user.js";
 import { pageFromDto } from "./dto/pageFromDto.js";
 import { userFromDto } from "./dto/userFromDto.js";
 import { usersByIdsQuery } from "./dto/userRequests.js";
-import { unwrap, type RestContext } from "./restContext.js";
+import { type RestContext, unwrap } from "./restContext.js";
 
 /** A new account (`POST /users.json`). */
 export interface SignupInput {
@@ -53,7 +53,9 @@ export function createUsersApi(ctx: RestContext): UsersApi {
       const user: Record<string, unknown> = { login: input.login, password: input.password };
       if (input.fullName !== undefined) user.full_name = input.fullName;
       if (input.email !== undefined) user.email = input.email;
-      return unwrap(userFromDto(await http.request({ method: "POST", path: "users", auth: "authKey", body: { user } })));
+      return unwrap(
+        userFromDto(await http.request({ method: "POST", path: "users", auth: "authKey", body: { user } })),
+      );
     },
 
     async get(id) {
@@ -65,7 +67,11 @@ export function createUsersApi(ctx: RestContext): UsersApi {
       const users: User[] = [];
       for (let start = 0; start < unique.length; start += PAGE) {
         const chunk = unique.slice(start, start + PAGE);
-        const body = await http.request({ method: "GET", path: "users/v2", params: usersByIdsQuery(chunk, { limit: chunk.length }) });
+        const body = await http.request({
+          method: "GET",
+          path: "users/v2",
+          params: usersByIdsQuery(chunk, { limit: chunk.length }),
+        });
         const page = unwrap(pageFromDto(body, userFromDto));
         if (page.rejected.length > 0) ctx.reportRejected(page.rejected);
         users.push(...page.items);
@@ -101,7 +107,9 @@ function updateUserBody(patch: UserPatch): Record<string, unknown> {
   for (const [key, wire] of fields) if (patch[key] !== undefined) user[wire] = patch[key];
   if (patch.tags !== undefined) user.tag_list = patch.tags.join(",");
   if (patch.password !== undefined && patch.oldPassword === undefined) {
-    throw new ChatError("validation", "A new password needs the old one", { details: { fields: { old_password: ["can't be blank"] } } });
+    throw new ChatError("validation", "A new password needs the old one", {
+      details: { fields: { old_password: ["can't be blank"] } },
+    });
   }
   return user;
 }

@@ -26,6 +26,7 @@ export function idPath(ids: string | readonly string[]): string {
 
 /** A trimmed id for a path; rejects (`validation`) an empty one or one with `,` or `/`, which would change the path. */
 export function checkId(id: string): string {
-  if (typeof id !== "string" || id.trim() === "" || /[,/]/.test(id)) throw new ChatError("validation", `Not an id: ${String(id)}`);
+  if (typeof id !== "string" || id.trim() === "" || /[,/]/.test(id))
+    throw new ChatError("validation", `Not an id: ${String(id)}`);
   return id.trim();
 }

@@ -59,10 +59,15 @@ function cancelled(): ChatError {
   return new ChatError("cancelled", "The upload was cancelled");
 }
 
-async function viaXhr(Xhr: typeof XMLHttpRequest, input: UploadFormInput, report: (loaded: number) => void): Promise<void> {
+async function viaXhr(
+  Xhr: typeof XMLHttpRequest,
+  input: UploadFormInput,
+  report: (loaded: number) => void,
+): Promise<void> {
   const form = new FormData();
   for (const [key, value] of input.fields) form.append(key, value);
-  const blob = input.file instanceof Blob ? input.file : new Blob([input.file as BlobPart], { type: input.contentType });
+  const blob =
+    input.file instanceof Blob ? input.file : new Blob([input.file as BlobPart], { type: input.contentType });
   form.append("file", blob, input.name);
   await new Promise<void>((resolve, reject) => {
     const xhr = new Xhr();
@@ -87,11 +92,13 @@ async function viaFetch(input: UploadFormInput, report: (loaded: number) => void
   const encoder = new TextEncoder();
   const quote = (text: string) => text.replace(/["\r\n\\]/g, "_");
   let head = "";
-  for (const [key, value] of input.fields) head += `--${boundary}\r\nContent-Disposition: form-data; name="${quote(key)}"\r\n\r\n${value}\r\n`;
+  for (const [key, value] of input.fields)
+    head += `--${boundary}\r\nContent-Disposition: form-data; name="${quote(key)}"\r\n\r\n${value}\r\n`;
   head += `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quote(input.name)}"\r\nContent-Type: ${input.contentType}\r\n\r\n`;
   const tail = `\r\n--${boundary}--\r\n`;
   const total = sizeOf(input.file);
-  const bytes = input.file instanceof Blob ? null : input.file instanceof Uint8Array ? input.file : new Uint8Array(input.file);
+  const bytes =
+    input.file instanceof Blob ? null : input.file instanceof Uint8Array ? input.file : new Uint8Array(input.file);
   let offset = 0;
   let stage: "head" | "file" | "tail" | "done" = "head";
   const body = new ReadableStream<Uint8Array>({
@@ -101,7 +108,9 @@ async function viaFetch(input: UploadFormInput, report: (loaded: number) => void
         stage = total > 0 ? "file" : "tail";
       } else if (stage === "file") {
         const end = Math.min(offset + CHUNK, total);
-        const chunk = bytes ? bytes.subarray(offset, end) : new Uint8Array(await (input.file as Blob).slice(offset, end).arrayBuffer());
+        const chunk = bytes
+          ? bytes.subarray(offset, end)
+          : new Uint8Array(await (input.file as Blob).slice(offset, end).arrayBuffer());
         controller.enqueue(chunk);
         report(offset);
         offset = end;

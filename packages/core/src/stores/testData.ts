@@ -1,4 +1,4 @@
-import { DialogType, type Dialog } from "../model/dialog.js";
+import { type Dialog, DialogType } from "../model/dialog.js";
 import type { Message } from "../model/message.js";
 
 /** A dialog for tests, with sensible defaults. */

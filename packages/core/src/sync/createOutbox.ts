@@ -1,8 +1,9 @@
-import { Subject, type Observable } from "rxjs";
 import type { Element } from "@xmpp/xml";
+import { type Observable, Subject } from "rxjs";
 import { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { compareOutbox, type OutboxEntry, type OutboxSend } from "../model/outboxEntry.js";
+import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import type { RestClient } from "../rest/createRestClient.js";
@@ -10,14 +11,14 @@ import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import { removeMessages, setStatus } from "../stores/messages/messagesReducer.js";
 import type { Clock } from "../time/clock.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
-import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createOutboxWork } from "./outboxWork.js";
 
 /** Most message stanzas on the wire waiting for their acks. */
 const PIPELINE_WINDOW = 256;
 
 /** True for a send that still has files to upload. */
-const needsUpload = (entry: OutboxEntry): boolean => entry.kind === "send" && Boolean(entry.uploads?.some((upload) => upload.done === null));
+const needsUpload = (entry: OutboxEntry): boolean =>
+  entry.kind === "send" && Boolean(entry.uploads?.some((upload) => upload.done === null));
 
 /** What the outbox sends through. */
 export interface OutboxTransport {
@@ -92,7 +93,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const byId = new Map<string, OutboxEntry>();
   const failures = new Subject<OutboxEntry>();
   let draining: Promise<void> | null = null;
-  const waiters = new Map<string, { promise: Promise<void>; resolve: () => void; reject: (error: ChatError) => void }>();
+  const waiters = new Map<
+    string,
+    { promise: Promise<void>; resolve: () => void; reject: (error: ChatError) => void }
+  >();
   const waiterFor = (id: string) => {
     let waiter = waiters.get(id);
     if (!waiter) {
@@ -119,7 +123,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     byId.set(entry.id, entry);
     const next = entries.slice();
     const at = known ? entries.indexOf(known) : -1;
-    if (at >= 0) next[at] = entry; // the same entry keeps its place (its order key never changes)
+    if (at >= 0)
+      next[at] = entry; // the same entry keeps its place (its order key never changes)
     else {
       let index = next.length; // a new entry is almost always the newest
       while (index > 0 && compareOutbox(next[index - 1], entry) > 0) index--;
@@ -154,7 +159,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return ready;
   }
 
-  const work = createOutboxWork({ transport, rest, jid, clock, recipientOf: options.recipientOf, selfUserId: options.selfUserId });
+  const work = createOutboxWork({
+    transport,
+    rest,
+    jid,
+    clock,
+    recipientOf: options.recipientOf,
+    selfUserId: options.selfUserId,
+  });
 
   /** Does the entry's work. A ready send starts at once (synchronously), so sends launched in order go out in order. */
   function perform(entry: OutboxEntry): Promise<void> {
@@ -240,14 +252,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
           return "stopped" as const;
         })
         .then((outcome) => {
-        draining = null;
-        // Work queued while the loop was ending would otherwise wait for the next connect.
-        if (outcome === "idle" && options.isOnline() && store.get().some((e) => e.state === "queued")) void drain();
-      });
+          draining = null;
+          // Work queued while the loop was ending would otherwise wait for the next connect.
+          if (outcome === "idle" && options.isOnline() && store.get().some((e) => e.state === "queued")) void drain();
+        });
     }
     return draining;
   };
-
 
   return {
     entries: store,
@@ -272,7 +283,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async retry(id) {
       const entry = find(id);
-      if (!entry || entry.state !== "failed") return;
+      if (entry?.state !== "failed") return;
       await save({ ...entry, state: "queued", lastError: null, nextAttemptAt: null });
       if (entry.kind === "send") messages.apply(entry.dialogId, (w) => setStatus(w, entry.messageId, "pending"));
       void drain();
@@ -280,7 +291,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async cancel(id) {
       const entry = find(id);
       if (!entry) return;
-      if (entry.state === "in-flight") throw new ChatError("conflict", "The entry is being sent; wait for it to finish or fail");
+      if (entry.state === "in-flight")
+        throw new ChatError("conflict", "The entry is being sent; wait for it to finish or fail");
       await forget(id);
       settle(id, new ChatError("cancelled", "The entry was cancelled"));
       if (entry.kind === "send") messages.apply(entry.dialogId, (w) => removeMessages(w, [entry.messageId]));
@@ -290,7 +302,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (waiting) return waiting.promise;
       const entry = find(id);
       if (!entry) return Promise.resolve();
-      if (entry.state === "failed") return Promise.reject(entry.lastError ?? new ChatError("server", "The entry failed"));
+      if (entry.state === "failed")
+        return Promise.reject(entry.lastError ?? new ChatError("server", "The entry failed"));
       return waiterFor(id).promise;
     },
     clear() {

@@ -14,23 +14,36 @@ import { createSync, DIALOGS_CURSOR } from "./createSync.js";
 const A = "65f0000000000000000000a0";
 const B = "65f0000000000000000000b0";
 const id = (n: number) => `66f0${n.toString(16).padStart(20, "0")}`;
-const msg = (n: number, dialogId: string, second: number, overrides: Partial<Message> = {}) => aMessage(id(n), dialogId, second * 1000, overrides);
+const msg = (n: number, dialogId: string, second: number, overrides: Partial<Message> = {}) =>
+  aMessage(id(n), dialogId, second * 1000, overrides);
 const last = (m: Message) => ({ id: m.id, text: m.body, senderId: m.senderId, dateSent: m.dateSent });
 
 /** A server behind a fake REST client: it filters as ConnectyCube does (`gt` in whole seconds) and logs each request. */
 function fakeServer() {
-  const server = { dialogs: [] as Dialog[], messages: {} as Record<string, Message[]>, requests: [] as string[], gate: null as Promise<void> | null };
+  const server = {
+    dialogs: [] as Dialog[],
+    messages: {} as Record<string, Message[]>,
+    requests: [] as string[],
+    gate: null as Promise<void> | null,
+  };
   const seconds = (ms: number) => Math.floor(ms / 1000);
   const rest = {
     dialogs: {
       async listAll(updatedAfter?: number) {
-        server.requests.push(updatedAfter === undefined ? "dialogs all" : `dialogs updated_at>${seconds(updatedAfter)}`);
+        server.requests.push(
+          updatedAfter === undefined ? "dialogs all" : `dialogs updated_at>${seconds(updatedAfter)}`,
+        );
         if (server.gate) await server.gate;
         return server.dialogs.filter((d) => updatedAfter === undefined || seconds(d.updatedAt) > seconds(updatedAfter));
       },
       async list(options: { limit?: number }) {
         server.requests.push("dialogs count");
-        return { items: server.dialogs.slice(0, options.limit), total: server.dialogs.length, skip: 0, limit: options.limit ?? 100 };
+        return {
+          items: server.dialogs.slice(0, options.limit),
+          total: server.dialogs.length,
+          skip: 0,
+          limit: options.limit ?? 100,
+        };
       },
       async get(dialogId: string) {
         return server.dialogs.find((d) => d.id === dialogId)!;
@@ -38,8 +51,12 @@ function fakeServer() {
     },
     messages: {
       async list(dialogId: string, options: { after?: number; limit?: number }) {
-        server.requests.push(`messages ${dialogId === A ? "A" : "B"}${options.after === undefined ? "" : ` date_sent>${seconds(options.after)}`} limit ${options.limit}`);
-        const all = (server.messages[dialogId] ?? []).filter((m) => options.after === undefined || seconds(m.dateSent) > seconds(options.after));
+        server.requests.push(
+          `messages ${dialogId === A ? "A" : "B"}${options.after === undefined ? "" : ` date_sent>${seconds(options.after)}`} limit ${options.limit}`,
+        );
+        const all = (server.messages[dialogId] ?? []).filter(
+          (m) => options.after === undefined || seconds(m.dateSent) > seconds(options.after),
+        );
         return [...all].sort((x, y) => y.dateSent - x.dateSent || (x.id < y.id ? 1 : -1)).slice(0, options.limit);
       },
     },
@@ -53,7 +70,16 @@ async function setup(options: { pageSize?: number; overlapMs?: number } = {}) {
   const messages = createMessagesStore();
   const db: PersistenceSession = await createMemoryPersistence().open({ appId: 1, userId: 1 });
   const errors: unknown[] = [];
-  const sync = createSync({ rest, dialogs, messages, clock: createManualClock(5_000_000), persistence: () => db, pageSize: options.pageSize ?? 50, overlapMs: options.overlapMs, reportError: (e) => errors.push(e) });
+  const sync = createSync({
+    rest,
+    dialogs,
+    messages,
+    clock: createManualClock(5_000_000),
+    persistence: () => db,
+    pageSize: options.pageSize ?? 50,
+    overlapMs: options.overlapMs,
+    reportError: (e) => errors.push(e),
+  });
   return { server, dialogs, messages, db, sync, errors };
 }
 
@@ -62,7 +88,12 @@ describe("delta sync of the dialog list", () => {
     const t = await setup({ overlapMs: 2000 });
     t.server.dialogs = [aDialog(A, { updatedAt: 100_000 }), aDialog(B, { updatedAt: 200_000 })];
     await t.sync.run();
-    expect(t.dialogs.list.get().map((d) => d.id).sort()).toEqual([A, B]);
+    expect(
+      t.dialogs.list
+        .get()
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual([A, B]);
     expect((await t.db.load()).cursors).toEqual({ [DIALOGS_CURSOR]: 200_000 });
 
     t.server.dialogs[0] = aDialog(A, { updatedAt: 300_000, name: "Renamed" });
@@ -110,7 +141,10 @@ describe("delta sync of the dialog list", () => {
 describe("catching up loaded windows", () => {
   async function withWindow(t: Awaited<ReturnType<typeof setup>>, items: Message[]) {
     const newest = items[items.length - 1];
-    t.server.dialogs = [aDialog(A, { updatedAt: 1000, lastMessage: last(newest) }), aDialog(B, { updatedAt: 1000, lastMessage: last(msg(90, B, 3)) })];
+    t.server.dialogs = [
+      aDialog(A, { updatedAt: 1000, lastMessage: last(newest) }),
+      aDialog(B, { updatedAt: 1000, lastMessage: last(msg(90, B, 3)) }),
+    ];
     t.server.messages[A] = [...items];
     await t.sync.run();
     t.messages.receive(items);
@@ -126,7 +160,12 @@ describe("catching up loaded windows", () => {
     t.server.dialogs[0] = aDialog(A, { updatedAt: 5000, lastMessage: last(newer[1]) });
     await t.sync.run();
     expect(t.server.requests).toEqual(["dialogs updated_at>1", "dialogs count", "messages A date_sent>1 limit 51"]);
-    expect(t.messages.window(A).get().items.map((m) => m.id)).toEqual([id(1), id(2), id(3), id(4)]);
+    expect(
+      t.messages
+        .window(A)
+        .get()
+        .items.map((m) => m.id),
+    ).toEqual([id(1), id(2), id(3), id(4)]);
     expect(t.messages.window(A).get().detached).toBe(false);
   });
 
@@ -157,7 +196,12 @@ describe("catching up loaded windows", () => {
     t.messages.receive([live]); // arrives over XMPP while the dialog list is being fetched
     open();
     await running;
-    expect(t.messages.window(A).get().items.map((m) => m.id)).toEqual([id(1), id(2), id(3)]);
+    expect(
+      t.messages
+        .window(A)
+        .get()
+        .items.map((m) => m.id),
+    ).toEqual([id(1), id(2), id(3)]);
   });
 
   it("catchUp (a window restored from the cache) waits for a running sync and starts from the cached watermark", async () => {
@@ -171,7 +215,12 @@ describe("catching up loaded windows", () => {
     const catchingUp = t.sync.catchUp(A, 1000);
     open();
     await Promise.all([running, catchingUp]);
-    expect(t.messages.window(A).get().items.map((m) => m.id)).toEqual([id(1), id(2), id(3)]);
+    expect(
+      t.messages
+        .window(A)
+        .get()
+        .items.map((m) => m.id),
+    ).toEqual([id(1), id(2), id(3)]);
     expect(t.server.requests.filter((r) => r.startsWith("messages"))).toEqual(["messages A date_sent>0 limit 51"]);
   });
 
@@ -180,7 +229,12 @@ describe("catching up loaded windows", () => {
     await withWindow(t, [msg(1, A, 1), msg(2, A, 2), msg(3, A, 3)]);
     t.server.messages[A] = [msg(1, A, 1), msg(3, A, 3)]; // message 2 was deleted while we were away
     await t.sync.run({ full: true });
-    expect(t.messages.window(A).get().items.map((m) => m.id)).toEqual([id(1), id(3)]);
+    expect(
+      t.messages
+        .window(A)
+        .get()
+        .items.map((m) => m.id),
+    ).toEqual([id(1), id(3)]);
     expect(t.server.requests).toContain("dialogs all");
   });
 });

@@ -1,18 +1,17 @@
 import type { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import type { Dialog } from "../model/dialog.js";
+import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import type { RestClient } from "../rest/createRestClient.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
-import { replaceDialogs, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
+import { replaceDialogs, setUnread, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import { detachWindow, indexOfMessage, removeMessages } from "../stores/messages/messagesReducer.js";
 import type { Clock } from "../time/clock.js";
-import type { PersistenceSession } from "../persistence/Persistence.js";
-import { deletedSince, newestKnown, needsCatchUp, sameSecondCount } from "./windowDelta.js";
-import { setUnread } from "../stores/dialogs/dialogsReducer.js";
 import type { UnreadLedger, UnreadTicket } from "./createUnreadLedger.js";
+import { deletedSince, needsCatchUp, newestKnown, sameSecondCount } from "./windowDelta.js";
 
 /** Where synchronisation stands. */
 export interface SyncState {
@@ -120,7 +119,8 @@ export function createSync(options: SyncOptions): Sync {
     // date_sent has one-second resolution: ask from the watermark's second and let the merge drop what we have.
     const limit = pageSize + sameSecondCount(window.items, watermark);
     const page = await rest.messages.list(dialogId, { after: watermark - 1000, limit, sort: "desc" });
-    if (page.length >= limit) messages.apply(dialogId, (w) => detachWindow(w, [...page].reverse(), true)); // a gap: no silent hole
+    if (page.length >= limit)
+      messages.apply(dialogId, (w) => detachWindow(w, [...page].reverse(), true)); // a gap: no silent hole
     else if (page.length) messages.receive([...page].reverse()); // ascending: server order within a second is kept
   }
 
@@ -193,11 +193,17 @@ export function createSync(options: SyncOptions): Sync {
       if (state.get().state !== "syncing") state.set({ ...state.get(), state: "syncing" }); // not synced until the window is
       const next = previous
         .then(() => running ?? undefined)
-        .then(() => fetchNewer(dialogId, watermark === undefined ? newestKnown(messages.window(dialogId).get().items) : watermark))
+        .then(() =>
+          fetchNewer(
+            dialogId,
+            watermark === undefined ? newestKnown(messages.window(dialogId).get().items) : watermark,
+          ),
+        )
         .catch((cause: unknown) => options.reportError(toChatError(cause)))
         .finally(() => {
           if (catchingUp.get(dialogId) === next) catchingUp.delete(dialogId);
-          if (catchingUp.size === 0 && !running && state.get().state === "syncing") state.set({ state: "synced", lastSyncedAt: clock.now(), error: state.get().error });
+          if (catchingUp.size === 0 && !running && state.get().state === "syncing")
+            state.set({ state: "synced", lastSyncedAt: clock.now(), error: state.get().error });
         });
       catchingUp.set(dialogId, next);
       return next;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
-import { parse } from "ltx";
 import type { Element } from "@xmpp/xml";
-import { DialogType, type Dialog } from "../model/dialog.js";
+import { parse } from "ltx";
+import { type Dialog, DialogType } from "../model/dialog.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { setUnread, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
-import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { aDialog } from "../stores/testData.js";
+import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createMessageIngest } from "../xmpp/handlers/createMessageIngest.js";
 import { createUnreadLedger } from "./createUnreadLedger.js";
@@ -52,8 +52,15 @@ function setup(options: { readPending?: boolean } = {}) {
     );
   /** The server's dialog as it would answer now: `count` unread, its last message n. */
   const snapshot = (count: number, last: number): Dialog =>
-    aDialog(D, { type: DialogType.PRIVATE, occupantIds: [1, 2], unreadCount: count, updatedAt: 2000, lastMessage: { id: ids[last], text: `m${last}`, senderId: 2, dateSent: SECOND * 1000 } });
-  const applySnapshot = (fetched: Dialog, ticket = ledger.ticket()) => dialogs.apply((s) => upsertDialogs(s, ledger.adjust([fetched], ticket, s)));
+    aDialog(D, {
+      type: DialogType.PRIVATE,
+      occupantIds: [1, 2],
+      unreadCount: count,
+      updatedAt: 2000,
+      lastMessage: { id: ids[last], text: `m${last}`, senderId: 2, dateSent: SECOND * 1000 },
+    });
+  const applySnapshot = (fetched: Dialog, ticket = ledger.ticket()) =>
+    dialogs.apply((s) => upsertDialogs(s, ledger.adjust([fetched], ticket, s)));
   const count = () => dialogs.state.get().byId.get(D)!.unreadCount;
   const last = () => dialogs.state.get().byId.get(D)!.lastMessage?.id;
   return { dialogs, messages, ledger, deliver, snapshot, applySnapshot, count, last };

@@ -24,7 +24,12 @@ export interface UnreadLedger {
    * Counts from the unread endpoint, fetched with `ticket`, for the dialogs the list has (a missing one is 0). Dialogs
    * that got a counted message during the request are left out: their count is newer than the answer.
    */
-  adjustCounts(counts: Readonly<Record<string, number>>, ticket: UnreadTicket, state: DialogsState, only?: readonly string[]): Map<string, number>;
+  adjustCounts(
+    counts: Readonly<Record<string, number>>,
+    ticket: UnreadTicket,
+    state: DialogsState,
+    only?: readonly string[],
+  ): Map<string, number>;
   /** The user read the dialog (here or elsewhere): what was counted is gone. */
   read(dialogId: string): void;
   /** Forgets everything (logout). */

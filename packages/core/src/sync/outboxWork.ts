@@ -56,13 +56,16 @@ export function createOutboxWork(options: OutboxWorkOptions): OutboxWork {
       switch (entry.kind) {
         case "edit": {
           const { dialogId, messageId, body, last } = entry;
-          await transport.send(buildCorrection(addressOf(dialogId), { id: objectId(clock.now()), messageId, dialogId, body, last }));
+          await transport.send(
+            buildCorrection(addressOf(dialogId), { id: objectId(clock.now()), messageId, dialogId, body, last }),
+          );
           await rest.messages.update(messageId, { dialogId, body });
           return;
         }
         case "remove": {
           const { dialogId, messageId } = entry;
-          if (entry.forEveryone) await transport.send(buildRemoval(addressOf(dialogId), { id: objectId(clock.now()), messageId, dialogId }));
+          if (entry.forEveryone)
+            await transport.send(buildRemoval(addressOf(dialogId), { id: objectId(clock.now()), messageId, dialogId }));
           try {
             await rest.messages.remove(messageId, { force: entry.forEveryone });
           } catch (error) {
@@ -74,10 +77,16 @@ export function createOutboxWork(options: OutboxWorkOptions): OutboxWork {
           // Exactly what the user saw: the message named and the unread ones before it, not the whole dialog
           // (messages that arrived after a read queued offline stay unread).
           const { dialogId, messageId, senderId } = entry;
-          await transport.send(buildMarker(jid, { marker: "displayed", messageId, senderId, dialogId, id: objectId(clock.now()) }));
+          await transport.send(
+            buildMarker(jid, { marker: "displayed", messageId, senderId, dialogId, id: objectId(clock.now()) }),
+          );
           const self = options.selfUserId?.() ?? null;
-          const ids = self === null ? [messageId] : await unreadUpTo(rest, dialogId, { messageId, dateSent: entry.dateSent ?? null }, self);
-          for (let i = 0; i < ids.length; i += READ_CHUNK) await rest.messages.update(ids.slice(i, i + READ_CHUNK), { dialogId, read: true });
+          const ids =
+            self === null
+              ? [messageId]
+              : await unreadUpTo(rest, dialogId, { messageId, dateSent: entry.dateSent ?? null }, self);
+          for (let i = 0; i < ids.length; i += READ_CHUNK)
+            await rest.messages.update(ids.slice(i, i + READ_CHUNK), { dialogId, read: true });
           return;
         }
         case "react":

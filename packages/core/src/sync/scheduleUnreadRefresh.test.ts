@@ -10,13 +10,23 @@ function setup(intervalMs = 1000) {
   let online = true;
   let refreshes = 0;
   const listeners: Array<(event: NetworkEvent) => void> = [];
-  const network: NetworkEventSource = { isOnline: () => true, isVisible: () => true, subscribe: (l) => (listeners.push(l), () => {}) };
+  const network: NetworkEventSource = {
+    isOnline: () => true,
+    isVisible: () => true,
+    subscribe: (l) => (listeners.push(l), () => {}),
+  };
   const stop = scheduleUnreadRefresh({
-    clock, intervalMs, online$, network, isOnline: () => online,
+    clock,
+    intervalMs,
+    online$,
+    network,
+    isOnline: () => online,
     refresh: async () => void refreshes++,
   });
   return {
-    clock, stop, online$,
+    clock,
+    stop,
+    online$,
     setOnline: (value: boolean) => void (online = value),
     refreshes: () => refreshes,
     emit: (event: NetworkEvent) => listeners.forEach((l) => l(event)),

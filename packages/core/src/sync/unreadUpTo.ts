@@ -30,7 +30,8 @@ export async function unreadUpTo(
     // The next page starts at the oldest second of this one (the merge of the same second is by id, below).
     const oldest = page[page.length - 1].dateSent;
     const next = Math.floor(oldest / 1000) * 1000 + 1000;
-    if (before === next) before = Math.floor(oldest / 1000) * 1000; // one second holds a whole page: step past it
+    if (before === next)
+      before = Math.floor(oldest / 1000) * 1000; // one second holds a whole page: step past it
     else before = next;
   }
   if (!found) ids.push(target.messageId); // not in history (yet): mark it alone

@@ -5,7 +5,8 @@ import { deletedSince, needsCatchUp, newestKnown, sameSecondCount } from "./wind
 const D = "65f0000000000000000000a0";
 const id = (n: number) => `66f0${n.toString(16).padStart(20, "0")}`;
 const at = (n: number, ms: number, status: "sent" | "pending" = "sent") => aMessage(id(n), D, ms, { status });
-const lastAt = (n: number, ms: number) => aDialog(D, { lastMessage: { id: id(n), text: "x", senderId: 2, dateSent: ms } });
+const lastAt = (n: number, ms: number) =>
+  aDialog(D, { lastMessage: { id: id(n), text: "x", senderId: 2, dateSent: ms } });
 
 describe("window delta rules", () => {
   it("the watermark is the newest message the server knows: our pending ones do not count", () => {

@@ -30,7 +30,11 @@ export function sameSecondCount(items: readonly Message[], at: number): number {
  * last message (which delta sync and live events keep current): newer than the watermark, or in the same second
  * and not in the window. False spares the request for every dialog that did not change.
  */
-export function needsCatchUp(dialog: Dialog | undefined, watermark: number | null, has: (id: string) => boolean): boolean {
+export function needsCatchUp(
+  dialog: Dialog | undefined,
+  watermark: number | null,
+  has: (id: string) => boolean,
+): boolean {
   const last = dialog?.lastMessage;
   if (!last || watermark === null) return false;
   if (last.dateSent > watermark) return true;

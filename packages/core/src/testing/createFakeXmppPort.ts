@@ -72,7 +72,12 @@ export function createFakeXmppPort(): FakeXmppPort {
         const next = script.shift() ?? "";
         if (next instanceof ChatError) throw next;
         if (typeof next === "object") {
-          throw chatErrorFromStanza(xmlFixture(`<iq type="error"><error type="cancel"><${next.error} xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></iq>`), { oneToOne: false });
+          throw chatErrorFromStanza(
+            xmlFixture(
+              `<iq type="error"><error type="cancel"><${next.error} xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></iq>`,
+            ),
+            { oneToOne: false },
+          );
         }
         const text = next.trim();
         const reply = xmlFixture(text.startsWith("<iq") ? text : `<iq type="result">${text}</iq>`);

@@ -24,7 +24,10 @@ export interface FakeXmppServerOptions {
 /** The fake server side and the WebSocket class the transport gets as its `WebSocket` option. */
 export interface FakeXmppServer {
   /** Pass as `createXmppTransport({ WebSocket })`. */
-  WebSocket: new (url: string, protocols?: string | string[]) => unknown;
+  WebSocket: new (
+    url: string,
+    protocols?: string | string[],
+  ) => unknown;
   /** Every element the client sent, parsed, in order. */
   readonly received: Element[];
   /** Sends raw XML text to the client as one frame. */
@@ -56,17 +59,21 @@ export function createFakeXmppSocket(options: FakeXmppServerOptions = {}): FakeX
       reply(xml("open", { xmlns: "urn:ietf:params:xml:ns:xmpp-framing", from: domain, id: "s1", version: "1.0" }));
       const features = xml("stream:features", { "xmlns:stream": "http://etherx.jabber.org/streams" });
       if (!authenticated) {
-        features.append(xml("mechanisms", { xmlns: "urn:ietf:params:xml:ns:xmpp-sasl" }, xml("mechanism", {}, "PLAIN")));
+        features.append(
+          xml("mechanisms", { xmlns: "urn:ietf:params:xml:ns:xmpp-sasl" }, xml("mechanism", {}, "PLAIN")),
+        );
       } else {
         features.append(xml("bind", { xmlns: "urn:ietf:params:xml:ns:xmpp-bind" }));
         if (options.sm !== false) features.append(xml("sm", { xmlns: "urn:xmpp:sm:3" }));
       }
       return reply(features);
     }
-    if (element.is("close", "urn:ietf:params:xml:ns:xmpp-framing")) return reply(xml("close", { xmlns: "urn:ietf:params:xml:ns:xmpp-framing" }));
+    if (element.is("close", "urn:ietf:params:xml:ns:xmpp-framing"))
+      return reply(xml("close", { xmlns: "urn:ietf:params:xml:ns:xmpp-framing" }));
     if (element.name === "auth") {
       const [, user, given] = atob(element.getText()).split("\0");
-      if (given !== password) return reply(`<failure xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><not-authorized/></failure>`);
+      if (given !== password)
+        return reply(`<failure xmlns="urn:ietf:params:xml:ns:xmpp-sasl"><not-authorized/></failure>`);
       authenticated = true;
       jid = `${user}@${domain}/fake`;
       return reply(`<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>`);
@@ -79,7 +86,9 @@ export function createFakeXmppSocket(options: FakeXmppServerOptions = {}): FakeX
     }
     // It keeps no session across sockets: a resumption always fails, as after a server restart.
     if (element.is("resume", "urn:xmpp:sm:3")) {
-      return reply(`<failed xmlns="urn:xmpp:sm:3"><item-not-found xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></failed>`);
+      return reply(
+        `<failed xmlns="urn:xmpp:sm:3"><item-not-found xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></failed>`,
+      );
     }
     if (element.is("r", "urn:xmpp:sm:3")) return reply(`<a xmlns="urn:xmpp:sm:3" h="${handled}"/>`);
     if (element.is("a", "urn:xmpp:sm:3")) return;
@@ -89,7 +98,9 @@ export function createFakeXmppSocket(options: FakeXmppServerOptions = {}): FakeX
       return socket?.shut(false);
     }
     if (element.name === "iq" && element.getChild("bind", "urn:ietf:params:xml:ns:xmpp-bind")) {
-      return reply(`<iq type="result" id="${element.attrs.id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>${jid}</jid></bind></iq>`);
+      return reply(
+        `<iq type="result" id="${element.attrs.id}"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><jid>${jid}</jid></bind></iq>`,
+      );
     }
     if (element.name === "iq" && element.getChild("enable", "urn:xmpp:carbons:2")) {
       return reply(`<iq type="result" id="${element.attrs.id}" to="${jid}"/>`);

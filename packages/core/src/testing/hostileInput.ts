@@ -118,7 +118,9 @@ const NS_CHAT_STATES = "http://jabber.org/protocol/chatstates";
 
 /** An element as text; attribute values and text are written as given (already escaped, or hostile on purpose). */
 function el(name: string, attrs: Record<string, string>, ...children: string[]): string {
-  const written = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+  const written = Object.entries(attrs)
+    .map(([key, value]) => ` ${key}="${value}"`)
+    .join("");
   return children.length === 0 ? `<${name}${written}/>` : `<${name}${written}>${children.join("")}</${name}>`;
 }
 

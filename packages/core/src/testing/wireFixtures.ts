@@ -43,7 +43,11 @@ export function wireDialog(id: string, overrides: Record<string, unknown> = {}):
 }
 
 /** A wire message (`/chat/Message` item) in dialog `dialogId`, sent by 101 at unix second 1 700 000 000. */
-export function wireMessage(id: string, dialogId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function wireMessage(
+  id: string,
+  dialogId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     _id: id,
     chat_dialog_id: dialogId,

@@ -19,7 +19,9 @@ function write(element: Element): string {
     .sort()
     .map((key) => ` ${key}="${escape(String(element.attrs[key]))}"`)
     .join("");
-  const children = element.children.map((child) => (typeof child === "string" ? escape(child) : write(child as Element))).join("");
+  const children = element.children
+    .map((child) => (typeof child === "string" ? escape(child) : write(child as Element)))
+    .join("");
   return children === "" ? `<${element.name}${attrs}/>` : `<${element.name}${attrs}>${children}</${element.name}>`;
 }
 

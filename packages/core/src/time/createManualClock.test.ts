@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { createManualClock } from "./createManualClock.js";
 import { systemClock } from "./clock.js";
+import { createManualClock } from "./createManualClock.js";
 
 describe("createManualClock", () => {
   it("starts where told and moves only when advanced", () => {

@@ -1,3 +1,3 @@
-export { systemClock, type Clock, type TimerHandle } from "./clock.js";
+export { type Clock, systemClock, type TimerHandle } from "./clock.js";
 export { createManualClock, type ManualClock } from "./createManualClock.js";
 export { msToSeconds, secondsToMs, wireTimeToMs } from "./wireTime.js";

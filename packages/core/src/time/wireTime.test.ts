@@ -25,7 +25,16 @@ describe("wire time conversions", () => {
   });
 
   it("refuses times no date can show: before 1970 or after the year 9999, in any form", () => {
-    for (const value of [1e30, "1e30", -1, "-100", 1e21, "1000000000000000000000", "+275760-09-13T00:00:00.001Z", "10000-01-01T00:00:00Z"]) {
+    for (const value of [
+      1e30,
+      "1e30",
+      -1,
+      "-100",
+      1e21,
+      "1000000000000000000000",
+      "+275760-09-13T00:00:00.001Z",
+      "10000-01-01T00:00:00Z",
+    ]) {
       expect([value, wireTimeToMs(value)]).toEqual([value, null]);
     }
     expect(wireTimeToMs(MAX_WIRE_TIME_MS)).toBe(MAX_WIRE_TIME_MS);

@@ -43,7 +43,9 @@ describe("createXmppTransport (in-memory server)", () => {
   it("signs in with PLAIN as {userId}-{appId}, binds, enables SM with resume, carbons and presence, in that order", async () => {
     const { transport, server } = setup();
     await expect(transport.connect(credentials)).resolves.toEqual({ resumed: false, jid: "5-1@localhost/fake" });
-    const names = server.received.map((element) => element.getChild("enable", "urn:xmpp:carbons:2") ? "carbons" : element.name);
+    const names = server.received.map((element) =>
+      element.getChild("enable", "urn:xmpp:carbons:2") ? "carbons" : element.name,
+    );
     expect(names).toEqual(["open", "auth", "open", "iq", "enable", "carbons", "presence"]);
     expect(atob(server.received[1].getText())).toBe("\u00005-1\u0000secret-password");
     expect(server.received[4].attrs.resume).toBe("true");
@@ -55,7 +57,9 @@ describe("createXmppTransport (in-memory server)", () => {
     server.push(`<iq type="get" id="q1" from="localhost"><query xmlns="urn:example:unknown"/></iq>`);
     const error = await written(server, (element) => element.attrs.id === "q1");
     expect(error.attrs.type).toBe("error");
-    expect(error.getChild("error")?.getChild("service-unavailable", "urn:ietf:params:xml:ns:xmpp-stanzas")).toBeDefined();
+    expect(
+      error.getChild("error")?.getChild("service-unavailable", "urn:ietf:params:xml:ns:xmpp-stanzas"),
+    ).toBeDefined();
     server.push(`<iq type="get" id="p1" from="localhost"><ping xmlns="urn:xmpp:ping"/></iq>`);
     expect((await written(server, (element) => element.attrs.id === "p1")).attrs.type).toBe("result");
   });
@@ -112,7 +116,9 @@ describe("createXmppTransport (in-memory server)", () => {
 
   it("rejects wrong credentials with unauthorized", async () => {
     const { transport } = setup();
-    await expect(transport.connect({ userId: 5, password: "nope-nope" })).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(transport.connect({ userId: 5, password: "nope-nope" })).rejects.toMatchObject({
+      code: "unauthorized",
+    });
   });
 
   it("refuses PLAIN over a non-secure, non-loopback ws:// URL", async () => {
@@ -134,11 +140,15 @@ describe("createXmppTransport (in-memory server)", () => {
     const clock = createManualClock();
     const { transport, server } = setup({ clock });
     await transport.connect(credentials);
-    const pending = transport.iq(xml("iq", { type: "get", to: "localhost" }, xml("query", { xmlns: "urn:example:slow" })), { timeoutMs: 1000 });
+    const pending = transport.iq(
+      xml("iq", { type: "get", to: "localhost" }, xml("query", { xmlns: "urn:example:slow" })),
+      { timeoutMs: 1000 },
+    );
     clock.advance(1000);
     await expect(pending).rejects.toMatchObject({ code: "timeout" });
     server.drop();
-    for (let i = 0; i < 20 && transport.state.status === "online"; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 20 && transport.state.status === "online"; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     expect(transport.state).toMatchObject({ status: "disconnected", error: { code: "network" } });
     await expect(transport.send(xml("presence"))).rejects.toMatchObject({ code: "network" });
   });

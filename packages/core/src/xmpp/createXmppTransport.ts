@@ -5,6 +5,7 @@ import { systemClock, type TimerHandle } from "../time/clock.js";
 import { buildCarbonsEnable } from "./stanzas/carbons.js";
 import { buildPing } from "./stanzas/ping.js";
 import { createAckTracker } from "./transport/createAckTracker.js";
+import { type ConnectAttempt, createConnectAttempt } from "./transport/createConnectAttempt.js";
 import { createIncomingRouter } from "./transport/createIncomingRouter.js";
 import { createIqTracker } from "./transport/createIqTracker.js";
 import { createXmppEntity, dropSocket } from "./transport/createXmppEntity.js";
@@ -13,7 +14,6 @@ import { guardFrames } from "./transport/guardFrames.js";
 import { guardIncoming } from "./transport/guardIncoming.js";
 import { toTransportError } from "./transport/toTransportError.js";
 import { watchNegotiation } from "./transport/watchNegotiation.js";
-import { createConnectAttempt, type ConnectAttempt } from "./transport/createConnectAttempt.js";
 import type {
   ConnectResult,
   TransportState,
@@ -79,7 +79,8 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     resource: options.resource,
     WebSocket: options.WebSocket,
     logger,
-    credentials: () => credentials && { username: `${credentials.userId}-${options.appId}`, password: credentials.password },
+    credentials: () =>
+      credentials && { username: `${credentials.userId}-${options.appId}`, password: credentials.password },
   });
   guardFrames(entity, (error) => badInput.next(error));
   guardIncoming(entity, logger, (error) => badInput.next(error));
@@ -95,7 +96,8 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   let trackedSinceRequest = 0; // tracked stanzas sent since the last `<r/>` we asked for
   const requestAck = () => {
     trackedSinceRequest = 0;
-    if (entity.streamManagement.enabled && states.getValue().status === "online") entity.send(xml("r", { xmlns: "urn:xmpp:sm:3" })).catch(() => {});
+    if (entity.streamManagement.enabled && states.getValue().status === "online")
+      entity.send(xml("r", { xmlns: "urn:xmpp:sm:3" })).catch(() => {});
   };
   const router = createIncomingRouter({
     iqs,

@@ -1,6 +1,6 @@
+import { type RunningServer, startServer } from "@chatcube/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { DialogType, type ChatClient, type NetworkEvent, type NetworkEventSource } from "../../src/index.js";
+import { type ChatClient, DialogType, type NetworkEvent, type NetworkEventSource } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
 
@@ -21,7 +21,11 @@ async function online(user: TestUser, overrides: Parameters<typeof onlineClient>
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pushesFor = async (userId: number): Promise<string[]> =>
-  ((await (await fetch(`${server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as { items: Array<{ message_id: string }> }).items.map((p) => p.message_id);
+  (
+    (await (await fetch(`${server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as {
+      items: Array<{ message_id: string }>;
+    }
+  ).items.map((p) => p.message_id);
 
 describe("client.lastActivity against the real server", () => {
   it("never online is an error; then online and offline live while subscribed; no stream after the last listener left", async () => {
@@ -59,13 +63,25 @@ describe("client.lastActivity against the real server", () => {
 
 describe("reactions against the real server", () => {
   it("add, replace (one type per user), remove and list; every occupant's store follows the pushes", async () => {
-    const [aliceUser, bobUser, carolUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const [aliceUser, bobUser, carolUser] = [
+      await createTestUser(server, "alice"),
+      await createTestUser(server, "bob"),
+      await createTestUser(server, "carol"),
+    ];
     const [alice, bob, carol] = [await online(aliceUser), await online(bobUser), await online(carolUser)];
-    const group = await alice.dialogs.create({ type: DialogType.GROUP, name: "React", occupantIds: [bobUser.id, carolUser.id] });
+    const group = await alice.dialogs.create({
+      type: DialogType.GROUP,
+      name: "React",
+      occupantIds: [bobUser.id, carolUser.id],
+    });
     await valueOf(bob.dialogs.list, (l) => l.some((d) => d.id === group.id), "bob's dialog");
     await valueOf(carol.dialogs.list, (l) => l.some((d) => d.id === group.id), "carol's dialog");
     const message = await alice.messages.send(group.id, { body: "react to me" });
-    const byId = (client: ChatClient) => client.messages.forDialog(group.id).get().items.find((m) => m.id === message.id);
+    const byId = (client: ChatClient) =>
+      client.messages
+        .forDialog(group.id)
+        .get()
+        .items.find((m) => m.id === message.id);
     await valueOf(bob.messages.forDialog(group.id), () => byId(bob) !== undefined, "bob has it");
     await valueOf(carol.messages.forDialog(group.id), () => byId(carol) !== undefined, "carol has it");
     await valueOf(alice.messages.forDialog(group.id), () => byId(alice)?.status !== "pending", "sent");
@@ -73,18 +89,37 @@ describe("reactions against the real server", () => {
     await bob.messages.react(group.id, message.id, "👍");
     expect(byId(bob)?.reactions).toEqual({ own: ["👍"], total: { "👍": 1 } }); // at once
     await carol.messages.react(group.id, message.id, "👍");
-    await valueOf(alice.messages.forDialog(group.id), () => byId(alice)?.reactions.total["👍"] === 2, "alice sees two 👍");
+    await valueOf(
+      alice.messages.forDialog(group.id),
+      () => byId(alice)?.reactions.total["👍"] === 2,
+      "alice sees two 👍",
+    );
     await valueOf(bob.outbox, (o) => o.length === 0, "bob's reaction sent");
-    await valueOf(bob.messages.forDialog(group.id), () => byId(bob)?.reactions.total["👍"] === 2, "bob sees carol's too");
+    await valueOf(
+      bob.messages.forDialog(group.id),
+      () => byId(bob)?.reactions.total["👍"] === 2,
+      "bob sees carol's too",
+    );
     expect(byId(bob)?.reactions.own).toEqual(["👍"]); // his own push did not count twice
 
     await bob.messages.react(group.id, message.id, "❤️");
-    await valueOf(carol.messages.forDialog(group.id), () => byId(carol)?.reactions.total["❤️"] === 1 && byId(carol)?.reactions.total["👍"] === 1, "carol sees bob's switch");
+    await valueOf(
+      carol.messages.forDialog(group.id),
+      () => byId(carol)?.reactions.total["❤️"] === 1 && byId(carol)?.reactions.total["👍"] === 1,
+      "carol sees bob's switch",
+    );
     await valueOf(bob.outbox, (o) => o.length === 0, "bob's switch sent");
-    expect(await alice.messages.listReactions(group.id, message.id)).toEqual({ "👍": [carolUser.id], "❤️": [bobUser.id] });
+    expect(await alice.messages.listReactions(group.id, message.id)).toEqual({
+      "👍": [carolUser.id],
+      "❤️": [bobUser.id],
+    });
 
     await carol.messages.removeReaction(group.id, message.id);
-    await valueOf(alice.messages.forDialog(group.id), () => byId(alice)?.reactions.total["👍"] === undefined, "alice sees carol's removal");
+    await valueOf(
+      alice.messages.forDialog(group.id),
+      () => byId(alice)?.reactions.total["👍"] === undefined,
+      "alice sees carol's removal",
+    );
     expect(byId(alice)?.reactions).toEqual({ own: [], total: { "❤️": 1 } });
   });
 });
@@ -98,10 +133,18 @@ describe("system messages against the real server", () => {
     const { id } = await alice.system.send(bobUser.id, { body: "game/INVITE", params: { kind: "chat", round: 2 } });
     await alice.system.send(bobUser.id, { params: { kind: "rest" } }, { via: "rest" });
     const recent = await valueOf(bob.system.recent, (list) => list.length === 2, "two system messages");
-    expect(recent[0]).toMatchObject({ id, senderId: aliceUser.id, moduleIdentifier: "SystemNotifications", body: "game/INVITE", params: { kind: "chat", round: "2" } });
+    expect(recent[0]).toMatchObject({
+      id,
+      senderId: aliceUser.id,
+      moduleIdentifier: "SystemNotifications",
+      body: "game/INVITE",
+      params: { kind: "chat", round: "2" },
+    });
     expect(recent[1]).toMatchObject({ senderId: aliceUser.id, params: { kind: "rest" } });
     expect(seen).toEqual(["chat", "rest"]);
-    await expect(alice.system.send(bobUser.id, { body: "x" }, { via: "rest" })).rejects.toMatchObject({ code: "validation" });
+    await expect(alice.system.send(bobUser.id, { body: "x" }, { via: "rest" })).rejects.toMatchObject({
+      code: "validation",
+    });
   });
 });
 
@@ -109,7 +152,11 @@ describe("active / inactive (chat alerts)", () => {
   it("an inactive user gets a push record for a message even while connected; page visibility switches it by itself", async () => {
     const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
     let emit: (event: NetworkEvent) => void = () => {};
-    const page: NetworkEventSource = { isOnline: () => true, isVisible: () => true, subscribe: (listener) => ((emit = listener), () => {}) };
+    const page: NetworkEventSource = {
+      isOnline: () => true,
+      isVisible: () => true,
+      subscribe: (listener) => ((emit = listener), () => {}),
+    };
     const alice = await online(aliceUser);
     const bob = await online(bobUser, { network: page });
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });

@@ -39,8 +39,14 @@ describe("API shapes", () => {
   it("files.remove takes an attachment's id; listReactions takes the dialog like react and removeReaction", async () => {
     const { alice, bobUser } = await signedIn();
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
-    const file = await alice.files.upload({ file: new TextEncoder().encode("hi"), name: "a.txt", contentType: "text/plain" });
-    const message = await alice.messages.send(dialog.id, { attachments: [{ type: "file", id: String(file.id), uid: file.uid }] });
+    const file = await alice.files.upload({
+      file: new TextEncoder().encode("hi"),
+      name: "a.txt",
+      contentType: "text/plain",
+    });
+    const message = await alice.messages.send(dialog.id, {
+      attachments: [{ type: "file", id: String(file.id), uid: file.uid }],
+    });
     await message.settled;
     await alice.files.remove(message.attachments[0].id!);
     await expect(alice.files.remove("not-an-id")).rejects.toMatchObject({ code: "validation" });

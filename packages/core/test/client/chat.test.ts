@@ -1,6 +1,6 @@
+import { type RunningServer, startServer } from "@chatcube/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { DialogType, type ChatClient, type ChatError } from "../../src/index.js";
+import { type ChatClient, type ChatError, DialogType } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
 
@@ -46,13 +46,25 @@ describe("two chatcube clients against the real server", () => {
     expect(bob.unread.get().total).toBe(0);
     await valueOf(thread, (w) => w.items.find((m) => m.id === message.id)?.status === "read", "read");
     expect(seen).toEqual(["pending", "sent", "delivered", "read"]);
-    expect(alice.dialogs.list.get()[0]).toMatchObject({ id: dialog.id, lastMessage: { text: "hello bob" }, lastMessageStatus: "read" });
+    expect(alice.dialogs.list.get()[0]).toMatchObject({
+      id: dialog.id,
+      lastMessage: { text: "hello bob" },
+      lastMessageStatus: "read",
+    });
   });
 
   it("chat in a group: every member receives, statuses are per user, typing shows and ends", async () => {
-    const users = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const users = [
+      await createTestUser(server, "alice"),
+      await createTestUser(server, "bob"),
+      await createTestUser(server, "carol"),
+    ];
     const [alice, bob, carol] = [await online(users[0]), await online(users[1]), await online(users[2])];
-    const dialog = await alice.dialogs.create({ type: DialogType.GROUP, name: "Team", occupantIds: [users[1].id, users[2].id] });
+    const dialog = await alice.dialogs.create({
+      type: DialogType.GROUP,
+      name: "Team",
+      occupantIds: [users[1].id, users[2].id],
+    });
     await valueOf(carol.dialogs.list, (l) => l.some((d) => d.id === dialog.id), "carol's list");
 
     bob.typing.start(dialog.id);
@@ -62,10 +74,22 @@ describe("two chatcube clients against the real server", () => {
 
     const message = await alice.messages.send(dialog.id, { body: "hi team" });
     await valueOf(bob.messages.forDialog(dialog.id), (w) => w.items.some((m) => m.id === message.id), "bob receives");
-    await valueOf(carol.messages.forDialog(dialog.id), (w) => w.items.some((m) => m.id === message.id), "carol receives");
-    await valueOf(alice.messages.forDialog(dialog.id), (w) => w.items.find((m) => m.id === message.id)?.deliveredIds.length === 3, "delivered to both");
+    await valueOf(
+      carol.messages.forDialog(dialog.id),
+      (w) => w.items.some((m) => m.id === message.id),
+      "carol receives",
+    );
+    await valueOf(
+      alice.messages.forDialog(dialog.id),
+      (w) => w.items.find((m) => m.id === message.id)?.deliveredIds.length === 3,
+      "delivered to both",
+    );
     await carol.messages.markRead(dialog.id);
-    const read = await valueOf(alice.messages.forDialog(dialog.id), (w) => (w.items.find((m) => m.id === message.id)?.readIds ?? []).includes(users[2].id), "read by carol");
+    const read = await valueOf(
+      alice.messages.forDialog(dialog.id),
+      (w) => (w.items.find((m) => m.id === message.id)?.readIds ?? []).includes(users[2].id),
+      "read by carol",
+    );
     expect(read.items.find((m) => m.id === message.id)).toMatchObject({ status: "read" });
     expect(read.items.find((m) => m.id === message.id)?.readIds).not.toContain(users[1].id);
   });
@@ -121,16 +145,27 @@ describe("two chatcube clients against the real server", () => {
     await valueOf(bob.dialogs.list, (l) => l.some((d) => d.id === dialog.id), "bob's list");
     server.dropConnections(bobUser.id);
     await valueOf(bob.connection, (s) => s.status === "reconnecting", "bob reconnecting");
-    const sent = [await alice.messages.send(dialog.id, { body: "gap 1" }), await alice.messages.send(dialog.id, { body: "gap 2" })];
+    const sent = [
+      await alice.messages.send(dialog.id, { body: "gap 1" }),
+      await alice.messages.send(dialog.id, { body: "gap 2" }),
+    ];
     await valueOf(bob.connection, (s) => s.status === "online", "bob back online");
-    const window = await valueOf(thread, (w) => sent.every((s) => w.items.some((m) => m.id === s.id)), "both gap messages");
+    const window = await valueOf(
+      thread,
+      (w) => sent.every((s) => w.items.some((m) => m.id === s.id)),
+      "both gap messages",
+    );
     await new Promise((r) => setTimeout(r, 300));
     for (const s of sent) expect(thread.get().items.filter((m) => m.id === s.id)).toHaveLength(1);
     expect(window.items.length).toBe(thread.get().items.length);
   });
 
   it("logout then login as another user shows none of the first user's data", async () => {
-    const [aliceUser, bobUser, carolUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const [aliceUser, bobUser, carolUser] = [
+      await createTestUser(server, "alice"),
+      await createTestUser(server, "bob"),
+      await createTestUser(server, "carol"),
+    ];
     const client = await online(aliceUser);
     const dialog = await client.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     await client.messages.send(dialog.id, { body: "secret" });
@@ -150,45 +185,80 @@ describe("two chatcube clients against the real server", () => {
     const alice = await online(aliceUser);
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     // bob blocks alice with a privacy list set directly in the server (the privacy API lands with issue 5)
-    server.context.db.privacyOf(bobUser.id).lists.DEFAULT = [{ type: "jid", value: `${aliceUser.id}-1@localhost`, action: "deny", order: 1, kinds: [] }];
+    server.context.db.privacyOf(bobUser.id).lists.DEFAULT = [
+      { type: "jid", value: `${aliceUser.id}-1@localhost`, action: "deny", order: 1, kinds: [] },
+    ];
     server.context.db.privacyOf(bobUser.id).defaultName = "DEFAULT";
     const errors: ChatError[] = [];
     alice.errors.subscribe((e) => errors.push(e));
     const message = await alice.messages.send(dialog.id, { body: "are you there?" });
-    const failed = await valueOf(alice.messages.forDialog(dialog.id), (w) => w.items.find((m) => m.id === message.id)?.status === "failed", "failed");
+    const failed = await valueOf(
+      alice.messages.forDialog(dialog.id),
+      (w) => w.items.find((m) => m.id === message.id)?.status === "failed",
+      "failed",
+    );
     expect(failed.items.find((m) => m.id === message.id)?.error?.code).toBe("blocked");
     expect(alice.outbox.get()).toEqual([expect.objectContaining({ messageId: message.id, state: "failed" })]);
     await alice.messages.cancel(message.id);
     expect(alice.outbox.get()).toEqual([]);
-    expect(alice.messages.forDialog(dialog.id).get().items.some((m) => m.id === message.id)).toBe(false);
+    expect(
+      alice.messages
+        .forDialog(dialog.id)
+        .get()
+        .items.some((m) => m.id === message.id),
+    ).toBe(false);
     expect(errors.some((e) => e.code === "blocked")).toBe(true);
   });
 });
 
 describe("multi-device and live dialog changes", () => {
   it("my message sent from another device appears (carbon, MUC echo), and reading elsewhere clears unread here", async () => {
-    const [aliceUser, bobUser, carolUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const [aliceUser, bobUser, carolUser] = [
+      await createTestUser(server, "alice"),
+      await createTestUser(server, "bob"),
+      await createTestUser(server, "carol"),
+    ];
     const laptop = await online(aliceUser);
     const phone = await online(aliceUser);
     const bob = await online(bobUser);
     const direct = await laptop.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
-    const group = await laptop.dialogs.create({ type: DialogType.GROUP, name: "G", occupantIds: [bobUser.id, carolUser.id] });
+    const group = await laptop.dialogs.create({
+      type: DialogType.GROUP,
+      name: "G",
+      occupantIds: [bobUser.id, carolUser.id],
+    });
     await phone.sync.resync(); // the phone learns of dialogs it created elsewhere on its next sync
     const fromLaptop = await laptop.messages.send(direct.id, { body: "from my laptop" });
-    await valueOf(phone.messages.forDialog(direct.id), (w) => w.items.some((m) => m.id === fromLaptop.id && m.senderId === aliceUser.id), "the carbon on the phone");
+    await valueOf(
+      phone.messages.forDialog(direct.id),
+      (w) => w.items.some((m) => m.id === fromLaptop.id && m.senderId === aliceUser.id),
+      "the carbon on the phone",
+    );
     expect(phone.unread.get().byDialog[direct.id] ?? 0).toBe(0);
     const inGroup = await laptop.messages.send(group.id, { body: "group from laptop" });
-    await valueOf(phone.messages.forDialog(group.id), (w) => w.items.some((m) => m.id === inGroup.id), "the room echo on the phone");
+    await valueOf(
+      phone.messages.forDialog(group.id),
+      (w) => w.items.some((m) => m.id === inGroup.id),
+      "the room echo on the phone",
+    );
 
     const fromBob = await bob.messages.send(direct.id, { body: "hi alice" });
     await valueOf(phone.unread, (u) => u.byDialog[direct.id] === 1, "unread on the phone");
-    await valueOf(laptop.messages.forDialog(direct.id), (w) => w.items.some((m) => m.id === fromBob.id), "bob's message on the laptop");
+    await valueOf(
+      laptop.messages.forDialog(direct.id),
+      (w) => w.items.some((m) => m.id === fromBob.id),
+      "bob's message on the laptop",
+    );
     await laptop.messages.markRead(direct.id);
     await valueOf(phone.unread, (u) => (u.byDialog[direct.id] ?? 0) === 0, "read on the laptop clears the phone");
   });
 
   it("a dialog renamed or joined elsewhere updates live", async () => {
-    const [aliceUser, bobUser, carolUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const [aliceUser, bobUser, carolUser] = [
+      await createTestUser(server, "alice"),
+      await createTestUser(server, "bob"),
+      await createTestUser(server, "carol"),
+    ];
     const alice = await online(aliceUser);
     const bob = await online(bobUser);
     const carol = await online(carolUser);

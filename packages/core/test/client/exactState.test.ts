@@ -2,8 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import { DialogType } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
+import { type Sdk, sdkOnline } from "../helpers/officialSdk.js";
 import { serverPerFile } from "../helpers/serverPerFile.js";
-import { sdkOnline, type Sdk } from "../helpers/officialSdk.js";
 
 /**
  * State stays exact through the transitions chatcube exists for (offline delivery, blips, same-second bursts),
@@ -27,7 +27,13 @@ async function pair(options: Parameters<typeof onlineClient>[2] = {}) {
 function sdkSend(bob: Sdk, to: number, dialogId: string, count: number, prefix = "m"): string[] {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push(bob.chat.send(to, { type: "chat" as never, body: `${prefix}${i}`, extension: { save_to_history: 1, dialog_id: dialogId } }));
+    ids.push(
+      bob.chat.send(to, {
+        type: "chat" as never,
+        body: `${prefix}${i}`,
+        extension: { save_to_history: 1, dialog_id: dialogId },
+      }),
+    );
   }
   return ids;
 }
@@ -35,7 +41,10 @@ function sdkSend(bob: Sdk, to: number, dialogId: string, count: number, prefix =
 /** The server's unread count of a dialog for a user, over REST as that user. */
 async function serverUnread(user: TestUser, dialogId: string): Promise<number> {
   const sdk = await sdkOnline(fx.server, user, fx.sdks);
-  const counts = (await sdk.chat.message.unreadCount({ chat_dialog_ids: [dialogId] } as never)) as Record<string, number>;
+  const counts = (await sdk.chat.message.unreadCount({ chat_dialog_ids: [dialogId] } as never)) as Record<
+    string,
+    number
+  >;
   return counts[dialogId] ?? 0;
 }
 
@@ -44,7 +53,9 @@ describe("exact state through transitions (official SDK as the peer)", () => {
     const { alice, bob, aliceUser, bobUser, dialog } = await pair();
     await alice.connection.disconnect();
     const ids = sdkSend(bob, aliceUser.id, dialog.id, 60);
-    const history = async () => ((await bob.chat.message.list({ chat_dialog_id: dialog.id, limit: 100 } as never)) as { items: unknown[] }).items.length;
+    const history = async () =>
+      ((await bob.chat.message.list({ chat_dialog_id: dialog.id, limit: 100 } as never)) as { items: unknown[] }).items
+        .length;
     for (let i = 0; i < 100 && (await history()) < 60; i++) await settle(50);
     await alice.connection.connect();
     await valueOf(alice.dialogs.get(dialog.id), (d) => d?.lastMessage?.id === ids[59], "the last offline message");
@@ -99,8 +110,14 @@ describe("exact state through transitions (official SDK as the peer)", () => {
     await settle();
     expect(alice.unread.get().byDialog[dialog.id]).toBe(2);
     expect(await serverUnread(aliceUser, dialog.id)).toBe(2);
-    const history = (await bob.chat.message.list({ chat_dialog_id: dialog.id, limit: 10 } as never)) as { items: Array<{ _id: string; read_ids: number[] }> };
-    expect(history.items.map((m) => [m._id, m.read_ids.includes(aliceUser.id)])).toEqual([[seen, true], [later[0], false], [later[1], false]]);
+    const history = (await bob.chat.message.list({ chat_dialog_id: dialog.id, limit: 10 } as never)) as {
+      items: Array<{ _id: string; read_ids: number[] }>;
+    };
+    expect(history.items.map((m) => [m._id, m.read_ids.includes(aliceUser.id)])).toEqual([
+      [seen, true],
+      [later[0], false],
+      [later[1], false],
+    ]);
   });
 
   it("converges on reads made elsewhere over REST: on reconnect, and while online within the refresh interval", async () => {
@@ -117,7 +134,11 @@ describe("exact state through transitions (official SDK as the peer)", () => {
     await alice.connection.disconnect();
     await elsewhere.chat.message.update(null as never, { chat_dialog_id: dialog.id, read: 1 } as never);
     await alice.connection.connect();
-    await valueOf(alice.unread, (u) => (u.byDialog[dialog.id] ?? 0) === 0, "the read made elsewhere, after a reconnect");
+    await valueOf(
+      alice.unread,
+      (u) => (u.byDialog[dialog.id] ?? 0) === 0,
+      "the read made elsewhere, after a reconnect",
+    );
   });
 
   it("keeps same-second bursts in send order: live, in history, after a reload of the window, and under the window cap", async () => {
@@ -134,9 +155,17 @@ describe("exact state through transitions (official SDK as the peer)", () => {
     await valueOf(thread, (w) => w.items.some((m) => m.id === newest), "the burst");
     expect(thread.get().items.map((m) => m.id)).toEqual(ids.slice(-4));
     expect(alice.dialogs.get(dialog.id).get()?.lastMessage?.id).toBe(newest);
-    const history = (await bob.chat.message.list({ chat_dialog_id: dialog.id, sort_asc: "date_sent", limit: 100 } as never)) as { items: Array<{ _id: string }> };
+    const history = (await bob.chat.message.list({
+      chat_dialog_id: dialog.id,
+      sort_asc: "date_sent",
+      limit: 100,
+    } as never)) as { items: Array<{ _id: string }> };
     expect(history.items.map((m) => m._id)).toEqual(ids);
-    const desc = (await bob.chat.message.list({ chat_dialog_id: dialog.id, sort_desc: "date_sent", limit: 100 } as never)) as { items: Array<{ _id: string }> };
+    const desc = (await bob.chat.message.list({
+      chat_dialog_id: dialog.id,
+      sort_desc: "date_sent",
+      limit: 100,
+    } as never)) as { items: Array<{ _id: string }> };
     expect(desc.items.map((m) => m._id)).toEqual([...ids].reverse());
     stop();
 
@@ -160,7 +189,11 @@ describe("exact state through transitions (official SDK as the peer)", () => {
     // While this stream is down: alice renames the group on another device and bob creates a dialog with her, both
     // over REST with no chat message.
     await aliceElsewhere.chat.dialog.update(group.id, { name: "after" } as never);
-    const created = (await bobRest.chat.dialog.create({ type: 2, occupants_ids: [aliceUser.id, carol.id], name: "made by REST" } as never)) as { _id: string };
+    const created = (await bobRest.chat.dialog.create({
+      type: 2,
+      occupants_ids: [aliceUser.id, carol.id],
+      name: "made by REST",
+    } as never)) as { _id: string };
     await valueOf(alice.connection, (c) => c.status === "online", "back online");
     await valueOf(alice.dialogs.get(group.id), (d) => d?.name === "after", "the rename");
     await valueOf(alice.dialogs.get(created._id), (d) => d !== undefined, "the dialog made by REST");

@@ -51,10 +51,16 @@ async function historyOf(user: TestUser, dialogId: string): Promise<string[]> {
 describe("an expired session", () => {
   it("says expired, keeps the pending work, and sends it once after the same user signs in again", async () => {
     const { aliceUser, bobUser, dialog, reloaded } = await expiredWithPendingWork();
-    expect(reloaded.auth.state.get()).toMatchObject({ status: "expired", user: { id: aliceUser.id, login: aliceUser.login } });
+    expect(reloaded.auth.state.get()).toMatchObject({
+      status: "expired",
+      user: { id: aliceUser.id, login: aliceUser.login },
+    });
     await settle();
     expect(reloaded.connection.get().status).not.toBe("online"); // no reconnect loop
-    expect(reloaded.outbox.get().map((e) => [e.kind, e.state])).toEqual([["send", "queued"], ["send", "queued"]]);
+    expect(reloaded.outbox.get().map((e) => [e.kind, e.state])).toEqual([
+      ["send", "queued"],
+      ["send", "queued"],
+    ]);
     expect(reloaded.dialogs.list.get().map((d) => d.id)).toEqual([dialog.id]); // the cache is still there
 
     await reloaded.auth.login({ login: aliceUser.login, password: aliceUser.password });

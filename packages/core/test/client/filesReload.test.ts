@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import "fake-indexeddb/auto";
+import { type RunningServer, startServer } from "@chatcube/server";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { createIndexedDbPersistence, DialogType, type ChatClient } from "../../src/index.js";
+import { type ChatClient, createIndexedDbPersistence, DialogType } from "../../src/index.js";
 import { createTestUser } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
 
@@ -26,14 +26,21 @@ describe("a message with files is resumable from the outbox", () => {
     clients.push(bob);
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     await alice.connection.disconnect();
-    const message = await alice.messages.send(dialog.id, { body: "see attached", files: [{ file: Buffer.from("persisted bytes"), name: "p.txt", contentType: "text/plain" }] });
+    const message = await alice.messages.send(dialog.id, {
+      body: "see attached",
+      files: [{ file: Buffer.from("persisted bytes"), name: "p.txt", contentType: "text/plain" }],
+    });
     await alice.dispose(); // the tab is reloaded before the file went up
 
     const reloaded = newClient(server, { persistence: persistence() });
     clients.push(reloaded);
     await reloaded.auth.resume();
     await valueOf(reloaded.outbox, (o) => o.length === 0, "the outbox to drain", 10_000);
-    const atBob = await valueOf(bob.messages.forDialog(dialog.id), (w) => w.items.some((m) => m.id === message.id), "bob receives it");
+    const atBob = await valueOf(
+      bob.messages.forDialog(dialog.id),
+      (w) => w.items.some((m) => m.id === message.id),
+      "bob receives it",
+    );
     const attachment = atBob.items.find((m) => m.id === message.id)!.attachments[0];
     expect(attachment).toMatchObject({ type: "file", name: "p.txt", contentType: "text/plain", size: 15 });
     expect(await (await fetch(bob.files.url(attachment))).text()).toBe("persisted bytes");

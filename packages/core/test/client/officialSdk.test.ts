@@ -1,9 +1,9 @@
+import { type RunningServer, startServer } from "@chatcube/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { DialogType, type ChatClient } from "../../src/index.js";
-import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
+import { type ChatClient, DialogType } from "../../src/index.js";
+import { createTestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
-import { closeSdks, nextSdkEvent, sdkOnline, type Sdk } from "../helpers/officialSdk.js";
+import { closeSdks, nextSdkEvent, type Sdk, sdkOnline } from "../helpers/officialSdk.js";
 
 /** A chatcube client and an official `connectycube` SDK client talking to each other: the same protocol both ways. */
 
@@ -31,13 +31,20 @@ async function pair() {
 describe("chatcube ↔ official SDK", () => {
   it("chatcube → SDK: message, delivered and read markers, typing, edit, delete", async () => {
     const { alice, bob, aliceUser, bobUser, dialog } = await pair();
-    const received = nextSdkEvent<[number, { id: string; body: string; dialog_id: string }]>(bob.chat, "onMessageListener");
+    const received = nextSdkEvent<[number, { id: string; body: string; dialog_id: string }]>(
+      bob.chat,
+      "onMessageListener",
+    );
     const message = await alice.messages.send(dialog.id, { body: "hi from chatcube" });
     const [from, got] = await received;
     expect(from).toBe(aliceUser.id);
     expect(got).toMatchObject({ id: message.id, body: "hi from chatcube", dialog_id: dialog.id });
     const thread = alice.messages.forDialog(dialog.id);
-    await valueOf(thread, (w) => w.items.find((m) => m.id === message.id)?.status === "delivered", "the SDK's automatic delivered marker");
+    await valueOf(
+      thread,
+      (w) => w.items.find((m) => m.id === message.id)?.status === "delivered",
+      "the SDK's automatic delivered marker",
+    );
     bob.chat.sendReadStatus({ messageId: message.id, userId: aliceUser.id, dialogId: dialog.id });
     await valueOf(thread, (w) => w.items.find((m) => m.id === message.id)?.status === "read", "the SDK's read marker");
 
@@ -65,7 +72,11 @@ describe("chatcube ↔ official SDK", () => {
     const thread = alice.messages.forDialog(dialog.id);
     thread.subscribe(() => {});
     const delivered = nextSdkEvent<[string, string, number]>(bob.chat, "onDeliveredStatusListener");
-    const id = bob.chat.send(aliceUser.id, { type: "chat" as never, body: "hi from the SDK", extension: { save_to_history: 1, dialog_id: dialog.id } });
+    const id = bob.chat.send(aliceUser.id, {
+      type: "chat" as never,
+      body: "hi from the SDK",
+      extension: { save_to_history: 1, dialog_id: dialog.id },
+    });
     await valueOf(thread, (w) => w.items.some((m) => m.id === id && m.body === "hi from the SDK"), "the SDK's message");
     expect(await delivered).toEqual([id, dialog.id, aliceUser.id]);
     expect(alice.unread.get().byDialog[dialog.id]).toBe(1);
@@ -78,7 +89,13 @@ describe("chatcube ↔ official SDK", () => {
     bob.chat.sendIsStopTypingStatus(aliceUser.id);
     await valueOf(alice.typing.forDialog(dialog.id), (ids) => ids.length === 0, "the SDK stopped typing");
 
-    bob.chat.editMessage({ to: aliceUser.id, dialogId: dialog.id, body: "edited by the SDK", originMessageId: id, last: true });
+    bob.chat.editMessage({
+      to: aliceUser.id,
+      dialogId: dialog.id,
+      body: "edited by the SDK",
+      originMessageId: id,
+      last: true,
+    });
     await valueOf(thread, (w) => w.items.find((m) => m.id === id)?.body === "edited by the SDK", "the SDK's edit");
     bob.chat.deleteMessage({ to: String(aliceUser.id), dialogId: dialog.id, messageId: id });
     await valueOf(thread, (w) => !w.items.some((m) => m.id === id), "the SDK's delete");

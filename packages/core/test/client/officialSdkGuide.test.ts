@@ -1,9 +1,9 @@
+import { type RunningServer, startServer } from "@chatcube/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
-import { DialogType, type ChatClient } from "../../src/index.js";
-import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
+import { type ChatClient, DialogType } from "../../src/index.js";
+import { createTestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
-import { closeSdks, nextSdkEvent, sdkOnline, type Sdk } from "../helpers/officialSdk.js";
+import { closeSdks, nextSdkEvent, type Sdk, sdkOnline } from "../helpers/officialSdk.js";
 
 /** The messaging-guide features between a chatcube client and an official `connectycube` SDK client. */
 
@@ -34,9 +34,19 @@ describe("chatcube ↔ official SDK: the rest of the messaging guide", () => {
     await bob.chat.privacylist.create({ name: "DEFAULT", items: [{ user_id: aliceUser.id, action: "deny" }] } as never);
     await bob.chat.privacylist.setAsDefault("DEFAULT");
     const message = await alice.messages.send(dialog.id, { body: "are you there?" });
-    const failed = await valueOf(alice.messages.forDialog(dialog.id), (w) => w.items.find((m) => m.id === message.id)?.status === "failed", "the send to fail");
+    const failed = await valueOf(
+      alice.messages.forDialog(dialog.id),
+      (w) => w.items.find((m) => m.id === message.id)?.status === "failed",
+      "the send to fail",
+    );
     expect(failed.items.find((m) => m.id === message.id)?.error).toMatchObject({ code: "blocked" });
-    expect(alice.outbox.get()).toEqual([expect.objectContaining({ messageId: message.id, state: "failed", lastError: expect.objectContaining({ code: "blocked" }) })]);
+    expect(alice.outbox.get()).toEqual([
+      expect.objectContaining({
+        messageId: message.id,
+        state: "failed",
+        lastError: expect.objectContaining({ code: "blocked" }),
+      }),
+    ]);
   });
 
   it("the chatcube user's block list is one the SDK reads back, and it stops the SDK user's messages", async () => {
@@ -57,9 +67,20 @@ describe("chatcube ↔ official SDK: the rest of the messaging guide", () => {
     const message = await alice.messages.send(group.id, { body: "react" });
     await valueOf(alice.outbox, (o) => o.length === 0, "sent");
     await bob.chat.message.addReaction(message.id, "🔥");
-    const byId = () => alice.messages.forDialog(group.id).get().items.find((m) => m.id === message.id);
-    await valueOf(alice.messages.forDialog(group.id), () => byId()?.reactions.total["🔥"] === 1, "the SDK's reaction in chatcube's store");
-    const pushed = nextSdkEvent<[string, number, string, string | undefined, string | undefined]>(bob.chat, "onMessageReactionsListener");
+    const byId = () =>
+      alice.messages
+        .forDialog(group.id)
+        .get()
+        .items.find((m) => m.id === message.id);
+    await valueOf(
+      alice.messages.forDialog(group.id),
+      () => byId()?.reactions.total["🔥"] === 1,
+      "the SDK's reaction in chatcube's store",
+    );
+    const pushed = nextSdkEvent<[string, number, string, string | undefined, string | undefined]>(
+      bob.chat,
+      "onMessageReactionsListener",
+    );
     await alice.messages.react(group.id, message.id, "👍");
     expect(await pushed).toEqual([message.id, aliceUser.id, group.id, "👍", undefined]);
     expect(await bob.chat.message.listReactions(message.id)).toEqual({ "🔥": [bobUser.id], "👍": [aliceUser.id] });
@@ -67,7 +88,10 @@ describe("chatcube ↔ official SDK: the rest of the messaging guide", () => {
 
   it("system messages both ways", async () => {
     const { alice, bob, aliceUser, bobUser } = await pair();
-    const atSdk = nextSdkEvent<[{ userId: number; body: string; extension: Record<string, string> }]>(bob.chat, "onSystemMessageListener");
+    const atSdk = nextSdkEvent<[{ userId: number; body: string; extension: Record<string, string> }]>(
+      bob.chat,
+      "onSystemMessageListener",
+    );
     await alice.system.send(bobUser.id, { body: "ping", params: { n: 1 } });
     expect((await atSdk)[0]).toMatchObject({ userId: aliceUser.id, body: "ping", extension: { n: "1" } });
     bob.chat.sendSystemMessage(aliceUser.id, { body: "pong", extension: { n: "2" } });
@@ -92,8 +116,13 @@ describe("chatcube ↔ official SDK: the rest of the messaging guide", () => {
   it("a file sent by chatcube arrives as an attachment the SDK downloads through privateUrl", async () => {
     const { alice, bob, bobUser } = await pair();
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
-    const received = nextSdkEvent<[number, { id: string; extension: { attachments?: Array<{ uid: string; type: string }> } }]>(bob.chat, "onMessageListener");
-    const message = await alice.messages.send(dialog.id, { body: "a file", files: [{ file: Buffer.from("file body"), name: "note.txt", contentType: "text/plain" }] });
+    const received = nextSdkEvent<
+      [number, { id: string; extension: { attachments?: Array<{ uid: string; type: string }> } }]
+    >(bob.chat, "onMessageListener");
+    const message = await alice.messages.send(dialog.id, {
+      body: "a file",
+      files: [{ file: Buffer.from("file body"), name: "note.txt", contentType: "text/plain" }],
+    });
     const [, got] = await received;
     expect(got.id).toBe(message.id);
     const uid = got.extension.attachments?.[0]?.uid ?? "";

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import "fake-indexeddb/auto"; // a browser's IndexedDB, kept across "reloads" by reusing one factory
-import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { startServer, type RunningServer } from "@chatcube/server";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createIndexedDbPersistence, DialogType, type ChatClient } from "../../src/index.js";
+import { type RunningServer, startServer } from "@chatcube/server";
+import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
+import { type ChatClient, createIndexedDbPersistence, DialogType } from "../../src/index.js";
 import { createTestUser, sessionToken } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
 
@@ -78,7 +78,11 @@ describe("offline first, against the real server", () => {
     expect(reloaded.outbox.get().map((e) => e.kind)).toEqual(["send", "send", "send"]);
     const thread = reloaded.messages.forDialog(dialog.id);
     thread.subscribe(() => {});
-    expect(thread.get().items.map((m) => [m.body, m.status])).toEqual([["one", "pending"], ["two", "pending"], ["three", "pending"]]);
+    expect(thread.get().items.map((m) => [m.body, m.status])).toEqual([
+      ["one", "pending"],
+      ["two", "pending"],
+      ["three", "pending"],
+    ]);
     expect(reloaded.connection.get().status).not.toBe("online");
 
     server = await startServer({ port, data });
@@ -104,7 +108,9 @@ describe("offline first, against the real server", () => {
     const groups = [];
     for (let i = 0; i < 5; i++) {
       skew += 120_000;
-      groups.push(await first.dialogs.create({ type: DialogType.GROUP, name: `Group ${i}`, occupantIds: [bobUser.id] }));
+      groups.push(
+        await first.dialogs.create({ type: DialogType.GROUP, name: `Group ${i}`, occupantIds: [bobUser.id] }),
+      );
     }
     await first.sync.resync();
     await first.dispose();
@@ -131,12 +137,18 @@ describe("offline first, against the real server", () => {
     await valueOf(reloaded.sync, (s) => s.state === "synced", "the delta sync");
     expect(reloaded.dialogs.get(groups[2].id).get()?.name).toBe("Renamed while away");
     const dialogRequests = recorder.requests.filter((r) => r.url.includes("/chat/Dialog"));
-    expect(dialogRequests.map((r) => (r.url.includes("updated_at[gt]") ? "delta" : r.url.includes("limit=1") ? "count" : r.url))).toEqual(["delta", "count"]);
+    expect(
+      dialogRequests.map((r) =>
+        r.url.includes("updated_at[gt]") ? "delta" : r.url.includes("limit=1") ? "count" : r.url,
+      ),
+    ).toEqual(["delta", "count"]);
     // The renamed dialog, and the one at the cursor that the overlap fetches again (same content: not republished).
     expect(dialogRequests[0].items).toBe(2);
     expect(reloaded.dialogs.get(groups[4].id).get()).toBe(untouched);
     // No window changed: no history request (the unread counts are asked for once, for reads made elsewhere).
-    expect(recorder.requests.filter((r) => r.url.includes("/chat/Message") && !r.url.includes("/chat/Message/unread"))).toEqual([]);
+    expect(
+      recorder.requests.filter((r) => r.url.includes("/chat/Message") && !r.url.includes("/chat/Message/unread")),
+    ).toEqual([]);
   });
 
   it("persistence status is live; logout deletes the user's database, keepData keeps it", async () => {

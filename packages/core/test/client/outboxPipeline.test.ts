@@ -10,11 +10,19 @@ const fx = serverPerFile();
 
 describe("outbox pipeline", () => {
   it("a burst queued offline goes out in order; a drop in the middle resends the unacknowledged once", async () => {
-    const [aliceUser, bobUser, carolUser] = [await createTestUser(fx.server, "alice"), await createTestUser(fx.server, "bob"), await createTestUser(fx.server, "carol")];
+    const [aliceUser, bobUser, carolUser] = [
+      await createTestUser(fx.server, "alice"),
+      await createTestUser(fx.server, "bob"),
+      await createTestUser(fx.server, "carol"),
+    ];
     const alice = await onlineClient(fx.server, aliceUser);
     fx.clients.push(alice);
     const toBob = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
-    const group = await alice.dialogs.create({ type: DialogType.GROUP, name: "g", occupantIds: [bobUser.id, carolUser.id] });
+    const group = await alice.dialogs.create({
+      type: DialogType.GROUP,
+      name: "g",
+      occupantIds: [bobUser.id, carolUser.id],
+    });
     await alice.connection.disconnect();
     const sent: Record<string, string[]> = { [toBob.id]: [], [group.id]: [] };
     for (let i = 0; i < 600; i++) {

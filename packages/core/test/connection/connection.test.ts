@@ -1,15 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
-import xml, { type Element } from "@xmpp/xml";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createConnection, type Connection } from "../../src/connection/createConnection.js";
+import { type RunningServer, startServer } from "@chatcube/server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import xml, { type Element } from "@xmpp/xml";
 import type { ConnectedEvent, ConnectionState } from "../../src/connection/ConnectionState.js";
+import { type Connection, createConnection } from "../../src/connection/createConnection.js";
 import { objectId } from "../../src/model/ids.js";
 import { createXmppTransport } from "../../src/xmpp/createXmppTransport.js";
 import type { XmppTransport } from "../../src/xmpp/transport/XmppTransport.js";
-import { createTestUser, jidOf, sessionToken, waitFor, type TestUser } from "../helpers/chatTestUsers.js";
+import { createTestUser, jidOf, sessionToken, type TestUser, waitFor } from "../helpers/chatTestUsers.js";
 
 let server: RunningServer;
 const cleanups: Array<() => Promise<void>> = [];
@@ -24,7 +24,11 @@ afterAll(() => server.close());
 
 /** A connection over a real transport, recording states, reconnections and received stanzas. */
 function connectionTo(target: RunningServer) {
-  const transport: XmppTransport = createXmppTransport({ service: target.chatUrl, domain: target.domain, appId: target.appId });
+  const transport: XmppTransport = createXmppTransport({
+    service: target.chatUrl,
+    domain: target.domain,
+    appId: target.appId,
+  });
   const connection: Connection = createConnection({
     transport,
     network: null,
@@ -46,7 +50,8 @@ function connectionTo(target: RunningServer) {
 }
 
 const chat = (to: string, body: string) => xml("message", { to, type: "chat", id: objectId() }, xml("body", {}, body));
-const withId = (received: Element[], id: string) => received.filter((stanza) => stanza.name === "message" && stanza.attrs.id === id);
+const withId = (received: Element[], id: string) =>
+  received.filter((stanza) => stanza.name === "message" && stanza.attrs.id === id);
 const credentialsOf = (user: TestUser) => ({ userId: user.id, password: user.password });
 
 describe("connection against the local server", () => {
@@ -71,7 +76,9 @@ describe("connection against the local server", () => {
   it("ends in failed/unauthorized on a wrong password, without retrying", async () => {
     const carol = await createTestUser(server, "carol");
     const side = connectionTo(server);
-    await expect(side.connection.connect({ userId: carol.id, password: "not-her-password" })).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(side.connection.connect({ userId: carol.id, password: "not-her-password" })).rejects.toMatchObject({
+      code: "unauthorized",
+    });
     expect(side.connection.state.get()).toMatchObject({ status: "failed", lastError: { code: "unauthorized" } });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(side.statuses()).toEqual(["idle", "connecting", "authenticating", "failed"]);
@@ -135,7 +142,9 @@ describe("connection across a server restart", () => {
     expect(side.connection.state.get()).toMatchObject({ attempt: 0, lastError: null });
     // A working fresh session on the new server.
     await side.transport.ping();
-    const reply = await side.transport.iq(xml("iq", { type: "get", to: restartable.domain }, xml("ping", { xmlns: "urn:xmpp:ping" })));
+    const reply = await side.transport.iq(
+      xml("iq", { type: "get", to: restartable.domain }, xml("ping", { xmlns: "urn:xmpp:ping" })),
+    );
     expect(reply.attrs.type).toBe("result");
   });
 });

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { createFakeXmppSocket, type FakeXmppServerOptions } from "../../src/testing/createFakeXmppSocket.js";
 
 /** A real WebSocket server on a loopback port that speaks the in-memory server's XMPP and sends any frame asked. */
@@ -22,7 +22,9 @@ interface FakeSocket {
  * Starts the server: each real connection is bridged to a client socket of `createFakeXmppSocket`, so SASL, bind
  * and stream management are answered as in the unit tests, while the bytes cross a real loopback WebSocket.
  */
-export async function startHostileWebSocketServer(options: FakeXmppServerOptions = {}): Promise<HostileWebSocketServer> {
+export async function startHostileWebSocketServer(
+  options: FakeXmppServerOptions = {},
+): Promise<HostileWebSocketServer> {
   const fake = createFakeXmppSocket(options);
   const wss = new WebSocketServer({ host: "127.0.0.1", port: 0, handleProtocols: () => "xmpp" });
   await new Promise<void>((resolve) => wss.once("listening", () => resolve()));

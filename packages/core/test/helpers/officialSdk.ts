@@ -1,6 +1,7 @@
 // Test-only: official `connectycube` SDK clients against the test server, and a way to await its listener slots.
-import ConnectyCube from "connectycube";
+
 import type { RunningServer } from "@chatcube/server";
+import ConnectyCube from "connectycube";
 import type { TestUser } from "./chatTestUsers.js";
 
 /** One official SDK instance (the default export is a singleton; `.ConnectyCube` makes more). */
@@ -9,7 +10,10 @@ export type Sdk = typeof ConnectyCube;
 /** An SDK client with a REST session and a chat connection as `user`; pushed to `opened` for cleanup. */
 export async function sdkOnline(server: RunningServer, user: TestUser, opened: Sdk[]): Promise<Sdk> {
   const sdk = new ConnectyCube.ConnectyCube() as Sdk;
-  sdk.init({ appId: server.appId, authKey: server.authKey }, { endpoints: { api_url: server.apiUrl, chat: server.domain, chat_url: server.chatUrl }, debug: { mode: 0 } } as Parameters<Sdk["init"]>[1]);
+  sdk.init({ appId: server.appId, authKey: server.authKey }, {
+    endpoints: { api_url: server.apiUrl, chat: server.domain, chat_url: server.chatUrl },
+    debug: { mode: 0 },
+  } as Parameters<Sdk["init"]>[1]);
   opened.push(sdk);
   await sdk.createSession({ login: user.login, password: user.password });
   await sdk.chat.connect({ userId: user.id, password: user.password });

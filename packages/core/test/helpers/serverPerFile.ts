@@ -1,6 +1,7 @@
 // Test-only: the real server for one test file, and the clients its tests open, closed after each test.
+
+import { type RunningServer, type ServerOptions, startServer } from "@chatcube/server";
 import { afterAll, afterEach, beforeAll } from "@jest/globals";
-import { startServer, type RunningServer, type ServerOptions } from "@chatcube/server";
 import type { ChatClient } from "../../src/index.js";
 import { closeSdks, type Sdk } from "./officialSdk.js";
 

@@ -1,5 +1,5 @@
+import { type RunningServer, startServer } from "@chatcube/server";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
 import { isChatError } from "../../src/errors/ChatError.js";
 import { DialogType } from "../../src/model/dialog.js";
 import { objectId } from "../../src/model/ids.js";
@@ -70,18 +70,34 @@ describe("signup and session", () => {
   });
 
   it("a taken login and a wrong password are errors a program can switch on", async () => {
-    const fresh = createRestClient({ apiUrl: server.apiUrl, appId: server.appId, authKey: server.authKey, getToken: () => null });
+    const fresh = createRestClient({
+      apiUrl: server.apiUrl,
+      appId: server.appId,
+      authKey: server.authKey,
+      getToken: () => null,
+    });
     const taken = await fresh.users.signup({ login: alice.user.login!, password: PASSWORD }).catch((e: unknown) => e);
     expect(isChatError(taken, "validation")).toBe(true);
-    const wrong = await fresh.session.create({ login: alice.user.login!, password: "not-the-password" }).catch((e: unknown) => e);
+    const wrong = await fresh.session
+      .create({ login: alice.user.login!, password: "not-the-password" })
+      .catch((e: unknown) => e);
     expect(isChatError(wrong, "unauthorized")).toBe(true);
   });
 });
 
 describe("dialogs", () => {
   it("create, list since a time, update, get and remove", async () => {
-    const untouched = await alice.rest.dialogs.create({ type: DialogType.GROUP, name: "Untouched", occupantIds: [bob.user.id] });
-    const team = await alice.rest.dialogs.create({ type: DialogType.GROUP, name: "Team", occupantIds: [bob.user.id], extensions: {} });
+    const untouched = await alice.rest.dialogs.create({
+      type: DialogType.GROUP,
+      name: "Untouched",
+      occupantIds: [bob.user.id],
+    });
+    const team = await alice.rest.dialogs.create({
+      type: DialogType.GROUP,
+      name: "Team",
+      occupantIds: [bob.user.id],
+      extensions: {},
+    });
     expect(team).toMatchObject({ type: DialogType.GROUP, ownerId: alice.user.id, name: "Team" });
     expect(team.occupantIds.sort()).toEqual([alice.user.id, bob.user.id].sort());
     const all = await bob.rest.dialogs.list();
@@ -90,7 +106,11 @@ describe("dialogs", () => {
     tick();
     const cursor = now;
     tick();
-    const renamed = await alice.rest.dialogs.update(team.id, { name: "Team 2", addOccupantIds: [carol.user.id], addAdminIds: [bob.user.id] });
+    const renamed = await alice.rest.dialogs.update(team.id, {
+      name: "Team 2",
+      addOccupantIds: [carol.user.id],
+      addAdminIds: [bob.user.id],
+    });
     expect(renamed).toMatchObject({ name: "Team 2", adminIds: [bob.user.id] });
     expect(renamed.updatedAt).toBeGreaterThan(cursor);
 
@@ -104,7 +124,11 @@ describe("dialogs", () => {
     await alice.rest.dialogs.update(team.id, { removeOccupantIds: [carol.user.id] });
     expect(isChatError(await carol.rest.dialogs.get(team.id).catch((e: unknown) => e), "not-found")).toBe(true);
 
-    expect(await bob.rest.dialogs.remove(team.id, { force: true })).toEqual({ deleted: [], notFound: [], forbidden: [team.id] });
+    expect(await bob.rest.dialogs.remove(team.id, { force: true })).toEqual({
+      deleted: [],
+      notFound: [],
+      forbidden: [team.id],
+    });
     expect(await alice.rest.dialogs.remove([team.id, untouched.id], { force: true })).toEqual({
       deleted: [team.id, untouched.id],
       notFound: [],
@@ -118,7 +142,8 @@ describe("dialogs", () => {
     const cursor = now;
     tick();
     const created = [];
-    for (let i = 0; i < 105; i++) created.push(await carol.rest.dialogs.create({ type: DialogType.GROUP, name: `Bulk ${i}`, occupantIds: [] }));
+    for (let i = 0; i < 105; i++)
+      created.push(await carol.rest.dialogs.create({ type: DialogType.GROUP, name: `Bulk ${i}`, occupantIds: [] }));
     const all = await carol.rest.dialogs.listAll(cursor);
     expect(new Set(all.map((d) => d.id))).toEqual(new Set(created.map((d) => d.id)));
   });
@@ -126,7 +151,9 @@ describe("dialogs", () => {
   it("public dialogs: subscribe, occupants, notifications, unsubscribe", async () => {
     const lobby = await alice.rest.dialogs.create({ type: DialogType.PUBLIC, name: "Lobby", occupantIds: [] });
     expect((await bob.rest.dialogs.subscribe(lobby.id)).occupantIds).toContain(bob.user.id);
-    expect((await bob.rest.dialogs.occupants(lobby.id)).map((u) => u.id).sort()).toEqual([alice.user.id, bob.user.id].sort());
+    expect((await bob.rest.dialogs.occupants(lobby.id)).map((u) => u.id).sort()).toEqual(
+      [alice.user.id, bob.user.id].sort(),
+    );
     expect(await bob.rest.dialogs.notifications.get(lobby.id)).toBe(true);
     expect(await bob.rest.dialogs.notifications.set(lobby.id, false)).toBe(false);
     expect(await bob.rest.dialogs.notifications.get(lobby.id)).toBe(false);
@@ -143,7 +170,13 @@ describe("messages", () => {
       tick(1000);
       sent.push(await alice.rest.messages.create({ dialogId: chat.id, body: `m${i}`, custom: { n: String(i) } }));
     }
-    expect(sent[0]).toMatchObject({ body: "m1", senderId: alice.user.id, recipientId: bob.user.id, status: "sent", customParams: { n: "1" } });
+    expect(sent[0]).toMatchObject({
+      body: "m1",
+      senderId: alice.user.id,
+      recipientId: bob.user.id,
+      status: "sent",
+      customParams: { n: "1" },
+    });
 
     const newest = await bob.rest.messages.list(chat.id, { limit: 2 });
     expect(newest.map((m) => m.body)).toEqual(["m5", "m4"]);
@@ -189,8 +222,16 @@ describe("messages", () => {
     const [edited] = (await alice.rest.messages.list(chat.id)).filter((m) => m.id === mine.id);
     expect(edited).toMatchObject({ body: "fixed", reactions: { own: ["🔥"], total: { "👍": 1, "🔥": 1 } } });
 
-    expect(await bob.rest.messages.remove([mine.id], { force: true })).toEqual({ deleted: [], notFound: [], forbidden: [mine.id] });
-    expect(await alice.rest.messages.remove([mine.id, theirs.id], { force: true })).toEqual({ deleted: [mine.id, theirs.id], notFound: [], forbidden: [] });
+    expect(await bob.rest.messages.remove([mine.id], { force: true })).toEqual({
+      deleted: [],
+      notFound: [],
+      forbidden: [mine.id],
+    });
+    expect(await alice.rest.messages.remove([mine.id, theirs.id], { force: true })).toEqual({
+      deleted: [mine.id, theirs.id],
+      notFound: [],
+      forbidden: [],
+    });
     expect(await alice.rest.messages.remove(mine.id)).toEqual({ deleted: [], notFound: [mine.id], forbidden: [] });
     expect(await bob.rest.messages.list(chat.id)).toEqual([]);
   });
@@ -198,7 +239,11 @@ describe("messages", () => {
 
 describe("search", () => {
   it("finds messages and dialogs by text", async () => {
-    const chat = await carol.rest.dialogs.create({ type: DialogType.GROUP, name: "Haystack room", occupantIds: [alice.user.id] });
+    const chat = await carol.rest.dialogs.create({
+      type: DialogType.GROUP,
+      name: "Haystack room",
+      occupantIds: [alice.user.id],
+    });
     tick(1000);
     await alice.rest.messages.create({ dialogId: chat.id, body: "a needle in the haystack" });
     const found = await carol.rest.search("needle", { dialogIds: [chat.id] });

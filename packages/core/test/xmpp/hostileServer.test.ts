@@ -3,7 +3,7 @@ import type { Element } from "@xmpp/xml";
 import { createConnection } from "../../src/connection/createConnection.js";
 import type { ChatError } from "../../src/errors/ChatError.js";
 import { createXmppTransport } from "../../src/xmpp/createXmppTransport.js";
-import { startHostileWebSocketServer, type HostileWebSocketServer } from "../helpers/hostileWebSocketServer.js";
+import { type HostileWebSocketServer, startHostileWebSocketServer } from "../helpers/hostileWebSocketServer.js";
 
 let server: HostileWebSocketServer;
 const cleanups: Array<() => Promise<void>> = [];
@@ -18,7 +18,12 @@ afterAll(() => server.close());
 /** A connection over a real transport to `target`, recording errors, stanzas, statuses and connect attempts. */
 function connectionTo(target: HostileWebSocketServer, initialMs = 20) {
   const transport = createXmppTransport({ service: target.url, domain: "localhost", appId: 1 });
-  const connection = createConnection({ transport, network: null, backoff: { initialMs, maxMs: 1000, jitter: 0 }, pingIntervalMs: 0 });
+  const connection = createConnection({
+    transport,
+    network: null,
+    backoff: { initialMs, maxMs: 1000, jitter: 0 },
+    pingIntervalMs: 0,
+  });
   cleanups.push(async () => {
     await connection.dispose();
     await transport.dispose();
@@ -42,13 +47,17 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 const credentials = { userId: 5, password: "secret-password" };
-const chat = (id: string) => `<message xmlns="jabber:client" type="chat" from="6-1@localhost/r" id="${id}"><body>${id}</body></message>`;
+const chat = (id: string) =>
+  `<message xmlns="jabber:client" type="chat" from="6-1@localhost/r" id="${id}"><body>${id}</body></message>`;
 
 describe("hostile frames over a real loopback WebSocket", () => {
   it.each([
     ["an undefined entity", ["<message><body>&nosuch;</body></message>"]],
     ["a non-XML frame, then another frame", ["not xml at all", chat("next")]],
-    ["a truncated frame, then a whole one (never glued to it)", ['<message xmlns="jabber:client" from="6-1@localhost/r" id="cut"><body>', chat("glued")]],
+    [
+      "a truncated frame, then a whole one (never glued to it)",
+      ['<message xmlns="jabber:client" from="6-1@localhost/r" id="cut"><body>', chat("glued")],
+    ],
     ["a mismatched end tag", ["<message><body>x</message>"]],
     ["two elements in one frame", [`${chat("a")}${chat("b")}`]],
     ["text outside any element", ["hello <presence/>"]],

@@ -1,11 +1,11 @@
+import { type RunningServer, startServer } from "@chatcube/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "@chatcube/server";
 import xml, { type Element } from "@xmpp/xml";
 import { ChatError } from "../../src/errors/ChatError.js";
 import { objectId } from "../../src/model/ids.js";
 import { createXmppTransport } from "../../src/xmpp/createXmppTransport.js";
 import type { TransportStatus, XmppTransport } from "../../src/xmpp/transport/XmppTransport.js";
-import { createTestUser, jidOf, sessionToken, waitFor, type TestUser } from "../helpers/chatTestUsers.js";
+import { createTestUser, jidOf, sessionToken, type TestUser, waitFor } from "../helpers/chatTestUsers.js";
 
 let server: RunningServer;
 const open: XmppTransport[] = [];
@@ -20,7 +20,12 @@ afterAll(() => server.close());
 
 /** A transport that records what it receives and the statuses it goes through. */
 function transportFor(options: { resource?: string } = {}) {
-  const transport = createXmppTransport({ service: server.chatUrl, domain: server.domain, appId: server.appId, ...options });
+  const transport = createXmppTransport({
+    service: server.chatUrl,
+    domain: server.domain,
+    appId: server.appId,
+    ...options,
+  });
   open.push(transport);
   const received: Element[] = [];
   const statuses: TransportStatus[] = [];
@@ -35,8 +40,10 @@ async function online(user: TestUser, options: { resource?: string } = {}) {
   return side;
 }
 
-const chat = (to: string, body: string, id = objectId()) => xml("message", { to, type: "chat", id }, xml("body", {}, body));
-const bodies = (received: Element[], id: string) => received.filter((stanza) => stanza.name === "message" && stanza.attrs.id === id);
+const chat = (to: string, body: string, id = objectId()) =>
+  xml("message", { to, type: "chat", id }, xml("body", {}, body));
+const bodies = (received: Element[], id: string) =>
+  received.filter((stanza) => stanza.name === "message" && stanza.attrs.id === id);
 
 describe("XMPP transport against the local server", () => {
   it("connects with the user's password: bound as {userId}-{appId}@{domain}, not resumed", async () => {
@@ -61,13 +68,17 @@ describe("XMPP transport against the local server", () => {
   it("rejects a wrong password with ChatError('unauthorized') and reports it", async () => {
     const carol = await createTestUser(server, "carol");
     const { transport } = transportFor();
-    const failure = await transport.connect({ userId: carol.id, password: "wrong-password" }).catch((error: unknown) => error);
+    const failure = await transport
+      .connect({ userId: carol.id, password: "wrong-password" })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ChatError);
     expect(failure).toMatchObject({ code: "unauthorized", condition: "not-authorized" });
     expect(transport.state.status).toBe("disconnected");
     expect(transport.state.error?.code).toBe("unauthorized");
     // the same transport signs in once given the right password
-    await expect(transport.connect({ userId: carol.id, password: carol.password })).resolves.toMatchObject({ resumed: false });
+    await expect(transport.connect({ userId: carol.id, password: carol.password })).resolves.toMatchObject({
+      resumed: false,
+    });
   });
 
   it("delivers a chat message from one transport to another, and sendTracked resolves on the server's ack", async () => {
@@ -97,9 +108,16 @@ describe("XMPP transport against the local server", () => {
     const a = await online(alice);
     const b = await online(bob);
     await a.transport.ping(2000);
-    const result = await a.transport.iq(xml("iq", { type: "get", to: server.domain }, xml("query", { xmlns: "http://jabber.org/protocol/disco#info" })));
+    const result = await a.transport.iq(
+      xml("iq", { type: "get", to: server.domain }, xml("query", { xmlns: "http://jabber.org/protocol/disco#info" })),
+    );
     expect(result.attrs.type).toBe("result");
-    expect(result.getChild("query")?.getChildren("feature").map((feature) => feature.attrs.var)).toContain("urn:xmpp:sm:3");
+    expect(
+      result
+        .getChild("query")
+        ?.getChildren("feature")
+        .map((feature) => feature.attrs.var),
+    ).toContain("urn:xmpp:sm:3");
 
     const peer = b.transport.jid!;
     const pong = await a.transport.iq(xml("iq", { type: "get", to: peer }, xml("ping", { xmlns: "urn:xmpp:ping" })));
@@ -109,8 +127,12 @@ describe("XMPP transport against the local server", () => {
       .catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: "server", condition: "service-unavailable" });
 
-    b.transport.onIq("get", "jabber:iq:version", "query", () => xml("query", { xmlns: "jabber:iq:version" }, xml("name", {}, "chatcube")));
-    const version = await a.transport.iq(xml("iq", { type: "get", to: peer }, xml("query", { xmlns: "jabber:iq:version" })));
+    b.transport.onIq("get", "jabber:iq:version", "query", () =>
+      xml("query", { xmlns: "jabber:iq:version" }, xml("name", {}, "chatcube")),
+    );
+    const version = await a.transport.iq(
+      xml("iq", { type: "get", to: peer }, xml("query", { xmlns: "jabber:iq:version" })),
+    );
     expect(version.getChild("query")?.getChildText("name")).toBe("chatcube");
   });
 
@@ -165,7 +187,9 @@ describe("XMPP transport: dropped sockets and stream resumption", () => {
     await waitFor(() => bodies(b.received, before.attrs.id).length === 1);
     // Some iq traffic, whose replies stream management must count too.
     await b.transport.ping();
-    await b.transport.iq(xml("iq", { type: "get", to: server.domain }, xml("query", { xmlns: "http://jabber.org/protocol/disco#info" })));
+    await b.transport.iq(
+      xml("iq", { type: "get", to: server.domain }, xml("query", { xmlns: "http://jabber.org/protocol/disco#info" })),
+    );
 
     server.dropConnections(bob.id);
     await waitFor(() => b.transport.state.status === "disconnected", 5000, "bob's disconnect");
@@ -196,7 +220,9 @@ describe("XMPP transport: dropped sockets and stream resumption", () => {
     const tracked = a.transport.sendTracked(message);
     a.transport.terminate();
     expect(a.transport.state.status).toBe("disconnected");
-    await expect(a.transport.connect({ userId: alice.id, password: alice.password })).resolves.toMatchObject({ resumed: true });
+    await expect(a.transport.connect({ userId: alice.id, password: alice.password })).resolves.toMatchObject({
+      resumed: true,
+    });
     await expect(tracked).resolves.toBeUndefined();
     await waitFor(() => bodies(b.received, message.attrs.id).length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 300));

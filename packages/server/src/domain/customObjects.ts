@@ -4,7 +4,16 @@ import type { CustomObjectPermission, CustomObjectRecord, UserRecord } from "../
 import { invalid, notFound } from "./errors.js";
 
 /** Fields the server owns: a client can't set them through the record's body. */
-export const SYSTEM_FIELDS = new Set(["_id", "id", "user_id", "created_at", "updated_at", "class_name", "permissions", "_parent_id"]);
+export const SYSTEM_FIELDS = new Set([
+  "_id",
+  "id",
+  "user_id",
+  "created_at",
+  "updated_at",
+  "class_name",
+  "permissions",
+  "_parent_id",
+]);
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const ACCESS = new Set(["open", "owner", "not_allowed", "open_for_users_ids", "open_for_groups"]);
 /** Most records one class may hold; a runaway client gets a 422 rather than exhausting memory. */
@@ -12,7 +21,8 @@ export const MAX_RECORDS_PER_CLASS = 100_000;
 
 /** The class name of a `/data/{ClassName}` path; 422 for a name that could not be a class. */
 export function className(value: string | undefined): string {
-  if (!value || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(value)) throw invalid("class_name", "must start with a letter and hold only letters, digits and _");
+  if (!value || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(value))
+    throw invalid("class_name", "must start with a letter and hold only letters, digits and _");
   return value;
 }
 
@@ -48,8 +58,14 @@ export function allowed(record: CustomObjectRecord, action: "read" | "update" | 
 }
 
 /** Creates a record owned by `user` from a request body (its fields, `_parent_id`, `permissions`). */
-export function createCustomObject(ctx: ServerContext, name: string, user: UserRecord, body: Record<string, unknown>): CustomObjectRecord {
-  if (classRecords(ctx, name).size >= MAX_RECORDS_PER_CLASS) throw invalid("base", `a class holds at most ${MAX_RECORDS_PER_CLASS} records`);
+export function createCustomObject(
+  ctx: ServerContext,
+  name: string,
+  user: UserRecord,
+  body: Record<string, unknown>,
+): CustomObjectRecord {
+  if (classRecords(ctx, name).size >= MAX_RECORDS_PER_CLASS)
+    throw invalid("base", `a class holds at most ${MAX_RECORDS_PER_CLASS} records`);
   const now = ctx.clock();
   const seconds = Math.floor(now / 1000);
   const record: CustomObjectRecord = {
@@ -84,7 +100,10 @@ export function parentId(value: unknown): string | null {
 }
 
 /** Permissions from a request (`{read: {access: "open"}, …}`) over `current`; the default is open read, owner update and delete. */
-export function permissionsOf(value: unknown, current: CustomObjectRecord["permissions"] | undefined): CustomObjectRecord["permissions"] {
+export function permissionsOf(
+  value: unknown,
+  current: CustomObjectRecord["permissions"] | undefined,
+): CustomObjectRecord["permissions"] {
   const result = current ?? { read: { access: "open" }, update: { access: "owner" }, delete: { access: "owner" } };
   if (value === undefined || value === null || value === "") return result;
   if (typeof value !== "object" || Array.isArray(value)) throw invalid("permissions", "must be an object");
@@ -119,11 +138,23 @@ function list(value: unknown): string[] {
 }
 
 /** The record as the API shows it: system fields first, then the record's own fields. */
-export function customObjectToWire(record: CustomObjectRecord, output?: { include?: string[]; exclude?: string[] }): Record<string, unknown> {
+export function customObjectToWire(
+  record: CustomObjectRecord,
+  output?: { include?: string[]; exclude?: string[] },
+): Record<string, unknown> {
   let fields = record.fields;
-  if (output?.include?.length) fields = Object.fromEntries(Object.entries(fields).filter(([key]) => output.include!.includes(key)));
-  if (output?.exclude?.length) fields = Object.fromEntries(Object.entries(fields).filter(([key]) => !output.exclude!.includes(key)));
-  return { _id: record._id, _parent_id: record._parent_id, created_at: record.created_at, updated_at: record.updated_at, user_id: record.user_id, ...fields };
+  if (output?.include?.length)
+    fields = Object.fromEntries(Object.entries(fields).filter(([key]) => output.include!.includes(key)));
+  if (output?.exclude?.length)
+    fields = Object.fromEntries(Object.entries(fields).filter(([key]) => !output.exclude!.includes(key)));
+  return {
+    _id: record._id,
+    _parent_id: record._parent_id,
+    created_at: record.created_at,
+    updated_at: record.updated_at,
+    user_id: record.user_id,
+    ...fields,
+  };
 }
 
 /** The permissions of a record as `?permissions=1` shows them. */

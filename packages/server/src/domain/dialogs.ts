@@ -1,6 +1,6 @@
 import type { ServerContext } from "../context.js";
 import { objectId } from "../model/ids.js";
-import { DialogType, type DialogRecord, type DialogTypeValue, type UserRecord } from "../model/types.js";
+import { type DialogRecord, DialogType, type DialogTypeValue, type UserRecord } from "../model/types.js";
 import { forbidden, invalid, notFound } from "./errors.js";
 import { roomJid } from "./jid.js";
 import { iso } from "./time.js";
@@ -58,7 +58,11 @@ export interface DialogInput {
 }
 
 /** Creates a dialog owned by `owner`; a private dialog is unique per pair (the existing one is returned). */
-export function createDialog(ctx: ServerContext, owner: UserRecord, input: DialogInput): { dialog: DialogRecord; created: boolean } {
+export function createDialog(
+  ctx: ServerContext,
+  owner: UserRecord,
+  input: DialogInput,
+): { dialog: DialogRecord; created: boolean } {
   const type = Number(input.type ?? DialogType.GROUP) as DialogTypeValue;
   if (!(Object.values(DialogType) as number[]).includes(type)) throw invalid("type", "is not included in the list");
   const others = idList(input.occupants_ids).filter((id) => id !== owner.id);
@@ -116,15 +120,15 @@ export function ensurePrivateDialog(ctx: ServerContext, a: number, b: number): D
   return createDialog(ctx, owner, { type: DialogType.PRIVATE, occupants_ids: [b] }).dialog;
 }
 
-const str = (value: unknown): string | null =>
-  value === undefined || value === null ? null : String(value);
+const str = (value: unknown): string | null => (value === undefined || value === null ? null : String(value));
 
 /** Extensions: an object of string values (values are cast to string), or null. */
 export function extensions(value: unknown): Record<string, string> | null {
   if (value === undefined || value === null || value === "") return null;
   if (typeof value !== "object" || Array.isArray(value)) throw invalid("extensions", "must be an object");
   const out: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = item === null ? "" : typeof item === "object" ? JSON.stringify(item) : String(item);
+  for (const [key, item] of Object.entries(value))
+    out[key] = item === null ? "" : typeof item === "object" ? JSON.stringify(item) : String(item);
   return out;
 }
 
@@ -140,7 +144,8 @@ export function permissions(value: unknown): { allow_preview: boolean } | null {
 export function unreadCount(ctx: ServerContext, dialog: DialogRecord, userId: number): number {
   let count = 0;
   for (const message of ctx.db.messagesByDialog.get(dialog._id) ?? []) {
-    if (message.sender_id !== userId && !message.read_ids.includes(userId) && !message.deleted_for.includes(userId)) count++;
+    if (message.sender_id !== userId && !message.read_ids.includes(userId) && !message.deleted_for.includes(userId))
+      count++;
   }
   return count;
 }

@@ -1,9 +1,9 @@
 import type { ServerContext } from "../context.js";
 import { isObjectId, objectId } from "../model/ids.js";
-import { DialogType, type Attachment, type DialogRecord, type MessageRecord } from "../model/types.js";
+import { type Attachment, type DialogRecord, DialogType, type MessageRecord } from "../model/types.js";
+import { isOccupant, touchDialog } from "./dialogs.js";
 import { invalid } from "./errors.js";
 import { subscriptionSummary } from "./subscriptions.js";
-import { isOccupant, touchDialog } from "./dialogs.js";
 import { iso, parseDateSent } from "./time.js";
 
 /** What a new message carries, from XMPP extraParams or a REST body. */
@@ -157,7 +157,12 @@ export function canSeeMessage(ctx: ServerContext, message: MessageRecord, userId
 }
 
 /** Applies a reaction change by one user: at most one reaction type per user, so adding replaces. */
-export function react(ctx: ServerContext, message: MessageRecord, userId: number, change: { add?: string | null; remove?: string | null }): { added: string | null; removed: string[] } {
+export function react(
+  ctx: ServerContext,
+  message: MessageRecord,
+  userId: number,
+  change: { add?: string | null; remove?: string | null },
+): { added: string | null; removed: string[] } {
   const removed: string[] = [];
   const drop = (emoji: string) => {
     const users = message.reactions[emoji];

@@ -1,8 +1,8 @@
 import type { ServerContext } from "../context.js";
 import { randomToken } from "../model/ids.js";
 import type { SessionRecord, UserRecord } from "../model/types.js";
-import { userToWire } from "./users.js";
 import { iso } from "./time.js";
+import { userToWire } from "./users.js";
 
 /** Opens a session for the app, or for a user when `user` is given. */
 export function createSession(ctx: ServerContext, user: UserRecord | null, nonce = 0): SessionRecord {

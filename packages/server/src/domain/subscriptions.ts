@@ -18,19 +18,22 @@ export function subscribe(ctx: ServerContext, user: UserRecord, body: Record<str
   const device = objectOf(body.device, "device");
   const platform = oneOf(device.platform, PLATFORMS, "device.platform");
   const udid = typeof device.udid === "string" || typeof device.udid === "number" ? String(device.udid).trim() : "";
-  if (udid === "" || udid.length > 256) throw invalid("device.udid", "must be a non-empty string of at most 256 characters");
+  if (udid === "" || udid.length > 256)
+    throw invalid("device.udid", "must be a non-empty string of at most 256 characters");
   const token = objectOf(body.push_token, "push_token");
   const environment = oneOf(token.environment ?? "development", ENVIRONMENTS, "push_token.environment");
   const needed = channel === "web" ? ["web_endpoint", "web_auth", "web_p256dh"] : ["client_identification_sequence"];
   const pushToken: Record<string, string> = {};
   for (const [key, value] of Object.entries(token)) {
-    if (key !== "environment" && (typeof value === "string" || typeof value === "number")) pushToken[key] = String(value).slice(0, 4096);
+    if (key !== "environment" && (typeof value === "string" || typeof value === "number"))
+      pushToken[key] = String(value).slice(0, 4096);
   }
   for (const key of needed) if (!pushToken[key]) throw invalid(`push_token.${key}`, "can't be blank");
 
   const existing = ctx.db.subscriptionsOf(user.id);
   const same = existing.find((s) => s.udid === udid && s.notification_channel === channel);
-  if (!same && existing.length >= MAX_SUBSCRIPTIONS_PER_USER) throw invalid("base", `a user holds at most ${MAX_SUBSCRIPTIONS_PER_USER} subscriptions`);
+  if (!same && existing.length >= MAX_SUBSCRIPTIONS_PER_USER)
+    throw invalid("base", `a user holds at most ${MAX_SUBSCRIPTIONS_PER_USER} subscriptions`);
   const subscription: SubscriptionRecord = {
     id: same?.id ?? ctx.db.nextSubscriptionId++,
     user_id: user.id,
@@ -60,7 +63,12 @@ export function subscriptionToWire(subscription: SubscriptionRecord): Record<str
 
 /** What a recorded alert keeps of a subscription it would have reached. */
 export function subscriptionSummary(subscription: SubscriptionRecord): SubscriptionSummary {
-  return { id: subscription.id, notification_channel: subscription.notification_channel, platform: subscription.platform, udid: subscription.udid };
+  return {
+    id: subscription.id,
+    notification_channel: subscription.notification_channel,
+    platform: subscription.platform,
+    udid: subscription.udid,
+  };
 }
 
 function oneOf(value: unknown, allowed: string[], field: string): string {

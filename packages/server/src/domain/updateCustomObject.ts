@@ -1,15 +1,28 @@
 import type { ServerContext } from "../context.js";
 import type { CustomObjectRecord } from "../model/types.js";
-import { invalid } from "./errors.js";
 import { parentId, permissionsOf, setFields } from "./customObjects.js";
+import { invalid } from "./errors.js";
 
 /** Update operators of the Custom Objects API; every other key of the body sets a field. */
-const OPERATORS = new Set(["inc", "push", "add_to_set", "pull", "pull_all", "pop", "update_by_index", "pull_with_filter"]);
+const OPERATORS = new Set([
+  "inc",
+  "push",
+  "add_to_set",
+  "pull",
+  "pull_all",
+  "pop",
+  "update_by_index",
+  "pull_with_filter",
+]);
 /** Keys of an update body that are neither fields nor operators. */
 const CONTROL = new Set(["id", "_id", "search_criteria"]);
 
 /** Applies an update body to the record: plain keys set fields, operators change numbers and arrays. */
-export function updateCustomObject(ctx: ServerContext, record: CustomObjectRecord, body: Record<string, unknown>): void {
+export function updateCustomObject(
+  ctx: ServerContext,
+  record: CustomObjectRecord,
+  body: Record<string, unknown>,
+): void {
   const plain: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) if (!OPERATORS.has(key) && !CONTROL.has(key)) plain[key] = value;
   setFields(record, plain);
@@ -18,7 +31,8 @@ export function updateCustomObject(ctx: ServerContext, record: CustomObjectRecor
   for (const op of OPERATORS) {
     const spec = body[op];
     if (spec === undefined) continue;
-    if (typeof spec !== "object" || spec === null || Array.isArray(spec)) throw invalid(op, "must be an object of field names");
+    if (typeof spec !== "object" || spec === null || Array.isArray(spec))
+      throw invalid(op, "must be an object of field names");
     for (const [field, argument] of Object.entries(spec)) apply(record, op, field, argument);
   }
   record.updated_at = Math.max(Math.floor(ctx.clock() / 1000), record.updated_at);
@@ -44,7 +58,12 @@ function apply(record: CustomObjectRecord, op: string, field: string, argument: 
       record.fields[field] = [...array, ...values];
       break;
     case "add_to_set":
-      record.fields[field] = [...array, ...values.filter((value, i) => !array.some((item) => same(item, value)) && values.findIndex((v) => same(v, value)) === i)];
+      record.fields[field] = [
+        ...array,
+        ...values.filter(
+          (value, i) => !array.some((item) => same(item, value)) && values.findIndex((v) => same(v, value)) === i,
+        ),
+      ];
       break;
     case "pull":
     case "pull_all":
@@ -68,7 +87,12 @@ function apply(record: CustomObjectRecord, op: string, field: string, argument: 
       // pull_with_filter: drops the object items whose fields equal every given value.
       const filter = typeof argument === "object" && argument !== null ? (argument as Record<string, unknown>) : {};
       record.fields[field] = array.filter(
-        (item) => !(typeof item === "object" && item !== null && Object.entries(filter).every(([k, v]) => same((item as Record<string, unknown>)[k], v))),
+        (item) =>
+          !(
+            typeof item === "object" &&
+            item !== null &&
+            Object.entries(filter).every(([k, v]) => same((item as Record<string, unknown>)[k], v))
+          ),
       );
     }
   }

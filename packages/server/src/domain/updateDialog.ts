@@ -1,6 +1,17 @@
 import type { ServerContext } from "../context.js";
-import { DialogType, type DialogRecord, type UserRecord } from "../model/types.js";
-import { addOccupants, extensions, idList, isAdmin, isOccupant, MAX_ADMINS, permissions, removeOccupants, stringIdList, touchDialog } from "./dialogs.js";
+import { type DialogRecord, DialogType, type UserRecord } from "../model/types.js";
+import {
+  addOccupants,
+  extensions,
+  idList,
+  isAdmin,
+  isOccupant,
+  MAX_ADMINS,
+  permissions,
+  removeOccupants,
+  stringIdList,
+  touchDialog,
+} from "./dialogs.js";
 import { forbidden, invalid } from "./errors.js";
 
 /** The body of `PUT /chat/Dialog/{id}.json` (docs/protocol.md §4). */
@@ -26,8 +37,14 @@ type ListKey = "occupants_ids" | "admins_ids" | "pinned_messages_ids";
  * - pinned messages (messages of this dialog): whoever may edit the name.
  * Every change moves `updated_at`.
  */
-export function updateDialog(ctx: ServerContext, dialog: DialogRecord, user: UserRecord, input: DialogUpdateInput): void {
-  if (!isOccupant(dialog, user.id) && dialog.user_id !== user.id) throw forbidden("You are not an occupant of this dialog");
+export function updateDialog(
+  ctx: ServerContext,
+  dialog: DialogRecord,
+  user: UserRecord,
+  input: DialogUpdateInput,
+): void {
+  if (!isOccupant(dialog, user.id) && dialog.user_id !== user.id)
+    throw forbidden("You are not an occupant of this dialog");
   const isPrivate = dialog.type === DialogType.PRIVATE;
   const editor = isPrivate || isAdmin(dialog, user.id);
   const apply: Array<() => void> = [];
@@ -59,16 +76,19 @@ export function updateDialog(ctx: ServerContext, dialog: DialogRecord, user: Use
 
   const occupantsIn = [...idList(push.occupants_ids)];
   const occupantsOut = idList(pull.occupants_ids);
-  if ((occupantsIn.length || occupantsOut.length) && isPrivate) throw forbidden("The occupants of a private dialog can't change");
+  if ((occupantsIn.length || occupantsOut.length) && isPrivate)
+    throw forbidden("The occupants of a private dialog can't change");
   if (occupantsIn.length) {
     requireEditor();
-    for (const id of occupantsIn) if (!ctx.db.users.has(id)) throw invalid("occupants_ids", `user ${id} does not exist`);
+    for (const id of occupantsIn)
+      if (!ctx.db.users.has(id)) throw invalid("occupants_ids", `user ${id} does not exist`);
     apply.push(() => addOccupants(ctx, dialog, occupantsIn));
   }
   if (occupantsOut.length) {
     const leavingOnly = occupantsOut.length === 1 && occupantsOut[0] === user.id;
     if (!leavingOnly) requireEditor();
-    if (occupantsOut.includes(dialog.user_id) && dialog.user_id !== user.id) throw forbidden("Only the owner can remove the owner");
+    if (occupantsOut.includes(dialog.user_id) && dialog.user_id !== user.id)
+      throw forbidden("Only the owner can remove the owner");
     apply.push(() => removeOccupants(ctx, dialog, occupantsOut));
   }
 
@@ -76,7 +96,8 @@ export function updateDialog(ctx: ServerContext, dialog: DialogRecord, user: Use
   const adminsOut = idList(pull.admins_ids);
   if (adminsIn.length || adminsOut.length) {
     if (dialog.user_id !== user.id) throw forbidden("Only the owner can change the admins");
-    const willBeOccupant = (id: number) => (dialog.occupants_ids.includes(id) || occupantsIn.includes(id)) && !occupantsOut.includes(id);
+    const willBeOccupant = (id: number) =>
+      (dialog.occupants_ids.includes(id) || occupantsIn.includes(id)) && !occupantsOut.includes(id);
     for (const id of adminsIn) if (!willBeOccupant(id)) throw invalid("admins_ids", `user ${id} is not an occupant`);
     const next = [...new Set([...dialog.admins_ids, ...adminsIn])].filter((id) => !adminsOut.includes(id));
     if (next.length > MAX_ADMINS) throw invalid("admins_ids", `a dialog has at most ${MAX_ADMINS} admins`);
@@ -88,10 +109,13 @@ export function updateDialog(ctx: ServerContext, dialog: DialogRecord, user: Use
   if (pinIn.length || pinOut.length) {
     requireEditor();
     for (const id of pinIn) {
-      if (ctx.db.messages.get(id)?.chat_dialog_id !== dialog._id) throw invalid("pinned_messages_ids", `message ${id} is not in this dialog`);
+      if (ctx.db.messages.get(id)?.chat_dialog_id !== dialog._id)
+        throw invalid("pinned_messages_ids", `message ${id} is not in this dialog`);
     }
     apply.push(() => {
-      dialog.pinned_messages_ids = [...new Set([...dialog.pinned_messages_ids, ...pinIn])].filter((id) => !pinOut.includes(id));
+      dialog.pinned_messages_ids = [...new Set([...dialog.pinned_messages_ids, ...pinIn])].filter(
+        (id) => !pinOut.includes(id),
+      );
     });
   }
 

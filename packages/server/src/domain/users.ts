@@ -30,8 +30,7 @@ const int = (value: unknown): number | null => {
   const n = Number(value);
   return Number.isFinite(n) ? Math.trunc(n) : null;
 };
-const tags = (value: unknown): string | null =>
-  Array.isArray(value) ? value.map(String).join(",") : str(value);
+const tags = (value: unknown): string | null => (Array.isArray(value) ? value.map(String).join(",") : str(value));
 
 /** Creates a user after checking the documented rules (login 3–70 chars, unique login and email, password ≥ 8). */
 export function createUser(ctx: ServerContext, input: UserInput, options: { guest?: boolean } = {}): UserRecord {
@@ -70,7 +69,8 @@ export function createUser(ctx: ServerContext, input: UserInput, options: { gues
 
 function validateIdentity(ctx: ServerContext, login: string | null, email: string | null, self: number | null): void {
   if (login !== null) {
-    if (login.length < 3 || login.length > 70) throw invalid("login", "is the wrong length (should be 3..70 characters)");
+    if (login.length < 3 || login.length > 70)
+      throw invalid("login", "is the wrong length (should be 3..70 characters)");
     const other = ctx.db.usersByLogin.get(login.toLowerCase());
     if (other && other.id !== self) throw invalid("login", "has already been taken");
   }
@@ -95,7 +95,16 @@ export function updateUser(ctx: ServerContext, user: UserRecord, input: UserInpu
   }
   user.login = login;
   user.email = email;
-  const strings = ["full_name", "phone", "website", "external_id", "facebook_id", "twitter_id", "custom_data", "avatar"] as const;
+  const strings = [
+    "full_name",
+    "phone",
+    "website",
+    "external_id",
+    "facebook_id",
+    "twitter_id",
+    "custom_data",
+    "avatar",
+  ] as const;
   for (const key of strings) if (input[key] !== undefined) user[key] = str(input[key]);
   if (input.external_user_id !== undefined) user.external_user_id = int(input.external_user_id);
   if (input.blob_id !== undefined) user.blob_id = int(input.blob_id);

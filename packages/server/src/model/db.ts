@@ -197,7 +197,8 @@ export class Db {
   }
 
   addMessage(message: MessageRecord): void {
-    if (!(message.seq > 0)) message.seq = this.takeMessageSeq(); // a record from a file written before `seq` existed
+    if (!(message.seq > 0))
+      message.seq = this.takeMessageSeq(); // a record from a file written before `seq` existed
     else if (message.seq >= this.nextMessageSeq) this.nextMessageSeq = message.seq + 1;
     this.messages.set(message._id, message);
     let list = this.messagesByDialog.get(message.chat_dialog_id);
@@ -329,10 +330,12 @@ export class Db {
     for (const session of data.sessions) db.sessions.set(session.token, session);
     for (const dialog of data.dialogs) db.addDialog(dialog);
     // Stable sort: records without `seq` (older files) keep the file's order, which is arrival order.
-    const bySentThenArrival = (a: MessageRecord, b: MessageRecord) => a.date_sent - b.date_sent || (a.seq ?? 0) - (b.seq ?? 0);
+    const bySentThenArrival = (a: MessageRecord, b: MessageRecord) =>
+      a.date_sent - b.date_sent || (a.seq ?? 0) - (b.seq ?? 0);
     for (const message of [...data.messages].sort(bySentThenArrival)) db.addMessage(message);
     for (const blob of data.blobs) db.addBlob(blob);
-    for (const [uid, base64] of Object.entries(data.blobData ?? {})) db.blobData.set(uid, Buffer.from(base64, "base64"));
+    for (const [uid, base64] of Object.entries(data.blobData ?? {}))
+      db.blobData.set(uid, Buffer.from(base64, "base64"));
     for (const [userId, record] of Object.entries(data.privacy ?? {})) db.privacy.set(Number(userId), record);
     for (const [userId, items] of Object.entries(data.roster ?? {})) {
       db.roster.set(Number(userId), new Map(items.map((item) => [item.userId, item])));

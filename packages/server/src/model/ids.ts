@@ -6,7 +6,10 @@ const machine = randomBytes(5).toString("hex");
 /** A new 24-hex id in the ObjectId layout: 4 bytes of unix seconds, 5 random bytes, a 3-byte counter. */
 export function objectId(now: number = Date.now()): string {
   counter = (counter + 1) % 0xffffff;
-  const time = Math.floor(now / 1000).toString(16).padStart(8, "0").slice(-8);
+  const time = Math.floor(now / 1000)
+    .toString(16)
+    .padStart(8, "0")
+    .slice(-8);
   return time + machine + counter.toString(16).padStart(6, "0");
 }
 

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { constants } from "node:fs";
-import { open, rename, unlink, type FileHandle } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
+import { constants, existsSync, readFileSync } from "node:fs";
+import { type FileHandle, open, rename, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Db, type DbSnapshot } from "./db.js";
 import { applyOp, type JournalOp } from "./journalOps.js";
@@ -47,7 +46,8 @@ export function readState(file: string): StoredState {
     } catch (cause) {
       throw new Error(`chatcube-server: the data file ${file} is not valid JSON`, { cause });
     }
-    if (data.version !== 1) throw new Error(`chatcube-server: the data file ${file} has unknown version ${String(data.version)}`);
+    if (data.version !== 1)
+      throw new Error(`chatcube-server: the data file ${file} has unknown version ${String(data.version)}`);
     db = Db.fromSnapshot(data);
     generation = data.generation ?? 0;
   }
@@ -56,7 +56,7 @@ export function readState(file: string): StoredState {
   const text = readFileSync(path, "utf8");
   const firstEnd = text.indexOf("\n");
   const header = firstEnd < 0 ? null : parseLine<JournalHeader>(text.slice(0, firstEnd));
-  if (!header || header.chatcube_journal !== 1) throw new Error(`chatcube-server: ${path} is not a chatcube journal`);
+  if (header?.chatcube_journal !== 1) throw new Error(`chatcube-server: ${path} is not a chatcube journal`);
   if (header.generation !== generation) return { db, generation, snapshotBytes, journalBytes: null };
   let start = firstEnd + 1;
   let line = 1;

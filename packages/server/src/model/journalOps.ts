@@ -118,7 +118,11 @@ export function applyOp(db: Db, op: JournalOp): void {
       return setOrDelete(db.privacy, Number(id), value);
     case "roster":
       if (gone) db.roster.delete(Number(id));
-      else db.roster.set(Number(id), new Map((value as Array<{ userId: number }>).map((item) => [item.userId, item as never])));
+      else
+        db.roster.set(
+          Number(id),
+          new Map((value as Array<{ userId: number }>).map((item) => [item.userId, item as never])),
+        );
       return;
     case "lastSeen":
       return setOrDelete(db.lastSeen, Number(id), value);
@@ -153,6 +157,6 @@ function setOrDelete<V>(map: Map<number, V>, key: number, value: unknown): void 
 /** Makes `target` hold exactly the fields of `value`, keeping its identity (indexes point at it). */
 function replaceFields(target: object, value: unknown): void {
   const record = target as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!Object.prototype.hasOwnProperty.call(value, key)) delete record[key];
+  for (const key of Object.keys(record)) if (!Object.hasOwn(value as object, key)) delete record[key];
   Object.assign(record, value);
 }

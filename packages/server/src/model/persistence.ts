@@ -1,6 +1,6 @@
 import type { FileHandle } from "node:fs/promises";
 import { Db } from "./db.js";
-import { createJournal, readState, reopenJournal, writeSnapshot, type StoredState } from "./journalFile.js";
+import { createJournal, readState, reopenJournal, type StoredState, writeSnapshot } from "./journalFile.js";
 import { countersOf, currentValue, type JournalOp } from "./journalOps.js";
 
 /** Where the database lives between runs. */
@@ -34,7 +34,11 @@ export function loadDb(file: string | undefined): Db {
  * as the next snapshot generation (temp file, fsync, rename) and a new journal is started. Callers that
  * acknowledge something to a client await `durable()` first.
  */
-export async function filePersistence(state: StoredState, file: string, options: { compactBytes?: number } = {}): Promise<Persistence> {
+export async function filePersistence(
+  state: StoredState,
+  file: string,
+  options: { compactBytes?: number } = {},
+): Promise<Persistence> {
   const db = state.db;
   const minCompact = options.compactBytes ?? DEFAULT_COMPACT_BYTES;
   let generation = state.generation;
@@ -111,7 +115,8 @@ export async function filePersistence(state: StoredState, file: string, options:
     return next;
   }
 
-  const background = () => flush().catch((error: unknown) => console.error("chatcube-server: could not write", file, error));
+  const background = () =>
+    flush().catch((error: unknown) => console.error("chatcube-server: could not write", file, error));
 
   const stop = db.onChange(() => {
     if (scheduled || closed) return;
@@ -131,7 +136,8 @@ export async function filePersistence(state: StoredState, file: string, options:
       if (closed) return;
       closed = true;
       stop();
-      for (let round = 0; round < 10 && (inFlight || next || db.hasPending()); round++) await (next ?? inFlight ?? background());
+      for (let round = 0; round < 10 && (inFlight || next || db.hasPending()); round++)
+        await (next ?? inFlight ?? background());
       db.tracking = false;
       await journal.close();
     },

@@ -30,7 +30,9 @@ export const coerce = {
 
   /** A plain object, or null. */
   object(value: unknown): Record<string, unknown> | null {
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   },
 
   /** A list sent as an array, an object of indexed values, or a comma(-space) joined string; items trimmed. */
@@ -41,6 +43,9 @@ export const coerce = {
       : typeof value === "object"
         ? Object.values(value as Record<string, unknown>)
         : String(value).split(",");
-    return items.flatMap((item) => (Array.isArray(item) ? item : [item])).map((item) => String(item).trim()).filter((item) => item !== "");
+    return items
+      .flatMap((item) => (Array.isArray(item) ? item : [item]))
+      .map((item) => String(item).trim())
+      .filter((item) => item !== "");
   },
 };

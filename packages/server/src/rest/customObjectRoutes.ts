@@ -48,7 +48,12 @@ export function customObjectRoutes(router: Router, ctx: ServerContext): void {
     const page = search(ctx, name, user, request.input);
     if (page.countOnly) return reply.ok({ class_name: name, items_count: page.total });
     const output = outputOf(request.input.output);
-    return reply.ok({ class_name: name, skip: page.skip, limit: page.limit, items: page.items.map((record) => customObjectToWire(record, output)) });
+    return reply.ok({
+      class_name: name,
+      skip: page.skip,
+      limit: page.limit,
+      items: page.items.map((record) => customObjectToWire(record, output)),
+    });
   });
 
   router.get("/data/:class/:ids", (request) => {
@@ -59,7 +64,9 @@ export function customObjectRoutes(router: Router, ctx: ServerContext): void {
       const record = getCustomObject(ctx, name, ids[0], user);
       return reply.ok({ record_id: record._id, permissions: permissionsToWire(record) });
     }
-    const found = ids.map((id) => classRecords(ctx, name).get(id)).filter((r): r is CustomObjectRecord => Boolean(r) && allowed(r!, "read", user));
+    const found = ids
+      .map((id) => classRecords(ctx, name).get(id))
+      .filter((r): r is CustomObjectRecord => Boolean(r) && allowed(r!, "read", user));
     return reply.ok({ class_name: name, items: found.map((record) => customObjectToWire(record)) });
   });
 
@@ -76,7 +83,11 @@ export function customObjectRoutes(router: Router, ctx: ServerContext): void {
       else updates.push([record, body]);
     }
     for (const [record, body] of updates) updateCustomObject(ctx, record, body);
-    return reply.ok({ class_name: name, not_found: { ids: notFoundIds }, items: updates.map(([record]) => customObjectToWire(record)) });
+    return reply.ok({
+      class_name: name,
+      not_found: { ids: notFoundIds },
+      items: updates.map(([record]) => customObjectToWire(record)),
+    });
   });
 
   router.put("/data/:class/by_criteria", (request) => {
@@ -86,7 +97,13 @@ export function customObjectRoutes(router: Router, ctx: ServerContext): void {
     if (!criteria) throw invalid("search_criteria", "must be an object of filters");
     const items = matching(ctx, name, user, criteria).filter((record) => allowed(record, "update", user));
     for (const record of items) updateCustomObject(ctx, record, request.body);
-    return reply.ok({ class_name: name, skip: 0, limit: items.length, total_found: items.length, items: items.map((record) => customObjectToWire(record)) });
+    return reply.ok({
+      class_name: name,
+      skip: 0,
+      limit: items.length,
+      total_found: items.length,
+      items: items.map((record) => customObjectToWire(record)),
+    });
   });
 
   router.put("/data/:class/:id", (request) => {
@@ -113,7 +130,12 @@ export function customObjectRoutes(router: Router, ctx: ServerContext): void {
     const outcome = deleteOutcome();
     for (const id of ids) {
       const record = classRecords(ctx, name).get(id);
-      const bucket = !record || !allowed(record, "read", user) ? outcome.NotFound : !allowed(record, "delete", user) ? outcome.WrongPermissions : outcome.SuccessfullyDeleted;
+      const bucket =
+        !record || !allowed(record, "read", user)
+          ? outcome.NotFound
+          : !allowed(record, "delete", user)
+            ? outcome.WrongPermissions
+            : outcome.SuccessfullyDeleted;
       if (record && bucket === outcome.SuccessfullyDeleted) ctx.db.removeCustomObject(record);
       bucket.ids.push(id);
     }
@@ -131,7 +153,12 @@ function search(ctx: ServerContext, name: string, user: UserRecord, input: Recor
 }
 
 /** Every record of a class the user may read that matches the filters of `input` (no paging). */
-function matching(ctx: ServerContext, name: string, user: UserRecord, input: Record<string, unknown>): CustomObjectRecord[] {
+function matching(
+  ctx: ServerContext,
+  name: string,
+  user: UserRecord,
+  input: Record<string, unknown>,
+): CustomObjectRecord[] {
   const readable = [...classRecords(ctx, name).values()].filter((record) => allowed(record, "read", user));
   return filterAndSort(readable, input, customObjectListSpec(readable, input));
 }
@@ -149,7 +176,9 @@ function recordList(value: unknown): Array<Record<string, unknown>> {
   const items = Array.isArray(value)
     ? value
     : coerce.object(value)
-      ? Object.entries(value as Record<string, unknown>).sort(([a], [b]) => Number(a) - Number(b)).map(([, item]) => item)
+      ? Object.entries(value as Record<string, unknown>)
+          .sort(([a], [b]) => Number(a) - Number(b))
+          .map(([, item]) => item)
       : [];
   if (items.length === 0) throw invalid("record", "must hold at least one record");
   if (items.length > MAX_IDS) throw invalid("record", `at most ${MAX_IDS} records per request`);

@@ -1,6 +1,6 @@
 import { clone, type Element } from "ltx";
 import type { ServerContext } from "../context.js";
-import { DialogType, type DialogRecord } from "../model/types.js";
+import { type DialogRecord, DialogType } from "../model/types.js";
 
 /**
  * Sends a stanza to the occupants of a dialog over XMPP.
@@ -10,7 +10,13 @@ import { DialogType, type DialogRecord } from "../model/types.js";
  *   nothing is stored for offline occupants: a room does not queue, they read the history when they return.
  * A copy for the actor is never stored: they made the change through REST and know it.
  */
-export function deliverToDialog(ctx: ServerContext, dialog: DialogRecord, stanza: Element, actorId: number, options: { includeActor?: boolean } = {}): void {
+export function deliverToDialog(
+  ctx: ServerContext,
+  dialog: DialogRecord,
+  stanza: Element,
+  actorId: number,
+  options: { includeActor?: boolean } = {},
+): void {
   const isPrivate = dialog.type === DialogType.PRIVATE;
   const includeActor = options.includeActor ?? !isPrivate;
   for (const userId of dialog.occupants_ids) {

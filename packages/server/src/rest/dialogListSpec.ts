@@ -35,7 +35,8 @@ export const dialogListSpec: ListSpec<DialogRecord> = {
     field.startsWith("extensions.")
       ? (dialog.extensions?.[field.slice("extensions.".length)] ?? null)
       : (dialog as unknown as Record<string, unknown>)[field],
-  sortValue: (dialog, field) => (field === "last_message_date_sent" ? activity(dialog) : (dialog as unknown as Record<string, unknown>)[field]),
+  sortValue: (dialog, field) =>
+    field === "last_message_date_sent" ? activity(dialog) : (dialog as unknown as Record<string, unknown>)[field],
   defaultOrder: (a, b) => activity(b) - activity(a) || b.updated_at - a.updated_at || (a._id < b._id ? 1 : -1),
   tieBreak: (a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0),
 };

@@ -1,11 +1,20 @@
 import type { ServerContext } from "../context.js";
+import {
+  addOccupants,
+  createDialog,
+  dialogNameFor,
+  dialogToWire,
+  getDialog,
+  isOccupant,
+  removeOccupants,
+  requireOccupant,
+} from "../domain/dialogs.js";
 import { ApiError, forbidden } from "../domain/errors.js";
-import { addOccupants, createDialog, dialogNameFor, dialogToWire, getDialog, isOccupant, removeOccupants, requireOccupant } from "../domain/dialogs.js";
 import { deleteMessageForAll, deleteMessageForUser } from "../domain/messages.js";
 import { userToWire } from "../domain/users.js";
-import { DialogType, type DialogRecord, type UserRecord } from "../model/types.js";
+import { type DialogRecord, DialogType, type UserRecord } from "../model/types.js";
 import { coerce } from "./coerce.js";
-import { deleteOutcome, type DeleteOutcome } from "./deleteOutcome.js";
+import { type DeleteOutcome, deleteOutcome } from "./deleteOutcome.js";
 import { dialogListSpec } from "./dialogListSpec.js";
 import { listQuery, paging } from "./listQuery.js";
 import { reply } from "./reply.js";
@@ -22,18 +31,27 @@ export function dialogRoutes(router: Router, ctx: ServerContext): void {
     // Public dialogs the user has not joined are found only by id (e.g. to open one from a link).
     const byId = request.query._id !== undefined;
     const visible = [...ctx.db.dialogs.values()].filter(
-      (dialog) => (isOccupant(dialog, user.id) && !dialog.hidden_for.includes(user.id)) || (byId && dialog.type === DialogType.PUBLIC),
+      (dialog) =>
+        (isOccupant(dialog, user.id) && !dialog.hidden_for.includes(user.id)) ||
+        (byId && dialog.type === DialogType.PUBLIC),
     );
     // A private dialog is filtered and sorted by the name this user sees: the other occupant's.
-    const named = (dialog: DialogRecord, field: string) => (field === "name" ? dialogNameFor(ctx, dialog, user.id) : undefined);
+    const named = (dialog: DialogRecord, field: string) =>
+      field === "name" ? dialogNameFor(ctx, dialog, user.id) : undefined;
     const spec = {
       ...dialogListSpec,
       get: (dialog: DialogRecord, field: string) => named(dialog, field) ?? dialogListSpec.get(dialog, field),
-      sortValue: (dialog: DialogRecord, field: string) => named(dialog, field) ?? dialogListSpec.sortValue!(dialog, field),
+      sortValue: (dialog: DialogRecord, field: string) =>
+        named(dialog, field) ?? dialogListSpec.sortValue!(dialog, field),
     };
     const page = listQuery(visible, request.query, spec);
     if (page.countOnly) return reply.ok({ items_count: page.total });
-    return reply.ok({ total_entries: page.total, skip: page.skip, limit: page.limit, items: page.items.map((dialog) => dialogToWire(ctx, dialog, user.id)) });
+    return reply.ok({
+      total_entries: page.total,
+      skip: page.skip,
+      limit: page.limit,
+      items: page.items.map((dialog) => dialogToWire(ctx, dialog, user.id)),
+    });
   });
 
   router.post("/chat/Dialog", (request) => {
@@ -87,7 +105,10 @@ export function dialogRoutes(router: Router, ctx: ServerContext): void {
     const dialog = getDialog(ctx, request.params.id);
     if (dialog.type !== DialogType.PUBLIC) requireOccupant(dialog, user.id);
     const { limit, skip } = paging(request.query);
-    const users = dialog.occupants_ids.slice(skip, skip + limit).map((id) => ctx.db.users.get(id)).filter((u): u is UserRecord => Boolean(u));
+    const users = dialog.occupants_ids
+      .slice(skip, skip + limit)
+      .map((id) => ctx.db.users.get(id))
+      .filter((u): u is UserRecord => Boolean(u));
     return reply.ok({ items: users.map(userToWire) });
   });
 
@@ -106,7 +127,9 @@ export function dialogRoutes(router: Router, ctx: ServerContext): void {
     const muted = dialog.notifications_off.includes(user.id);
     if (enabled === muted) {
       // A per-user setting: it does not move the dialog's `updated_at`, which every occupant syncs on.
-      dialog.notifications_off = enabled ? dialog.notifications_off.filter((id) => id !== user.id) : [...dialog.notifications_off, user.id];
+      dialog.notifications_off = enabled
+        ? dialog.notifications_off.filter((id) => id !== user.id)
+        : [...dialog.notifications_off, user.id];
       ctx.db.changed("dialog", dialog._id);
     }
     return reply.ok({ notifications: { enabled: enabled ? 1 : 0 } });

@@ -16,7 +16,8 @@ export function dialogUpdateRoutes(router: Router, ctx: ServerContext): void {
     const dialog = getDialog(ctx, request.params.id);
     const push = coerce.object(request.body.push_all);
     const pull = coerce.object(request.body.pull_all);
-    if (!push?.admins_ids && !pull?.admins_ids) throw invalid("admins_ids", "push_all or pull_all of admins_ids is required");
+    if (!push?.admins_ids && !pull?.admins_ids)
+      throw invalid("admins_ids", "push_all or pull_all of admins_ids is required");
     updateDialog(ctx, dialog, user, {
       push_all: push ? { admins_ids: push.admins_ids } : undefined,
       pull_all: pull ? { admins_ids: pull.admins_ids } : undefined,

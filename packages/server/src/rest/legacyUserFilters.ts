@@ -1,7 +1,19 @@
 import { invalid } from "../domain/errors.js";
 import type { Params } from "./parseParams.js";
 
-const OPERATORS: Record<string, string> = { ne: "ne", lt: "lt", lte: "lte", le: "lte", gt: "gt", gte: "gte", ge: "gte", in: "in", nin: "nin", all: "all", ctn: "ctn" };
+const OPERATORS: Record<string, string> = {
+  ne: "ne",
+  lt: "lt",
+  lte: "lte",
+  le: "lte",
+  gt: "gt",
+  gte: "gte",
+  ge: "gte",
+  in: "in",
+  nin: "nin",
+  all: "all",
+  ctn: "ctn",
+};
 
 /**
  * Turns the legacy users filter (`filter[]=number id in 1,2`, i.e. "type field operator value") into the
@@ -9,7 +21,8 @@ const OPERATORS: Record<string, string> = { ne: "ne", lt: "lt", lte: "lte", le: 
  */
 export function legacyUserFilters(query: Params): Record<string, unknown> {
   const raw = query.filter;
-  const filters = raw === undefined ? [] : Array.isArray(raw) ? raw : typeof raw === "string" ? [raw] : Object.values(raw);
+  const filters =
+    raw === undefined ? [] : Array.isArray(raw) ? raw : typeof raw === "string" ? [raw] : Object.values(raw);
   const conditions: Record<string, Record<string, unknown>> = {};
   for (const filter of filters) {
     if (typeof filter !== "string") continue;

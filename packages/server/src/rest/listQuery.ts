@@ -46,10 +46,21 @@ export const MAX_LIMIT = 1000;
 const OPERATORS = new Set(["lt", "lte", "gt", "gte", "ne", "in", "nin", "all", "ctn", "start_with"]);
 
 /** Filters, sorts and pages `items` by the request `input` (operators `lt … start_with`, `sort_asc/desc`, `limit`, `skip`, `count`). */
-export function listQuery<T>(items: Iterable<T>, input: Record<string, unknown>, spec: ListSpec<T>, options: { skipKey?: string[] } = {}): ListResult<T> {
+export function listQuery<T>(
+  items: Iterable<T>,
+  input: Record<string, unknown>,
+  spec: ListSpec<T>,
+  options: { skipKey?: string[] } = {},
+): ListResult<T> {
   const matched = filterAndSort(items, input, spec);
   const { limit, skip } = paging(input, options.skipKey ?? ["skip"]);
-  return { items: matched.slice(skip, skip + limit), total: matched.length, limit, skip, countOnly: coerce.flag(input.count) };
+  return {
+    items: matched.slice(skip, skip + limit),
+    total: matched.length,
+    limit,
+    skip,
+    countOnly: coerce.flag(input.count),
+  };
 }
 
 /** Every item matching the request's filters, in the requested order (no paging). */
@@ -83,7 +94,8 @@ function buildFilters<T>(input: Record<string, unknown>, spec: ListSpec<T>): Arr
     const nested = coerce.object(condition);
     const nestedKind = own(spec.fields, `${key}.*`);
     if (nested && nestedKind) {
-      for (const [sub, subCondition] of Object.entries(nested)) tests.push(...conditionTests(`${key}.${sub}`, nestedKind, subCondition, spec));
+      for (const [sub, subCondition] of Object.entries(nested))
+        tests.push(...conditionTests(`${key}.${sub}`, nestedKind, subCondition, spec));
     }
   }
   return tests;
@@ -120,7 +132,8 @@ function conditionTests<T>(field: string, kind: FieldKind, condition: unknown, s
 
 /** Array fields match when any element matches; other fields when the value itself does. */
 function matches(kind: FieldKind, value: unknown, test: (value: unknown) => boolean): boolean {
-  if (kind === "numbers" || kind === "strings") return Array.isArray(value) && value.some((v) => test(normaliseStored(kind, v)));
+  if (kind === "numbers" || kind === "strings")
+    return Array.isArray(value) && value.some((v) => test(normaliseStored(kind, v)));
   return test(normaliseStored(kind, value));
 }
 
@@ -188,7 +201,8 @@ function buildOrder<T>(input: Record<string, unknown>, spec: ListSpec<T>): (a: T
   return (a, b) => {
     const x = read(a, field);
     const y = read(b, field);
-    const order = x === y ? 0 : x === null || x === undefined ? 1 : y === null || y === undefined ? -1 : x < y ? -sign : sign;
+    const order =
+      x === y ? 0 : x === null || x === undefined ? 1 : y === null || y === undefined ? -1 : x < y ? -sign : sign;
     // Ties follow the direction too: newest first in a descending list means the latest arrival first.
     return order !== 0 ? order : sign * (spec.tieBreak?.(a, b) ?? 0);
   };
@@ -196,5 +210,5 @@ function buildOrder<T>(input: Record<string, unknown>, spec: ListSpec<T>): (a: T
 
 /** `record[key]` when it is the record's own entry (never `__proto__`, `constructor` and the like). */
 function own<V>(record: Record<string, V> | undefined, key: string): V | undefined {
-  return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -17,10 +17,16 @@ export function messageExtraRoutes(router: Router, ctx: ServerContext): void {
   router.get("/chat/Message/unread", (request) => {
     const { user } = requireUser(ctx, request);
     // The SDK joins ids with ", "; the docs pass `dialogs_ids[]=…`. Without ids: every dialog of the user.
-    const ids = [...coerce.list(request.query.chat_dialog_ids), ...coerce.list(request.query.dialogs_ids)].map((id) => id.toLowerCase());
+    const ids = [...coerce.list(request.query.chat_dialog_ids), ...coerce.list(request.query.dialogs_ids)].map((id) =>
+      id.toLowerCase(),
+    );
     const dialogs = ids.length
-      ? ids.map((id) => ctx.db.dialogs.get(id)).filter((dialog): dialog is DialogRecord => Boolean(dialog && isOccupant(dialog, user.id)))
-      : [...ctx.db.dialogs.values()].filter((dialog) => isOccupant(dialog, user.id) && !dialog.hidden_for.includes(user.id));
+      ? ids
+          .map((id) => ctx.db.dialogs.get(id))
+          .filter((dialog): dialog is DialogRecord => Boolean(dialog && isOccupant(dialog, user.id)))
+      : [...ctx.db.dialogs.values()].filter(
+          (dialog) => isOccupant(dialog, user.id) && !dialog.hidden_for.includes(user.id),
+        );
     const counts: Record<string, number> = { total: 0 };
     for (const dialog of dialogs) {
       const count = unreadCount(ctx, dialog, user.id);
@@ -63,7 +69,9 @@ export function messageExtraRoutes(router: Router, ctx: ServerContext): void {
     const change = react(ctx, message, user.id, { add, remove });
     const dialog = ctx.db.dialogs.get(message.chat_dialog_id);
     if (dialog && (change.added || change.removed.length)) {
-      deliverToDialog(ctx, dialog, reactionStanza(ctx, message, dialog, user.id, change), user.id, { includeActor: true });
+      deliverToDialog(ctx, dialog, reactionStanza(ctx, message, dialog, user.id, change), user.id, {
+        includeActor: true,
+      });
     }
     return reply.empty();
   });

@@ -16,7 +16,11 @@ export function messageForUser(ctx: ServerContext, id: string, userId: number): 
 }
 
 /** Like `messageForUser`, but answers which outcome a multi-id request records instead of throwing. */
-export function messageOutcome(ctx: ServerContext, id: string, userId: number): MessageRecord | "NotFound" | "WrongPermissions" {
+export function messageOutcome(
+  ctx: ServerContext,
+  id: string,
+  userId: number,
+): MessageRecord | "NotFound" | "WrongPermissions" {
   try {
     return messageForUser(ctx, id, userId);
   } catch (error) {

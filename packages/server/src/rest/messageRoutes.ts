@@ -12,11 +12,11 @@ import {
   saveMessage,
 } from "../domain/messages.js";
 import { isObjectId } from "../model/ids.js";
-import { DialogType, type DialogRecord, type MessageRecord, type UserRecord } from "../model/types.js";
+import { type DialogRecord, DialogType, type MessageRecord, type UserRecord } from "../model/types.js";
 import { messageStanza, removeStanza } from "../xmpp/stanzas.js";
 import { coerce } from "./coerce.js";
-import { deliverToDialog } from "./deliverToDialog.js";
 import { deleteOutcome } from "./deleteOutcome.js";
+import { deliverToDialog } from "./deliverToDialog.js";
 import { listQuery } from "./listQuery.js";
 import { messageForUser, messageOutcome } from "./messageForUser.js";
 import { messageListSpec } from "./messageListSpec.js";
@@ -51,7 +51,11 @@ export function messageRoutes(router: Router, ctx: ServerContext): void {
     if (member && coerce.notOff(request.query.mark_as_read)) {
       for (const message of page.items) if (message.sender_id !== user.id) markRead(ctx, message, user.id);
     }
-    return reply.ok({ skip: page.skip, limit: page.limit, items: page.items.map((message) => messageToWire(message, user.id)) });
+    return reply.ok({
+      skip: page.skip,
+      limit: page.limit,
+      items: page.items.map((message) => messageToWire(message, user.id)),
+    });
   });
 
   router.post("/chat/Message", (request) => {
@@ -61,9 +65,11 @@ export function messageRoutes(router: Router, ctx: ServerContext): void {
     const id = body._id === undefined || body._id === null || body._id === "" ? null : String(body._id);
     if (id !== null && !isObjectId(id)) throw invalid("_id", "must be a 24-character hexadecimal id");
     const existing = id ? ctx.db.messages.get(id.toLowerCase()) : undefined;
-    if (existing && (existing.sender_id !== user.id || existing.chat_dialog_id !== dialog._id)) throw invalid("_id", "has already been taken");
+    if (existing && (existing.sender_id !== user.id || existing.chat_dialog_id !== dialog._id))
+      throw invalid("_id", "has already been taken");
     const { message, duplicate } = saveMessage(ctx, { id, dialog, senderId: user.id, ...readMessageInput(body) });
-    if (!duplicate && coerce.flag(body.send_to_chat)) deliverToDialog(ctx, dialog, messageStanza(ctx, message, dialog), user.id);
+    if (!duplicate && coerce.flag(body.send_to_chat))
+      deliverToDialog(ctx, dialog, messageStanza(ctx, message, dialog), user.id);
     return reply.created(messageToWire(message, user.id));
   });
 
@@ -76,7 +82,8 @@ export function messageRoutes(router: Router, ctx: ServerContext): void {
     if (request.body.message !== undefined) throw invalid("message", "can only be changed for a message given by id");
     if (coerce.flag(request.body.read)) markDialogRead(ctx, dialog, user.id);
     if (coerce.flag(request.body.delivered)) {
-      for (const message of ctx.db.messagesByDialog.get(dialog._id) ?? []) if (message.sender_id !== user.id) markDelivered(ctx, message, user.id);
+      for (const message of ctx.db.messagesByDialog.get(dialog._id) ?? [])
+        if (message.sender_id !== user.id) markDelivered(ctx, message, user.id);
     }
     return reply.empty();
   });
@@ -86,11 +93,13 @@ export function messageRoutes(router: Router, ctx: ServerContext): void {
     const dialogId = coerce.string(request.body.chat_dialog_id);
     if (dialogId) requireOccupant(getDialog(ctx, dialogId), user.id);
     const messages = coerce.list(request.params.ids).map((id) => messageForUser(ctx, id, user.id));
-    if (dialogId && messages.some((message) => message.chat_dialog_id !== dialogId.toLowerCase())) throw notFound("Message not found in this dialog");
+    if (dialogId && messages.some((message) => message.chat_dialog_id !== dialogId.toLowerCase()))
+      throw notFound("Message not found in this dialog");
     const text = request.body.message;
     if (text !== undefined) {
       if (typeof text !== "string") throw invalid("message", "must be a string");
-      if (messages.some((message) => message.sender_id !== user.id)) throw forbidden("Only the sender can edit a message");
+      if (messages.some((message) => message.sender_id !== user.id))
+        throw forbidden("Only the sender can edit a message");
     }
     for (const message of messages) {
       if (typeof text === "string") editMessage(ctx, message, text);
@@ -122,12 +131,14 @@ function targetDialog(ctx: ServerContext, user: UserRecord, body: Record<string,
   if (dialogId) {
     const dialog = getDialog(ctx, dialogId);
     requireOccupant(dialog, user.id);
-    if (dialog.type === DialogType.BROADCAST && !isAdmin(dialog, user.id)) throw forbidden("Only the owner and the admins post to a broadcast dialog");
+    if (dialog.type === DialogType.BROADCAST && !isAdmin(dialog, user.id))
+      throw forbidden("Only the owner and the admins post to a broadcast dialog");
     return dialog;
   }
   const recipientId = coerce.int(body.recipient_id, "recipient_id");
   if (recipientId === null) throw invalid("chat_dialog_id", "or recipient_id is required");
-  if (recipientId === user.id || !ctx.db.users.has(recipientId)) throw invalid("recipient_id", "is not a user you can write to");
+  if (recipientId === user.id || !ctx.db.users.has(recipientId))
+    throw invalid("recipient_id", "is not a user you can write to");
   return ensurePrivateDialog(ctx, user.id, recipientId);
 }
 

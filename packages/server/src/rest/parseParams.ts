@@ -45,7 +45,7 @@ function assign(target: Params, path: string[], value: string): void {
     target[head] = value;
     return;
   }
-  const existing = Object.prototype.hasOwnProperty.call(target, head) ? target[head] : undefined;
+  const existing = Object.hasOwn(target, head) ? target[head] : undefined;
   if (rest[0] === "") {
     // `k[]=v` appends; `k[][x]=v` appends an object (rare, but keep it well-formed).
     const list = Array.isArray(existing) ? existing : (target[head] = typeof existing === "string" ? [existing] : []);
@@ -57,6 +57,7 @@ function assign(target: Params, path: string[], value: string): void {
     }
     return;
   }
-  const child = existing !== undefined && typeof existing !== "string" && !Array.isArray(existing) ? existing : (target[head] = {});
+  const child =
+    existing !== undefined && typeof existing !== "string" && !Array.isArray(existing) ? existing : (target[head] = {});
   assign(child, rest, value);
 }

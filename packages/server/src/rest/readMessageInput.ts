@@ -29,7 +29,9 @@ const KNOWN_KEYS = new Set([
 const NUMERIC_ATTACHMENT_KEYS = new Set(["size", "width", "height", "duration"]);
 
 /** The content of a `POST /chat/Message.json` body: text, attachments, custom parameters, `date_sent`, `silent`. */
-export function readMessageInput(body: Record<string, unknown>): Pick<NewMessage, "body" | "attachments" | "custom" | "dateSent" | "silent"> {
+export function readMessageInput(
+  body: Record<string, unknown>,
+): Pick<NewMessage, "body" | "attachments" | "custom" | "dateSent" | "silent"> {
   return {
     body: readText(body.message),
     attachments: readAttachments(body.attachments),
@@ -52,7 +54,8 @@ export function readAttachments(value: unknown): Attachment[] {
   if (typeof value !== "object") throw invalid("attachments", "must be an array of objects");
   const items = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
   return items.map((item) => {
-    if (item === null || typeof item !== "object" || Array.isArray(item)) throw invalid("attachments", "must be an array of objects");
+    if (item === null || typeof item !== "object" || Array.isArray(item))
+      throw invalid("attachments", "must be an array of objects");
     const attachment: Attachment = {};
     for (const [key, raw] of Object.entries(item as Record<string, unknown>)) {
       if (raw === undefined || raw === null) continue;
@@ -68,7 +71,8 @@ export function readCustomParams(body: Record<string, unknown>): Record<string, 
   const custom: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {
     if (KNOWN_KEYS.has(key)) continue;
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") custom[key] = String(value);
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      custom[key] = String(value);
   }
   return custom;
 }

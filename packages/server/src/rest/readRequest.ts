@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { ApiError, badRequest } from "../domain/errors.js";
-import { parseMultipart, type MultipartPart } from "./parseMultipart.js";
-import { parseParams, type Params } from "./parseParams.js";
+import { type MultipartPart, parseMultipart } from "./parseMultipart.js";
+import { type Params, parseParams } from "./parseParams.js";
 
 /** Largest upload body (multipart). */
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -66,7 +66,10 @@ export async function readRequest(req: IncomingMessage): Promise<RestRequest> {
   const contentType = (req.headers["content-type"] ?? "").toLowerCase();
   const multipart = contentType.startsWith("multipart/form-data");
   const method = (req.method ?? "GET").toUpperCase();
-  const data = method === "GET" || method === "HEAD" || method === "OPTIONS" ? Buffer.alloc(0) : await readBody(req, multipart ? UPLOAD_LIMIT : BODY_LIMIT);
+  const data =
+    method === "GET" || method === "HEAD" || method === "OPTIONS"
+      ? Buffer.alloc(0)
+      : await readBody(req, multipart ? UPLOAD_LIMIT : BODY_LIMIT);
   const query = parseParams(url.search);
   let body: Record<string, unknown> = {};
   let files: MultipartPart[] = [];
@@ -74,13 +77,26 @@ export async function readRequest(req: IncomingMessage): Promise<RestRequest> {
     if (multipart) {
       const parts = parseMultipart(data, req.headers["content-type"] ?? "");
       files = parts.filter((part) => part.filename !== null || part.name === "file");
-      const fields = parts.filter((part) => !files.includes(part)).map((part) => `${encodeURIComponent(part.name)}=${encodeURIComponent(part.data.toString("utf8"))}`);
+      const fields = parts
+        .filter((part) => !files.includes(part))
+        .map((part) => `${encodeURIComponent(part.name)}=${encodeURIComponent(part.data.toString("utf8"))}`);
       body = parseParams(fields.join("&"));
     } else {
       body = decodeBody(data.toString("utf8"), contentType);
     }
   }
-  return { method, path, json, params: {}, query, body, input: { ...query, ...body }, files, headers: req.headers, responseHeaders: {} };
+  return {
+    method,
+    path,
+    json,
+    params: {},
+    query,
+    body,
+    input: { ...query, ...body },
+    files,
+    headers: req.headers,
+    responseHeaders: {},
+  };
 }
 
 function decodePath(path: string): string {
@@ -103,7 +119,8 @@ function decodeBody(text: string, contentType: string): Record<string, unknown> 
     } catch (error) {
       throw badRequest(`The request body is not valid JSON: ${(error as Error).message}`);
     }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) throw badRequest("The request body must be a JSON object");
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      throw badRequest("The request body must be a JSON object");
     return value as Record<string, unknown>;
   }
   return parseParams(trimmed);

@@ -20,7 +20,12 @@ export const reply = {
   /** Any status with a JSON body. */
   json: (status: number, json: unknown): RestReply => ({ status, json }),
   /** Raw bytes or text with a content type. */
-  raw: (status: number, raw: Buffer | string, contentType: string, headers: Record<string, string> = {}): RestReply => ({
+  raw: (
+    status: number,
+    raw: Buffer | string,
+    contentType: string,
+    headers: Record<string, string> = {},
+  ): RestReply => ({
     status,
     raw,
     contentType,

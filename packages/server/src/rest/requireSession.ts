@@ -30,7 +30,11 @@ export function requestToken(request: RestRequest, allowQueryToken = false): str
  * request); `undefined` when no token was sent. An unknown or expired token is a 401 with the exact body
  * the SDK recognises as an expired session.
  */
-export function optionalSession(ctx: ServerContext, request: RestRequest, allowQueryToken = false): SessionRecord | undefined {
+export function optionalSession(
+  ctx: ServerContext,
+  request: RestRequest,
+  allowQueryToken = false,
+): SessionRecord | undefined {
   const token = requestToken(request, allowQueryToken);
   if (!token) return undefined;
   const session = touchSession(ctx, token);

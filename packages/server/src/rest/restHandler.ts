@@ -28,7 +28,19 @@ const CORS: Record<string, string> = {
 /** The router with every REST resource of docs/protocol.md §3–6 (order matters: specific paths first). */
 export function createRouter(ctx: ServerContext): Router {
   const router = new Router();
-  for (const register of [devRoutes, sessionRoutes, userRoutes, dialogRoutes, dialogUpdateRoutes, messageExtraRoutes, messageRoutes, searchRoutes, blobRoutes, customObjectRoutes, subscriptionRoutes]) {
+  for (const register of [
+    devRoutes,
+    sessionRoutes,
+    userRoutes,
+    dialogRoutes,
+    dialogUpdateRoutes,
+    messageExtraRoutes,
+    messageRoutes,
+    searchRoutes,
+    blobRoutes,
+    customObjectRoutes,
+    subscriptionRoutes,
+  ]) {
     register(router, ctx);
   }
   return router;
@@ -57,7 +69,12 @@ export function createRestHandler(ctx: ServerContext): (req: IncomingMessage, re
   };
 }
 
-async function handle(router: Router, req: IncomingMessage, res: ServerResponse, durable: () => Promise<void>): Promise<void> {
+async function handle(
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+  durable: () => Promise<void>,
+): Promise<void> {
   if (req.method === "OPTIONS") {
     send(res, req, { status: 204 }, {});
     return;
@@ -79,7 +96,12 @@ async function handle(router: Router, req: IncomingMessage, res: ServerResponse,
   send(res, req, result, responseHeaders);
 }
 
-function send(res: ServerResponse, req: IncomingMessage, result: RestReply, extraHeaders: Record<string, string>): void {
+function send(
+  res: ServerResponse,
+  req: IncomingMessage,
+  result: RestReply,
+  extraHeaders: Record<string, string>,
+): void {
   const headers: Record<string, string | number> = { ...CORS, ...extraHeaders, ...result.headers };
   let body: Buffer | string = "";
   if (result.json !== undefined) {

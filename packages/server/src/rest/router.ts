@@ -1,5 +1,5 @@
-import type { RestReply } from "./reply.js";
 import type { RestRequest } from "./readRequest.js";
+import type { RestReply } from "./reply.js";
 
 /** A route handler: reads the request, answers a reply (or throws an `ApiError`). */
 export type RouteHandler = (request: RestRequest) => RestReply | Promise<RestReply>;

@@ -11,7 +11,12 @@ import { requireUser } from "./requireSession.js";
 import type { Router } from "./router.js";
 
 /** Search limits (docs/protocol.md §5 "Global search"). */
-export const SEARCH_LIMITS = { minTextLength: 5, maxDialogs: 10, maxLimit: 100, maxRangeMs: 92 * 24 * 60 * 60 * 1000 } as const;
+export const SEARCH_LIMITS = {
+  minTextLength: 5,
+  maxDialogs: 10,
+  maxLimit: 100,
+  maxRangeMs: 92 * 24 * 60 * 60 * 1000,
+} as const;
 
 /**
  * `GET /chat/search.json`: a case-sensitive substring search over message bodies and dialog names, in the
@@ -26,9 +31,11 @@ export function searchRoutes(router: Router, ctx: ServerContext): void {
     const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
 
     const text = typeof query.search_text === "string" ? query.search_text : "";
-    if (text.length < SEARCH_LIMITS.minTextLength) fail("search_text", `must be longer than ${SEARCH_LIMITS.minTextLength - 1} characters`);
+    if (text.length < SEARCH_LIMITS.minTextLength)
+      fail("search_text", `must be longer than ${SEARCH_LIMITS.minTextLength - 1} characters`);
     const dialogIds = coerce.list(query.chat_dialog_ids).map((id) => id.toLowerCase());
-    if (dialogIds.length > SEARCH_LIMITS.maxDialogs) fail("chat_dialog_ids", `at most ${SEARCH_LIMITS.maxDialogs} dialogs`);
+    if (dialogIds.length > SEARCH_LIMITS.maxDialogs)
+      fail("chat_dialog_ids", `at most ${SEARCH_LIMITS.maxDialogs} dialogs`);
     const dates: number[] = [];
     for (const field of ["start_date", "end_date"] as const) {
       if (query[field] === undefined || query[field] === "") continue;
@@ -36,7 +43,8 @@ export function searchRoutes(router: Router, ctx: ServerContext): void {
       if (ms === null) fail(field, "must be an ISO-8601 date or a unix timestamp");
       else dates.push(ms);
     }
-    if (dates.length === 2 && Math.abs(dates[0] - dates[1]) > SEARCH_LIMITS.maxRangeMs) fail("end_date", "must be at most 3 months from start_date");
+    if (dates.length === 2 && Math.abs(dates[0] - dates[1]) > SEARCH_LIMITS.maxRangeMs)
+      fail("end_date", "must be at most 3 months from start_date");
     let limit: number = SEARCH_LIMITS.maxLimit;
     try {
       limit = coerce.int(query.limit, "limit") ?? SEARCH_LIMITS.maxLimit;
@@ -49,9 +57,14 @@ export function searchRoutes(router: Router, ctx: ServerContext): void {
     const from = dates.length ? Math.min(...dates) / 1000 : -Infinity;
     const to = dates.length ? Math.max(...dates) / 1000 : Infinity;
     const dialogs = [...ctx.db.dialogs.values()].filter(
-      (dialog) => isOccupant(dialog, user.id) && !dialog.hidden_for.includes(user.id) && (dialogIds.length === 0 || dialogIds.includes(dialog._id)),
+      (dialog) =>
+        isOccupant(dialog, user.id) &&
+        !dialog.hidden_for.includes(user.id) &&
+        (dialogIds.length === 0 || dialogIds.includes(dialog._id)),
     );
-    const matchedDialogs = dialogs.filter((dialog) => dialogNameFor(ctx, dialog, user.id)?.includes(text)).slice(0, limit);
+    const matchedDialogs = dialogs
+      .filter((dialog) => dialogNameFor(ctx, dialog, user.id)?.includes(text))
+      .slice(0, limit);
     const matchedMessages: MessageRecord[] = [];
     for (const dialog of dialogs) {
       for (const message of ctx.db.messagesByDialog.get(dialog._id) ?? []) {
@@ -62,7 +75,10 @@ export function searchRoutes(router: Router, ctx: ServerContext): void {
     matchedMessages.sort((a, b) => b.date_sent - a.date_sent || b.seq - a.seq);
     const messages = matchedMessages.slice(0, limit);
 
-    const userIds = new Set<number>([...messages.map((m) => m.sender_id), ...matchedDialogs.flatMap((d) => d.occupants_ids)]);
+    const userIds = new Set<number>([
+      ...messages.map((m) => m.sender_id),
+      ...matchedDialogs.flatMap((d) => d.occupants_ids),
+    ]);
     const users = [...userIds].map((id) => ctx.db.users.get(id)).filter((u): u is UserRecord => Boolean(u));
     return reply.ok({
       results: {

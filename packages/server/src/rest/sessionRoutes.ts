@@ -20,10 +20,12 @@ const BAD_CREDENTIALS = "Unauthorized";
 export function sessionRoutes(router: Router, ctx: ServerContext): void {
   router.post("/session", (request) => {
     const body = request.body;
-    if (Number(body.application_id) !== ctx.appId) throw new ApiError(422, { application_id: ["is not a known application"] });
+    if (Number(body.application_id) !== ctx.appId)
+      throw new ApiError(422, { application_id: ["is not a known application"] });
     if (String(body.auth_key ?? "") !== ctx.authKey) throw new ApiError(401, "Unexpected auth_key");
     if (ctx.authSecret && body.signature !== undefined) checkSignature(ctx.authSecret, body);
-    if (body.provider !== undefined) throw invalid("provider", "social and firebase logins are not supported by this server");
+    if (body.provider !== undefined)
+      throw invalid("provider", "social and firebase logins are not supported by this server");
     const user = coerce.object(body.user) ? sessionUser(ctx, coerce.object(body.user)!) : null;
     const session = createSession(ctx, user, Number(body.nonce) || 0);
     request.responseHeaders["CB-Token-ExpirationDate"] = new Date(session.expires_at).toISOString();
@@ -64,7 +66,11 @@ export function sessionRoutes(router: Router, ctx: ServerContext): void {
 /** The user a session request names: known (password checked), a new guest, or signed up on the fly. */
 function sessionUser(ctx: ServerContext, input: Record<string, unknown>): UserRecord {
   if (coerce.flag(input.guest)) {
-    return createUser(ctx, { login: `guest-${randomToken(6)}`, password: randomToken(12), full_name: input.full_name ?? "Guest" }, { guest: true });
+    return createUser(
+      ctx,
+      { login: `guest-${randomToken(6)}`, password: randomToken(12), full_name: input.full_name ?? "Guest" },
+      { guest: true },
+    );
   }
   const login = coerce.string(input.login);
   const email = coerce.string(input.email);
@@ -92,7 +98,9 @@ export function checkSignature(secret: string, body: Record<string, unknown>): v
   walk("", signed);
   const text = pairs.sort().join("&");
   const given = String(signature).toLowerCase();
-  const expected = createHmac(given.length === 64 ? "sha256" : "sha1", secret).update(text).digest("hex");
+  const expected = createHmac(given.length === 64 ? "sha256" : "sha1", secret)
+    .update(text)
+    .digest("hex");
   if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) {
     throw new ApiError(422, { signature: ["is invalid"] });
   }

@@ -4,7 +4,7 @@ import { createUser, updateUser, userToWire } from "../domain/users.js";
 import type { UserRecord } from "../model/types.js";
 import { coerce } from "./coerce.js";
 import { legacyUserFilters } from "./legacyUserFilters.js";
-import { listQuery, paging, type ListSpec } from "./listQuery.js";
+import { type ListSpec, listQuery, paging } from "./listQuery.js";
 import { header, type RestRequest } from "./readRequest.js";
 import { reply } from "./reply.js";
 import { optionalSession, requireSession, requireUser } from "./requireSession.js";
@@ -33,7 +33,10 @@ export const USER_LIST: ListSpec<UserRecord> = {
   },
   get: (user, field) =>
     field === "user_tags" || field === "tags"
-      ? (user.user_tags ?? "").split(",").map((tag) => tag.trim()).filter(Boolean)
+      ? (user.user_tags ?? "")
+          .split(",")
+          .map((tag) => tag.trim())
+          .filter(Boolean)
       : (user as unknown as Record<string, unknown>)[field],
   defaultOrder: (a, b) => a.id - b.id,
   tieBreak: (a, b) => a.id - b.id,
@@ -60,7 +63,12 @@ export function userRoutes(router: Router, ctx: ServerContext): void {
     requireSession(ctx, request);
     const page = listQuery(ctx.db.users.values(), request.query, USER_LIST, { skipKey: ["skip", "offset"] });
     if (page.countOnly) return reply.ok({ total_entries: page.total });
-    return reply.ok({ limit: page.limit, skip: page.skip, total_entries: page.total, items: page.items.map(userToWire) });
+    return reply.ok({
+      limit: page.limit,
+      skip: page.skip,
+      total_entries: page.total,
+      items: page.items.map(userToWire),
+    });
   });
 
   router.get("/users", (request) => {
@@ -92,7 +100,8 @@ export function userRoutes(router: Router, ctx: ServerContext): void {
       if (!user) throw notFound("Entity you are looking for was not found");
       return reply.ok({ user: userToWire(user) });
     });
-  const findBy = (field: keyof UserRecord) => (value: string) => [...ctx.db.users.values()].find((user) => String(user[field] ?? "") === value);
+  const findBy = (field: keyof UserRecord) => (value: string) =>
+    [...ctx.db.users.values()].find((user) => String(user[field] ?? "") === value);
   byField("/users/by_login", "login", (value) => ctx.db.usersByLogin.get(value.toLowerCase()));
   byField("/users/by_email", "email", (value) => ctx.db.usersByEmail.get(value.toLowerCase()));
   byField("/users/by_facebook_id", "facebook_id", findBy("facebook_id"));
@@ -142,11 +151,24 @@ function userById(ctx: ServerContext, id: string): UserRecord {
 }
 
 /** The legacy list envelope `{current_page, per_page, total_entries, items: [{user}]}`. */
-function legacyList(ctx: ServerContext, request: RestRequest, filters: Record<string, unknown>): ReturnType<typeof reply.ok> {
+function legacyList(
+  ctx: ServerContext,
+  request: RestRequest,
+  filters: Record<string, unknown>,
+): ReturnType<typeof reply.ok> {
   const perPage = Math.min(coerce.int(request.query.per_page, "per_page") ?? 10, 100);
   const currentPage = Math.max(coerce.int(request.query.page, "page") ?? 1, 1);
   const order = coerce.string(request.query.order)?.split(/\s+/) ?? [];
   const sort = order.length >= 3 ? { [order[0] === "desc" ? "sort_desc" : "sort_asc"]: order[2] } : {};
-  const page = listQuery(ctx.db.users.values(), { ...filters, ...sort, limit: perPage, skip: (currentPage - 1) * perPage }, USER_LIST);
-  return reply.ok({ current_page: currentPage, per_page: perPage, total_entries: page.total, items: page.items.map((user) => ({ user: userToWire(user) })) });
+  const page = listQuery(
+    ctx.db.users.values(),
+    { ...filters, ...sort, limit: perPage, skip: (currentPage - 1) * perPage },
+    USER_LIST,
+  );
+  return reply.ok({
+    current_page: currentPage,
+    per_page: perPage,
+    total_entries: page.total,
+    items: page.items.map((user) => ({ user: userToWire(user) })),
+  });
 }

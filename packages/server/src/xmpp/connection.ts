@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { parse, type Element } from "ltx";
+import { type Element, parse } from "ltx";
 import type { WebSocket } from "ws";
 import type { ServerContext } from "../context.js";
 import { userIdOfAuthcid, userJid } from "../domain/jid.js";
 import { userOfToken } from "../domain/sessions.js";
 import { iqError } from "./errors.js";
-import { el, NS } from "./stanzas.js";
 import { XmppSession } from "./session.js";
 import type { SessionRegistry } from "./sessionRegistry.js";
+import { el, NS } from "./stanzas.js";
 
 /** Largest frame (one stanza) accepted; a larger one ends the stream with `policy-violation`. */
 export const MAX_STANZA_BYTES = 256 * 1024;
@@ -94,7 +94,8 @@ export class XmppConnection {
 
   private async onFrame(text: string | null, size: number): Promise<void> {
     if (this.phase === "closed") return;
-    if (size > MAX_STANZA_BYTES) return this.streamError("policy-violation", `stanza larger than ${MAX_STANZA_BYTES} bytes`);
+    if (size > MAX_STANZA_BYTES)
+      return this.streamError("policy-violation", `stanza larger than ${MAX_STANZA_BYTES} bytes`);
     if (text === null) return this.streamError("unsupported-encoding", "binary frames are not XMPP");
     let element: Element;
     try {
@@ -116,7 +117,13 @@ export class XmppConnection {
 
   private onOpen(): void {
     this.write(
-      el("open", { xmlns: NS.framing, from: this.ctx.domain, id: this.streamId, version: "1.0", "xml:lang": "en" }).toString(),
+      el("open", {
+        xmlns: NS.framing,
+        from: this.ctx.domain,
+        id: this.streamId,
+        version: "1.0",
+        "xml:lang": "en",
+      }).toString(),
     );
     const features = el("stream:features", { "xmlns:stream": NS.streams });
     if (this.phase === "sasl") {
@@ -203,7 +210,11 @@ export class XmppConnection {
     this.session = session;
     this.phase = "bound";
     this.write(
-      el("iq", { type: "result", id: iq.attrs.id }, el("bind", { xmlns: NS.bind }, el("jid", {}, session.fullJid))).toString(),
+      el(
+        "iq",
+        { type: "result", id: iq.attrs.id },
+        el("bind", { xmlns: NS.bind }, el("jid", {}, session.fullJid)),
+      ).toString(),
     );
     this.router.bound(session);
   }
@@ -266,7 +277,12 @@ export class XmppConnection {
           this.registry.resumable.set(session.sm.id, session);
         }
         return session.sendRaw(
-          el("enabled", { xmlns: NS.sm, id: session.sm.id, resume: resume ? "true" : undefined, max: resume ? session.sm.max : undefined }),
+          el("enabled", {
+            xmlns: NS.sm,
+            id: session.sm.id,
+            resume: resume ? "true" : undefined,
+            max: resume ? session.sm.max : undefined,
+          }),
         );
       }
       case "r":
@@ -274,7 +290,8 @@ export class XmppConnection {
       case "a": {
         const h = Number(element.attrs.h);
         if (!Number.isInteger(h) || h < 0) return this.streamError("undefined-condition", "bad h");
-        if (h > session.sm.outbound) return this.streamError("undefined-condition", "h acknowledges more than was sent");
+        if (h > session.sm.outbound)
+          return this.streamError("undefined-condition", "h acknowledges more than was sent");
         return session.acknowledge(h);
       }
       default:
@@ -287,7 +304,7 @@ export class XmppConnection {
     this.phase = "closed";
     const session = this.session;
     this.session = null;
-    if (!session || wasClosed && session.ended) return;
+    if (!session || (wasClosed && session.ended)) return;
     if (session.sink !== this) return; // taken over by a resumed or conflicting session
     session.sink = null;
     if (session.sm.enabled && session.sm.resumable && !session.ended) {

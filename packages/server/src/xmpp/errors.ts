@@ -32,7 +32,11 @@ export function errorElement(condition: string, type: ErrorType = "cancel", text
 
 /** The error reply to an iq. */
 export function iqError(iq: Element, condition: string, type: ErrorType = "cancel", text?: string): Element {
-  return el("iq", { xmlns: NS.client, type: "error", id: iq.attrs.id, from: iq.attrs.to }, errorElement(condition, type, text));
+  return el(
+    "iq",
+    { xmlns: NS.client, type: "error", id: iq.attrs.id, from: iq.attrs.to },
+    errorElement(condition, type, text),
+  );
 }
 
 /** The error bounce of a message: same id, from its `to`, so the sender can match it (docs/protocol.md §9). */
@@ -45,7 +49,12 @@ export function messageError(message: Element, condition: string, type: ErrorTyp
 }
 
 /** The error reply to a presence (e.g. a refused room join). */
-export function presenceError(presence: Element, condition: string, type: ErrorType = "cancel", text?: string): Element {
+export function presenceError(
+  presence: Element,
+  condition: string,
+  type: ErrorType = "cancel",
+  text?: string,
+): Element {
   return el(
     "presence",
     { xmlns: NS.client, type: "error", id: presence.attrs.id, from: presence.attrs.to },

@@ -14,7 +14,18 @@ export interface IqHandlers {
   lastActivity: ReturnType<typeof createLastActivity>;
 }
 
-const SERVER_FEATURES = [NS.discoInfo, NS.discoItems, NS.ping, NS.carbons, NS.sm, NS.privacy, NS.roster, NS.last, NS.mobile, NS.muc];
+const SERVER_FEATURES = [
+  NS.discoInfo,
+  NS.discoItems,
+  NS.ping,
+  NS.carbons,
+  NS.sm,
+  NS.privacy,
+  NS.roster,
+  NS.last,
+  NS.mobile,
+  NS.muc,
+];
 
 /** Routes iq stanzas: to the server, to rooms, to users (last activity), and between users' full JIDs. */
 export function createIqRouter({ ctx, registry, rooms }: XmppServices, handlers: IqHandlers) {
@@ -36,14 +47,21 @@ export function createIqRouter({ ctx, registry, rooms }: XmppServices, handlers:
       session.inactive = payload!.attrs.enable === "true" || payload!.attrs.enable === "1";
       return session.send(result(stanza));
     }
-    if (ns === NS.statusStreaming && set && payload!.name === "subscribe") return handlers.lastActivity.subscribe(session, stanza, payload!);
+    if (ns === NS.statusStreaming && set && payload!.name === "subscribe")
+      return handlers.lastActivity.subscribe(session, stanza, payload!);
     if (ns === NS.discoInfo && !set) {
-      const query = el("query", { xmlns: NS.discoInfo }, el("identity", { category: "server", type: "im", name: "chatcube-server" }));
+      const query = el(
+        "query",
+        { xmlns: NS.discoInfo },
+        el("identity", { category: "server", type: "im", name: "chatcube-server" }),
+      );
       for (const feature of SERVER_FEATURES) query.cnode(el("feature", { var: feature }));
       return session.send(result(stanza, query));
     }
     if (ns === NS.discoItems && !set) {
-      return session.send(result(stanza, el("query", { xmlns: NS.discoItems }, el("item", { jid: ctx.mucDomain, name: "Dialogs" }))));
+      return session.send(
+        result(stanza, el("query", { xmlns: NS.discoItems }, el("item", { jid: ctx.mucDomain, name: "Dialogs" }))),
+      );
     }
     if (ns === NS.bind) return session.send(iqError(stanza, "not-allowed", "cancel", "already bound"));
     return session.send(iqError(stanza, "service-unavailable"));
@@ -57,11 +75,17 @@ export function createIqRouter({ ctx, registry, rooms }: XmppServices, handlers:
     if (ns === NS.discoItems && stanza.attrs.type === "get") {
       const room = roomJid(ctx, dialog._id);
       const query = el("query", { xmlns: NS.discoItems });
-      for (const userId of rooms.occupants(dialog._id)) query.cnode(el("item", { jid: `${room}/${userId}`, name: String(userId) }));
+      for (const userId of rooms.occupants(dialog._id))
+        query.cnode(el("item", { jid: `${room}/${userId}`, name: String(userId) }));
       return session.send(result(stanza, query));
     }
     if (ns === NS.discoInfo && stanza.attrs.type === "get") {
-      const query = el("query", { xmlns: NS.discoInfo }, el("identity", { category: "conference", type: "text", name: dialog.name ?? "" }), el("feature", { var: NS.muc }));
+      const query = el(
+        "query",
+        { xmlns: NS.discoInfo },
+        el("identity", { category: "conference", type: "text", name: dialog.name ?? "" }),
+        el("feature", { var: NS.muc }),
+      );
       return session.send(result(stanza, query));
     }
     if (ns === NS.ping) return session.send(result(stanza));
@@ -78,12 +102,20 @@ export function createIqRouter({ ctx, registry, rooms }: XmppServices, handlers:
       if (type === "get" || type === "set") {
         if (!stanza.attrs.id) return session.send(iqError(stanza, "bad-request", "modify", "iq needs an id"));
         const payloads = stanza.getChildElements();
-        if (payloads.length !== 1) return session.send(iqError(stanza, "bad-request", "modify", "iq get/set carries exactly one child"));
+        if (payloads.length !== 1)
+          return session.send(iqError(stanza, "bad-request", "modify", "iq get/set carries exactly one child"));
       }
       const payload = stanza.getChildElements()[0];
       const to = parseJid(stanza.attrs.to);
       // To the server, or to the user's own bare JID (roster, privacy): the server answers.
-      if (!to || (to.domain === ctx.domain && !to.local) || (to.domain === ctx.domain && !to.resource && userIdOfJid(ctx, to) === session.userId && payload?.attrs.xmlns !== NS.last)) {
+      if (
+        !to ||
+        (to.domain === ctx.domain && !to.local) ||
+        (to.domain === ctx.domain &&
+          !to.resource &&
+          userIdOfJid(ctx, to) === session.userId &&
+          payload?.attrs.xmlns !== NS.last)
+      ) {
         if (type === "result" || type === "error") return; // answers to server pushes
         return toServer(session, stanza, payload);
       }
@@ -111,7 +143,8 @@ export function createIqRouter({ ctx, registry, rooms }: XmppServices, handlers:
       const target = registry.find(userId, to.resource);
       if (!target) {
         if (payload?.attrs.xmlns === NS.last && type === "get") return handlers.lastActivity.iq(session, stanza);
-        if (type === "get" || type === "set") session.send(iqError(stanza, "service-unavailable", "cancel", "that resource is not online"));
+        if (type === "get" || type === "set")
+          session.send(iqError(stanza, "service-unavailable", "cancel", "that resource is not online"));
         return;
       }
       target.send(stanza);

@@ -20,23 +20,33 @@ export function createLastActivity({ ctx, registry, privacy }: XmppServices) {
     if (registry.isOnline(targetId)) return el("query", { xmlns: NS.last, seconds: 0, online: "true" });
     const seen = ctx.db.lastSeen.get(targetId);
     if (seen === undefined) return null;
-    return el("query", { xmlns: NS.last, seconds: Math.max(0, Math.floor((ctx.clock() - seen) / 1000)), online: "false" });
+    return el("query", {
+      xmlns: NS.last,
+      seconds: Math.max(0, Math.floor((ctx.clock() - seen) / 1000)),
+      online: "false",
+    });
   }
 
   return {
     /** Answers `<query xmlns="jabber:iq:last"/>` sent to a user's JID. */
     iq(session: XmppSession, stanza: Element): void {
       const targetId = userIdOfJid(ctx, parseJid(stanza.attrs.to));
-      if (targetId === null || !ctx.db.users.has(targetId)) return session.send(iqError(stanza, "item-not-found", "cancel", "no such user"));
-      if (targetId !== session.userId && hidden(targetId, session.userId)) return session.send(iqError(stanza, "forbidden", "auth"));
-      const answer = targetId === session.userId ? el("query", { xmlns: NS.last, seconds: 0, online: "true" }) : query(targetId);
+      if (targetId === null || !ctx.db.users.has(targetId))
+        return session.send(iqError(stanza, "item-not-found", "cancel", "no such user"));
+      if (targetId !== session.userId && hidden(targetId, session.userId))
+        return session.send(iqError(stanza, "forbidden", "auth"));
+      const answer =
+        targetId === session.userId ? el("query", { xmlns: NS.last, seconds: 0, online: "true" }) : query(targetId);
       if (!answer) return session.send(iqError(stanza, "item-not-found", "cancel", "the user has never been online"));
-      session.send(el("iq", { xmlns: NS.client, type: "result", id: stanza.attrs.id, from: userJid(ctx, targetId) }, answer));
+      session.send(
+        el("iq", { xmlns: NS.client, type: "result", id: stanza.attrs.id, from: userJid(ctx, targetId) }, answer),
+      );
     },
     /** Handles `<subscribe xmlns=status_streaming user_jid enable/>`. */
     subscribe(session: XmppSession, stanza: Element, subscribe: Element): void {
       const targetId = userIdOfJid(ctx, parseJid(subscribe.attrs.user_jid));
-      if (targetId === null || !ctx.db.users.has(targetId)) return session.send(iqError(stanza, "item-not-found", "cancel", "no such user"));
+      if (targetId === null || !ctx.db.users.has(targetId))
+        return session.send(iqError(stanza, "item-not-found", "cancel", "no such user"));
       const enable = subscribe.attrs.enable !== "false" && subscribe.attrs.enable !== "0";
       let set = subscribers.get(targetId);
       if (enable) {
@@ -60,7 +70,18 @@ export function createLastActivity({ ctx, registry, privacy }: XmppServices) {
         if (hidden(userId, session.userId)) continue;
         const answer = query(userId);
         if (!answer) continue;
-        session.send(el("iq", { xmlns: NS.client, type: "result", from: userJid(ctx, userId), id: `lastActivity-${Date.now().toString(36)}` }, answer));
+        session.send(
+          el(
+            "iq",
+            {
+              xmlns: NS.client,
+              type: "result",
+              from: userJid(ctx, userId),
+              id: `lastActivity-${Date.now().toString(36)}`,
+            },
+            answer,
+          ),
+        );
       }
     },
     /** Forgets a session's subscriptions. */

@@ -3,7 +3,15 @@ import type { Attachment } from "../model/types.js";
 import { NS } from "./stanzas.js";
 
 /** Keys of extraParams that are protocol fields rather than custom parameters. */
-const RESERVED = new Set(["save_to_history", "dialog_id", "date_sent", "attachment", "silent", "moduleIdentifier", "markable"]);
+const RESERVED = new Set([
+  "save_to_history",
+  "dialog_id",
+  "date_sent",
+  "attachment",
+  "silent",
+  "moduleIdentifier",
+  "markable",
+]);
 
 /** What a chat message stanza carries, read once (pure; no I/O). */
 export interface MessageFields {
@@ -32,7 +40,8 @@ export function readMessageFields(stanza: Element): MessageFields {
   for (const child of extra?.getChildElements() ?? []) {
     if (child.name === "attachment") {
       const attachment: Attachment = {};
-      for (const [key, value] of Object.entries(child.attrs)) if (key !== "xmlns") attachment[key] = key === "size" && /^\d+$/.test(value) ? Number(value) : value;
+      for (const [key, value] of Object.entries(child.attrs))
+        if (key !== "xmlns") attachment[key] = key === "size" && /^\d+$/.test(value) ? Number(value) : value;
       attachments.push(attachment);
     } else if (!RESERVED.has(child.name) && child.getChildElements().length === 0) {
       custom[child.name] = child.getText();
@@ -40,7 +49,8 @@ export function readMessageFields(stanza: Element): MessageFields {
   }
   const marker = stanza.getChild("received", NS.markers) ?? stanza.getChild("displayed", NS.markers);
   const chatState = stanza.children.find(
-    (child): child is Element => typeof child !== "string" && CHAT_STATES.includes(child.name) && child.attrs.xmlns === NS.chatStates,
+    (child): child is Element =>
+      typeof child !== "string" && CHAT_STATES.includes(child.name) && child.attrs.xmlns === NS.chatStates,
   );
   const replace = stanza.getChild("replace", NS.correct);
   const remove = stanza.getChild("remove", NS.remove);

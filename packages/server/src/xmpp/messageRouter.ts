@@ -2,9 +2,9 @@ import type { Element } from "ltx";
 import { canRead, ensurePrivateDialog, isAdmin, isOccupant } from "../domain/dialogs.js";
 import { dialogIdOfRoom, parseJid, roomJid, userIdOfJid } from "../domain/jid.js";
 import { deleteMessageForAll, editMessage, markDelivered, markRead, saveMessage } from "../domain/messages.js";
-import { DialogType, type DialogRecord } from "../model/types.js";
+import { type DialogRecord, DialogType } from "../model/types.js";
 import { messageError } from "./errors.js";
-import { hasContent, readMessageFields, type MessageFields } from "./messageFields.js";
+import { hasContent, type MessageFields, readMessageFields } from "./messageFields.js";
 import type { XmppServices } from "./services.js";
 import type { XmppSession } from "./session.js";
 import { cloneElement, el, NS } from "./stanzas.js";
@@ -29,7 +29,12 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
   }
 
   /** Makes sure the relayed copy carries `dialog_id` (and `date_sent` when saved), as the service adds them. */
-  function stampExtraParams(stanza: Element, fields: MessageFields, dialogId: string | null, dateSent: number | null): void {
+  function stampExtraParams(
+    stanza: Element,
+    fields: MessageFields,
+    dialogId: string | null,
+    dateSent: number | null,
+  ): void {
     if (!dialogId && dateSent === null) return;
     let extra = fields.extraParams;
     if (!extra) stanza.cnode((extra = el("extraParams", { xmlns: NS.client })));
@@ -69,7 +74,12 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
    * Stores a storable message, or applies a marker/correction/removal to history, and waits until that is on
    * disk, so nobody receives what a crash could lose. `duplicate` means the id was already stored.
    */
-  async function record(session: XmppSession, stanza: Element, fields: MessageFields, dialog: DialogRecord | null): Promise<{ duplicate: boolean; dateSent: number | null }> {
+  async function record(
+    session: XmppSession,
+    stanza: Element,
+    fields: MessageFields,
+    dialog: DialogRecord | null,
+  ): Promise<{ duplicate: boolean; dateSent: number | null }> {
     if (isStorable(fields) && dialog) {
       const { message, duplicate } = saveMessage(ctx, {
         id: stanza.attrs.id,
@@ -90,7 +100,8 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
   }
 
   async function chat(session: XmppSession, stanza: Element, toUserId: number): Promise<void> {
-    if (!ctx.db.users.has(toUserId)) return reply(session, messageError(stanza, "item-not-found", "cancel", "no such user"));
+    if (!ctx.db.users.has(toUserId))
+      return reply(session, messageError(stanza, "item-not-found", "cancel", "no such user"));
     if (privacy.blocksOutgoing(session.userId, toUserId)) {
       return reply(session, messageError(stanza, "not-acceptable", "cancel", "you blocked this user"));
     }
@@ -101,7 +112,10 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
     let dialog: DialogRecord | null = null;
     if (fields.dialogId) {
       dialog = ctx.db.dialogs.get(fields.dialogId.toLowerCase()) ?? null;
-      const valid = dialog && isOccupant(dialog, session.userId) && (dialog.type !== DialogType.PRIVATE || isOccupant(dialog, toUserId));
+      const valid =
+        dialog &&
+        isOccupant(dialog, session.userId) &&
+        (dialog.type !== DialogType.PRIVATE || isOccupant(dialog, toUserId));
       if (!valid && (fields.saveToHistory || fields.marker || fields.replace || fields.remove)) {
         return reply(session, messageError(stanza, "item-not-found", "cancel", "no such dialog for these users"));
       }
@@ -117,9 +131,13 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
 
   async function groupchat(session: XmppSession, stanza: Element, dialogId: string): Promise<void> {
     const dialog = ctx.db.dialogs.get(dialogId.toLowerCase());
-    if (!dialog || dialog.type === DialogType.PRIVATE) return reply(session, messageError(stanza, "item-not-found", "cancel", "no such room"));
-    const member = isOccupant(dialog, session.userId) || (canRead(dialog, session.userId) && rooms.hasJoined(dialog._id, session.userId));
-    if (!member) return reply(session, messageError(stanza, "forbidden", "auth", "you are not an occupant of this dialog"));
+    if (!dialog || dialog.type === DialogType.PRIVATE)
+      return reply(session, messageError(stanza, "item-not-found", "cancel", "no such room"));
+    const member =
+      isOccupant(dialog, session.userId) ||
+      (canRead(dialog, session.userId) && rooms.hasJoined(dialog._id, session.userId));
+    if (!member)
+      return reply(session, messageError(stanza, "forbidden", "auth", "you are not an occupant of this dialog"));
     const fields = readMessageFields(stanza);
     const outcome = await record(session, stanza, fields, dialog);
     if (outcome.duplicate) return;
@@ -137,7 +155,8 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
   }
 
   function headline(session: XmppSession, stanza: Element, toUserId: number): void {
-    if (!ctx.db.users.has(toUserId)) return reply(session, messageError(stanza, "item-not-found", "cancel", "no such user"));
+    if (!ctx.db.users.has(toUserId))
+      return reply(session, messageError(stanza, "item-not-found", "cancel", "no such user"));
     if (privacy.blocks(toUserId, session.userId, "message")) return;
     registry.deliverToUser(toUserId, stanza, { offline: "store" });
   }
@@ -155,10 +174,15 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
         return;
       }
       if (roomDialogId !== null) {
-        if (type === "headline") return reply(session, messageError(stanza, "feature-not-implemented", "cancel", "system messages go to users"));
+        if (type === "headline")
+          return reply(
+            session,
+            messageError(stanza, "feature-not-implemented", "cancel", "system messages go to users"),
+          );
         return groupchat(session, stanza, roomDialogId);
       }
-      if (toUserId !== null) return type === "headline" ? headline(session, stanza, toUserId) : chat(session, stanza, toUserId);
+      if (toUserId !== null)
+        return type === "headline" ? headline(session, stanza, toUserId) : chat(session, stanza, toUserId);
       if (!to || to.domain === ctx.domain || to.domain === ctx.mucDomain) return; // to the server itself: nothing to do
       return reply(session, messageError(stanza, "remote-server-not-found", "cancel", "only local users are served"));
     },

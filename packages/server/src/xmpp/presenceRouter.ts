@@ -62,7 +62,11 @@ export function createPresenceRouter({ ctx, registry, rooms, privacy }: XmppServ
       }
       if (type === "error") return registry.deliverToUser(toUserId, stanza);
       // Directed presence (or a probe answered by the server from the target's sessions).
-      if (privacy.blocks(session.userId, toUserId, "presence-out") || privacy.blocks(toUserId, session.userId, "presence-in")) return;
+      if (
+        privacy.blocks(session.userId, toUserId, "presence-out") ||
+        privacy.blocks(toUserId, session.userId, "presence-in")
+      )
+        return;
       if (type === "probe") {
         for (const target of registry.sessionsOf(toUserId)) {
           if (target.available && target.presence) {

@@ -15,10 +15,12 @@ export function readPrivacyItems(list: Element): PrivacyItem[] | string {
     const action = item.attrs.action;
     if (action !== "allow" && action !== "deny") return "each item needs action allow or deny";
     const order = Number(item.attrs.order);
-    if (!Number.isInteger(order) || order < 0 || orders.has(order)) return "each item needs a unique non-negative order";
+    if (!Number.isInteger(order) || order < 0 || orders.has(order))
+      return "each item needs a unique non-negative order";
     orders.add(order);
     const type = item.attrs.type ?? null;
-    if (type !== null && type !== "jid" && type !== "group" && type !== "subscription") return `unknown item type ${type}`;
+    if (type !== null && type !== "jid" && type !== "group" && type !== "subscription")
+      return `unknown item type ${type}`;
     if (type !== null && !item.attrs.value) return "an item with a type needs a value";
     const kinds = KINDS.filter((kind) => item.getChild(kind));
     items.push({ type, value: item.attrs.value ?? null, action, order, kinds });
@@ -30,7 +32,12 @@ export function readPrivacyItems(list: Element): PrivacyItem[] | string {
 function listElement(name: string, items: PrivacyItem[]): Element {
   const list = el("list", { name });
   for (const item of [...items].sort((a, b) => a.order - b.order)) {
-    const child = el("item", { type: item.type ?? undefined, value: item.value ?? undefined, action: item.action, order: item.order });
+    const child = el("item", {
+      type: item.type ?? undefined,
+      value: item.value ?? undefined,
+      action: item.action,
+      order: item.order,
+    });
     for (const kind of item.kinds) child.cnode(el(kind));
     list.cnode(child);
   }
@@ -53,7 +60,8 @@ export function createPrivacyIq({ ctx, registry }: XmppServices) {
         for (const name of Object.keys(record.lists)) names.cnode(el("list", { name }));
         return session.send(result(stanza, names));
       }
-      if (children.length !== 1 || children[0].name !== "list") return session.send(iqError(stanza, "bad-request", "modify"));
+      if (children.length !== 1 || children[0].name !== "list")
+        return session.send(iqError(stanza, "bad-request", "modify"));
       const name = children[0].attrs.name ?? "";
       const items = record.lists[name];
       if (!items) return session.send(iqError(stanza, "item-not-found", "cancel", `no list named ${name}`));
@@ -74,7 +82,9 @@ export function createPrivacyIq({ ctx, registry }: XmppServices) {
       if (typeof items === "string") return session.send(iqError(stanza, "bad-request", "modify", items));
       if (items.length === 0) {
         if (!record.lists[name]) return session.send(iqError(stanza, "item-not-found", "cancel"));
-        const inUse = record.defaultName === name || registry.sessionsOf(session.userId).some((s) => s !== session && s.activePrivacyList === name);
+        const inUse =
+          record.defaultName === name ||
+          registry.sessionsOf(session.userId).some((s) => s !== session && s.activePrivacyList === name);
         if (inUse) return session.send(iqError(stanza, "conflict", "cancel", "the list is in use; decline it first"));
         delete record.lists[name];
         if (session.activePrivacyList === name) session.activePrivacyList = null;
@@ -84,7 +94,13 @@ export function createPrivacyIq({ ctx, registry }: XmppServices) {
       // Tell every session of the user that the list changed (XEP-0016 §2.6).
       for (const other of registry.sessionsOf(session.userId)) {
         if (other === session) continue;
-        other.send(el("iq", { xmlns: NS.client, type: "set", id: `privacy-${Date.now().toString(36)}` }, el("query", { xmlns: NS.privacy }, el("list", { name }))));
+        other.send(
+          el(
+            "iq",
+            { xmlns: NS.client, type: "set", id: `privacy-${Date.now().toString(36)}` },
+            el("query", { xmlns: NS.privacy }, el("list", { name })),
+          ),
+        );
       }
     } else {
       return session.send(iqError(stanza, "bad-request", "modify"));

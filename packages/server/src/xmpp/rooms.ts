@@ -2,8 +2,8 @@ import type { Element } from "ltx";
 import type { ServerContext } from "../context.js";
 import { roomJid } from "../domain/jid.js";
 import type { DialogRecord } from "../model/types.js";
-import { el, NS } from "./stanzas.js";
 import type { XmppSession } from "./session.js";
+import { el, NS } from "./stanzas.js";
 
 /**
  * MUC occupancy: which sessions joined which dialog's room (joining is optional for messaging, docs/protocol.md §17).
@@ -42,11 +42,16 @@ export class Rooms {
   }
 
   /** Removes a session; answers it with an unavailable self-presence and tells the others when the user left. */
-  leave(session: XmppSession, dialog: DialogRecord | undefined, dialogId: string, options: { notifySelf?: boolean; id?: string } = {}): void {
+  leave(
+    session: XmppSession,
+    dialog: DialogRecord | undefined,
+    dialogId: string,
+    options: { notifySelf?: boolean; id?: string } = {},
+  ): void {
     const room = this.joined.get(dialogId);
     const mine = room?.get(session.userId);
     session.rooms.delete(dialogId);
-    if (!room || !mine || !mine.delete(session)) return;
+    if (!room || !mine?.delete(session)) return;
     if (options.notifySelf !== false && dialog) {
       const self = this.presence(dialog, session.userId, true, "unavailable");
       if (options.id) self.attrs.id = options.id;
@@ -79,7 +84,10 @@ export class Rooms {
     const x = el(
       "x",
       { xmlns: NS.mucUser },
-      el("item", { affiliation: type === "unavailable" ? affiliation : affiliation, role: type === "unavailable" ? "none" : "participant" }),
+      el("item", {
+        affiliation: type === "unavailable" ? affiliation : affiliation,
+        role: type === "unavailable" ? "none" : "participant",
+      }),
     );
     if (self) x.cnode(el("status", { code: 110 }));
     return el("presence", { xmlns: NS.client, from: `${roomJid(this.ctx, dialog._id)}/${userId}`, type }, x);

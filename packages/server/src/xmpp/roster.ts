@@ -15,7 +15,8 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
   const itemOf = (ownerId: number, contactId: number, create: boolean): RosterItem | undefined => {
     const roster = ctx.db.rosterOf(ownerId);
     let item = roster.get(contactId);
-    if (!item && create) roster.set(contactId, (item = { userId: contactId, name: null, subscription: "none", ask: false }));
+    if (!item && create)
+      roster.set(contactId, (item = { userId: contactId, name: null, subscription: "none", ask: false }));
     return item;
   };
 
@@ -30,14 +31,21 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
   /** Tells every session of the owner that a roster item changed (roster push). */
   function push(ownerId: number, item: RosterItem, remove = false): void {
     const query = el("query", { xmlns: NS.roster }, itemElement(item, remove));
-    registry.deliverToUser(ownerId, el("iq", { xmlns: NS.client, type: "set", id: `push-${Date.now().toString(36)}` }, query));
+    registry.deliverToUser(
+      ownerId,
+      el("iq", { xmlns: NS.client, type: "set", id: `push-${Date.now().toString(36)}` }, query),
+    );
   }
 
   function sendPresenceOf(fromUserId: number, toUserId: number): void {
-    if (privacy.blocks(fromUserId, toUserId, "presence-out") || privacy.blocks(toUserId, fromUserId, "presence-in")) return;
+    if (privacy.blocks(fromUserId, toUserId, "presence-out") || privacy.blocks(toUserId, fromUserId, "presence-in"))
+      return;
     const sessions = registry.sessionsOf(fromUserId).filter((s) => s.available && s.presence);
     if (sessions.length === 0) {
-      registry.deliverToUser(toUserId, el("presence", { xmlns: NS.client, from: userJid(ctx, fromUserId), type: "unavailable" }));
+      registry.deliverToUser(
+        toUserId,
+        el("presence", { xmlns: NS.client, from: userJid(ctx, fromUserId), type: "unavailable" }),
+      );
     }
     for (const source of sessions) {
       const copy = cloneElement(source.presence!);
@@ -49,7 +57,11 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
   const hooks: PresenceHooks = {
     broadcast(session, presence, first) {
       for (const item of ctx.db.rosterOf(session.userId).values()) {
-        if ((item.subscription === "from" || item.subscription === "both") && !privacy.blocks(session.userId, item.userId, "presence-out") && !privacy.blocks(item.userId, session.userId, "presence-in")) {
+        if (
+          (item.subscription === "from" || item.subscription === "both") &&
+          !privacy.blocks(session.userId, item.userId, "presence-out") &&
+          !privacy.blocks(item.userId, session.userId, "presence-in")
+        ) {
           const copy = cloneElement(presence);
           copy.attrs.from = session.fullJid;
           registry.deliverToUser(item.userId, copy);
@@ -58,7 +70,11 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
         if (first && (item.subscription === "to" || item.subscription === "both")) {
           for (const source of registry.sessionsOf(item.userId)) {
             if (!source.available || !source.presence) continue;
-            if (privacy.blocks(item.userId, session.userId, "presence-out") || privacy.blocks(session.userId, item.userId, "presence-in")) continue;
+            if (
+              privacy.blocks(item.userId, session.userId, "presence-out") ||
+              privacy.blocks(session.userId, item.userId, "presence-in")
+            )
+              continue;
             const copy = cloneElement(source.presence);
             copy.attrs.from = source.fullJid;
             session.send(copy);
@@ -75,7 +91,15 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
       };
       // Asking or approving would add a 301st contact: refuse it in the open rather than dropping it.
       const full = () => !itemOf(me, toUserId, false) && ctx.db.rosterOf(me).size >= MAX_CONTACTS;
-      const refuse = () => session.send(presenceError(presence, "not-acceptable", "cancel", `the contact list is full (${MAX_CONTACTS} contacts at most)`));
+      const refuse = () =>
+        session.send(
+          presenceError(
+            presence,
+            "not-acceptable",
+            "cancel",
+            `the contact list is full (${MAX_CONTACTS} contacts at most)`,
+          ),
+        );
       if (type === "subscribe") {
         if (full()) return refuse();
         const item = itemOf(me, toUserId, true)!;
@@ -86,7 +110,10 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
           item.subscription = item.subscription === "from" ? "both" : "to";
           item.ask = false;
           push(me, item);
-          registry.deliverToUser(me, el("presence", { xmlns: NS.client, from: userJid(ctx, toUserId), type: "subscribed" }));
+          registry.deliverToUser(
+            me,
+            el("presence", { xmlns: NS.client, from: userJid(ctx, toUserId), type: "subscribed" }),
+          );
         } else {
           item.ask = true;
           push(me, item);
@@ -97,9 +124,11 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
         if (!theirs?.ask) return; // nothing was asked
         if (full()) return refuse();
         const mine = itemOf(me, toUserId, true)!;
-        mine.subscription = mine.subscription === "to" ? "both" : mine.subscription === "none" ? "from" : mine.subscription;
+        mine.subscription =
+          mine.subscription === "to" ? "both" : mine.subscription === "none" ? "from" : mine.subscription;
         theirs.ask = false;
-        theirs.subscription = theirs.subscription === "from" ? "both" : theirs.subscription === "none" ? "to" : theirs.subscription;
+        theirs.subscription =
+          theirs.subscription === "from" ? "both" : theirs.subscription === "none" ? "to" : theirs.subscription;
         push(me, mine);
         push(toUserId, theirs);
         relay();
@@ -108,25 +137,29 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
         const mine = itemOf(me, toUserId, false);
         if (mine) {
           mine.ask = false;
-          mine.subscription = mine.subscription === "both" ? "from" : mine.subscription === "to" ? "none" : mine.subscription;
+          mine.subscription =
+            mine.subscription === "both" ? "from" : mine.subscription === "to" ? "none" : mine.subscription;
           push(me, mine);
         }
         const theirs = itemOf(toUserId, me, false);
         if (theirs) {
-          theirs.subscription = theirs.subscription === "both" ? "to" : theirs.subscription === "from" ? "none" : theirs.subscription;
+          theirs.subscription =
+            theirs.subscription === "both" ? "to" : theirs.subscription === "from" ? "none" : theirs.subscription;
           push(toUserId, theirs);
         }
         relay();
       } else if (type === "unsubscribed") {
         const mine = itemOf(me, toUserId, false);
         if (mine) {
-          mine.subscription = mine.subscription === "both" ? "to" : mine.subscription === "from" ? "none" : mine.subscription;
+          mine.subscription =
+            mine.subscription === "both" ? "to" : mine.subscription === "from" ? "none" : mine.subscription;
           push(me, mine);
         }
         const theirs = itemOf(toUserId, me, false);
         if (theirs) {
           theirs.ask = false;
-          theirs.subscription = theirs.subscription === "both" ? "from" : theirs.subscription === "to" ? "none" : theirs.subscription;
+          theirs.subscription =
+            theirs.subscription === "both" ? "from" : theirs.subscription === "to" ? "none" : theirs.subscription;
           push(toUserId, theirs);
         }
         relay();
@@ -160,13 +193,23 @@ export function createRoster({ ctx, registry, privacy }: XmppServices) {
         theirs.ask = false;
         theirs.subscription = "none";
         push(contactId, theirs);
-        registry.deliverToUser(contactId, el("presence", { xmlns: NS.client, from: userJid(ctx, session.userId), type: "unsubscribe" }), { offline: "store" });
-        registry.deliverToUser(contactId, el("presence", { xmlns: NS.client, from: userJid(ctx, session.userId), type: "unsubscribed" }), { offline: "store" });
+        registry.deliverToUser(
+          contactId,
+          el("presence", { xmlns: NS.client, from: userJid(ctx, session.userId), type: "unsubscribe" }),
+          { offline: "store" },
+        );
+        registry.deliverToUser(
+          contactId,
+          el("presence", { xmlns: NS.client, from: userJid(ctx, session.userId), type: "unsubscribed" }),
+          { offline: "store" },
+        );
       }
       push(session.userId, item, true);
     } else {
       if (!roster.has(contactId) && roster.size >= MAX_CONTACTS) {
-        return session.send(iqError(stanza, "not-acceptable", "cancel", `the contact list is full (${MAX_CONTACTS} contacts at most)`));
+        return session.send(
+          iqError(stanza, "not-acceptable", "cancel", `the contact list is full (${MAX_CONTACTS} contacts at most)`),
+        );
       }
       const item = itemOf(session.userId, contactId, true)!;
       const name = items[0].attrs.name;

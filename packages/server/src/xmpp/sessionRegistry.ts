@@ -1,8 +1,8 @@
 import type { Element } from "ltx";
 import { parse } from "ltx";
 import type { ChatHub, ServerContext } from "../context.js";
-import { cloneElement, el, NS } from "./stanzas.js";
 import type { XmppSession } from "./session.js";
+import { cloneElement, el, NS } from "./stanzas.js";
 
 /** At most this many stanzas are kept for an offline user; the oldest go first. */
 export const OFFLINE_LIMIT = 1000;
@@ -81,7 +81,9 @@ export class SessionRegistry implements ChatHub {
     const copy = cloneElement(stanza);
     delete copy.attrs.to;
     if (!copy.getChild("delay", NS.delay)) {
-      copy.cnode(el("delay", { xmlns: NS.delay, from: this.ctx.domain, stamp: new Date(this.ctx.clock()).toISOString() }));
+      copy.cnode(
+        el("delay", { xmlns: NS.delay, from: this.ctx.domain, stamp: new Date(this.ctx.clock()).toISOString() }),
+      );
     }
     let queue = this.ctx.db.offline.get(userId);
     if (!queue) this.ctx.db.offline.set(userId, (queue = []));
@@ -99,7 +101,12 @@ export class SessionRegistry implements ChatHub {
       return;
     }
     if (stanza.name !== "message" || stanza.attrs.type === "error") return;
-    const worth = stanza.getChild("body") || stanza.getChild("received", NS.markers) || stanza.getChild("displayed", NS.markers) || stanza.getChild("remove", NS.remove) || stanza.getChild("extraParams");
+    const worth =
+      stanza.getChild("body") ||
+      stanza.getChild("received", NS.markers) ||
+      stanza.getChild("displayed", NS.markers) ||
+      stanza.getChild("remove", NS.remove) ||
+      stanza.getChild("extraParams");
     if (worth) this.storeOffline(userId, stanza);
   }
 

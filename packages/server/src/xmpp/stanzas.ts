@@ -1,7 +1,7 @@
 import { Element } from "ltx";
 import type { ServerContext } from "../context.js";
 import { roomJid, userJid } from "../domain/jid.js";
-import { DialogType, type DialogRecord, type MessageRecord } from "../model/types.js";
+import { type DialogRecord, DialogType, type MessageRecord } from "../model/types.js";
 
 /** Namespaces used on the wire. */
 export const NS = {
@@ -34,16 +34,26 @@ export const NS = {
 } as const;
 
 /** An element with children; `attrs` values that are undefined or null are left out. */
-export function el(name: string, attrs: Record<string, string | number | boolean | null | undefined> = {}, ...children: Array<Element | string | null | undefined | false>): Element {
+export function el(
+  name: string,
+  attrs: Record<string, string | number | boolean | null | undefined> = {},
+  ...children: Array<Element | string | null | undefined | false>
+): Element {
   const clean: Record<string, string> = {};
-  for (const [key, value] of Object.entries(attrs)) if (value !== undefined && value !== null) clean[key] = String(value);
+  for (const [key, value] of Object.entries(attrs))
+    if (value !== undefined && value !== null) clean[key] = String(value);
   const element = new Element(name, clean);
-  for (const child of children) if (child !== null && child !== undefined && child !== false) element.cnode(typeof child === "string" ? child : child);
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false)
+      element.cnode(typeof child === "string" ? child : child);
   return element;
 }
 
 /** `<extraParams xmlns="jabber:client">` with a text child per key and an `<attachment>` per attachment. */
-export function extraParams(values: Record<string, string | number | null | undefined>, attachments: MessageRecord["attachments"] = []): Element {
+export function extraParams(
+  values: Record<string, string | number | null | undefined>,
+  attachments: MessageRecord["attachments"] = [],
+): Element {
   const params = el("extraParams", { xmlns: NS.client });
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null || !/^[A-Za-z_][\w.-]*$/.test(key)) continue;
@@ -57,7 +67,12 @@ export function extraParams(values: Record<string, string | number | null | unde
  * A stored message as its recipients receive it: `type="chat"` from the sender's JID for a private dialog,
  * `type="groupchat"` from `{room}/{senderId}` otherwise, with `dialog_id` and `date_sent` added (docs/protocol.md §8).
  */
-export function messageStanza(ctx: ServerContext, message: MessageRecord, dialog: DialogRecord, options: { fromResource?: string } = {}): Element {
+export function messageStanza(
+  ctx: ServerContext,
+  message: MessageRecord,
+  dialog: DialogRecord,
+  options: { fromResource?: string } = {},
+): Element {
   const isPrivate = dialog.type === DialogType.PRIVATE;
   const from = isPrivate
     ? userJid(ctx, message.sender_id) + (options.fromResource ? `/${options.fromResource}` : "")
@@ -74,7 +89,12 @@ export function messageStanza(ctx: ServerContext, message: MessageRecord, dialog
 }
 
 /** The push that tells occupants a message was deleted for everyone (docs/protocol.md §9 remove). */
-export function removeStanza(ctx: ServerContext, message: MessageRecord, dialog: DialogRecord, byUserId: number): Element {
+export function removeStanza(
+  ctx: ServerContext,
+  message: MessageRecord,
+  dialog: DialogRecord,
+  byUserId: number,
+): Element {
   const isPrivate = dialog.type === DialogType.PRIVATE;
   return el(
     "message",
@@ -90,7 +110,13 @@ export function removeStanza(ctx: ServerContext, message: MessageRecord, dialog:
 }
 
 /** The push that tells occupants a reaction changed (docs/protocol.md §9 reactions). */
-export function reactionStanza(ctx: ServerContext, message: MessageRecord, dialog: DialogRecord, userId: number, change: { added: string | null; removed: string[] }): Element {
+export function reactionStanza(
+  ctx: ServerContext,
+  message: MessageRecord,
+  dialog: DialogRecord,
+  userId: number,
+  change: { added: string | null; removed: string[] },
+): Element {
   const isPrivate = dialog.type === DialogType.PRIVATE;
   const reactions = el("reactions", { user_id: userId, message_id: message._id });
   if (change.added) reactions.cnode(el("reaction", { add: "true", type: change.added }));
@@ -109,7 +135,13 @@ export function reactionStanza(ctx: ServerContext, message: MessageRecord, dialo
 }
 
 /** A system message (`type="headline"`, moduleIdentifier SystemNotifications) from a user or the server. */
-export function systemStanza(ctx: ServerContext, fromUserId: number | null, id: string, body: string | null, extension: Record<string, string>): Element {
+export function systemStanza(
+  ctx: ServerContext,
+  fromUserId: number | null,
+  id: string,
+  body: string | null,
+  extension: Record<string, string>,
+): Element {
   const stanza = el("message", {
     xmlns: NS.client,
     type: "headline",
@@ -125,7 +157,13 @@ let seq = 0;
 /** A fresh 24-hex id for server-made stanzas. */
 function objectIdLike(): string {
   seq = (seq + 1) % 0xffffff;
-  return Math.floor(Date.now() / 1000).toString(16).padStart(8, "0") + "ffffffffff" + seq.toString(16).padStart(6, "0");
+  return (
+    Math.floor(Date.now() / 1000)
+      .toString(16)
+      .padStart(8, "0") +
+    "ffffffffff" +
+    seq.toString(16).padStart(6, "0")
+  );
 }
 
 /** A deep copy of an element, attributes included (routing sets `to`/`from` on copies, never on the original). */

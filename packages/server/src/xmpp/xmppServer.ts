@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Element } from "ltx";
 import type { WebSocket } from "ws";
 import type { ChatHub, ServerContext } from "../context.js";
-import { XmppConnection, type StanzaRouter } from "./connection.js";
+import { type StanzaRouter, XmppConnection } from "./connection.js";
 import { createIqRouter } from "./iqRouter.js";
 import { createLastActivity } from "./lastActivity.js";
 import { createMessageRouter } from "./messageRouter.js";
@@ -12,8 +12,8 @@ import { PrivacyRules } from "./privacyRules.js";
 import { Rooms } from "./rooms.js";
 import { createRoster } from "./roster.js";
 import type { XmppServices } from "./services.js";
-import { SessionRegistry } from "./sessionRegistry.js";
 import type { XmppSession } from "./session.js";
+import { SessionRegistry } from "./sessionRegistry.js";
 import { el, NS } from "./stanzas.js";
 
 /** The XMPP-over-WebSocket side of the server. */

@@ -1,9 +1,9 @@
-import { afterAll, describe, expect, it } from "@jest/globals";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
 import { RawXmpp } from "../helpers/rawXmpp.js";
-import { startServerProcess, type ServerProcess } from "../helpers/serverProcess.js";
+import { type ServerProcess, startServerProcess } from "../helpers/serverProcess.js";
 
 const dirs: string[] = [];
 const processes: ServerProcess[] = [];
@@ -36,7 +36,9 @@ describe("--data: durable state", () => {
     for (let i = 0; i < 20; i++) {
       const id = `65000000abcdefabcdef${i.toString(16).padStart(4, "0")}`;
       ids.push(id);
-      a.send(`<message to="${bob.userId}-1@localhost" type="chat" id="${id}"><body>m${i}</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history></extraParams></message>`);
+      a.send(
+        `<message to="${bob.userId}-1@localhost" type="chat" id="${id}"><body>m${i}</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history></extraParams></message>`,
+      );
     }
     a.send(`<r xmlns="urn:xmpp:sm:3"/>`);
     expect((await a.next("a", 10_000)).attrs.h).toBe("20");
@@ -54,9 +56,15 @@ describe("--data: durable state", () => {
     expect(got).toEqual(ids);
     // and the history survived too
     const { token } = await session(second.apiUrl, "alice");
-    const dialogs = (await (await fetch(`${second.apiUrl}/chat/Dialog.json`, { headers: { "CB-Token": token } })).json()) as { items: Array<{ _id: string; occupants_ids: number[] }> };
+    const dialogs = (await (
+      await fetch(`${second.apiUrl}/chat/Dialog.json`, { headers: { "CB-Token": token } })
+    ).json()) as { items: Array<{ _id: string; occupants_ids: number[] }> };
     const direct = dialogs.items.find((d) => d.occupants_ids.includes(bob.userId) && d.occupants_ids.length === 2)!;
-    const history = (await (await fetch(`${second.apiUrl}/chat/Message.json?chat_dialog_id=${direct._id}&limit=100&mark_as_read=0`, { headers: { "CB-Token": token } })).json()) as { items: Array<{ _id: string }> };
+    const history = (await (
+      await fetch(`${second.apiUrl}/chat/Message.json?chat_dialog_id=${direct._id}&limit=100&mark_as_read=0`, {
+        headers: { "CB-Token": token },
+      })
+    ).json()) as { items: Array<{ _id: string }> };
     const stored = history.items.map((m) => m._id);
     for (const id of ids) expect(stored).toContain(id);
     await b.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { WebSocket } from "ws";
 import { RawXmpp } from "../helpers/rawXmpp.js";
-import { startServerProcess, type ServerProcess } from "../helpers/serverProcess.js";
+import { type ServerProcess, startServerProcess } from "../helpers/serverProcess.js";
 
 /** A small deterministic PRNG (mulberry32) so a failing case can be replayed from its seed. */
 function rng(seed: number) {
@@ -72,16 +72,20 @@ describe("fuzz: no input crashes the server", () => {
       const authed = round % 2 === 0;
       let client: RawXmpp;
       try {
-        client = authed ? await RawXmpp.login(server.chatUrl, "1-1", "password") : await RawXmpp.connect(server.chatUrl);
+        client = authed
+          ? await RawXmpp.login(server.chatUrl, "1-1", "password")
+          : await RawXmpp.connect(server.chatUrl);
       } catch (error) {
         throw new Error(`round ${round}: could not connect: ${(error as Error).message}\n${server.output()}`);
       }
-      if (!authed && random() < 0.5) client.send(`<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>`);
+      if (!authed && random() < 0.5)
+        client.send(`<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>`);
       for (let i = 0; i < 8 && client.ws.readyState === WebSocket.OPEN; i++) {
         const base = frames[Math.floor(random() * frames.length)];
         client.send(mutate(random, base));
       }
-      if (random() < 0.2 && client.ws.readyState === WebSocket.OPEN) client.ws.send(Buffer.from([0xff, 0xfe, 0x00, 0x80]));
+      if (random() < 0.2 && client.ws.readyState === WebSocket.OPEN)
+        client.ws.send(Buffer.from([0xff, 0xfe, 0x00, 0x80]));
       await new Promise((r) => setTimeout(r, 5));
       client.ws.terminate();
     }
@@ -94,31 +98,72 @@ describe("fuzz: no input crashes the server", () => {
       await fetch(`${server.apiUrl}/session.json`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ application_id: 1, auth_key: "dev-auth-key", user: { login: "alice", password: "password" } }),
+        body: JSON.stringify({
+          application_id: 1,
+          auth_key: "dev-auth-key",
+          user: { login: "alice", password: "password" },
+        }),
       })
     ).json()) as { session: { token: string } };
     const paths = [
-      "/session.json", "/login.json", "/users.json", "/users/1.json", "/users/v2.json", "/chat/Dialog.json", "/chat/Dialog/65000000000000000000ffff.json",
-      "/chat/Message.json", "/chat/Message/65000000000000000000ffff.json", "/chat/Message/unread.json", "/chat/search.json", "/blobs.json",
-      "/blobs/1/complete.json", "/chat/Dialog/x/admins.json", "/chat/Message/system.json", "/chat/Message/x/reactions.json",
+      "/session.json",
+      "/login.json",
+      "/users.json",
+      "/users/1.json",
+      "/users/v2.json",
+      "/chat/Dialog.json",
+      "/chat/Dialog/65000000000000000000ffff.json",
+      "/chat/Message.json",
+      "/chat/Message/65000000000000000000ffff.json",
+      "/chat/Message/unread.json",
+      "/chat/search.json",
+      "/blobs.json",
+      "/blobs/1/complete.json",
+      "/chat/Dialog/x/admins.json",
+      "/chat/Message/system.json",
+      "/chat/Message/x/reactions.json",
     ];
     const bodies = [
-      "{", "[]", "null", "1", '"x"', '{"user":null}', '{"type":"x","occupants_ids":{"a":1}}', '{"occupants_ids":"1,,,a"}', '{"chat_dialog_id":[1,2]}',
-      '{"message":{"x":1},"chat_dialog_id":"65000000000000000000ffff"}', '{"push_all":"x","pull_all":[1]}', '{"blob":{"name":null}}',
-      "force=1&&&==", "\u0000\u0001", '{"search_text":{"$gt":""}}', JSON.stringify({ user: { login: "a".repeat(10_000) } }),
+      "{",
+      "[]",
+      "null",
+      "1",
+      '"x"',
+      '{"user":null}',
+      '{"type":"x","occupants_ids":{"a":1}}',
+      '{"occupants_ids":"1,,,a"}',
+      '{"chat_dialog_id":[1,2]}',
+      '{"message":{"x":1},"chat_dialog_id":"65000000000000000000ffff"}',
+      '{"push_all":"x","pull_all":[1]}',
+      '{"blob":{"name":null}}',
+      "force=1&&&==",
+      "\u0000\u0001",
+      '{"search_text":{"$gt":""}}',
+      JSON.stringify({ user: { login: "a".repeat(10_000) } }),
     ];
     const methods = ["GET", "POST", "PUT", "DELETE"];
-    const types = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "text/plain"];
+    const types = [
+      "application/json",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=zz",
+      "text/plain",
+    ];
     const failures: string[] = [];
     for (let i = 0; i < 300; i++) {
       const method = methods[Math.floor(random() * methods.length)];
       const path = paths[Math.floor(random() * paths.length)];
-      const query = random() < 0.4 ? `?limit=${["-1", "abc", "1e9", "[]"][i % 4]}&skip=x&sort_desc=__proto__&updated_at[gt]=nope&_id[in]=1,2&a[b][c][d]=1` : "";
+      const query =
+        random() < 0.4
+          ? `?limit=${["-1", "abc", "1e9", "[]"][i % 4]}&skip=x&sort_desc=__proto__&updated_at[gt]=nope&_id[in]=1,2&a[b][c][d]=1`
+          : "";
       const headers: Record<string, string> = { "Content-Type": types[Math.floor(random() * types.length)] };
       if (random() < 0.8) headers["CB-Token"] = session.token;
       const body = method === "GET" ? undefined : mutate(random, bodies[Math.floor(random() * bodies.length)]);
       const response = await fetch(`${server.apiUrl}${path}${query}`, { method, headers, body });
-      if (response.status >= 500) failures.push(`${method} ${path}${query} ${JSON.stringify(body)} -> ${response.status} ${await response.text()}`);
+      if (response.status >= 500)
+        failures.push(
+          `${method} ${path}${query} ${JSON.stringify(body)} -> ${response.status} ${await response.text()}`,
+        );
       else await response.arrayBuffer();
     }
     expect(failures).toEqual([]);
@@ -128,7 +173,9 @@ describe("fuzz: no input crashes the server", () => {
   it("still serves a normal client afterwards", async () => {
     const alice = await RawXmpp.login(server.chatUrl, "1-1", "password");
     const bob = await RawXmpp.login(server.chatUrl, "2-1", "password");
-    alice.send(`<message to="2-1@localhost" type="chat" id="65000000000000000000aaaa"><body>still here?</body></message>`);
+    alice.send(
+      `<message to="2-1@localhost" type="chat" id="65000000000000000000aaaa"><body>still here?</body></message>`,
+    );
     expect((await bob.next("message")).getChildText("body")).toBe("still here?");
     await Promise.all([alice.close(), bob.close()]);
     const response = await fetch(`${server.apiUrl}/session.json`, {

@@ -1,11 +1,11 @@
-import { afterAll, describe, expect, it } from "@jest/globals";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
 import { loadDb } from "../../src/model/persistence.js";
 import { DialogType } from "../../src/model/types.js";
-import { startServer as start, type RunningServer, type ServerOptions } from "../../src/startServer.js";
-import { startServerProcess, type ServerProcess } from "../helpers/serverProcess.js";
+import { type RunningServer, type ServerOptions, startServer as start } from "../../src/startServer.js";
+import { type ServerProcess, startServerProcess } from "../helpers/serverProcess.js";
 
 const dirs: string[] = [];
 const processes: ServerProcess[] = [];
@@ -29,16 +29,30 @@ function dataFile(): string {
   return join(dir, "state.json");
 }
 
-async function call(apiUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
+async function call(
+  apiUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; json: any }> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (token) headers["CB-Token"] = token;
-  const response = await fetch(apiUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(apiUrl + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }
 
 async function signIn(apiUrl: string, login: string): Promise<{ token: string; id: number }> {
-  const { json } = await call(apiUrl, "POST", "/session.json", { application_id: 1, auth_key: "dev-auth-key", user: { login, password: "password" } });
+  const { json } = await call(apiUrl, "POST", "/session.json", {
+    application_id: 1,
+    auth_key: "dev-auth-key",
+    user: { login, password: "password" },
+  });
   return { token: json.session.token, id: json.session.user_id };
 }
 
@@ -48,11 +62,29 @@ describe("--data: the journal", () => {
     const server = await startServer({ port: 0, data: file });
     const alice = await signIn(server.apiUrl, "alice");
     const bob = await signIn(server.apiUrl, "bob");
-    const dialog = (await call(server.apiUrl, "POST", "/chat/Dialog.json", { type: DialogType.GROUP, name: "Team", occupants_ids: [bob.id] }, alice.token)).json;
+    const dialog = (
+      await call(
+        server.apiUrl,
+        "POST",
+        "/chat/Dialog.json",
+        { type: DialogType.GROUP, name: "Team", occupants_ids: [bob.id] },
+        alice.token,
+      )
+    ).json;
     const snapshot = readFileSync(file, "utf8");
     const journalBefore = statSync(`${file}.journal`).size;
     for (let i = 0; i < 40; i++) {
-      expect((await call(server.apiUrl, "POST", "/chat/Message.json", { chat_dialog_id: dialog._id, message: `m${i}` }, alice.token)).status).toBe(201);
+      expect(
+        (
+          await call(
+            server.apiUrl,
+            "POST",
+            "/chat/Message.json",
+            { chat_dialog_id: dialog._id, message: `m${i}` },
+            alice.token,
+          )
+        ).status,
+      ).toBe(201);
     }
     expect(readFileSync(file, "utf8")).toBe(snapshot);
     const perMessage = (statSync(`${file}.journal`).size - journalBefore) / 40;
@@ -63,7 +95,9 @@ describe("--data: the journal", () => {
     await server.close();
 
     const db = loadDb(file);
-    expect(db.messagesByDialog.get(dialog._id)!.map((m) => m.message)).toEqual(Array.from({ length: 40 }, (_, i) => `m${i}`));
+    expect(db.messagesByDialog.get(dialog._id)!.map((m) => m.message)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `m${i}`),
+    );
     expect(db.dialogs.get(dialog._id)!.last_message).toBe("m39");
     expect([...db.customObjects.get("Report")!.values()].map((r) => r.fields.reason)).toEqual(["kept"]);
     expect(db.users.get(bob.id)!.login).toBe("bob");
@@ -74,15 +108,38 @@ describe("--data: the journal", () => {
     const server = await startServer({ port: 0, data: file, compactBytes: 8_000 });
     const alice = await signIn(server.apiUrl, "alice");
     const bob = await signIn(server.apiUrl, "bob");
-    const dialog = (await call(server.apiUrl, "POST", "/chat/Dialog.json", { type: DialogType.PRIVATE, occupants_ids: [bob.id] }, alice.token)).json;
+    const dialog = (
+      await call(
+        server.apiUrl,
+        "POST",
+        "/chat/Dialog.json",
+        { type: DialogType.PRIVATE, occupants_ids: [bob.id] },
+        alice.token,
+      )
+    ).json;
     const firstGeneration = JSON.parse(readFileSync(file, "utf8")).generation as number;
-    for (let i = 0; i < 60; i++) await call(server.apiUrl, "POST", "/chat/Message.json", { chat_dialog_id: dialog._id, message: `x${i}` }, alice.token);
+    for (let i = 0; i < 60; i++)
+      await call(
+        server.apiUrl,
+        "POST",
+        "/chat/Message.json",
+        { chat_dialog_id: dialog._id, message: `x${i}` },
+        alice.token,
+      );
     const snapshot = JSON.parse(readFileSync(file, "utf8")) as { generation: number; messages: unknown[] };
     expect(snapshot.generation).toBeGreaterThan(firstGeneration);
     expect(snapshot.messages.length).toBeGreaterThan(0);
     expect(statSync(`${file}.journal`).size).toBeLessThan(Math.max(8_000, statSync(file).size) + 3_000);
     await call(server.apiUrl, "DELETE", `/chat/Dialog/${dialog._id}.json?force=1`, undefined, alice.token);
-    const group = (await call(server.apiUrl, "POST", "/chat/Dialog.json", { type: DialogType.GROUP, name: "After", occupants_ids: [bob.id] }, alice.token)).json;
+    const group = (
+      await call(
+        server.apiUrl,
+        "POST",
+        "/chat/Dialog.json",
+        { type: DialogType.GROUP, name: "After", occupants_ids: [bob.id] },
+        alice.token,
+      )
+    ).json;
     await server.close();
 
     const db = loadDb(file);
@@ -107,11 +164,14 @@ describe("--data: the journal", () => {
 
     const journal = readFileSync(`${file}.journal`, "utf8");
     const [header, ...lines] = journal.trimEnd().split("\n");
-    writeFileSync(`${file}.journal`, [header, "{not json", ...lines].join("\n") + "\n");
+    writeFileSync(`${file}.journal`, `${[header, "{not json", ...lines].join("\n")}\n`);
     await expect(startServer({ port: 0, data: file })).rejects.toThrow(/damaged at line 2/);
 
     const stale = JSON.parse(header) as { generation: number };
-    writeFileSync(`${file}.journal`, [JSON.stringify({ ...stale, generation: stale.generation - 1 }), ...lines].join("\n") + "\n");
+    writeFileSync(
+      `${file}.journal`,
+      `${[JSON.stringify({ ...stale, generation: stale.generation - 1 }), ...lines].join("\n")}\n`,
+    );
     db = loadDb(file);
     expect(db.users.size).toBe(0); // only the snapshot (taken when the file was new) counts
   });
@@ -120,18 +180,32 @@ describe("--data: the journal", () => {
     const file = dataFile();
     const acknowledged: string[] = [];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 3; round++) {
       const server = await startServerProcess(["--data", file, "--compact-bytes", "6000"]);
       processes.push(server);
       const alice = await signIn(server.apiUrl, "alice");
       const bob = await signIn(server.apiUrl, "bob");
-      const dialog = (await call(server.apiUrl, "POST", "/chat/Dialog.json", { type: DialogType.PRIVATE, occupants_ids: [bob.id] }, alice.token)).json;
+      const dialog = (
+        await call(
+          server.apiUrl,
+          "POST",
+          "/chat/Dialog.json",
+          { type: DialogType.PRIVATE, occupants_ids: [bob.id] },
+          alice.token,
+        )
+      ).json;
       const killAt = Date.now() + 150 + random() * 400;
       const writers = [0, 1, 2].map(async (writer) => {
         for (let i = 0; i < 2000 && Date.now() < killAt + 2000; i++) {
           try {
-            const sent = await call(server.apiUrl, "POST", "/chat/Message.json", { chat_dialog_id: dialog._id, message: `r${round}w${writer}n${i}` }, alice.token);
+            const sent = await call(
+              server.apiUrl,
+              "POST",
+              "/chat/Message.json",
+              { chat_dialog_id: dialog._id, message: `r${round}w${writer}n${i}` },
+              alice.token,
+            );
             if (sent.status === 201) acknowledged.push(sent.json._id);
           } catch {
             return; // the server is gone

@@ -1,10 +1,15 @@
-import { parse, type Element } from "ltx";
+import { type Element, parse } from "ltx";
 import { WebSocket } from "ws";
 
 /** A bare XMPP-over-WebSocket client for transcript tests: send frames, await the frames that match. */
 export class RawXmpp {
   readonly received: string[] = [];
-  private readonly waiters: Array<{ test: (el: Element) => boolean; resolve: (el: Element) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }> = [];
+  private readonly waiters: Array<{
+    test: (el: Element) => boolean;
+    resolve: (el: Element) => void;
+    reject: (e: Error) => void;
+    timer: NodeJS.Timeout;
+  }> = [];
   private readonly inbox: Element[] = [];
   closed: Promise<number>;
   jid = "";
@@ -40,11 +45,18 @@ export class RawXmpp {
   }
 
   /** Opens, authenticates with PLAIN and binds; returns the client with `jid` set. */
-  static async login(url: string, authcid: string, password: string, options: { resource?: string; sm?: boolean | "resume" } = {}): Promise<RawXmpp> {
+  static async login(
+    url: string,
+    authcid: string,
+    password: string,
+    options: { resource?: string; sm?: boolean | "resume" } = {},
+  ): Promise<RawXmpp> {
     const client = await RawXmpp.connect(url);
     client.send(`<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>`);
     await client.next("stream:features");
-    client.send(`<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${authcid}\0${password}`).toString("base64")}</auth>`);
+    client.send(
+      `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${authcid}\0${password}`).toString("base64")}</auth>`,
+    );
     const outcome = await client.next((el) => el.name === "success" || el.name === "failure");
     if (outcome.name !== "success") throw new Error(`auth failed: ${outcome.toString()}`);
     client.send(`<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>`);
@@ -74,7 +86,11 @@ export class RawXmpp {
       const timer = setTimeout(() => {
         const i = this.waiters.findIndex((w) => w.resolve === resolve);
         if (i >= 0) this.waiters.splice(i, 1);
-        reject(new Error(`timed out waiting for ${typeof match === "string" ? match : "a matching element"}; got:\n${this.received.slice(-5).join("\n")}`));
+        reject(
+          new Error(
+            `timed out waiting for ${typeof match === "string" ? match : "a matching element"}; got:\n${this.received.slice(-5).join("\n")}`,
+          ),
+        );
       }, ms);
       this.waiters.push({ test, resolve, reject, timer });
     });

@@ -5,19 +5,19 @@ import type { RunningServer } from "../../src/startServer.js";
 export type Sdk = typeof ConnectyCube;
 
 /** A fresh official-SDK client initialised against the local server, exactly as the README shows. */
-export function sdkClient(server: RunningServer, options: { streamManagement?: boolean; reconnect?: boolean } = {}): Sdk {
+export function sdkClient(
+  server: RunningServer,
+  options: { streamManagement?: boolean; reconnect?: boolean } = {},
+): Sdk {
   const cc = new ConnectyCube.ConnectyCube() as Sdk;
-  cc.init(
-    { appId: server.appId, authKey: server.authKey },
-    {
-      endpoints: { api_url: server.apiUrl, chat: server.domain, chat_url: server.chatUrl },
-      chat: {
-        streamManagement: { enable: options.streamManagement ?? false },
-        reconnect: { enable: options.reconnect ?? true, timeInterval: 1 },
-      },
-      debug: { mode: 0 },
-    } as Parameters<Sdk["init"]>[1],
-  );
+  cc.init({ appId: server.appId, authKey: server.authKey }, {
+    endpoints: { api_url: server.apiUrl, chat: server.domain, chat_url: server.chatUrl },
+    chat: {
+      streamManagement: { enable: options.streamManagement ?? false },
+      reconnect: { enable: options.reconnect ?? true, timeInterval: 1 },
+    },
+    debug: { mode: 0 },
+  } as Parameters<Sdk["init"]>[1]);
   return cc;
 }
 

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { api, newClient, PASSWORD, rejection, signedIn, tokenOf, uniqueLogin } from "./helpers.js";
 
 let server: RunningServer;
@@ -71,11 +71,18 @@ describe("sessions and login (SDK)", () => {
   });
 
   test("a wrong auth key or application id is refused", async () => {
-    const wrongKey = await api(server, "POST", "/session.json", { json: { application_id: server.appId, auth_key: "nope" } });
+    const wrongKey = await api(server, "POST", "/session.json", {
+      json: { application_id: server.appId, auth_key: "nope" },
+    });
     expect(wrongKey.status).toBe(401);
-    const wrongApp = await api(server, "POST", "/session.json", { json: { application_id: 999, auth_key: server.authKey } });
+    const wrongApp = await api(server, "POST", "/session.json", {
+      json: { application_id: 999, auth_key: server.authKey },
+    });
     expect(wrongApp.status).toBe(422);
-    const signup = await api(server, "POST", "/users.json", { headers: { "CB-AuthKey": "nope" }, json: { user: { login: uniqueLogin(), password: PASSWORD } } });
+    const signup = await api(server, "POST", "/users.json", {
+      headers: { "CB-AuthKey": "nope" },
+      json: { user: { login: uniqueLogin(), password: PASSWORD } },
+    });
     expect(signup.status).toBe(401);
   });
 
@@ -94,7 +101,10 @@ describe("sessions and login (SDK)", () => {
 describe("tokens", () => {
   test("no token, an unknown token and an expired token answer 401 with the exact body", async () => {
     expect(await api(server, "GET", "/chat/Dialog.json")).toMatchObject({ status: 401, body: EXPIRED });
-    expect(await api(server, "GET", "/chat/Dialog.json", { token: "deadbeef" })).toMatchObject({ status: 401, body: EXPIRED });
+    expect(await api(server, "GET", "/chat/Dialog.json", { token: "deadbeef" })).toMatchObject({
+      status: 401,
+      body: EXPIRED,
+    });
 
     let now = Date.now();
     const short = await startServer({ port: 0, sessionTtlMs: 1000, clock: () => now });
@@ -134,14 +144,22 @@ describe("session signatures", () => {
     const signed = await startServer({ port: 0, authSecret: secret });
     try {
       const login = uniqueLogin("sig");
-      const params = { application_id: signed.appId, auth_key: signed.authKey, nonce: 42, timestamp: Math.floor(Date.now() / 1000), user: { login, password: PASSWORD } };
+      const params = {
+        application_id: signed.appId,
+        auth_key: signed.authKey,
+        nonce: 42,
+        timestamp: Math.floor(Date.now() / 1000),
+        user: { login, password: PASSWORD },
+      };
       const text = `application_id=${params.application_id}&auth_key=${params.auth_key}&nonce=42&timestamp=${params.timestamp}&user[login]=${login}&user[password]=${PASSWORD}`;
       const signature = createHmac("sha1", secret).update(text).digest("hex");
       const ok = await api(signed, "POST", "/session.json", { json: { ...params, signature } });
       expect(ok.status).toBe(201);
       const bad = await api(signed, "POST", "/session.json", { json: { ...params, signature: "0".repeat(40) } });
       expect(bad).toMatchObject({ status: 422, body: { errors: { signature: ["is invalid"] } } });
-      const unsigned = await api(signed, "POST", "/session.json", { json: { application_id: signed.appId, auth_key: signed.authKey } });
+      const unsigned = await api(signed, "POST", "/session.json", {
+        json: { application_id: signed.appId, auth_key: signed.authKey },
+      });
       expect(unsigned.status).toBe(201);
     } finally {
       await signed.close();
@@ -153,12 +171,17 @@ describe("transport", () => {
   test("CORS preflight and headers", async () => {
     const response = await fetch(`${server.apiUrl}/chat/Dialog.json`, {
       method: "OPTIONS",
-      headers: { Origin: "http://localhost:5173", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "cb-token, content-type" },
+      headers: {
+        Origin: "http://localhost:5173",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "cb-token, content-type",
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const allowed = (response.headers.get("access-control-allow-headers") ?? "").toLowerCase();
-    for (const name of ["cb-token", "cb-authkey", "cb-sdk", "content-type", "connectycube-rest-api-version"]) expect(allowed).toContain(name);
+    for (const name of ["cb-token", "cb-authkey", "cb-sdk", "content-type", "connectycube-rest-api-version"])
+      expect(allowed).toContain(name);
     const normal = await api(server, "GET", "/");
     expect(normal.headers.get("access-control-allow-origin")).toBe("*");
     expect(normal.body).toMatchObject({ name: "chatcube-server" });
@@ -167,13 +190,20 @@ describe("transport", () => {
   test("bad JSON is 400, an unknown route 404, an oversized body 413", async () => {
     const { cc } = await signedIn(server, "transport");
     const token = tokenOf(cc);
-    const bad = await api(server, "POST", "/chat/Dialog.json", { token, body: "{not json", headers: { "Content-Type": "application/json" } });
+    const bad = await api(server, "POST", "/chat/Dialog.json", {
+      token,
+      body: "{not json",
+      headers: { "Content-Type": "application/json" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.base[0]).toMatch(/JSON/);
     const missing = await api(server, "GET", "/nothing/here.json", { token });
     expect(missing.status).toBe(404);
     expect(missing.body.errors.base).toHaveLength(1);
-    const huge = await api(server, "POST", "/chat/Dialog.json", { token, json: { name: "x".repeat(1024 * 1024 + 10), type: 2 } });
+    const huge = await api(server, "POST", "/chat/Dialog.json", {
+      token,
+      json: { name: "x".repeat(1024 * 1024 + 10), type: 2 },
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.errors.base).toHaveLength(1);
   });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, jest, test } from "@jest/globals";
 import { loadDb } from "../../src/model/persistence.js";
 import { DialogType } from "../../src/model/types.js";
-import { startServer, type RunningServer } from "../../src/startServer.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { api, signedIn, tokenOf } from "./helpers.js";
 
 let dir: string;

@@ -20,7 +20,15 @@ export function newClient(server: RunningServer): Client {
   const cc = new ConnectyCube.ConnectyCube();
   cc.init(
     { appId: server.appId, authKey: server.authKey },
-    { endpoints: { api: new URL(server.apiUrl).host, api_url: server.apiUrl, chat: server.domain, chat_url: server.chatUrl }, debug: { mode: 0 } },
+    {
+      endpoints: {
+        api: new URL(server.apiUrl).host,
+        api_url: server.apiUrl,
+        chat: server.domain,
+        chat_url: server.chatUrl,
+      },
+      debug: { mode: 0 },
+    },
   );
   return cc;
 }
@@ -46,7 +54,12 @@ export async function rejection(promise: Promise<unknown>): Promise<{ code: numb
 }
 
 /** A raw request to the REST API: `{status, body, headers}` with the body parsed as JSON when it is JSON. */
-export async function api(server: RunningServer, method: string, path: string, options: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}) {
+export async function api(
+  server: RunningServer,
+  method: string,
+  path: string,
+  options: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers["CB-Token"] = options.token;
   let body: string | undefined = options.body;

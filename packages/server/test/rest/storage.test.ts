@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
-import { api, rejection, signedIn, tokenOf, type Client } from "./helpers.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
+import { api, type Client, rejection, signedIn, tokenOf } from "./helpers.js";
 
 let server: RunningServer;
 type U = { cc: Client; user: { id: number } };
@@ -18,7 +18,13 @@ const bytes = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i 
 describe("storage", () => {
   test("createAndUpload a private file, then download it with privateUrl", async () => {
     const file = bytes(3000);
-    const blob = await alice.cc.storage.createAndUpload({ file, name: "photo.png", type: "image/png", size: file.length, public: false });
+    const blob = await alice.cc.storage.createAndUpload({
+      file,
+      name: "photo.png",
+      type: "image/png",
+      size: file.length,
+      public: false,
+    });
     expect(blob).toMatchObject({ name: "photo.png", content_type: "image/png", size: 3000, public: false });
     expect(blob.uid).toMatch(/^[0-9a-f]{32}$/);
     expect(server.context.db.blobs.get(blob.id)?.completed).toBe(true);
@@ -34,18 +40,27 @@ describe("storage", () => {
     expect((await fetch(`${server.apiUrl}/blobs/${blob.uid}?token=${tokenOf(bob.cc)}`)).status).toBe(404);
     expect((await fetch(`${server.apiUrl}/blobs/${blob.uid}`)).status).toBe(401);
     expect((await fetch(`${server.apiUrl}/blobs/${blob.uid}?token=nope`)).status).toBe(401);
-    const withHeader = await fetch(`${server.apiUrl}/blobs/${blob.uid}`, { headers: { "CB-Token": tokenOf(alice.cc) } });
+    const withHeader = await fetch(`${server.apiUrl}/blobs/${blob.uid}`, {
+      headers: { "CB-Token": tokenOf(alice.cc) },
+    });
     expect(withHeader.status).toBe(200);
 
     // The documented download path redirects to the file.
-    const redirect = await fetch(`${server.apiUrl}/blobs/${blob.uid}/download?token=${tokenOf(alice.cc)}`, { redirect: "manual" });
+    const redirect = await fetch(`${server.apiUrl}/blobs/${blob.uid}/download?token=${tokenOf(alice.cc)}`, {
+      redirect: "manual",
+    });
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get("location")).toBe(`${server.apiUrl}/blobs/${blob.uid}?token=${tokenOf(alice.cc)}`);
   });
 
   test("public files need no token; info, download URL and delete", async () => {
     const file = Buffer.from("hello, world");
-    const blob = await alice.cc.storage.createAndUpload({ file, name: "hello.txt", type: "text/plain", size: file.length });
+    const blob = await alice.cc.storage.createAndUpload({
+      file,
+      name: "hello.txt",
+      type: "text/plain",
+      size: file.length,
+    });
     expect(blob.public).toBe(true);
     const response = await fetch(alice.cc.storage.publicUrl(blob.uid));
     expect(await response.text()).toBe("hello, world");
@@ -63,7 +78,10 @@ describe("storage", () => {
   });
 
   test("the documented complete body {blob:{size}} and the upload without a token", async () => {
-    const created = await api(server, "POST", "/blobs.json", { token: tokenOf(bob.cc), json: { blob: { name: "raw.bin", content_type: "application/octet-stream" } } });
+    const created = await api(server, "POST", "/blobs.json", {
+      token: tokenOf(bob.cc),
+      json: { blob: { name: "raw.bin", content_type: "application/octet-stream" } },
+    });
     expect(created.status).toBe(201);
     const { blob } = created.body;
     expect(blob.public).toBe(false);
@@ -74,7 +92,10 @@ describe("storage", () => {
     form.append("file", new Blob([bytes(10)]), "raw.bin");
     const upload = await fetch(`${params.origin}${params.pathname}`, { method: "POST", body: form });
     expect(upload.status).toBe(201);
-    const complete = await api(server, "PUT", `/blobs/${blob.id}/complete.json`, { token: tokenOf(bob.cc), json: { blob: { size: 10 } } });
+    const complete = await api(server, "PUT", `/blobs/${blob.id}/complete.json`, {
+      token: tokenOf(bob.cc),
+      json: { blob: { size: 10 } },
+    });
     expect(complete.status).toBe(200);
     expect(server.context.db.blobs.get(blob.id)).toMatchObject({ size: 10, completed: true });
     const download = await fetch(`${server.apiUrl}/blobs/${blob.uid}?token=${tokenOf(bob.cc)}`);
@@ -87,7 +108,10 @@ describe("storage", () => {
   });
 
   test("uploads over 10 MB are refused with 413", async () => {
-    const created = await api(server, "POST", "/blobs.json", { token: tokenOf(bob.cc), json: { blob: { name: "big.bin", content_type: "application/octet-stream" } } });
+    const created = await api(server, "POST", "/blobs.json", {
+      token: tokenOf(bob.cc),
+      json: { blob: { name: "big.bin", content_type: "application/octet-stream" } },
+    });
     const form = new FormData();
     form.append("key", created.body.blob.uid);
     form.append("file", new Blob([Buffer.alloc(10 * 1024 * 1024 + 1)]), "big.bin");

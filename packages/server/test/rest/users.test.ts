@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { api, rejection, signedIn, tokenOf } from "./helpers.js";
 
 let server: RunningServer;
@@ -18,10 +18,17 @@ describe("users", () => {
     expect(fetched).toMatchObject({ status: 200, body: { user: { id: alice.user.id, full_name: "Alice A" } } });
     expect(fetched.body.user.password).toBeUndefined();
 
-    const { user } = await alice.cc.users.update({ full_name: "Alice Updated", custom_data: '{"a":1}', tag_list: ["x", "y"] });
+    const { user } = await alice.cc.users.update({
+      full_name: "Alice Updated",
+      custom_data: '{"a":1}',
+      tag_list: ["x", "y"],
+    });
     expect(user).toMatchObject({ id: alice.user.id, full_name: "Alice Updated", custom_data: '{"a":1}' });
 
-    const other = await api(server, "PUT", `/users/${alice.user.id}.json`, { token: tokenOf(bob.cc), json: { user: { full_name: "Hacked" } } });
+    const other = await api(server, "PUT", `/users/${alice.user.id}.json`, {
+      token: tokenOf(bob.cc),
+      json: { user: { full_name: "Hacked" } },
+    });
     expect(other.status).toBe(403);
     expect((await api(server, "GET", `/users/999999.json`, { token: tokenOf(bob.cc) })).status).toBe(404);
   });
@@ -55,7 +62,10 @@ describe("users", () => {
     expect(paged.items.map((u) => u.id)).toEqual([c.user.id]);
     expect(paged.total_entries).toBe(3);
 
-    const since = await a.cc.users.getV2({ id: { in: ids }, created_at: { gte: Math.floor(Date.now() / 1000) - 60 } } as never);
+    const since = await a.cc.users.getV2({
+      id: { in: ids },
+      created_at: { gte: Math.floor(Date.now() / 1000) - 60 },
+    } as never);
     expect(since.items).toHaveLength(3);
   });
 
@@ -65,7 +75,9 @@ describe("users", () => {
     expect(list).toMatchObject({ current_page: 1, total_entries: 1, items: [{ user: { id: d.user.id } }] });
     const byLogin = await d.cc.users.get({ login: d.login });
     expect(byLogin).toMatchObject({ user: { id: d.user.id } });
-    const byName = await api(server, "GET", "/users/by_full_name.json?full_name=legacy%20pers", { token: tokenOf(d.cc) });
+    const byName = await api(server, "GET", "/users/by_full_name.json?full_name=legacy%20pers", {
+      token: tokenOf(d.cc),
+    });
     expect(byName.body.items.map((i: { user: { id: number } }) => i.user.id)).toContain(d.user.id);
     const external = await api(server, "GET", "/users/external/777123.json", { token: tokenOf(d.cc) });
     expect(external.body.user.id).toBe(d.user.id);

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
 import { DialogType, type UserRecord } from "../../src/model/types.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { makeDialog, makeUser, tokenFor } from "../helpers/fixtures.js";
-import { nextEvent, sdkClient, until, type Sdk } from "../helpers/sdk.js";
+import { nextEvent, type Sdk, sdkClient, until } from "../helpers/sdk.js";
 
 let server: RunningServer;
 const open: Sdk[] = [];
@@ -20,7 +20,10 @@ afterEach(async () => {
 });
 afterAll(() => server.close());
 
-async function connected(user: UserRecord, options: Parameters<typeof sdkClient>[1] & { token?: boolean } = {}): Promise<Sdk> {
+async function connected(
+  user: UserRecord,
+  options: Parameters<typeof sdkClient>[1] & { token?: boolean } = {},
+): Promise<Sdk> {
   const cc = sdkClient(server, options);
   open.push(cc);
   await cc.chat.connect({ userId: user.id, password: options.token ? tokenFor(server, user) : "password1" });
@@ -41,8 +44,14 @@ describe("official SDK chat against chatcube-server", () => {
     const dialog = makeDialog(server, alice, DialogType.PRIVATE, [bob]);
     const a = await connected(alice);
     const b = await connected(bob);
-    const received = nextEvent<[number, { id: string; body: string; dialog_id: string; extension: Record<string, string> }]>(b.chat, "onMessageListener");
-    const id = a.chat.send(bob.id, { type: "chat" as never, body: "hi bob", extension: { save_to_history: 1, dialog_id: dialog._id } });
+    const received = nextEvent<
+      [number, { id: string; body: string; dialog_id: string; extension: Record<string, string> }]
+    >(b.chat, "onMessageListener");
+    const id = a.chat.send(bob.id, {
+      type: "chat" as never,
+      body: "hi bob",
+      extension: { save_to_history: 1, dialog_id: dialog._id },
+    });
     const [from, message] = await received;
     expect(from).toBe(alice.id);
     expect(message).toMatchObject({ id, body: "hi bob", dialog_id: dialog._id });
@@ -60,7 +69,11 @@ describe("official SDK chat against chatcube-server", () => {
     void b.chat.muc.join(dialog._id).catch(() => {});
     expect(await joined).toEqual([dialog._id, bob.id]);
     const atBob = nextEvent<[number, { body: string; dialog_id: string }]>(b.chat, "onMessageListener");
-    a.chat.send(dialog._id, { type: "groupchat" as never, body: "hello team", extension: { save_to_history: 1, dialog_id: dialog._id } });
+    a.chat.send(dialog._id, {
+      type: "groupchat" as never,
+      body: "hello team",
+      extension: { save_to_history: 1, dialog_id: dialog._id },
+    });
     const [from, message] = await atBob;
     expect(from).toBe(alice.id);
     expect(message).toMatchObject({ body: "hello team", dialog_id: dialog._id });
@@ -70,7 +83,11 @@ describe("official SDK chat against chatcube-server", () => {
     const [alice, bob] = [makeUser(server, "alice"), makeUser(server, "bob")];
     const dialog = makeDialog(server, alice, DialogType.PRIVATE, [bob]);
     const a = await connected(alice);
-    const id = a.chat.send(bob.id, { type: "chat" as never, body: "while you were away", extension: { save_to_history: 1, dialog_id: dialog._id } });
+    const id = a.chat.send(bob.id, {
+      type: "chat" as never,
+      body: "while you were away",
+      extension: { save_to_history: 1, dialog_id: dialog._id },
+    });
     await until(() => server.context.db.messages.has(id), 2000, "the message to be stored");
     const cc = sdkClient(server);
     open.push(cc);
@@ -87,7 +104,11 @@ describe("official SDK chat against chatcube-server", () => {
     const b = await connected(bob);
     const delivered = nextEvent<[string, string, number]>(a.chat, "onDeliveredStatusListener");
     const received = nextEvent<[number, { id: string }]>(b.chat, "onMessageListener");
-    const id = a.chat.send(bob.id, { type: "chat" as never, body: "status?", extension: { save_to_history: 1, dialog_id: dialog._id } });
+    const id = a.chat.send(bob.id, {
+      type: "chat" as never,
+      body: "status?",
+      extension: { save_to_history: 1, dialog_id: dialog._id },
+    });
     await received;
     // SDK 6 sends <received> by itself for every incoming message with a dialog id
     expect(await delivered).toEqual([id, dialog._id, bob.id]);
@@ -117,7 +138,11 @@ describe("official SDK chat against chatcube-server", () => {
     const a = await connected(alice);
     const b = await connected(bob);
     const received = nextEvent<[number, { id: string }]>(b.chat, "onMessageListener");
-    const id = a.chat.send(bob.id, { type: "chat" as never, body: "draft", extension: { save_to_history: 1, dialog_id: dialog._id } });
+    const id = a.chat.send(bob.id, {
+      type: "chat" as never,
+      body: "draft",
+      extension: { save_to_history: 1, dialog_id: dialog._id },
+    });
     await received;
     const updated = nextEvent<[string, boolean, string, string, number]>(b.chat, "onMessageUpdateListener");
     a.chat.editMessage({ to: bob.id, dialogId: dialog._id, body: "final", originMessageId: id, last: true });
@@ -136,7 +161,11 @@ describe("official SDK chat against chatcube-server", () => {
     // connect() resolves before <enabled/> arrives; the SDK only tracks messages sent after it
     await until(() => (a.chat.streamManagement as unknown as { enabled: boolean }).enabled, 2000, "SM to be enabled");
     const sent = nextEvent<[unknown, { id?: string } | null]>(a.chat, "onSentMessageCallback");
-    const id = a.chat.send(bob.id, { type: "chat" as never, body: "ack me", extension: { save_to_history: 1, dialog_id: dialog._id } });
+    const id = a.chat.send(bob.id, {
+      type: "chat" as never,
+      body: "ack me",
+      extension: { save_to_history: 1, dialog_id: dialog._id },
+    });
     const [lost, ok] = await sent;
     expect(lost).toBeNull();
     expect(ok?.id).toBe(id);
@@ -146,7 +175,10 @@ describe("official SDK chat against chatcube-server", () => {
     const [alice, bob] = [makeUser(server, "alice"), makeUser(server, "bob")];
     const a = await connected(alice);
     const b = await connected(bob);
-    const system = nextEvent<[{ userId: number; body: string; extension: Record<string, string> }]>(b.chat, "onSystemMessageListener");
+    const system = nextEvent<[{ userId: number; body: string; extension: Record<string, string> }]>(
+      b.chat,
+      "onSystemMessageListener",
+    );
     a.chat.sendSystemMessage(bob.id, { body: "dialog/NEW_DIALOG", extension: { dialogId: "abc" } });
     const [message] = await system;
     expect(message).toMatchObject({ userId: alice.id, body: "dialog/NEW_DIALOG", extension: { dialogId: "abc" } });
@@ -174,7 +206,11 @@ describe("official SDK chat against chatcube-server", () => {
     await disconnected;
     await reconnected;
     const received = nextEvent<[number, { body: string }]>(b.chat, "onMessageListener");
-    a.chat.send(bob.id, { type: "chat" as never, body: "you're back", extension: { save_to_history: 1, dialog_id: dialog._id } });
+    a.chat.send(bob.id, {
+      type: "chat" as never,
+      body: "you're back",
+      extension: { save_to_history: 1, dialog_id: dialog._id },
+    });
     expect((await received)[1].body).toBe("you're back");
   });
 });

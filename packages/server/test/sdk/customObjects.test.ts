@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, type RunningServer } from "../../src/startServer.js";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { UserRecord } from "../../src/model/types.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { makeUser } from "../helpers/fixtures.js";
-import { sdkClient, type Sdk } from "../helpers/sdk.js";
+import { type Sdk, sdkClient } from "../helpers/sdk.js";
 import { rejection } from "../rest/helpers.js";
 
 /** The Custom Objects API as the official SDK's `data` module drives it. */
@@ -26,7 +26,15 @@ async function signedIn(user: UserRecord): Promise<Sdk> {
   return cc;
 }
 
-type Movie = { _id: string; user_id: number; name: string; rating: number; tags?: string[]; created_at: number; updated_at: number };
+type Movie = {
+  _id: string;
+  user_id: number;
+  name: string;
+  rating: number;
+  tags?: string[];
+  created_at: number;
+  updated_at: number;
+};
 
 /** `data.list`, whose typings know neither field filters nor ids, though the SDK sends both. */
 const list = (cc: Sdk, className: string, params: unknown) => cc.data.list(className, params as never);
@@ -38,18 +46,37 @@ describe("custom objects through the SDK's data module", () => {
     expect(one).toMatchObject({ name: "Alpha", rating: 7, tags: ["a", "b"], _parent_id: null });
     expect(one._id).toMatch(/^[0-9a-f]{24}$/);
     expect(typeof one.created_at).toBe("number");
-    const many = (await alice.data.create("Movie", [{ name: "Beta", rating: 9 }, { name: "Gamma", rating: 4 }, { name: "Delta", rating: 8 }])) as unknown as { items: Movie[] };
+    const many = (await alice.data.create("Movie", [
+      { name: "Beta", rating: 9 },
+      { name: "Gamma", rating: 4 },
+      { name: "Delta", rating: 8 },
+    ])) as unknown as { items: Movie[] };
     expect(many.items.map((m) => m.name)).toEqual(["Beta", "Gamma", "Delta"]);
 
-    const good = (await list(alice, "Movie", { rating: { gte: 7 }, sort_desc: "rating" })) as unknown as { class_name: string; items: Movie[] };
+    const good = (await list(alice, "Movie", { rating: { gte: 7 }, sort_desc: "rating" })) as unknown as {
+      class_name: string;
+      items: Movie[];
+    };
     expect(good.class_name).toBe("Movie");
     expect(good.items.map((m) => m.name)).toEqual(["Beta", "Delta", "Alpha"]);
-    const page = (await list(alice, "Movie", { sort_asc: "name", limit: 2, skip: 1 })) as unknown as { items: Movie[]; limit: number; skip: number };
+    const page = (await list(alice, "Movie", { sort_asc: "name", limit: 2, skip: 1 })) as unknown as {
+      items: Movie[];
+      limit: number;
+      skip: number;
+    };
     expect(page).toMatchObject({ limit: 2, skip: 1 });
     expect(page.items.map((m) => m.name)).toEqual(["Beta", "Delta"]);
-    expect(await list(alice, "Movie", { name: { in: ["Alpha", "Gamma"] }, count: 1 })).toMatchObject({ items_count: 2 });
-    expect(((await list(alice, "Movie", { name: { ctn: "lph" } })) as unknown as { items: Movie[] }).items.map((m) => m.name)).toEqual(["Alpha"]);
-    expect(((await list(alice, "Movie", { tags: "b" })) as unknown as { items: Movie[] }).items.map((m) => m.name)).toEqual(["Alpha"]);
+    expect(await list(alice, "Movie", { name: { in: ["Alpha", "Gamma"] }, count: 1 })).toMatchObject({
+      items_count: 2,
+    });
+    expect(
+      ((await list(alice, "Movie", { name: { ctn: "lph" } })) as unknown as { items: Movie[] }).items.map(
+        (m) => m.name,
+      ),
+    ).toEqual(["Alpha"]);
+    expect(
+      ((await list(alice, "Movie", { tags: "b" })) as unknown as { items: Movie[] }).items.map((m) => m.name),
+    ).toEqual(["Alpha"]);
 
     const byIds = (await list(alice, "Movie", [one._id, many.items[1]._id])) as unknown as { items: Movie[] };
     expect(byIds.items.map((m) => m.name).sort()).toEqual(["Alpha", "Gamma"]);
@@ -61,8 +88,15 @@ describe("custom objects through the SDK's data module", () => {
   it("updates by id, with operators, many at once and by criteria; only the owner by default", async () => {
     const owner = await signedIn(makeUser(server, "owner"));
     const other = await signedIn(makeUser(server, "other"));
-    const created = (await owner.data.create("Book", { title: "One", pages: 10, tags: ["x"] })) as unknown as Movie & { title: string };
-    const updated = (await owner.data.update("Book", { _id: created._id, title: "Uno", inc: { pages: 5 }, push: { tags: ["y"] } })) as unknown as Record<string, unknown>;
+    const created = (await owner.data.create("Book", { title: "One", pages: 10, tags: ["x"] })) as unknown as Movie & {
+      title: string;
+    };
+    const updated = (await owner.data.update("Book", {
+      _id: created._id,
+      title: "Uno",
+      inc: { pages: 5 },
+      push: { tags: ["y"] },
+    })) as unknown as Record<string, unknown>;
     expect(updated).toMatchObject({ _id: created._id, title: "Uno", pages: 15, tags: ["x", "y"] });
     // Someone else reads it but may not change or delete it.
     const seen = (await list(other, "Book", created._id)) as unknown as { items: Array<Record<string, unknown>> };
@@ -77,34 +111,54 @@ describe("custom objects through the SDK's data module", () => {
     ] as never)) as unknown as { items: Array<Record<string, unknown>>; not_found: { ids: string[] } };
     expect(multi.items.map((item) => item.pages)).toEqual([11, 21]);
     expect(multi.not_found.ids).toEqual([]);
-    const byCriteria = (await owner.data.update("Book", { search_criteria: { pages: { gt: 15 } }, genre: "long" })) as unknown as { total_found: number; items: Array<Record<string, unknown>> };
+    const byCriteria = (await owner.data.update("Book", {
+      search_criteria: { pages: { gt: 15 } },
+      genre: "long",
+    })) as unknown as { total_found: number; items: Array<Record<string, unknown>> };
     expect(byCriteria.total_found).toBe(1);
     expect(byCriteria.items[0]).toMatchObject({ _id: second._id, genre: "long" });
-    expect((await rejection(owner.data.update("Book", { _id: "0123456789abcdef01234567", title: "x" }))).code).toBe(404);
+    expect((await rejection(owner.data.update("Book", { _id: "0123456789abcdef01234567", title: "x" }))).code).toBe(
+      404,
+    );
   });
 
   it("deletes by id, by ids and by criteria; permissions can open a record to others", async () => {
     const owner = await signedIn(makeUser(server, "keeper"));
     const helperUser = makeUser(server, "helper");
     const helper = await signedIn(helperUser);
-    const [a, b, c, d] = ((await owner.data.create("Note", [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }])) as unknown as { items: Movie[] }).items;
+    const [a, b, c, d] = (
+      (await owner.data.create("Note", [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }])) as unknown as { items: Movie[] }
+    ).items;
     expect(await owner.data.delete("Note", a._id)).toBe("");
     expect((await rejection(owner.data.delete("Note", a._id))).code).toBe(404);
     const outcome = await owner.data.delete("Note", [b._id, a._id]);
-    expect(outcome).toEqual({ SuccessfullyDeleted: { ids: [b._id] }, NotFound: { ids: [a._id] }, WrongPermissions: { ids: [] } });
+    expect(outcome).toEqual({
+      SuccessfullyDeleted: { ids: [b._id] },
+      NotFound: { ids: [a._id] },
+      WrongPermissions: { ids: [] },
+    });
     expect(await owner.data.delete("Note", { n: { gte: 4 } })).toEqual({ total_deleted: 1 });
     expect(((await list(owner, "Note", {})) as unknown as { items: Movie[] }).items.map((m) => m._id)).toEqual([c._id]);
     expect(d).toBeDefined();
 
     const shared = (await owner.data.create("Note", {
       n: 5,
-      permissions: { read: { access: "owner" }, update: { access: "open_for_users_ids", ids: [String(helperUser.id)] } },
+      permissions: {
+        read: { access: "owner" },
+        update: { access: "open_for_users_ids", ids: [String(helperUser.id)] },
+      },
     } as never)) as unknown as Movie;
     // The helper may update the record but not read it: only the open record c shows.
-    expect(((await list(helper, "Note", {})) as unknown as { items: Movie[] }).items.map((m) => m._id)).toEqual([c._id]);
+    expect(((await list(helper, "Note", {})) as unknown as { items: Movie[] }).items.map((m) => m._id)).toEqual([
+      c._id,
+    ]);
     expect(await owner.data.readPermissions("Note", shared._id)).toEqual({
       record_id: shared._id,
-      permissions: { read: { access: "owner" }, update: { access: "open_for_users_ids", ids: [String(helperUser.id)] }, delete: { access: "owner" } },
+      permissions: {
+        read: { access: "owner" },
+        update: { access: "open_for_users_ids", ids: [String(helperUser.id)] },
+        delete: { access: "owner" },
+      },
     });
   });
 

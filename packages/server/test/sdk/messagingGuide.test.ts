@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
 import { DialogType, type UserRecord } from "../../src/model/types.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { makeDialog, makeUser } from "../helpers/fixtures.js";
-import { nextEvent, sdkClient, until, type Sdk } from "../helpers/sdk.js";
+import { nextEvent, type Sdk, sdkClient, until } from "../helpers/sdk.js";
 
 /** The rest of the messaging guide (issue 5) as the official SDK drives it: privacy updates, what a block hides,
  *  reaction pushes for replace and remove, muted dialogs and chat alerts, public dialogs. */
@@ -25,7 +25,11 @@ async function connected(user: UserRecord): Promise<Sdk> {
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pushesFor = async (userId: number): Promise<string[]> =>
-  ((await (await fetch(`${server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as { items: Array<{ message_id: string }> }).items.map((p) => p.message_id);
+  (
+    (await (await fetch(`${server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as {
+      items: Array<{ message_id: string }>;
+    }
+  ).items.map((p) => p.message_id);
 
 describe("privacy lists: the SDK's update and what a block hides", () => {
   it("update (get, merge, create) adds and lifts users while the list stays the default in force", async () => {
@@ -35,7 +39,13 @@ describe("privacy lists: the SDK's update and what a block hides", () => {
     const c = await connected(carol);
     await a.chat.privacylist.create({ name: "DEFAULT", items: [{ user_id: bob.id, action: "deny" }] } as never);
     await a.chat.privacylist.setAsDefault("DEFAULT");
-    await a.chat.privacylist.update({ name: "DEFAULT", items: [{ user_id: carol.id, action: "deny" }, { user_id: bob.id, action: "allow" }] } as never);
+    await a.chat.privacylist.update({
+      name: "DEFAULT",
+      items: [
+        { user_id: carol.id, action: "deny" },
+        { user_id: bob.id, action: "allow" },
+      ],
+    } as never);
     const list = await a.chat.privacylist.getList("DEFAULT");
     expect(list.items).toEqual([expect.objectContaining({ user_id: carol.id, action: "deny" })]);
     expect((await a.chat.privacylist.getNames()).default).toBe("DEFAULT");
@@ -74,13 +84,23 @@ describe("reactions: replace and remove reach the occupants", () => {
     const dialog = makeDialog(server, alice, DialogType.PRIVATE, [bob]);
     const a = await connected(alice);
     const b = await connected(bob);
-    const message = await a.chat.message.create({ chat_dialog_id: dialog._id, message: "react", send_to_chat: 1 } as never);
+    const message = await a.chat.message.create({
+      chat_dialog_id: dialog._id,
+      message: "react",
+      send_to_chat: 1,
+    } as never);
     await a.chat.message.addReaction(message._id, "👍");
     await sleep(100);
-    const replaced = nextEvent<[string, number, string, string | undefined, string | undefined]>(b.chat, "onMessageReactionsListener");
+    const replaced = nextEvent<[string, number, string, string | undefined, string | undefined]>(
+      b.chat,
+      "onMessageReactionsListener",
+    );
     await a.chat.message.updateReaction(message._id, "🎉", "👍");
     expect(await replaced).toEqual([message._id, alice.id, dialog._id, "🎉", "👍"]);
-    const removed = nextEvent<[string, number, string, string | undefined, string | undefined]>(b.chat, "onMessageReactionsListener");
+    const removed = nextEvent<[string, number, string, string | undefined, string | undefined]>(
+      b.chat,
+      "onMessageReactionsListener",
+    );
     await a.chat.message.removeReaction(message._id, "🎉");
     expect(await removed).toEqual([message._id, alice.id, dialog._id, undefined, "🎉"]);
     expect(await b.chat.message.listReactions(message._id)).toEqual({});
@@ -95,7 +115,11 @@ describe("notifications and chat alerts", () => {
     const b = await connected(bob);
     await b.chat.dialog.updateNotificationsSettings(dialog._id, false);
     await b.chat.disconnect();
-    const id = a.chat.send(dialog._id, { type: "groupchat" as never, body: "anyone?", extension: { save_to_history: 1, dialog_id: dialog._id } });
+    const id = a.chat.send(dialog._id, {
+      type: "groupchat" as never,
+      body: "anyone?",
+      extension: { save_to_history: 1, dialog_id: dialog._id },
+    });
     await until(() => server.context.db.messages.has(id));
     expect(await pushesFor(bob.id)).toEqual([]); // muted
     expect(await pushesFor(carol.id)).toEqual([id]); // offline, not muted

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
 import { DialogType, type UserRecord } from "../../src/model/types.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { authcid, jidOf, makeDialog, makeUser, oid, roomOf } from "../helpers/fixtures.js";
 import { RawXmpp } from "../helpers/rawXmpp.js";
-import { nextEvent, sdkClient, type Sdk } from "../helpers/sdk.js";
+import { nextEvent, type Sdk, sdkClient } from "../helpers/sdk.js";
 
 let server: RunningServer;
 const open: Sdk[] = [];
@@ -33,7 +33,10 @@ describe("privacy lists with the official SDK", () => {
   it("creates, names, gets, sets default, and deletes a list", async () => {
     const [alice, bob] = [makeUser(server, "alice"), makeUser(server, "bob")];
     const a = await connected(alice);
-    await a.chat.privacylist.create({ name: "DEFAULT", items: [{ user_id: bob.id, action: "deny", mutualBlock: true }] });
+    await a.chat.privacylist.create({
+      name: "DEFAULT",
+      items: [{ user_id: bob.id, action: "deny", mutualBlock: true }],
+    });
     await a.chat.privacylist.setAsDefault("DEFAULT");
     const names = await a.chat.privacylist.getNames();
     expect(names.default).toBe("DEFAULT");
@@ -66,7 +69,12 @@ describe("privacy lists with the official SDK", () => {
     const c = await raw(carol);
     const aliceRaw = await raw(alice);
     const groupId = oid();
-    b.chat.send(group._id, { id: groupId, type: "groupchat" as never, body: "group hello", extension: { save_to_history: 1, dialog_id: group._id } });
+    b.chat.send(group._id, {
+      id: groupId,
+      type: "groupchat" as never,
+      body: "group hello",
+      extension: { save_to_history: 1, dialog_id: group._id },
+    });
     expect((await c.next((el) => el.attrs.id === groupId)).attrs.from).toBe(`${roomOf(server, group)}/${bob.id}`);
     expect(await aliceRaw.nothing((el) => el.attrs.id === groupId, 300)).toBe(true);
   });
@@ -75,7 +83,10 @@ describe("privacy lists with the official SDK", () => {
     const [alice, bob] = [makeUser(server, "alice"), makeUser(server, "bob")];
     const a = await connected(alice);
     await connected(bob);
-    await a.chat.privacylist.create({ name: "DEFAULT", items: [{ user_id: bob.id, action: "deny", mutualBlock: true }] });
+    await a.chat.privacylist.create({
+      name: "DEFAULT",
+      items: [{ user_id: bob.id, action: "deny", mutualBlock: true }],
+    });
     await a.chat.privacylist.setAsDefault("DEFAULT");
     const error = nextEvent<[string, { code: number }]>(a.chat, "onMessageErrorListener");
     const id = a.chat.send(bob.id, { type: "chat" as never, body: "hello?" });
@@ -105,19 +116,27 @@ describe("contacts (roster) and presence", () => {
     const b = await raw(bob);
     a.send(`<presence/>`);
     b.send(`<presence/>`);
-    a.send(`<iq type="set" id="add"><query xmlns="jabber:iq:roster"><item jid="${jidOf(server, bob)}" name="Bob"/></query></iq>`);
+    a.send(
+      `<iq type="set" id="add"><query xmlns="jabber:iq:roster"><item jid="${jidOf(server, bob)}" name="Bob"/></query></iq>`,
+    );
     await a.next((el) => el.attrs.id === "add");
     a.send(`<presence to="${jidOf(server, bob)}" type="subscribe"/>`);
     const request = await b.next((el) => el.name === "presence" && el.attrs.type === "subscribe");
     expect(request.attrs.from).toBe(jidOf(server, alice));
     b.send(`<presence to="${jidOf(server, alice)}" type="subscribed"/>`);
     await a.next((el) => el.name === "presence" && el.attrs.type === "subscribed");
-    const bobsPresence = await a.next((el) => el.name === "presence" && !el.attrs.type && el.attrs.from?.startsWith(jidOf(server, bob)));
+    const bobsPresence = await a.next(
+      (el) => el.name === "presence" && !el.attrs.type && el.attrs.from?.startsWith(jidOf(server, bob)),
+    );
     expect(bobsPresence).toBeTruthy();
     a.send(`<iq type="get" id="get"><query xmlns="jabber:iq:roster"/></iq>`);
     const items = (await a.next((el) => el.attrs.id === "get")).getChild("query")!.getChildren("item");
-    expect(items.map((i) => i.attrs)).toEqual([expect.objectContaining({ jid: jidOf(server, bob), name: "Bob", subscription: "to" })]);
-    a.send(`<iq type="set" id="rm"><query xmlns="jabber:iq:roster"><item jid="${jidOf(server, bob)}" subscription="remove"/></query></iq>`);
+    expect(items.map((i) => i.attrs)).toEqual([
+      expect.objectContaining({ jid: jidOf(server, bob), name: "Bob", subscription: "to" }),
+    ]);
+    a.send(
+      `<iq type="set" id="rm"><query xmlns="jabber:iq:roster"><item jid="${jidOf(server, bob)}" subscription="remove"/></query></iq>`,
+    );
     await a.next((el) => el.attrs.id === "rm" && el.attrs.type === "result");
     expect(server.context.db.rosterOf(alice.id).size).toBe(0);
   });
@@ -125,10 +144,13 @@ describe("contacts (roster) and presence", () => {
   it("refuses the 301st contact", async () => {
     const alice = makeUser(server, "alice");
     const roster = server.context.db.rosterOf(alice.id);
-    for (let i = 0; i < 300; i++) roster.set(100_000 + i, { userId: 100_000 + i, name: null, subscription: "none", ask: false });
+    for (let i = 0; i < 300; i++)
+      roster.set(100_000 + i, { userId: 100_000 + i, name: null, subscription: "none", ask: false });
     const extra = makeUser(server, "extra");
     const a = await raw(alice);
-    a.send(`<iq type="set" id="full"><query xmlns="jabber:iq:roster"><item jid="${jidOf(server, extra)}"/></query></iq>`);
+    a.send(
+      `<iq type="set" id="full"><query xmlns="jabber:iq:roster"><item jid="${jidOf(server, extra)}"/></query></iq>`,
+    );
     const error = await a.next((el) => el.attrs.id === "full");
     expect(error.attrs.type).toBe("error");
     expect(error.getChild("error")?.getChildText("text")).toMatch(/300/);

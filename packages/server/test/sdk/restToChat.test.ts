@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
 import { DialogType } from "../../src/model/types.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { makeDialog, makeUser } from "../helpers/fixtures.js";
-import { nextEvent, sdkClient, until, type Sdk } from "../helpers/sdk.js";
+import { nextEvent, type Sdk, sdkClient, until } from "../helpers/sdk.js";
 
 /** REST calls whose effects reach the other occupants over XMPP, both sides driven by the official SDK. */
 let server: RunningServer;
@@ -30,7 +30,11 @@ describe("REST → chat", () => {
     const a = await signedIn(alice.login!);
     const b = await signedIn(bob.login!);
     const received = nextEvent<[number, { id: string; body: string; dialog_id: string }]>(b.chat, "onMessageListener");
-    const created = await a.chat.message.create({ chat_dialog_id: dialog._id, message: "via REST", send_to_chat: 1 } as never);
+    const created = await a.chat.message.create({
+      chat_dialog_id: dialog._id,
+      message: "via REST",
+      send_to_chat: 1,
+    } as never);
     const [from, message] = await received;
     expect(from).toBe(alice.id);
     expect(message).toMatchObject({ id: created._id, body: "via REST", dialog_id: dialog._id });
@@ -50,7 +54,10 @@ describe("REST → chat", () => {
     const [alice, bob] = [makeUser(server, "alice"), makeUser(server, "bob")];
     const a = await signedIn(alice.login!);
     const b = await signedIn(bob.login!);
-    const system = nextEvent<[{ body: string | null; extension: Record<string, string> }]>(b.chat, "onSystemMessageListener");
+    const system = nextEvent<[{ body: string | null; extension: Record<string, string> }]>(
+      b.chat,
+      "onSystemMessageListener",
+    );
     await a.chat.message.createSystem({ recipientId: bob.id, param1: "value1" } as never);
     const [message] = await system;
     expect(message.extension).toMatchObject({ param1: "value1" });
@@ -63,11 +70,27 @@ describe("REST → chat", () => {
     const c = await signedIn(carol.login!);
     c.chat.markInactive();
     await new Promise((r) => setTimeout(r, 100));
-    const loud = a.chat.send(dialog._id, { type: "groupchat" as never, body: "ping", extension: { save_to_history: 1, dialog_id: dialog._id } });
-    a.chat.send(dialog._id, { type: "groupchat" as never, body: "quiet", extension: { save_to_history: 1, dialog_id: dialog._id, silent: 1 } });
-    await until(() => server.context.db.messages.size > 0 && [...server.context.db.messages.values()].filter((m) => m.chat_dialog_id === dialog._id).length === 2);
+    const loud = a.chat.send(dialog._id, {
+      type: "groupchat" as never,
+      body: "ping",
+      extension: { save_to_history: 1, dialog_id: dialog._id },
+    });
+    a.chat.send(dialog._id, {
+      type: "groupchat" as never,
+      body: "quiet",
+      extension: { save_to_history: 1, dialog_id: dialog._id, silent: 1 },
+    });
+    await until(
+      () =>
+        server.context.db.messages.size > 0 &&
+        [...server.context.db.messages.values()].filter((m) => m.chat_dialog_id === dialog._id).length === 2,
+    );
     const pushes = async (userId: number) =>
-      ((await (await fetch(`${server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as { items: Array<{ message_id: string }> }).items.map((p) => p.message_id);
+      (
+        (await (await fetch(`${server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as {
+          items: Array<{ message_id: string }>;
+        }
+      ).items.map((p) => p.message_id);
     expect(await pushes(bob.id)).toEqual([loud]); // offline
     expect(await pushes(carol.id)).toEqual([loud]); // connected but inactive
     expect(await pushes(alice.id)).toEqual([]); // the sender

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
 import { DialogType, type UserRecord } from "../../src/model/types.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { makeDialog, makeUser } from "../helpers/fixtures.js";
-import { sdkClient, type Sdk } from "../helpers/sdk.js";
+import { type Sdk, sdkClient } from "../helpers/sdk.js";
 import { rejection } from "../rest/helpers.js";
 
 /** Push subscriptions through the SDK's `pushnotifications.subscriptions`; nothing leaves the machine. */
@@ -34,31 +34,65 @@ describe("push subscriptions", () => {
     const user = makeUser(server, "subscriber");
     const cc = await signedIn(user);
     expect(await cc.pushnotifications.subscriptions.list()).toEqual([]);
-    const created = (await cc.pushnotifications.subscriptions.create(android)) as unknown as Array<{ subscription: { id: number } }>;
+    const created = (await cc.pushnotifications.subscriptions.create(android)) as unknown as Array<{
+      subscription: { id: number };
+    }>;
     expect(created).toEqual([
-      { subscription: expect.objectContaining({ notification_channel: { name: "gcm" }, device: { udid: "device-1", platform: { name: "android" } } }) }
+      {
+        subscription: expect.objectContaining({
+          notification_channel: { name: "gcm" },
+          device: { udid: "device-1", platform: { name: "android" } },
+        }),
+      },
     ]);
     await cc.pushnotifications.subscriptions.create(browser);
-    const again = (await cc.pushnotifications.subscriptions.create({ ...android, push_token: { ...android.push_token, client_identification_sequence: "fcm-token-2" } })) as unknown as Array<{ subscription: { id: number } }>;
+    const again = (await cc.pushnotifications.subscriptions.create({
+      ...android,
+      push_token: { ...android.push_token, client_identification_sequence: "fcm-token-2" },
+    })) as unknown as Array<{ subscription: { id: number } }>;
     expect(again[0].subscription.id).toBe(created[0].subscription.id);
     const listed = await cc.pushnotifications.subscriptions.list();
     expect(listed.map((s) => s.subscription.notification_channel.name)).toEqual(["gcm", "web"]);
 
     const stranger = await signedIn(makeUser(server, "stranger"));
     expect(await stranger.pushnotifications.subscriptions.list()).toEqual([]);
-    expect((await rejection(stranger.pushnotifications.subscriptions.delete(created[0].subscription.id))).code).toBe(404);
+    expect((await rejection(stranger.pushnotifications.subscriptions.delete(created[0].subscription.id))).code).toBe(
+      404,
+    );
 
     expect(await cc.pushnotifications.subscriptions.delete(created[0].subscription.id)).toBe("");
-    expect((await cc.pushnotifications.subscriptions.list()).map((s) => s.subscription.notification_channel.name)).toEqual(["web"]);
+    expect(
+      (await cc.pushnotifications.subscriptions.list()).map((s) => s.subscription.notification_channel.name),
+    ).toEqual(["web"]);
     expect((await rejection(cc.pushnotifications.subscriptions.delete(created[0].subscription.id))).code).toBe(404);
   });
 
   it("refuses a bad channel, platform, udid or token with 422", async () => {
     const cc = await signedIn(makeUser(server, "careless"));
-    expect((await rejection(cc.pushnotifications.subscriptions.create({ ...android, notification_channel: "pigeon" }))).code).toBe(422);
-    expect((await rejection(cc.pushnotifications.subscriptions.create({ ...android, device: { platform: "toaster", udid: "x" } }))).code).toBe(422);
-    expect((await rejection(cc.pushnotifications.subscriptions.create({ ...android, device: { platform: "android", udid: "" } }))).code).toBe(422);
-    expect((await rejection(cc.pushnotifications.subscriptions.create({ ...browser, push_token: { environment: "production" } } as never))).code).toBe(422);
+    expect(
+      (await rejection(cc.pushnotifications.subscriptions.create({ ...android, notification_channel: "pigeon" }))).code,
+    ).toBe(422);
+    expect(
+      (
+        await rejection(
+          cc.pushnotifications.subscriptions.create({ ...android, device: { platform: "toaster", udid: "x" } }),
+        )
+      ).code,
+    ).toBe(422);
+    expect(
+      (
+        await rejection(
+          cc.pushnotifications.subscriptions.create({ ...android, device: { platform: "android", udid: "" } }),
+        )
+      ).code,
+    ).toBe(422);
+    expect(
+      (
+        await rejection(
+          cc.pushnotifications.subscriptions.create({ ...browser, push_token: { environment: "production" } } as never),
+        )
+      ).code,
+    ).toBe(422);
     expect((await rejection(cc.pushnotifications.subscriptions.create({} as never))).code).toBe(422);
   });
 
@@ -71,7 +105,11 @@ describe("push subscriptions", () => {
     const a = await signedIn(alice);
     const sent = await a.chat.message.create({ chat_dialog_id: group._id, message: "anyone there?" });
     const pushes = async (userId: number) =>
-      ((await (await fetch(`${server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as { items: Array<{ message_id: string; subscriptions: unknown[] }> }).items;
+      (
+        (await (await fetch(`${server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as {
+          items: Array<{ message_id: string; subscriptions: unknown[] }>;
+        }
+      ).items;
     const [toBob] = await pushes(bob.id);
     expect(toBob.message_id).toBe(sent._id);
     expect(toBob.subscriptions).toEqual([

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
 import { DialogType } from "../../src/model/types.js";
-import { authcid, jidOf, makeDialog, makeUser, oid, roomOf } from "../helpers/fixtures.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
+import { jidOf, makeDialog, makeUser, oid, roomOf } from "../helpers/fixtures.js";
 import { RawXmpp, text } from "../helpers/rawXmpp.js";
 
 let server: RunningServer;
@@ -23,14 +23,21 @@ describe("1-1 chat", () => {
     const a = await login(alice);
     const b = await login(bob);
     const id = oid();
-    a.send(`<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>hello</body>${extra(dialog._id, "<city>Kyiv</city>")}</message>`);
+    a.send(
+      `<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>hello</body>${extra(dialog._id, "<city>Kyiv</city>")}</message>`,
+    );
     const got = await b.next("message");
     expect(got.attrs).toMatchObject({ from: a.jid, type: "chat", id, to: b.jid });
     expect(text(got, "body")).toBe("hello");
     expect(text(got, "extraParams", "dialog_id")).toBe(dialog._id);
     expect(Number(text(got, "extraParams", "date_sent"))).toBeGreaterThan(1_700_000_000);
     const stored = server.context.db.messages.get(id)!;
-    expect(stored).toMatchObject({ message: "hello", sender_id: alice.id, recipient_id: bob.id, custom: { city: "Kyiv" } });
+    expect(stored).toMatchObject({
+      message: "hello",
+      sender_id: alice.id,
+      recipient_id: bob.id,
+      custom: { city: "Kyiv" },
+    });
     expect(dialog).toMatchObject({ last_message: "hello", last_message_id: id, last_message_user_id: alice.id });
     await Promise.all([a.close(), b.close()]);
   });
@@ -40,7 +47,9 @@ describe("1-1 chat", () => {
     const bob = makeUser(server, "bob");
     const a = await login(alice);
     const id = oid();
-    a.send(`<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>first</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history></extraParams></message>`);
+    a.send(
+      `<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>first</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history></extraParams></message>`,
+    );
     a.send(`<iq type="get" id="sync"><ping xmlns="urn:xmpp:ping"/></iq>`);
     await a.next((el) => el.attrs.id === "sync");
     const dialog = server.context.db.privateDialogOf(alice.id, bob.id);
@@ -54,7 +63,10 @@ describe("1-1 chat", () => {
     const dialog = makeDialog(server, alice, DialogType.PRIVATE, [bob]);
     const a = await login(alice);
     const ids = [oid(), oid()];
-    for (const id of ids) a.send(`<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>${id}</body>${extra(dialog._id)}</message>`);
+    for (const id of ids)
+      a.send(
+        `<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>${id}</body>${extra(dialog._id)}</message>`,
+      );
     a.send(`<iq type="get" id="sync"><ping xmlns="urn:xmpp:ping"/></iq>`);
     await a.next((el) => el.attrs.id === "sync");
     const b = await login(bob);
@@ -94,13 +106,19 @@ describe("1-1 chat", () => {
     const a = await login(alice);
     const b = await login(bob);
     const id = oid();
-    a.send(`<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>mark me</body>${extra(dialog._id)}</message>`);
+    a.send(
+      `<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>mark me</body>${extra(dialog._id)}</message>`,
+    );
     await b.next("message");
-    b.send(`<message to="${jidOf(server, alice)}" type="chat" id="${oid()}"><received xmlns="urn:xmpp:chat-markers:0" id="${id}"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`);
+    b.send(
+      `<message to="${jidOf(server, alice)}" type="chat" id="${oid()}"><received xmlns="urn:xmpp:chat-markers:0" id="${id}"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`,
+    );
     const received = await a.next((el) => !!el.getChild("received"));
     expect(received.attrs.from).toBe(b.jid);
     expect(server.context.db.messages.get(id)!.delivered_ids).toContain(bob.id);
-    b.send(`<message to="${jidOf(server, alice)}" type="chat" id="${oid()}"><displayed xmlns="urn:xmpp:chat-markers:0" id="${id}"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`);
+    b.send(
+      `<message to="${jidOf(server, alice)}" type="chat" id="${oid()}"><displayed xmlns="urn:xmpp:chat-markers:0" id="${id}"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`,
+    );
     await a.next((el) => !!el.getChild("displayed"));
     expect(server.context.db.messages.get(id)!.read_ids).toContain(bob.id);
     await Promise.all([a.close(), b.close()]);
@@ -112,19 +130,29 @@ describe("1-1 chat", () => {
     const dialog = makeDialog(server, alice, DialogType.PRIVATE, [bob]);
     const a = await login(alice);
     const b = await login(bob);
-    a.send(`<message to="${jidOf(server, bob)}" type="chat"><composing xmlns="http://jabber.org/protocol/chatstates"/></message>`);
+    a.send(
+      `<message to="${jidOf(server, bob)}" type="chat"><composing xmlns="http://jabber.org/protocol/chatstates"/></message>`,
+    );
     expect((await b.next("message")).getChild("composing")).toBeTruthy();
     const id = oid();
-    a.send(`<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>tpyo</body>${extra(dialog._id)}</message>`);
+    a.send(
+      `<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>tpyo</body>${extra(dialog._id)}</message>`,
+    );
     await b.next((el) => el.attrs.id === id);
-    a.send(`<message to="${jidOf(server, bob)}" type="chat" id="${oid()}"><body>typo</body><replace xmlns="urn:xmpp:message-correct:0" id="${id}" last="true"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`);
+    a.send(
+      `<message to="${jidOf(server, bob)}" type="chat" id="${oid()}"><body>typo</body><replace xmlns="urn:xmpp:message-correct:0" id="${id}" last="true"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`,
+    );
     expect(text(await b.next((el) => !!el.getChild("replace")), "body")).toBe("typo");
     expect(server.context.db.messages.get(id)!.message).toBe("typo");
     // bob may not rewrite alice's message
-    b.send(`<message to="${jidOf(server, alice)}" type="chat" id="${oid()}"><body>hacked</body><replace xmlns="urn:xmpp:message-correct:0" id="${id}"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`);
+    b.send(
+      `<message to="${jidOf(server, alice)}" type="chat" id="${oid()}"><body>hacked</body><replace xmlns="urn:xmpp:message-correct:0" id="${id}"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`,
+    );
     await a.next((el) => !!el.getChild("replace"));
     expect(server.context.db.messages.get(id)!.message).toBe("typo");
-    a.send(`<message to="${jidOf(server, bob)}" type="chat" id="${oid()}"><remove xmlns="urn:xmpp:message-delete:0" id="${id}"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`);
+    a.send(
+      `<message to="${jidOf(server, bob)}" type="chat" id="${oid()}"><remove xmlns="urn:xmpp:message-delete:0" id="${id}"/><extraParams xmlns="jabber:client"><dialog_id>${dialog._id}</dialog_id></extraParams></message>`,
+    );
     await b.next((el) => !!el.getChild("remove"));
     expect(server.context.db.messages.has(id)).toBe(false);
     expect(dialog.last_message_id).toBeNull();
@@ -152,7 +180,9 @@ describe("1-1 chat", () => {
     const dialog = makeDialog(server, alice, DialogType.PRIVATE, [bob]);
     const m = await login(mallory);
     const id = oid();
-    m.send(`<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>intrude</body>${extra(dialog._id)}</message>`);
+    m.send(
+      `<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>intrude</body>${extra(dialog._id)}</message>`,
+    );
     const error = await m.next("message");
     expect(error.attrs).toMatchObject({ type: "error", id });
     expect(server.context.db.messages.has(id)).toBe(false);
@@ -167,11 +197,15 @@ describe("group chat", () => {
     const a = await login(alice);
     const b = await login(bob);
     const c = await login(carol);
-    a.send(`<presence to="${roomOf(server, dialog)}/${alice.id}" id="j1"><x xmlns="http://jabber.org/protocol/muc"><history maxstanzas="0"/></x></presence>`);
+    a.send(
+      `<presence to="${roomOf(server, dialog)}/${alice.id}" id="j1"><x xmlns="http://jabber.org/protocol/muc"><history maxstanzas="0"/></x></presence>`,
+    );
     const self = await a.next((el) => el.name === "presence" && el.attrs.id === "j1");
     expect(self.getChild("x")?.getChild("status")?.attrs.code).toBe("110");
     const id = oid();
-    a.send(`<message to="${roomOf(server, dialog)}" type="groupchat" id="${id}"><body>hi all</body>${extra(dialog._id)}</message>`);
+    a.send(
+      `<message to="${roomOf(server, dialog)}" type="groupchat" id="${id}"><body>hi all</body>${extra(dialog._id)}</message>`,
+    );
     for (const client of [a, b, c]) {
       const got = await client.next((el) => el.name === "message" && el.attrs.id === id);
       expect(got.attrs).toMatchObject({ type: "groupchat", from: `${roomOf(server, dialog)}/${alice.id}` });
@@ -185,14 +219,23 @@ describe("group chat", () => {
     const dialog = makeDialog(server, alice, DialogType.GROUP, [bob], "Team");
     const a = await login(alice);
     const b = await login(bob);
-    a.send(`<presence to="${roomOf(server, dialog)}/${alice.id}"><x xmlns="http://jabber.org/protocol/muc"/></presence>`);
+    a.send(
+      `<presence to="${roomOf(server, dialog)}/${alice.id}"><x xmlns="http://jabber.org/protocol/muc"/></presence>`,
+    );
     await a.next("presence");
     b.send(`<presence to="${roomOf(server, dialog)}/${bob.id}"><x xmlns="http://jabber.org/protocol/muc"/></presence>`);
     const joined = await a.next("presence");
     expect(joined.attrs.from).toBe(`${roomOf(server, dialog)}/${bob.id}`);
-    a.send(`<iq type="get" to="${roomOf(server, dialog)}" id="d1"><query xmlns="http://jabber.org/protocol/disco#items"/></iq>`);
-    const items = (await a.next((el) => el.attrs.id === "d1")).getChild("query")!.getChildren("item").map((i) => i.attrs.jid);
-    expect(items.sort()).toEqual([`${roomOf(server, dialog)}/${alice.id}`, `${roomOf(server, dialog)}/${bob.id}`].sort());
+    a.send(
+      `<iq type="get" to="${roomOf(server, dialog)}" id="d1"><query xmlns="http://jabber.org/protocol/disco#items"/></iq>`,
+    );
+    const items = (await a.next((el) => el.attrs.id === "d1"))
+      .getChild("query")!
+      .getChildren("item")
+      .map((i) => i.attrs.jid);
+    expect(items.sort()).toEqual(
+      [`${roomOf(server, dialog)}/${alice.id}`, `${roomOf(server, dialog)}/${bob.id}`].sort(),
+    );
     b.send(`<presence type="unavailable" to="${roomOf(server, dialog)}/${bob.id}"/>`);
     const left = await a.next((el) => el.name === "presence" && el.attrs.type === "unavailable");
     expect(left.attrs.from).toBe(`${roomOf(server, dialog)}/${bob.id}`);
@@ -204,11 +247,15 @@ describe("group chat", () => {
     const dialog = makeDialog(server, alice, DialogType.GROUP, [bob], "Team");
     const m = await login(mallory);
     const id = oid();
-    m.send(`<message to="${roomOf(server, dialog)}" type="groupchat" id="${id}"><body>let me in</body>${extra(dialog._id)}</message>`);
+    m.send(
+      `<message to="${roomOf(server, dialog)}" type="groupchat" id="${id}"><body>let me in</body>${extra(dialog._id)}</message>`,
+    );
     const error = await m.next("message");
     expect(error.attrs.type).toBe("error");
     expect(error.getChild("error")?.getChild("forbidden")).toBeTruthy();
-    m.send(`<presence to="${roomOf(server, dialog)}/${mallory.id}" id="j"><x xmlns="http://jabber.org/protocol/muc"/></presence>`);
+    m.send(
+      `<presence to="${roomOf(server, dialog)}/${mallory.id}" id="j"><x xmlns="http://jabber.org/protocol/muc"/></presence>`,
+    );
     expect((await m.next("presence")).attrs.type).toBe("error");
     expect(server.context.db.messages.has(id)).toBe(false);
     await m.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { authcid, makeUser, tokenFor } from "../helpers/fixtures.js";
 import { RawXmpp } from "../helpers/rawXmpp.js";
 
@@ -21,7 +21,9 @@ describe("stream negotiation", () => {
     expect(open.attrs).toMatchObject({ from: "localhost", version: "1.0" });
     const features = await client.next("stream:features");
     expect(features.getChild("mechanisms")?.getChildText("mechanism")).toBe("PLAIN");
-    client.send(`<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${plain(authcid(server, alice), "password1")}</auth>`);
+    client.send(
+      `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${plain(authcid(server, alice), "password1")}</auth>`,
+    );
     await client.next("success");
     client.send(OPEN);
     await client.next("open");
@@ -43,7 +45,9 @@ describe("stream negotiation", () => {
     const client = await RawXmpp.connect(server.chatUrl);
     client.send(OPEN);
     await client.next("stream:features");
-    client.send(`<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${plain(authcid(server, bob), "wrong")}</auth>`);
+    client.send(
+      `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${plain(authcid(server, bob), "wrong")}</auth>`,
+    );
     const failure = await client.next("failure");
     expect(failure.getChild("not-authorized")).toBeTruthy();
     client.send(`<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">!!!</auth>`);
@@ -92,7 +96,9 @@ describe("stream negotiation", () => {
     expect(unknown.attrs.type).toBe("error");
     expect(unknown.getChild("error")?.getChild("service-unavailable")).toBeTruthy();
     expect(unknown.getChild("error")?.attrs.code).toBe("503");
-    client.send(`<message from="999-1@localhost/x" to="${dave.id}-1@localhost" type="chat"><body>spoof</body></message>`);
+    client.send(
+      `<message from="999-1@localhost/x" to="${dave.id}-1@localhost" type="chat"><body>spoof</body></message>`,
+    );
     expect((await client.next("stream:error")).getChild("invalid-from")).toBeTruthy();
     await client.closed;
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { startServer, type RunningServer } from "../../src/startServer.js";
 import { DialogType } from "../../src/model/types.js";
+import { type RunningServer, startServer } from "../../src/startServer.js";
 import { jidOf, makeDialog, makeUser, oid } from "../helpers/fixtures.js";
 import { RawXmpp } from "../helpers/rawXmpp.js";
 
@@ -36,21 +36,27 @@ describe("stream management (XEP-0198)", () => {
     client.send(`<presence/>`);
     const a = await login(alice);
     const first = oid();
-    a.send(`<message to="${jidOf(server, bob)}" type="chat" id="${first}"><body>one</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history><dialog_id>${dialog._id}</dialog_id></extraParams></message>`);
+    a.send(
+      `<message to="${jidOf(server, bob)}" type="chat" id="${first}"><body>one</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history><dialog_id>${dialog._id}</dialog_id></extraParams></message>`,
+    );
     await client.next((el) => el.attrs.id === first);
     client.send(`<a xmlns="urn:xmpp:sm:3" h="1"/>`);
     // the socket dies; the session waits for resumption while more arrives
     client.ws.terminate();
     await client.closed;
     const second = oid();
-    a.send(`<message to="${jidOf(server, bob)}" type="chat" id="${second}"><body>two</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history><dialog_id>${dialog._id}</dialog_id></extraParams></message>`);
+    a.send(
+      `<message to="${jidOf(server, bob)}" type="chat" id="${second}"><body>two</body><extraParams xmlns="jabber:client"><save_to_history>1</save_to_history><dialog_id>${dialog._id}</dialog_id></extraParams></message>`,
+    );
     a.send(`<iq type="get" id="sync"><ping xmlns="urn:xmpp:ping"/></iq>`);
     await a.next((el) => el.attrs.id === "sync");
 
     const again = await RawXmpp.connect(server.chatUrl);
     again.send(OPEN);
     await again.next("stream:features");
-    again.send(`<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${bob.id}-1\0password1`).toString("base64")}</auth>`);
+    again.send(
+      `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${bob.id}-1\0password1`).toString("base64")}</auth>`,
+    );
     await again.next("success");
     again.send(OPEN);
     await again.next("stream:features");
@@ -67,7 +73,9 @@ describe("stream management (XEP-0198)", () => {
     const c = await RawXmpp.connect(server.chatUrl);
     c.send(OPEN);
     await c.next("stream:features");
-    c.send(`<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${carol.id}-1\0password1`).toString("base64")}</auth>`);
+    c.send(
+      `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0${carol.id}-1\0password1`).toString("base64")}</auth>`,
+    );
     await c.next("success");
     c.send(OPEN);
     await c.next("stream:features");

@@ -5,8 +5,8 @@ import type { Message } from "../../model/message.js";
 import type { OutboxSend } from "../../model/outboxEntry.js";
 import { aDialog, aMessage } from "../../stores/testData.js";
 import type { PersistenceSession } from "../Persistence.js";
-import { createIndexedDbPersistence } from "./createIndexedDbPersistence.js";
 import type { CacheCaps } from "./createIdbSession.js";
+import { createIndexedDbPersistence } from "./createIndexedDbPersistence.js";
 
 const dialogId = (i: number) => `65f0${i.toString(16).padStart(20, "0")}`;
 const messageId = (d: number, i: number) => `66${d.toString(16).padStart(4, "0")}${i.toString(16).padStart(18, "0")}`;
@@ -17,13 +17,15 @@ async function open(caps: Partial<CacheCaps> = {}) {
   const indexedDB = new IDBFactory();
   const persistence = createIndexedDbPersistence({ indexedDB, IDBKeyRange, caps });
   const session = await persistence.open({ appId: 1, userId: 10 });
-  const reload = async (): Promise<PersistenceSession> => createIndexedDbPersistence({ indexedDB, IDBKeyRange, caps }).open({ appId: 1, userId: 10 });
+  const reload = async (): Promise<PersistenceSession> =>
+    createIndexedDbPersistence({ indexedDB, IDBKeyRange, caps }).open({ appId: 1, userId: 10 });
   return { persistence, session, reload };
 }
 
 const transactions = () => jest.spyOn(IDBDatabase.prototype, "transaction");
 const puts = () => jest.spyOn(IDBObjectStore.prototype, "put");
-const putsInto = (spy: ReturnType<typeof puts>, store: string) => spy.mock.contexts.filter((c) => (c as IDBObjectStore).name === store).length;
+const putsInto = (spy: ReturnType<typeof puts>, store: string) =>
+  spy.mock.contexts.filter((c) => (c as IDBObjectStore).name === store).length;
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -85,9 +87,24 @@ describe("bounded size", () => {
 
   it("evicts the least recently viewed windows past the total cap, never one with pending outbox work", async () => {
     const { session } = await open({ messagesPerDialog: 10, totalMessages: 25 });
-    const pending: OutboxSend = { id: messageId(1, 99), kind: "send", dialogId: dialogId(1), messageId: messageId(1, 99), createdAt: 1, state: "queued", attempts: 0, nextAttemptAt: null, lastError: null, body: "hi", attachments: [], customParams: {}, recipientId: null };
+    const pending: OutboxSend = {
+      id: messageId(1, 99),
+      kind: "send",
+      dialogId: dialogId(1),
+      messageId: messageId(1, 99),
+      createdAt: 1,
+      state: "queued",
+      attempts: 0,
+      nextAttemptAt: null,
+      lastError: null,
+      body: "hi",
+      attachments: [],
+      customParams: {},
+      recipientId: null,
+    };
     await session.putOutbox(pending);
-    for (let d = 1; d <= 4; d++) await session.putWindow({ dialogId: dialogId(d), items: messagesOf(d, 10), hasOlder: false, viewedAt: d * 100 });
+    for (let d = 1; d <= 4; d++)
+      await session.putWindow({ dialogId: dialogId(d), items: messagesOf(d, 10), hasOlder: false, viewedAt: d * 100 });
     // 40 messages > 25: dialog 1 is the least recently viewed but has pending work; 2 then goes, then 3? 40-10=30, 30-10=20.
     const cached = (await session.load()).windows.map((w) => w.dialogId).sort();
     expect(cached).toEqual([dialogId(1), dialogId(4)]);
@@ -107,14 +124,32 @@ describe("quota exceeded", () => {
 
   it("evicts the oldest cached windows first and retries; the outbox entry is written", async () => {
     const { session, persistence } = await open();
-    for (let d = 1; d <= 4; d++) await session.putWindow({ dialogId: dialogId(d), items: messagesOf(d, 10), hasOlder: false, viewedAt: d });
+    for (let d = 1; d <= 4; d++)
+      await session.putWindow({ dialogId: dialogId(d), items: messagesOf(d, 10), hasOlder: false, viewedAt: d });
     const original = IDBObjectStore.prototype.put;
     let failures = 1;
-    jest.spyOn(IDBObjectStore.prototype, "put").mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
+    jest.spyOn(IDBObjectStore.prototype, "put").mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore["put"]>
+    ) {
       if (this.name === "outbox" && failures-- > 0) throw quotaError();
       return original.apply(this, args);
     });
-    const entry: OutboxSend = { id: messageId(9, 1), kind: "send", dialogId: dialogId(9), messageId: messageId(9, 1), createdAt: 1, state: "queued", attempts: 0, nextAttemptAt: null, lastError: null, body: "hi", attachments: [], customParams: {}, recipientId: null };
+    const entry: OutboxSend = {
+      id: messageId(9, 1),
+      kind: "send",
+      dialogId: dialogId(9),
+      messageId: messageId(9, 1),
+      createdAt: 1,
+      state: "queued",
+      attempts: 0,
+      nextAttemptAt: null,
+      lastError: null,
+      body: "hi",
+      attachments: [],
+      customParams: {},
+      recipientId: null,
+    };
     await session.putOutbox(entry);
     const snapshot = await session.load();
     expect(snapshot.outbox.map((e) => e.id)).toEqual([entry.id]);

@@ -1,12 +1,19 @@
-import { compareOutbox } from "../../model/outboxEntry.js";
-import { unwrap, wrap, type IDBPDatabase } from "idb";
+import { type IDBPDatabase, unwrap, wrap } from "idb";
 import type { Message } from "../../model/message.js";
+import { compareOutbox } from "../../model/outboxEntry.js";
 import { sortForWindow } from "../../stores/messages/windowOrder.js";
 import type { PersistenceSession, StoredSnapshot, StoredWindow } from "../Persistence.js";
 import { chooseEvictions } from "./chooseEvictions.js";
 import { createWriteQueue, type WriteBatch } from "./createWriteQueue.js";
-import { STORE_NAMES, type ChatcubeDbSchema, type WindowRecord } from "./schema.js";
-import { describeError, isQuotaError, messageFromRecord, messageToRecord, outboxFromRecord, outboxToRecord } from "./storedRecords.js";
+import { type ChatcubeDbSchema, STORE_NAMES, type WindowRecord } from "./schema.js";
+import {
+  describeError,
+  isQuotaError,
+  messageFromRecord,
+  messageToRecord,
+  outboxFromRecord,
+  outboxToRecord,
+} from "./storedRecords.js";
 
 /** Caps on what the cache keeps. */
 export interface CacheCaps {
@@ -68,7 +75,8 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
     const stagedMeta = new Map<string, WindowRecord | null>();
     const evictedNow = new Map<string, number>(); // dialog → its viewedAt
     if (!metasLoaded) {
-      for (const meta of (await wrap(store("windows").getAll())) as WindowRecord[]) if (!metas.has(meta.dialogId)) metas.set(meta.dialogId, meta);
+      for (const meta of (await wrap(store("windows").getAll())) as WindowRecord[])
+        if (!metas.has(meta.dialogId)) metas.set(meta.dialogId, meta);
       metasLoaded = true;
     }
     const knownOf = async (dialogId: string): Promise<Known> => {
@@ -104,9 +112,21 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
         if (before.get(message.id) !== message) messages.put(messageToRecord(message));
       }
       for (const id of before.keys()) if (!next.has(id)) messages.delete(id);
-      const meta: WindowRecord = { dialogId, hasOlder, viewedAt: window.viewedAt, detached: Boolean(window.detached), count: items.length };
+      const meta: WindowRecord = {
+        dialogId,
+        hasOlder,
+        viewedAt: window.viewedAt,
+        detached: Boolean(window.detached),
+        count: items.length,
+      };
       const previous = stagedMeta.get(dialogId) ?? metas.get(dialogId);
-      if (!previous || previous.hasOlder !== meta.hasOlder || previous.viewedAt !== meta.viewedAt || previous.detached !== meta.detached || previous.count !== meta.count) {
+      if (
+        !previous ||
+        previous.hasOlder !== meta.hasOlder ||
+        previous.viewedAt !== meta.viewedAt ||
+        previous.detached !== meta.detached ||
+        previous.count !== meta.count
+      ) {
         store("windows").put(meta);
       }
       stagedKnown.set(dialogId, next);
@@ -123,13 +143,15 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
         }
       }
       for (const [dialogId, window] of windows) await (window ? putWindow(window) : removeWindow(dialogId));
-      for (const [id, entry] of batch.outbox) (entry ? store("outbox").put(outboxToRecord(entry)) : store("outbox").delete(id));
+      for (const [id, entry] of batch.outbox)
+        entry ? store("outbox").put(outboxToRecord(entry)) : store("outbox").delete(id);
       for (const [key, value] of batch.cursors) store("cursors").put({ key, value });
       for (const user of batch.users.values()) store("users").put(user);
-      for (const [name, value] of batch.privacy) (value === null ? store("privacy").delete(name) : store("privacy").put({ name, value }));
+      for (const [name, value] of batch.privacy)
+        value === null ? store("privacy").delete(name) : store("privacy").put({ name, value });
 
       const view = new Map(metas);
-      for (const [id, meta] of stagedMeta) (meta ? view.set(id, meta) : view.delete(id));
+      for (const [id, meta] of stagedMeta) meta ? view.set(id, meta) : view.delete(id);
       const protect = new Set(outboxDialogs.values());
       for (const entry of batch.outbox.values()) if (entry) protect.add(entry.dialogId);
       for (const id of chooseEvictions(view.values(), caps.totalMessages, protect)) {
@@ -146,7 +168,7 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
       throw error;
     }
 
-    for (const [id, known] of stagedKnown) (known ? written.set(id, known) : written.delete(id));
+    for (const [id, known] of stagedKnown) known ? written.set(id, known) : written.delete(id);
     for (const [id, meta] of stagedMeta) {
       if (meta) {
         metas.set(id, meta);
@@ -157,7 +179,7 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
         metas.delete(id);
       }
     }
-    for (const [id, entry] of batch.outbox) (entry ? outboxDialogs.set(id, entry.dialogId) : outboxDialogs.delete(id));
+    for (const [id, entry] of batch.outbox) entry ? outboxDialogs.set(id, entry.dialogId) : outboxDialogs.delete(id);
   }
 
   /** After a quota error: drops the least recently viewed windows until half the cached messages are gone. */
@@ -170,7 +192,9 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
     done.catch(() => {});
     for (const dialogId of victims) {
       const known = written.get(dialogId);
-      const ids = known ? [...known.keys()] : ((await wrap(tx.objectStore("messages").index("byDialogDate").getAllKeys(rangeOf(dialogId)))) as string[]);
+      const ids = known
+        ? [...known.keys()]
+        : ((await wrap(tx.objectStore("messages").index("byDialogDate").getAllKeys(rangeOf(dialogId)))) as string[]);
       for (const id of ids) tx.objectStore("messages").delete(id);
       tx.objectStore("windows").delete(dialogId);
     }
@@ -187,7 +211,8 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
     try {
       await writeBatch(batch);
     } catch (error) {
-      if (!isQuotaError(error)) return degrade(`Writing to IndexedDB failed (${describeError(error)}); data is kept in memory only`);
+      if (!isQuotaError(error))
+        return degrade(`Writing to IndexedDB failed (${describeError(error)}); data is kept in memory only`);
       try {
         await evictForQuota();
         await writeBatch(batch);
@@ -198,16 +223,20 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
   }
 
   const queue = createWriteQueue(commit, options.schedule);
-  const write = (record: (batch: WriteBatch) => void): Promise<void> => (degraded || closed ? Promise.resolve() : queue.enqueue(record));
+  const write = (record: (batch: WriteBatch) => void): Promise<void> =>
+    degraded || closed ? Promise.resolve() : queue.enqueue(record);
 
   return {
     async load(onDialogs): Promise<StoredSnapshot> {
       const tx = db.transaction(["dialogs", "windows", "outbox", "cursors", "users", "privacy"], "readonly");
       const [dialogs, windows, outbox, cursors, users, privacy] = await Promise.all([
-        tx.objectStore("dialogs").getAll().then((list) => {
-          onDialogs?.(list); // the list can be published while the rest is read
-          return list;
-        }),
+        tx
+          .objectStore("dialogs")
+          .getAll()
+          .then((list) => {
+            onDialogs?.(list); // the list can be published while the rest is read
+            return list;
+          }),
         tx.objectStore("windows").getAll(),
         tx.objectStore("outbox").getAll(),
         tx.objectStore("cursors").getAll(),
@@ -229,7 +258,10 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
     async loadWindow(dialogId) {
       if (closed) return null;
       const tx = db.transaction(["messages", "windows"], "readonly");
-      const [meta, records] = await Promise.all([tx.objectStore("windows").get(dialogId), tx.objectStore("messages").index("byDialogDate").getAll(rangeOf(dialogId))]);
+      const [meta, records] = await Promise.all([
+        tx.objectStore("windows").get(dialogId),
+        tx.objectStore("messages").index("byDialogDate").getAll(rangeOf(dialogId)),
+      ]);
       if (!meta) return null;
       const items = sortForWindow(records.map(messageFromRecord));
       if (!written.has(dialogId)) written.set(dialogId, new Map(items.map((m) => [m.id, m])));

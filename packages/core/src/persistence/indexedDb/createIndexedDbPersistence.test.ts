@@ -14,18 +14,48 @@ const bob = { appId: 1, userId: 20 };
 
 function browser() {
   const indexedDB = new IDBFactory();
-  return { indexedDB, IDBKeyRange, persistence: () => createIndexedDbPersistence({ indexedDB, IDBKeyRange, blockedTimeoutMs: 50 }) };
+  return {
+    indexedDB,
+    IDBKeyRange,
+    persistence: () => createIndexedDbPersistence({ indexedDB, IDBKeyRange, blockedTimeoutMs: 50 }),
+  };
 }
 
 const anEntry = (id: string, createdAt: number, overrides: Partial<OutboxSend> = {}): OutboxSend => ({
-  id, kind: "send", dialogId: D, messageId: id, createdAt, state: "queued", attempts: 0, nextAttemptAt: null, lastError: null,
-  body: `text ${id}`, attachments: [], customParams: {}, recipientId: null, ...overrides,
+  id,
+  kind: "send",
+  dialogId: D,
+  messageId: id,
+  createdAt,
+  state: "queued",
+  attempts: 0,
+  nextAttemptAt: null,
+  lastError: null,
+  body: `text ${id}`,
+  attachments: [],
+  customParams: {},
+  recipientId: null,
+  ...overrides,
 });
 
-const aUser = (id: number): User => ({
-  id, login: `u${id}`, email: null, fullName: `User ${id}`, phone: null, website: null, avatar: null, customData: null, tags: [],
-  externalId: null, timezone: null, isGuest: false, createdAt: null, updatedAt: null, lastRequestAt: null,
-} as User);
+const aUser = (id: number): User =>
+  ({
+    id,
+    login: `u${id}`,
+    email: null,
+    fullName: `User ${id}`,
+    phone: null,
+    website: null,
+    avatar: null,
+    customData: null,
+    tags: [],
+    externalId: null,
+    timezone: null,
+    isGuest: false,
+    createdAt: null,
+    updatedAt: null,
+    lastRequestAt: null,
+  }) as User;
 
 describe("createIndexedDbPersistence", () => {
   it("creates one database per app and user, at the current schema version, with every object store", async () => {
@@ -38,19 +68,43 @@ describe("createIndexedDbPersistence", () => {
       const request = env.indexedDB.open("chatcube:1:10");
       request.onsuccess = () => resolve(request.result);
     });
-    expect(Array.from(raw.objectStoreNames as unknown as ArrayLike<string>).sort()).toEqual(["cursors", "dialogs", "messages", "outbox", "privacy", "users", "windows"]);
-    expect(Array.from(raw.transaction("messages").objectStore("messages").indexNames as unknown as ArrayLike<string>)).toEqual(["byDialogDate"]);
+    expect(Array.from(raw.objectStoreNames as unknown as ArrayLike<string>).sort()).toEqual([
+      "cursors",
+      "dialogs",
+      "messages",
+      "outbox",
+      "privacy",
+      "users",
+      "windows",
+    ]);
+    expect(
+      Array.from(raw.transaction("messages").objectStore("messages").indexNames as unknown as ArrayLike<string>),
+    ).toEqual(["byDialogDate"]);
     raw.close();
   });
 
   it("keeps everything across a reload: dialogs, windows, outbox (errors as ChatError again), cursors, users, privacy", async () => {
     const env = browser();
     const first = await env.persistence().open(alice);
-    const failed = aMessage("65f0000000000000000000a2", D, 2000, { senderId: 10, status: "failed", error: new ChatError("blocked", "blocked by peer", { condition: "service-unavailable" }) });
+    const failed = aMessage("65f0000000000000000000a2", D, 2000, {
+      senderId: 10,
+      status: "failed",
+      error: new ChatError("blocked", "blocked by peer", { condition: "service-unavailable" }),
+    });
     await Promise.all([
       first.putDialogs([aDialog(D, { name: "Team", unreadCount: 3 })]),
-      first.putWindow({ dialogId: D, items: [aMessage("65f0000000000000000000a1", D, 1000), failed], hasOlder: true, viewedAt: 5 }),
-      first.putOutbox(anEntry("65f0000000000000000000b2", 20, { state: "failed", lastError: new ChatError("server", "boom", { status: 500 }) })),
+      first.putWindow({
+        dialogId: D,
+        items: [aMessage("65f0000000000000000000a1", D, 1000), failed],
+        hasOlder: true,
+        viewedAt: 5,
+      }),
+      first.putOutbox(
+        anEntry("65f0000000000000000000b2", 20, {
+          state: "failed",
+          lastError: new ChatError("server", "boom", { status: 500 }),
+        }),
+      ),
       first.putOutbox(anEntry("65f0000000000000000000b1", 10)),
       first.setCursor("dialogs", 123_000),
       first.putUsers([aUser(10), aUser(20)]),
@@ -117,12 +171,22 @@ describe("degraded mode: the client keeps working in memory and says why", () =>
   });
 
   it("open fails (private mode): memory, with the browser's reason", async () => {
-    const factory = { open: () => { throw new DOMException("A mutation operation was attempted on a database that did not allow mutations.", "InvalidStateError"); } } as unknown as IDBFactory;
+    const factory = {
+      open: () => {
+        throw new DOMException(
+          "A mutation operation was attempted on a database that did not allow mutations.",
+          "InvalidStateError",
+        );
+      },
+    } as unknown as IDBFactory;
     const persistence = createIndexedDbPersistence({ indexedDB: factory, IDBKeyRange });
     const session = await persistence.open(alice);
     await session.putOutbox(anEntry("65f0000000000000000000b1", 1));
     expect((await session.load()).outbox).toHaveLength(1);
-    expect(persistence.status.get()).toEqual({ status: "degraded", reason: expect.stringMatching(/InvalidStateError/) });
+    expect(persistence.status.get()).toEqual({
+      status: "degraded",
+      reason: expect.stringMatching(/InvalidStateError/),
+    });
   });
 
   it("an upgrade blocked by another tab holding the old version: memory after the timeout", async () => {
@@ -134,7 +198,10 @@ describe("degraded mode: the client keeps working in memory and says why", () =>
     });
     const persistence = env.persistence();
     const session = await persistence.open(alice);
-    expect(persistence.status.get()).toEqual({ status: "degraded", reason: expect.stringMatching(/blocked by another tab/) });
+    expect(persistence.status.get()).toEqual({
+      status: "degraded",
+      reason: expect.stringMatching(/blocked by another tab/),
+    });
     await session.putDialogs([aDialog(D)]);
     expect((await session.load()).dialogs).toHaveLength(1);
     oldTab.close();

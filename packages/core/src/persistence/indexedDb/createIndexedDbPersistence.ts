@@ -1,7 +1,7 @@
 import { createStore } from "../../reactive/createStore.js";
 import { createMemoryPersistence, databaseName } from "../memory/createMemoryPersistence.js";
 import type { Persistence, PersistenceScope, PersistenceStatus, StoredSession } from "../Persistence.js";
-import { createIdbSession, type CacheCaps } from "./createIdbSession.js";
+import { type CacheCaps, createIdbSession } from "./createIdbSession.js";
 import { deleteDatabase, openDatabase } from "./openDatabase.js";
 import { readStoredSession, writeStoredSession } from "./sessionStore.js";
 import { describeError } from "./storedRecords.js";
@@ -41,7 +41,8 @@ export function createIndexedDbPersistence(options: IndexedDbPersistenceOptions 
     const keyRange = options.IDBKeyRange ?? scope.IDBKeyRange;
     return factory && keyRange ? { factory, keyRange } : null;
   };
-  const unavailable = "IndexedDB is not available here (server-side rendering, or a locked-down browser); data is kept in memory only";
+  const unavailable =
+    "IndexedDB is not available here (server-side rendering, or a locked-down browser); data is kept in memory only";
 
   return {
     status,
@@ -55,7 +56,13 @@ export function createIndexedDbPersistence(options: IndexedDbPersistenceOptions 
       try {
         const db = await openDatabase(env.factory, name, { blockedTimeoutMs });
         status.set({ status: "ok", reason: null });
-        return createIdbSession({ db, keyRange: env.keyRange, caps, onDegraded: degrade, deleteDatabase: () => deleteDatabase(env.factory, name, blockedTimeoutMs) });
+        return createIdbSession({
+          db,
+          keyRange: env.keyRange,
+          caps,
+          onDegraded: degrade,
+          deleteDatabase: () => deleteDatabase(env.factory, name, blockedTimeoutMs),
+        });
       } catch (error) {
         degrade(`IndexedDB could not be opened (${describeError(error)}); data is kept in memory only`);
         return fallback.open(scope);

@@ -22,7 +22,10 @@ describe("the write queue", () => {
 
   it("flush() commits at once and resolves when everything before it is done", async () => {
     const committed: number[] = [];
-    const queue = createWriteQueue(async (batch) => void committed.push(batch.cursors.size), () => {});
+    const queue = createWriteQueue(
+      async (batch) => void committed.push(batch.cursors.size),
+      () => {},
+    );
     void queue.enqueue((b) => b.cursors.set("x", 1));
     await queue.flush();
     expect(committed).toEqual([1]);

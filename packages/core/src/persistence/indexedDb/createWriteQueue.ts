@@ -14,11 +14,24 @@ export interface WriteBatch {
 }
 
 /** An empty batch. */
-export const emptyBatch = (): WriteBatch => ({ dialogs: new Map(), windows: new Map(), outbox: new Map(), cursors: new Map(), users: new Map(), privacy: new Map() });
+export const emptyBatch = (): WriteBatch => ({
+  dialogs: new Map(),
+  windows: new Map(),
+  outbox: new Map(),
+  cursors: new Map(),
+  users: new Map(),
+  privacy: new Map(),
+});
 
 /** True when the batch writes nothing. */
 export const isEmptyBatch = (batch: WriteBatch): boolean =>
-  batch.dialogs.size + batch.windows.size + batch.outbox.size + batch.cursors.size + batch.users.size + batch.privacy.size === 0;
+  batch.dialogs.size +
+    batch.windows.size +
+    batch.outbox.size +
+    batch.cursors.size +
+    batch.users.size +
+    batch.privacy.size ===
+  0;
 
 /** The write-behind queue of a session. */
 export interface WriteQueue {
@@ -34,7 +47,10 @@ export interface WriteQueue {
  * load the batches grow: what arrives while a transaction commits goes out in the next one.
  * `commit` must not reject (the session handles its failures); `schedule` defaults to `setTimeout(…, 0)`.
  */
-export function createWriteQueue(commit: (batch: WriteBatch) => Promise<void>, schedule: (run: () => void) => void = (run) => void setTimeout(run, 0)): WriteQueue {
+export function createWriteQueue(
+  commit: (batch: WriteBatch) => Promise<void>,
+  schedule: (run: () => void) => void = (run) => void setTimeout(run, 0),
+): WriteQueue {
   let pending = emptyBatch();
   let waiters: Array<() => void> = [];
   let scheduled = false;

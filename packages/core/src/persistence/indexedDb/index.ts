@@ -1,3 +1,7 @@
-export { createIndexedDbPersistence, DEFAULT_CACHE_CAPS, type IndexedDbPersistenceOptions } from "./createIndexedDbPersistence.js";
 export type { CacheCaps } from "./createIdbSession.js";
+export {
+  createIndexedDbPersistence,
+  DEFAULT_CACHE_CAPS,
+  type IndexedDbPersistenceOptions,
+} from "./createIndexedDbPersistence.js";
 export { DB_VERSION, MIGRATIONS, type Migration } from "./migrations.js";

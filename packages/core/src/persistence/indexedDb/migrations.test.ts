@@ -19,9 +19,15 @@ describe("schema migrations", () => {
     // Given a database written by version 1 of the schema…
     const v1 = await openDatabase(indexedDB, "chatcube:1:10", { version: 1, blockedTimeoutMs: 50 });
     const tx = v1.transaction(["dialogs", "windows", "outbox", "cursors"] as never, "readwrite");
-    const store = (name: string) => tx.objectStore(name as never) as unknown as { put(value: unknown): Promise<unknown> };
+    const store = (name: string) =>
+      tx.objectStore(name as never) as unknown as { put(value: unknown): Promise<unknown> };
     await store("dialogs").put(aDialog(D, { name: "Old" }));
-    await store("windows").put({ dialogId: D, items: [aMessage("65f0000000000000000000a1", D, 1000), aMessage("65f0000000000000000000a2", D, 2000)], hasOlder: false, viewedAt: 7 });
+    await store("windows").put({
+      dialogId: D,
+      items: [aMessage("65f0000000000000000000a1", D, 1000), aMessage("65f0000000000000000000a2", D, 2000)],
+      hasOlder: false,
+      viewedAt: 7,
+    });
     await store("cursors").put({ key: "dialogs", value: 42_000 });
     await tx.done;
     v1.close();
@@ -45,8 +51,13 @@ describe("schema migrations", () => {
     const indexedDB = new IDBFactory();
     const v1 = await openDatabase(indexedDB, "chatcube:1:10", { version: 1, blockedTimeoutMs: 50 });
     v1.close();
-    const broken = [...MIGRATIONS.slice(0, 1), { version: 2, description: "fails", migrate: () => Promise.reject(new Error("bad step")) }];
-    await expect(openDatabase(indexedDB, "chatcube:1:10", { version: 2, blockedTimeoutMs: 50, migrations: broken })).rejects.toThrow("bad step");
+    const broken = [
+      ...MIGRATIONS.slice(0, 1),
+      { version: 2, description: "fails", migrate: () => Promise.reject(new Error("bad step")) },
+    ];
+    await expect(
+      openDatabase(indexedDB, "chatcube:1:10", { version: 2, blockedTimeoutMs: 50, migrations: broken }),
+    ).rejects.toThrow("bad step");
     expect((await indexedDB.databases())[0].version).toBe(1);
   });
 });

@@ -42,7 +42,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    description: "messages in their own store, indexed by dialog and dateSent (a window is written by its changes); users; privacy",
+    description:
+      "messages in their own store, indexed by dialog and dateSent (a window is written by its changes); users; privacy",
     async migrate(db, tx) {
       const messages = db.createObjectStore("messages", { keyPath: "id" });
       messages.createIndex("byDialogDate", ["dialogId", "dateSent"]);
@@ -52,7 +53,13 @@ export const MIGRATIONS: readonly Migration[] = [
       for (let cursor = await windows.openCursor(); cursor; cursor = await cursor.continue()) {
         const old = cursor.value as WindowRecordV1;
         for (const message of old.items ?? []) tx.objectStore("messages").put(message).catch(ignore); // a failure aborts the upgrade
-        const next: WindowRecord = { dialogId: old.dialogId, hasOlder: old.hasOlder, viewedAt: old.viewedAt ?? 0, detached: false, count: old.items?.length ?? 0 };
+        const next: WindowRecord = {
+          dialogId: old.dialogId,
+          hasOlder: old.hasOlder,
+          viewedAt: old.viewedAt ?? 0,
+          detached: false,
+          count: old.items?.length ?? 0,
+        };
         cursor.update(next).catch(ignore);
       }
     },
@@ -63,7 +70,13 @@ export const MIGRATIONS: readonly Migration[] = [
 export const DB_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /** Runs the steps after `oldVersion` up to `newVersion`, in order, in the upgrade transaction. */
-export async function runMigrations(db: AnyDatabase, tx: UpgradeTransaction, oldVersion: number, newVersion: number = DB_VERSION, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+export async function runMigrations(
+  db: AnyDatabase,
+  tx: UpgradeTransaction,
+  oldVersion: number,
+  newVersion: number = DB_VERSION,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<void> {
   for (const step of migrations) {
     if (step.version > oldVersion && step.version <= newVersion) await step.migrate(db, tx);
   }

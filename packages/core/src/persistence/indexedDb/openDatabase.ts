@@ -1,6 +1,13 @@
-import { wrap, type IDBPDatabase } from "idb";
+import { type IDBPDatabase, wrap } from "idb";
 import { ChatError } from "../../errors/ChatError.js";
-import { DB_VERSION, MIGRATIONS, runMigrations, type AnyDatabase, type Migration, type UpgradeTransaction } from "./migrations.js";
+import {
+  type AnyDatabase,
+  DB_VERSION,
+  MIGRATIONS,
+  type Migration,
+  runMigrations,
+  type UpgradeTransaction,
+} from "./migrations.js";
 import type { ChatcubeDbSchema } from "./schema.js";
 
 /** Options of `openDatabase`. */
@@ -18,7 +25,11 @@ export interface OpenDatabaseOptions {
  * `storage` ChatError when the upgrade stays blocked by another tab, or with the browser's error (private mode,
  * security, a failed migration). Never touches a global.
  */
-export function openDatabase(factory: IDBFactory, name: string, options: OpenDatabaseOptions): Promise<IDBPDatabase<ChatcubeDbSchema>> {
+export function openDatabase(
+  factory: IDBFactory,
+  name: string,
+  options: OpenDatabaseOptions,
+): Promise<IDBPDatabase<ChatcubeDbSchema>> {
   const version = options.version ?? DB_VERSION;
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -41,7 +52,13 @@ export function openDatabase(factory: IDBFactory, name: string, options: OpenDat
       if (!tx) return;
       const upgrade = wrap(tx) as unknown as UpgradeTransaction;
       upgrade.done.catch(() => {}); // an aborted upgrade is reported through the open request
-      runMigrations(wrap(request.result) as AnyDatabase, upgrade, event.oldVersion, version, options.migrations ?? MIGRATIONS).catch((error: unknown) => {
+      runMigrations(
+        wrap(request.result) as AnyDatabase,
+        upgrade,
+        event.oldVersion,
+        version,
+        options.migrations ?? MIGRATIONS,
+      ).catch((error: unknown) => {
         try {
           tx.abort();
         } catch {
@@ -54,7 +71,15 @@ export function openDatabase(factory: IDBFactory, name: string, options: OpenDat
       if (timer !== null || settled) return;
       timer = setTimeout(() => {
         timer = null;
-        settle(() => reject(new ChatError("storage", "Opening the database is blocked by another tab that keeps an older version open", { details: { blocked: true } })));
+        settle(() =>
+          reject(
+            new ChatError(
+              "storage",
+              "Opening the database is blocked by another tab that keeps an older version open",
+              { details: { blocked: true } },
+            ),
+          ),
+        );
       }, options.blockedTimeoutMs);
     };
     request.onsuccess = () => {

@@ -10,7 +10,11 @@ import type { StoredValue } from "../Persistence.js";
 export type MessageRecord = Omit<Message, "error"> & { error?: ChatErrorJson };
 
 /** An outbox entry as IndexedDB keeps it (the last error in plain form). */
-export type OutboxRecord = OutboxEntry extends infer E ? (E extends OutboxEntry ? Omit<E, "lastError"> & { lastError: ChatErrorJson | null } : never) : never;
+export type OutboxRecord = OutboxEntry extends infer E
+  ? E extends OutboxEntry
+    ? Omit<E, "lastError"> & { lastError: ChatErrorJson | null }
+    : never
+  : never;
 
 /** A cached window, without its messages (they live in `messages`, indexed by dialog and `dateSent`). */
 export interface WindowRecord {

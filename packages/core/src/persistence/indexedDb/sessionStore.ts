@@ -14,7 +14,9 @@ async function openSessionDb(factory: IDBFactory, appId: number): Promise<IDBDat
 export async function readStoredSession(factory: IDBFactory, appId: number): Promise<StoredSession | null> {
   const db = await openSessionDb(factory, appId);
   try {
-    const value = (await wrap(db.transaction(STORE, "readonly").objectStore(STORE).get(KEY))) as StoredSession | undefined;
+    const value = (await wrap(db.transaction(STORE, "readonly").objectStore(STORE).get(KEY))) as
+      | StoredSession
+      | undefined;
     return value ?? null;
   } finally {
     db.close();
@@ -22,7 +24,11 @@ export async function readStoredSession(factory: IDBFactory, appId: number): Pro
 }
 
 /** Remembers (or, with null, forgets) the session of an app. */
-export async function writeStoredSession(factory: IDBFactory, appId: number, session: StoredSession | null): Promise<void> {
+export async function writeStoredSession(
+  factory: IDBFactory,
+  appId: number,
+  session: StoredSession | null,
+): Promise<void> {
   const db = await openSessionDb(factory, appId);
   try {
     const tx = db.transaction(STORE, "readwrite");

@@ -2,7 +2,16 @@ import type { Dialog } from "../../model/dialog.js";
 import { compareOutbox, type OutboxEntry } from "../../model/outboxEntry.js";
 import type { User } from "../../model/user.js";
 import { createStore } from "../../reactive/createStore.js";
-import type { Persistence, PersistenceScope, PersistenceSession, PersistenceStatus, StoredSession, StoredSnapshot, StoredValue, StoredWindow } from "../Persistence.js";
+import type {
+  Persistence,
+  PersistenceScope,
+  PersistenceSession,
+  PersistenceStatus,
+  StoredSession,
+  StoredSnapshot,
+  StoredValue,
+  StoredWindow,
+} from "../Persistence.js";
 
 interface MemoryDatabase {
   dialogs: Map<string, Dialog>;
@@ -13,21 +22,35 @@ interface MemoryDatabase {
   privacy: Map<string, StoredValue>;
 }
 
-const emptyDatabase = (): MemoryDatabase => ({ dialogs: new Map(), windows: new Map(), outbox: new Map(), cursors: new Map(), users: new Map(), privacy: new Map() });
+const emptyDatabase = (): MemoryDatabase => ({
+  dialogs: new Map(),
+  windows: new Map(),
+  outbox: new Map(),
+  cursors: new Map(),
+  users: new Map(),
+  privacy: new Map(),
+});
 
 /** The database name of one user, the same for every kind of persistence: `chatcube:{appId}:{userId}`. */
 export const databaseName = (scope: PersistenceScope): string => `chatcube:${scope.appId}:${scope.userId}`;
 
-
 /** A session over one in-memory database (also what the IndexedDB persistence falls back to). */
-export function createMemorySession(data: MemoryDatabase = emptyDatabase(), onClose: (deleteData: boolean) => void = () => {}): PersistenceSession {
+export function createMemorySession(
+  data: MemoryDatabase = emptyDatabase(),
+  onClose: (deleteData: boolean) => void = () => {},
+): PersistenceSession {
   return {
     async load(onDialogs): Promise<StoredSnapshot> {
       const dialogs = [...data.dialogs.values()];
       onDialogs?.(dialogs);
       return {
         dialogs,
-        windows: [...data.windows.values()].map((w) => ({ dialogId: w.dialogId, hasOlder: w.hasOlder, viewedAt: w.viewedAt, count: w.items.length })),
+        windows: [...data.windows.values()].map((w) => ({
+          dialogId: w.dialogId,
+          hasOlder: w.hasOlder,
+          viewedAt: w.viewedAt,
+          count: w.items.length,
+        })),
         outbox: [...data.outbox.values()].sort(compareOutbox),
         cursors: Object.fromEntries(data.cursors),
         users: [...data.users.values()],
@@ -84,7 +107,10 @@ export function createMemorySession(data: MemoryDatabase = emptyDatabase(), onCl
 export function createMemoryPersistence(options: { reason?: string | null } = {}): Persistence {
   const databases = new Map<string, MemoryDatabase>();
   const sessions = new Map<number, StoredSession>();
-  const status = createStore<PersistenceStatus>({ status: options.reason ? "degraded" : "ok", reason: options.reason ?? null });
+  const status = createStore<PersistenceStatus>({
+    status: options.reason ? "degraded" : "ok",
+    reason: options.reason ?? null,
+  });
   return {
     status,
     async open(scope): Promise<PersistenceSession> {

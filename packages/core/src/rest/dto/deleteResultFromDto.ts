@@ -17,8 +17,10 @@ export interface DeleteResult {
  * §4–5). An empty body (a single-id dialog DELETE answers 200 with nothing) means every requested id was deleted.
  */
 export function deleteResultFromDto(body: unknown, requestedIds: readonly string[]): Result<DeleteResult> {
-  if (body === undefined || body === null || body === "") return ok({ deleted: [...requestedIds], notFound: [], forbidden: [] });
-  if (!isRecord(body)) return err(new ChatError("protocol", "Malformed delete result: not an object", { details: { dto: body } }));
+  if (body === undefined || body === null || body === "")
+    return ok({ deleted: [...requestedIds], notFound: [], forbidden: [] });
+  if (!isRecord(body))
+    return err(new ChatError("protocol", "Malformed delete result: not an object", { details: { dto: body } }));
   const ids = (key: string): string[] | null => {
     const group = body[key];
     if (group === undefined || group === null) return [];
@@ -29,7 +31,9 @@ export function deleteResultFromDto(body: unknown, requestedIds: readonly string
   const notFound = ids("NotFound");
   const forbidden = ids("WrongPermissions");
   if (deleted === null || notFound === null || forbidden === null) {
-    return err(new ChatError("protocol", "Malformed delete result: a group has no ids list", { details: { dto: body } }));
+    return err(
+      new ChatError("protocol", "Malformed delete result: a group has no ids list", { details: { dto: body } }),
+    );
   }
   return ok({ deleted, notFound, forbidden });
 }

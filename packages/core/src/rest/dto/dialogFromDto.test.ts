@@ -99,7 +99,7 @@ describe("dialogFromDto", () => {
     const result = dialogFromDto(rest);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.createdAt).toBe(Number.parseInt("65f00000", 16) * 1000);
+    expect(result.value.createdAt).toBe(0x65f00000 * 1000);
     expect(result.value.updatedAt).toBe(result.value.createdAt);
     expect(result.value.lastMessage?.dateSent).toBe(result.value.updatedAt);
   });
@@ -121,7 +121,14 @@ describe("dialogFromDto", () => {
   });
 
   it("given wrong types, lists every problem", () => {
-    const result = dialogFromDto({ ...groupDto, type: 9, occupants_ids: [101, "x"], name: { en: "x" }, updated_at: "never", extensions: [1] });
+    const result = dialogFromDto({
+      ...groupDto,
+      type: 9,
+      occupants_ids: [101, "x"],
+      name: { en: "x" },
+      updated_at: "never",
+      extensions: [1],
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.details?.problems).toEqual([

@@ -1,7 +1,13 @@
 import type { Result } from "../../errors/result.js";
+import {
+  type Dialog,
+  type DialogType,
+  isDialogType,
+  type LastMessage,
+  type LastMessageStatus,
+} from "../../model/dialog.js";
 import { isObjectId, objectIdTime } from "../../model/ids.js";
-import { isDialogType, type Dialog, type DialogType, type LastMessage, type LastMessageStatus } from "../../model/dialog.js";
-import { readDto, type FieldReader } from "./readDto.js";
+import { type FieldReader, readDto } from "./readDto.js";
 
 const STATUSES: readonly string[] = ["sent", "delivered", "read"];
 
@@ -14,7 +20,8 @@ export function dialogFromDto(dto: unknown): Result<Dialog> {
   return readDto(dto, "dialog", (r) => {
     const id = r.objectId("_id");
     const rawType = r.int("type");
-    if (r.raw.type !== undefined && r.raw.type !== null && !isDialogType(rawType)) r.problem(`type ${String(r.raw.type)} is unknown`);
+    if (r.raw.type !== undefined && r.raw.type !== null && !isDialogType(rawType))
+      r.problem(`type ${String(r.raw.type)} is unknown`);
     const createdAt = r.optTime("created_at") ?? objectIdTime(id);
     const updatedAt = r.optTime("updated_at") ?? createdAt;
     if (updatedAt === null) r.problem("updated_at is missing");

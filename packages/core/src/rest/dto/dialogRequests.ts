@@ -63,9 +63,12 @@ export function createDialogBody(input: CreateDialogInput): Record<string, unkno
   if (!isDialogType(input.type)) throw new ChatError("validation", `Unknown dialog type ${String(input.type)}`);
   const occupantIds = input.occupantIds ?? [];
   if (input.type === DialogType.PRIVATE && occupantIds.length !== 1) {
-    throw new ChatError("validation", "A private dialog has exactly one other occupant", { details: { fields: { occupants_ids: ["must hold one id"] } } });
+    throw new ChatError("validation", "A private dialog has exactly one other occupant", {
+      details: { fields: { occupants_ids: ["must hold one id"] } },
+    });
   }
-  if ((input.adminIds?.length ?? 0) > 5) throw new ChatError("validation", "At most 5 admins", { details: { fields: { admins_ids: ["too many"] } } });
+  if ((input.adminIds?.length ?? 0) > 5)
+    throw new ChatError("validation", "At most 5 admins", { details: { fields: { admins_ids: ["too many"] } } });
   const body: Record<string, unknown> = { type: input.type, occupants_ids: [...occupantIds] };
   if (input.name !== undefined) body.name = input.name;
   if (input.photo !== undefined) body.photo = input.photo;
@@ -100,8 +103,16 @@ export function updateDialogBody(input: UpdateDialogInput): Record<string, unkno
   if (input.description !== undefined) body.description = input.description;
   if (input.extensions !== undefined) body.extensions = input.extensions === null ? null : { ...input.extensions };
   if (input.allowPreview !== undefined) body.permissions = { allow_preview: input.allowPreview };
-  const push = lists({ occupants_ids: input.addOccupantIds, admins_ids: input.addAdminIds, pinned_messages_ids: input.pinMessageIds });
-  const pull = lists({ occupants_ids: input.removeOccupantIds, admins_ids: input.removeAdminIds, pinned_messages_ids: input.unpinMessageIds });
+  const push = lists({
+    occupants_ids: input.addOccupantIds,
+    admins_ids: input.addAdminIds,
+    pinned_messages_ids: input.pinMessageIds,
+  });
+  const pull = lists({
+    occupants_ids: input.removeOccupantIds,
+    admins_ids: input.removeAdminIds,
+    pinned_messages_ids: input.unpinMessageIds,
+  });
   if (push) body.push_all = push;
   if (pull) body.pull_all = pull;
   return body;

@@ -3,9 +3,9 @@ import { encodeQuery } from "./encodeQuery.js";
 
 describe("encodeQuery", () => {
   it("sorts keys and writes nested objects as brackets (docs/protocol.md §2)", () => {
-    expect(encodeQuery({ updated_at: { gt: 1_700_000_000 }, limit: 100, skip: 0, sort_desc: "last_message_date_sent" })).toBe(
-      "limit=100&skip=0&sort_desc=last_message_date_sent&updated_at[gt]=1700000000",
-    );
+    expect(
+      encodeQuery({ updated_at: { gt: 1_700_000_000 }, limit: 100, skip: 0, sort_desc: "last_message_date_sent" }),
+    ).toBe("limit=100&skip=0&sort_desc=last_message_date_sent&updated_at[gt]=1700000000");
   });
 
   it("sorts and comma-joins arrays inside an operator, URI-encoding the comma", () => {

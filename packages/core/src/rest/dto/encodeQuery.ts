@@ -31,7 +31,10 @@ export function encodeQuery(params: QueryParams, options: EncodeQueryOptions = {
       if (depth === 0 || arrays === "brackets") {
         for (const item of value) walk(`${key}[]`, item, depth + 1);
       } else {
-        const items = value.filter((item) => item !== null && item !== undefined).map(String).sort();
+        const items = value
+          .filter((item) => item !== null && item !== undefined)
+          .map(String)
+          .sort();
         pairs.push(`${encodeKey(key)}=${encodeURIComponent(items.join(","))}`);
       }
       return;

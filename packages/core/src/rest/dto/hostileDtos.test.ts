@@ -24,8 +24,16 @@ describe("DTO mappers reject hostile ids, counts and times at the edge", () => {
     ["an occupant beyond safe integers", { occupants_ids: [1e20] }, "occupants_ids has an item that is not a user id"],
     ["a negative unread count", { unread_messages_count: -3 }, "unread_messages_count is not a count"],
     ["a fractional unread count", { unread_messages_count: 1.5 }, "unread_messages_count is not a count"],
-    ["a last_message_id of __proto__", { last_message_id: "__proto__", last_message: "x" }, "last_message_id is not a 24-hex id"],
-    ["a pinned id of constructor", { pinned_messages_ids: ["constructor"] }, "pinned_messages_ids has an item that is not a 24-hex id"],
+    [
+      "a last_message_id of __proto__",
+      { last_message_id: "__proto__", last_message: "x" },
+      "last_message_id is not a 24-hex id",
+    ],
+    [
+      "a pinned id of constructor",
+      { pinned_messages_ids: ["constructor"] },
+      "pinned_messages_ids has an item that is not a 24-hex id",
+    ],
     ["a last_message_date_sent of 1e30", { last_message_date_sent: 1e30 }, "last_message_date_sent is not a time"],
   ])("dialog: %s", (_name, patch, problem) => {
     expect(problemsOf(dialogFromDto({ ...dialog, ...patch }))).toContain(problem);
@@ -47,7 +55,10 @@ describe("DTO mappers reject hostile ids, counts and times at the edge", () => {
   });
 
   it("a page keeps the first of items sharing an id and rejects the repeats", () => {
-    const page = pageFromDto({ items: [message, { ...message, message: "again" }, { ...message, _id: "65f0a1b2c3d4e5f601020305" }] }, messageFromDto);
+    const page = pageFromDto(
+      { items: [message, { ...message, message: "again" }, { ...message, _id: "65f0a1b2c3d4e5f601020305" }] },
+      messageFromDto,
+    );
     expect(page.ok && page.value.items.map((item) => [item.id, item.body])).toEqual([
       ["65f0a1b2c3d4e5f601020304", "hi"],
       ["65f0a1b2c3d4e5f601020305", "hi"],

@@ -43,14 +43,33 @@ describe("messageFromDto", () => {
   });
 
   it("given a group message (recipient 0, no reactions, no attachments), we get nulls and empties", () => {
-    const result = messageFromDto({ ...dto, recipient_id: 0, reactions: null, attachments: [], message: null, city: undefined });
+    const result = messageFromDto({
+      ...dto,
+      recipient_id: 0,
+      reactions: null,
+      attachments: [],
+      message: null,
+      city: undefined,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ recipientId: null, reactions: { own: [], total: {} }, attachments: [], body: null, customParams: {} });
+    expect(result.value).toMatchObject({
+      recipientId: null,
+      reactions: { own: [], total: {} },
+      attachments: [],
+      body: null,
+      customParams: {},
+    });
   });
 
   it("keeps only scalar custom params and drops bad reaction counts", () => {
-    const result = messageFromDto({ ...dto, meta: { a: 1 }, count: 3, flag: true, reactions: { own: "👍", total: { "👍": "x", "🔥": 0 } } });
+    const result = messageFromDto({
+      ...dto,
+      meta: { a: 1 },
+      count: 3,
+      flag: true,
+      reactions: { own: "👍", total: { "👍": "x", "🔥": 0 } },
+    });
     expect(result.ok && result.value.customParams).toEqual({ city: "Kyiv", count: "3", flag: "true" });
     expect(result.ok && result.value.reactions).toEqual({ own: [], total: {} });
   });
@@ -67,7 +86,11 @@ describe("messageFromDto", () => {
   it("given a bad dialog id or attachments that are not objects, we get a protocol error", () => {
     const bad = messageFromDto({ ...dto, chat_dialog_id: "D", attachments: "a1b2c3" });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.details?.problems).toEqual(["chat_dialog_id is not a 24-hex id", "attachments is not a list of objects"]);
+    if (!bad.ok)
+      expect(bad.error.details?.problems).toEqual([
+        "chat_dialog_id is not a 24-hex id",
+        "attachments is not a list of objects",
+      ]);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Result } from "../../errors/result.js";
-import { attachmentFromWire, type Attachment } from "../../model/attachment.js";
+import { type Attachment, attachmentFromWire } from "../../model/attachment.js";
 import type { CustomParams, Message, MessageStatus, Reactions } from "../../model/message.js";
 import { nullRecord } from "../../model/nullRecord.js";
-import { isRecord, readDto, type FieldReader } from "./readDto.js";
+import { type FieldReader, isRecord, readDto } from "./readDto.js";
 
 /** Top-level keys of a wire message that are fields, not custom parameters. */
 export const MESSAGE_FIELDS: ReadonlySet<string> = new Set([
@@ -60,7 +60,11 @@ export function messageFromDto(dto: unknown): Result<Message> {
 }
 
 /** `read` if anyone but the sender read it, `delivered` if anyone but the sender got it, else `sent`. */
-export function statusFrom(senderId: number, readIds: readonly number[], deliveredIds: readonly number[]): MessageStatus {
+export function statusFrom(
+  senderId: number,
+  readIds: readonly number[],
+  deliveredIds: readonly number[],
+): MessageStatus {
   if (readIds.some((id) => id !== senderId)) return "read";
   if (deliveredIds.some((id) => id !== senderId)) return "delivered";
   return "sent";
@@ -94,7 +98,8 @@ function readCustomParams(raw: Readonly<Record<string, unknown>>): CustomParams 
   const params: CustomParams = nullRecord();
   for (const [key, value] of Object.entries(raw)) {
     if (MESSAGE_FIELDS.has(key)) continue;
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") params[key] = String(value);
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      params[key] = String(value);
   }
   return params;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
 import { ChatError } from "../../errors/ChatError.js";
-import { dateSentToSeconds, messageHistoryQuery, reactionsBody, unreadCountQuery, updateMessageBody } from "./messageRequests.js";
+import {
+  dateSentToSeconds,
+  messageHistoryQuery,
+  reactionsBody,
+  unreadCountQuery,
+  updateMessageBody,
+} from "./messageRequests.js";
 
 const D = "65f000000000000000000001";
 
@@ -12,13 +18,15 @@ describe("messageHistoryQuery", () => {
   });
 
   it("for delta sync asks oldest first after a time, with skip", () => {
-    expect(messageHistoryQuery({ dialogId: D, dateSent: { gt: 1_700_000_000_000 }, order: "asc", limit: 100, skip: 100 })).toBe(
-      `chat_dialog_id=${D}&date_sent[gt]=1700000000&limit=100&mark_as_read=0&skip=100&sort_asc=date_sent`,
-    );
+    expect(
+      messageHistoryQuery({ dialogId: D, dateSent: { gt: 1_700_000_000_000 }, order: "asc", limit: 100, skip: 100 }),
+    ).toBe(`chat_dialog_id=${D}&date_sent[gt]=1700000000&limit=100&mark_as_read=0&skip=100&sort_asc=date_sent`);
   });
 
   it("lets the server mark read only when asked, and adds preview", () => {
-    expect(messageHistoryQuery({ dialogId: D, markAsRead: true, preview: true })).toBe(`chat_dialog_id=${D}&limit=50&preview=1&sort_desc=date_sent`);
+    expect(messageHistoryQuery({ dialogId: D, markAsRead: true, preview: true })).toBe(
+      `chat_dialog_id=${D}&limit=50&preview=1&sort_desc=date_sent`,
+    );
   });
 
   it("throws a validation ChatError without a dialog id", () => {
@@ -33,7 +41,10 @@ describe("dateSentToSeconds", () => {
     expect(dateSentToSeconds({ lte: 1_700_000_000_500 })).toEqual({ lte: 1_700_000_000 });
     expect(dateSentToSeconds({ gt: 1_700_000_000_500 })).toEqual({ gt: 1_700_000_000 }); // excludes the one at …000 s
     expect(dateSentToSeconds({ gte: 1_700_000_000_500 })).toEqual({ gte: 1_700_000_001 });
-    expect(dateSentToSeconds({ lt: 1_700_000_000_000, gte: 1_600_000_000_000 })).toEqual({ lt: 1_700_000_000, gte: 1_600_000_000 });
+    expect(dateSentToSeconds({ lt: 1_700_000_000_000, gte: 1_600_000_000_000 })).toEqual({
+      lt: 1_700_000_000,
+      gte: 1_600_000_000,
+    });
   });
 });
 

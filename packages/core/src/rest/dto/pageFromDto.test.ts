@@ -22,7 +22,10 @@ describe("pageFromDto", () => {
   });
 
   it("given a page with a malformed item, keeps the others and reports the bad one", () => {
-    const result = pageFromDto({ total_entries: 2, skip: 0, limit: 100, items: [dialog(1), { type: 2 }] }, dialogFromDto);
+    const result = pageFromDto(
+      { total_entries: 2, skip: 0, limit: 100, items: [dialog(1), { type: 2 }] },
+      dialogFromDto,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.items).toHaveLength(1);
@@ -31,7 +34,12 @@ describe("pageFromDto", () => {
   });
 
   it("given a message page (no total), a full page means there may be more", () => {
-    const message = { _id: "65f0a1b2c3d4e5f601020304", chat_dialog_id: "65f000000000000000000001", date_sent: 1, sender_id: 1 };
+    const message = {
+      _id: "65f0a1b2c3d4e5f601020304",
+      chat_dialog_id: "65f000000000000000000001",
+      date_sent: 1,
+      sender_id: 1,
+    };
     const full = pageFromDto({ skip: 0, limit: 1, items: [message] }, messageFromDto);
     expect(full.ok && full.value.total).toBeNull();
     expect(full.ok && hasNextPage(full.value)).toBe(true);

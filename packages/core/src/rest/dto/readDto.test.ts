@@ -4,7 +4,18 @@ import { isRecord, readDto } from "./readDto.js";
 describe("readDto", () => {
   it("reads every field kind, accepting the wire's loose forms", () => {
     const result = readDto(
-      { _id: "65F000000000000000000001", n: "7", f: 1.5, s: 12, ids: "1, 2", tags: ["a"], t: 1_700_000_000, o: { a: 1, b: true, c: { x: 1 } }, yes: "true", no: 0 },
+      {
+        _id: "65F000000000000000000001",
+        n: "7",
+        f: 1.5,
+        s: 12,
+        ids: "1, 2",
+        tags: ["a"],
+        t: 1_700_000_000,
+        o: { a: 1, b: true, c: { x: 1 } },
+        yes: "true",
+        no: 0,
+      },
       "thing",
       (r) => ({
         id: r.objectId("_id"),
@@ -18,7 +29,13 @@ describe("readDto", () => {
         obj: r.optObject("o"),
         yes: r.flag("yes"),
         no: r.flag("no"),
-        none: [r.optInt("missing"), r.optNumber("missing"), r.optString("missing"), r.optTime("missing"), r.optObject("missing")],
+        none: [
+          r.optInt("missing"),
+          r.optNumber("missing"),
+          r.optString("missing"),
+          r.optTime("missing"),
+          r.optObject("missing"),
+        ],
         empty: [r.intList("missing"), r.stringList("missing"), r.stringRecord("missing")],
       }),
     );

@@ -57,7 +57,9 @@ export function readDto<T>(dto: unknown, what: string, build: (reader: FieldRead
   const value = build(createFieldReader(dto, problems));
   if (problems.length === 0) return ok(value);
   const id = typeof dto._id === "string" ? ` ${dto._id}` : typeof dto.id === "number" ? ` ${dto.id}` : "";
-  return err(new ChatError("protocol", `Malformed ${what}${id}: ${problems.join("; ")}`, { details: { problems, dto } }));
+  return err(
+    new ChatError("protocol", `Malformed ${what}${id}: ${problems.join("; ")}`, { details: { problems, dto } }),
+  );
 }
 
 /** True for a plain (non-array) object. */
@@ -68,14 +70,19 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 function createFieldReader(raw: Record<string, unknown>, problems: string[]): FieldReader {
   const absent = (value: unknown) => value === undefined || value === null;
   const toInt = (value: unknown): number | null => {
-    const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+    const n =
+      typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
     return Number.isInteger(n) ? n : null;
   };
   const list = (key: string): unknown[] | null => {
     const value = raw[key];
     if (absent(value) || value === "") return [];
     if (Array.isArray(value)) return value;
-    if (typeof value === "string") return value.split(",").map((item) => item.trim()).filter((item) => item !== "");
+    if (typeof value === "string")
+      return value
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
     problems.push(`${key} is not a list`);
     return null;
   };
@@ -169,7 +176,8 @@ function createFieldReader(raw: Record<string, unknown>, problems: string[]): Fi
       }
       const record = nullRecord<string>();
       for (const [name, item] of Object.entries(value)) {
-        if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") record[name] = String(item);
+        if (typeof item === "string" || typeof item === "number" || typeof item === "boolean")
+          record[name] = String(item);
       }
       return record;
     },

@@ -26,7 +26,8 @@ export interface SearchResults {
  */
 export function searchResultsFromDto(body: unknown): Result<SearchResults> {
   const results = isRecord(body) && isRecord(body.results) ? body.results : null;
-  if (results === null) return err(new ChatError("protocol", "Malformed search results: no results object", { details: { dto: body } }));
+  if (results === null)
+    return err(new ChatError("protocol", "Malformed search results: no results object", { details: { dto: body } }));
   const rejected: ChatError[] = [];
   const list = <T>(key: string, map: (dto: unknown) => Result<T>): T[] | null => {
     const value = results[key];
@@ -44,7 +45,9 @@ export function searchResultsFromDto(body: unknown): Result<SearchResults> {
   const messages = list("messages", messageFromDto);
   const users = list("users", userFromDto);
   if (dialogs === null || messages === null || users === null) {
-    return err(new ChatError("protocol", "Malformed search results: a result list is not an array", { details: { dto: body } }));
+    return err(
+      new ChatError("protocol", "Malformed search results: a result list is not an array", { details: { dto: body } }),
+    );
   }
   return ok({ dialogs, messages, users, rejected });
 }

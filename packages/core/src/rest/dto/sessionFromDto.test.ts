@@ -9,8 +9,14 @@ describe("sessionFromDto", () => {
   });
 
   it("an application session (user_id 0 or null) has no user", () => {
-    expect(sessionFromDto({ session: { token: "T", user_id: 0 } })).toEqual({ ok: true, value: { token: "T", userId: null, user: null } });
-    expect(sessionFromDto({ session: { token: "T", user_id: null } })).toEqual({ ok: true, value: { token: "T", userId: null, user: null } });
+    expect(sessionFromDto({ session: { token: "T", user_id: 0 } })).toEqual({
+      ok: true,
+      value: { token: "T", userId: null, user: null },
+    });
+    expect(sessionFromDto({ session: { token: "T", user_id: null } })).toEqual({
+      ok: true,
+      value: { token: "T", userId: null, user: null },
+    });
   });
 
   it("rejects a missing envelope or token, a mistyped user_id, a bad or mismatched user", () => {

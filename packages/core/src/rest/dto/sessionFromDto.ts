@@ -20,7 +20,8 @@ export interface SessionInfo {
  */
 export function sessionFromDto(body: unknown): Result<SessionInfo> {
   const session = isRecord(body) && isRecord(body.session) ? body.session : null;
-  if (session === null) return err(new ChatError("protocol", "Malformed session: no session object", { details: { dto: body } }));
+  if (session === null)
+    return err(new ChatError("protocol", "Malformed session: no session object", { details: { dto: body } }));
   const read = readDto(session, "session", (r) => {
     const token = r.optString("token");
     if (!token) r.problem("token is missing");
@@ -32,7 +33,9 @@ export function sessionFromDto(body: unknown): Result<SessionInfo> {
   const user = userFromDto(session.user);
   if (!user.ok) return user;
   if (read.value.userId !== null && user.value.id !== read.value.userId) {
-    return err(new ChatError("protocol", "Malformed session: user.id differs from user_id", { details: { dto: body } }));
+    return err(
+      new ChatError("protocol", "Malformed session: user.id differs from user_id", { details: { dto: body } }),
+    );
   }
   return ok({ ...read.value, userId: read.value.userId ?? user.value.id, user: user.value });
 }

@@ -11,7 +11,10 @@ describe("unreadCountsFromDto", () => {
 
   it("sums the counts when total is missing", () => {
     const [a, b] = ["65f000000000000000000001", "65f000000000000000000002"];
-    expect(unreadCountsFromDto({ [a]: 1, [b]: 2 })).toEqual({ ok: true, value: { total: 3, byDialog: { [a]: 1, [b]: 2 } } });
+    expect(unreadCountsFromDto({ [a]: 1, [b]: 2 })).toEqual({
+      ok: true,
+      value: { total: 3, byDialog: { [a]: 1, [b]: 2 } },
+    });
   });
 
   it("given a bad count or a non-object, we get a protocol error", () => {
@@ -22,7 +25,10 @@ describe("unreadCountsFromDto", () => {
 
   it("keys that are no dialog ids (__proto__, constructor) are problems, never members of the record", () => {
     const bad = unreadCountsFromDto(JSON.parse('{"total": 2, "__proto__": 1, "constructor": 1}'));
-    expect(!bad.ok && bad.error.details?.problems).toEqual(["__proto__ is not a dialog id", "constructor is not a dialog id"]);
+    expect(!bad.ok && bad.error.details?.problems).toEqual([
+      "__proto__ is not a dialog id",
+      "constructor is not a dialog id",
+    ]);
     const good = unreadCountsFromDto({ "65f000000000000000000001": 1 });
     expect(good.ok && Object.getPrototypeOf(good.value.byDialog)).toBeNull();
   });

@@ -14,7 +14,8 @@ export interface UnreadCounts {
 
 /** Maps `GET /chat/Message/unread.json` (`{"total": 5, "<dialogId>": 3}`, docs/protocol.md §5). */
 export function unreadCountsFromDto(body: unknown): Result<UnreadCounts> {
-  if (!isRecord(body)) return err(new ChatError("protocol", "Malformed unread counts: not an object", { details: { dto: body } }));
+  if (!isRecord(body))
+    return err(new ChatError("protocol", "Malformed unread counts: not an object", { details: { dto: body } }));
   const byDialog = nullRecord<number>();
   const problems: string[] = [];
   for (const [key, value] of Object.entries(body)) {
@@ -27,7 +28,11 @@ export function unreadCountsFromDto(body: unknown): Result<UnreadCounts> {
   const given = body.total;
   const total = typeof given === "number" && Number.isSafeInteger(given) && given >= 0 ? given : sum;
   if (problems.length > 0) {
-    return err(new ChatError("protocol", `Malformed unread counts: ${problems.join("; ")}`, { details: { problems, dto: body } }));
+    return err(
+      new ChatError("protocol", `Malformed unread counts: ${problems.join("; ")}`, {
+        details: { problems, dto: body },
+      }),
+    );
   }
   return ok({ total, byDialog });
 }

@@ -32,6 +32,7 @@ export function userFromDto(dto: unknown): Result<User> {
 
 /** `{user: {...}}` → `{...}`; anything else as is. */
 function unwrap(dto: unknown): unknown {
-  if (typeof dto === "object" && dto !== null && "user" in dto && !("id" in dto)) return (dto as { user: unknown }).user;
+  if (typeof dto === "object" && dto !== null && "user" in dto && !("id" in dto))
+    return (dto as { user: unknown }).user;
   return dto;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "@jest/globals";
-import { addRequest, applyRosterPush, clearPresence, contactsOf, EMPTY_CONTACTS, removeRequest, setPresence, setRoster } from "./contactsReducer.js";
+import {
+  addRequest,
+  applyRosterPush,
+  clearPresence,
+  contactsOf,
+  EMPTY_CONTACTS,
+  removeRequest,
+  setPresence,
+  setRoster,
+} from "./contactsReducer.js";
 
 describe("contacts reducer", () => {
   it("roster reads and pushes; availability per device; named contacts first", () => {
@@ -16,8 +25,15 @@ describe("contacts reducer", () => {
     s = setPresence(s, 2, null, null); // a bare unavailable: every device
     expect(contactsOf(s).list[1].presence.online).toBe(false);
     expect(setPresence(s, 9, null, null)).toBe(s);
-    s = applyRosterPush(s, [{ userId: 1, name: "Amy", subscription: "remove", ask: false }, { userId: 4, name: null, subscription: "from", ask: false }]);
-    expect(contactsOf(s).list.map((c) => [c.userId, c.subscription])).toEqual([[2, "to"], [3, "both"], [4, "from"]]);
+    s = applyRosterPush(s, [
+      { userId: 1, name: "Amy", subscription: "remove", ask: false },
+      { userId: 4, name: null, subscription: "from", ask: false },
+    ]);
+    expect(contactsOf(s).list.map((c) => [c.userId, c.subscription])).toEqual([
+      [2, "to"],
+      [3, "both"],
+      [4, "from"],
+    ]);
     expect(clearPresence(s)).toBe(s);
     s = setPresence(s, 3, "web", { show: null, status: null });
     s = applyRosterPush(s, [{ userId: 3, name: null, subscription: "from", ask: false }]); // no longer sees their presence

@@ -64,7 +64,10 @@ export interface ContactsState {
 /** Nothing known yet. */
 export const EMPTY_CONTACTS: ContactsState = { roster: {}, presence: {}, requests: [], loaded: false };
 
-const entryOf = (item: RosterItem): RosterEntry => ({ ...item, subscription: item.subscription === "remove" ? "none" : item.subscription });
+const entryOf = (item: RosterItem): RosterEntry => ({
+  ...item,
+  subscription: item.subscription === "remove" ? "none" : item.subscription,
+});
 
 /** Replaces the roster with a full read. */
 export function setRoster(state: ContactsState, items: readonly RosterItem[]): ContactsState {
@@ -92,7 +95,12 @@ export function applyRosterPush(state: ContactsState, items: readonly RosterItem
 }
 
 /** Records one device's availability; `resource` null with `available: false` means every device is gone. */
-export function setPresence(state: ContactsState, userId: number, resource: string | null, presence: ResourcePresence | null): ContactsState {
+export function setPresence(
+  state: ContactsState,
+  userId: number,
+  resource: string | null,
+  presence: ResourcePresence | null,
+): ContactsState {
   const current = state.presence[userId] ?? {};
   let next: Record<string, ResourcePresence>;
   if (presence) next = { ...current, [resource ?? ""]: presence };
@@ -138,7 +146,10 @@ export function presenceOf(devices: Readonly<Record<string, ResourcePresence>> |
  * The contact list, sorted by name (unnamed last) then id. `previous` lets unchanged contacts keep their identity, so
  * a list item re-renders only when its own contact changed.
  */
-export function contactsOf(state: ContactsState, previous: ReadonlyMap<number, { entry: RosterEntry; devices: unknown; contact: Contact }> = new Map()) {
+export function contactsOf(
+  state: ContactsState,
+  previous: ReadonlyMap<number, { entry: RosterEntry; devices: unknown; contact: Contact }> = new Map(),
+) {
   const cache = new Map<number, { entry: RosterEntry; devices: unknown; contact: Contact }>();
   const list: Contact[] = [];
   for (const entry of Object.values(state.roster)) {
@@ -147,10 +158,21 @@ export function contactsOf(state: ContactsState, previous: ReadonlyMap<number, {
     const contact =
       before && before.entry === entry && before.devices === devices
         ? before.contact
-        : { userId: entry.userId, name: entry.name, subscription: entry.subscription, pending: entry.ask, presence: presenceOf(devices) };
+        : {
+            userId: entry.userId,
+            name: entry.name,
+            subscription: entry.subscription,
+            pending: entry.ask,
+            presence: presenceOf(devices),
+          };
     cache.set(entry.userId, { entry, devices, contact });
     list.push(contact);
   }
-  list.sort((a, b) => (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) || (a.name ?? "").localeCompare(b.name ?? "") || a.userId - b.userId);
+  list.sort(
+    (a, b) =>
+      (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0) ||
+      (a.name ?? "").localeCompare(b.name ?? "") ||
+      a.userId - b.userId,
+  );
   return { list, cache };
 }

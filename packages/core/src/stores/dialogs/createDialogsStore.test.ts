@@ -11,14 +11,22 @@ describe("dialogs store", () => {
     const before = a.get();
     let calls = 0;
     a.subscribe(() => calls++);
-    store.state.set(applyMessageActivity(store.state.get(), { dialogId: "b", own: false, lastMessage: { id: "m", text: "x", senderId: 2, dateSent: 5000 } }).state);
+    store.state.set(
+      applyMessageActivity(store.state.get(), {
+        dialogId: "b",
+        own: false,
+        lastMessage: { id: "m", text: "x", senderId: 2, dateSent: 5000 },
+      }).state,
+    );
     expect(calls).toBe(1);
     expect(a.get()).toBe(before);
   });
 
   it("derives unread counts and keeps the list reference while nothing in it changes", () => {
     const store = createDialogsStore();
-    store.state.set(upsertDialogs(store.state.get(), [aDialog("a", { unreadCount: 2 }), aDialog("b", { unreadCount: 3 })]));
+    store.state.set(
+      upsertDialogs(store.state.get(), [aDialog("a", { unreadCount: 2 }), aDialog("b", { unreadCount: 3 })]),
+    );
     expect(store.unread.get()).toEqual({ total: 5, byDialog: { a: 2, b: 3 } });
     const list = store.list.get();
     store.state.set({ ...store.state.get(), loaded: true });

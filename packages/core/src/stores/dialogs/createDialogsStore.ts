@@ -4,7 +4,7 @@ import { createStore, type Store } from "../../reactive/createStore.js";
 import type { Readable } from "../../reactive/readable.js";
 import { select } from "../../reactive/select.js";
 import { shallowEqual } from "../../reactive/shallowEqual.js";
-import { emptyDialogsState, type DialogsState } from "./dialogsReducer.js";
+import { type DialogsState, emptyDialogsState } from "./dialogsReducer.js";
 
 /** Unread counts: the total and each dialog's. */
 export interface UnreadCounts {

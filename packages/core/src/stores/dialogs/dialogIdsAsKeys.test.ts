@@ -8,10 +8,20 @@ describe("the dialog list keys dialogs by id in records without a prototype", ()
     const store = createDialogsStore();
     expect(store.state.get().byId.get("constructor")).toBeUndefined();
     expect(store.get("toString").get()).toBeUndefined();
-    store.apply((s) => upsertDialogs(s, [aDialog("__proto__", { unreadCount: 2 }), aDialog("65f000000000000000000001", { unreadCount: 1 })]));
+    store.apply((s) =>
+      upsertDialogs(s, [
+        aDialog("__proto__", { unreadCount: 2 }),
+        aDialog("65f000000000000000000001", { unreadCount: 1 }),
+      ]),
+    );
     store.apply((s) => setUnread(s, "constructor", 5));
     store.apply((s) => patchDialog(s, "hasOwnProperty", { name: "x" }));
-    expect(store.list.get().map((dialog) => dialog.id).sort()).toEqual(["65f000000000000000000001", "__proto__"]);
+    expect(
+      store.list
+        .get()
+        .map((dialog) => dialog.id)
+        .sort(),
+    ).toEqual(["65f000000000000000000001", "__proto__"]);
     expect(store.unread.get().total).toBe(3);
     expect(store.unread.get().byDialog["__proto__"]).toBe(2);
     store.apply((s) => removeDialog(s, "__proto__"));

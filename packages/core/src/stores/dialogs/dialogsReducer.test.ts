@@ -1,6 +1,16 @@
 import { describe, expect, it } from "@jest/globals";
 import { aDialog } from "../testData.js";
-import { applyMessageActivity, emptyDialogsState, patchDialog, removeDialog, replaceDialogs, setLastMessageStatus, setUnread, upsertDialogs, type DialogsState } from "./dialogsReducer.js";
+import {
+  applyMessageActivity,
+  type DialogsState,
+  emptyDialogsState,
+  patchDialog,
+  removeDialog,
+  replaceDialogs,
+  setLastMessageStatus,
+  setUnread,
+  upsertDialogs,
+} from "./dialogsReducer.js";
 
 const run = (state: DialogsState, reduce: (state: DialogsState) => DialogsState) => reduce(state);
 
@@ -26,7 +36,9 @@ describe("dialogsReducer", () => {
   });
 
   it("a message from someone else moves the dialog up and counts unread; an own message and an echo do not", () => {
-    let state = run(emptyDialogsState(), (d) => upsertDialogs(d, [aDialog("a", { createdAt: 1 }), aDialog("b", { createdAt: 2 })]));
+    let state = run(emptyDialogsState(), (d) =>
+      upsertDialogs(d, [aDialog("a", { createdAt: 1 }), aDialog("b", { createdAt: 2 })]),
+    );
     expect(state.order).toEqual(["b", "a"]);
     const incoming = { dialogId: "a", own: false, lastMessage: { id: "m1", text: "hi", senderId: 2, dateSent: 10 } };
     state = run(state, (d) => applyMessageActivity(d, incoming).state);
@@ -34,8 +46,20 @@ describe("dialogsReducer", () => {
     expect(state.byId.get("a")!.unreadCount).toBe(1);
     state = run(state, (d) => applyMessageActivity(d, incoming).state); // the same message again
     expect(state.byId.get("a")!.unreadCount).toBe(1);
-    state = run(state, (d) => applyMessageActivity(d, { dialogId: "a", own: true, lastMessage: { id: "m2", text: "yo", senderId: 1, dateSent: 11 } }).state);
-    expect(state.byId.get("a")!).toMatchObject({ unreadCount: 1, lastMessageStatus: "sent", lastMessage: { id: "m2" } });
+    state = run(
+      state,
+      (d) =>
+        applyMessageActivity(d, {
+          dialogId: "a",
+          own: true,
+          lastMessage: { id: "m2", text: "yo", senderId: 1, dateSent: 11 },
+        }).state,
+    );
+    expect(state.byId.get("a")!).toMatchObject({
+      unreadCount: 1,
+      lastMessageStatus: "sent",
+      lastMessage: { id: "m2" },
+    });
     state = run(state, (d) => setLastMessageStatus(d, "a", "m2", "read"));
     state = run(state, (d) => setLastMessageStatus(d, "a", "m2", "delivered"));
     expect(state.byId.get("a")!.lastMessageStatus).toBe("read");
@@ -44,7 +68,11 @@ describe("dialogsReducer", () => {
   });
 
   it("a message for an unknown dialog reports it, so the caller can fetch the dialog", () => {
-    const { known } = applyMessageActivity(emptyDialogsState(), { dialogId: "zz", own: false, lastMessage: { id: "m", text: "", senderId: 2, dateSent: 1 } });
+    const { known } = applyMessageActivity(emptyDialogsState(), {
+      dialogId: "zz",
+      own: false,
+      lastMessage: { id: "m", text: "", senderId: 2, dateSent: 1 },
+    });
     expect(known).toBe(false);
   });
 
@@ -62,7 +90,10 @@ describe("dialogsReducer", () => {
 describe("many dialogs at once (a cache of 1,000, a full page)", () => {
   it("places them in the same order as one by one: newest activity first, ties by id", () => {
     const dialogs = Array.from({ length: 300 }, (_, i) =>
-      aDialog(`d${String(i).padStart(3, "0")}`, { lastMessage: i % 7 === 0 ? null : { id: null, text: "x", senderId: 1, dateSent: (i * 37) % 50 }, createdAt: (i * 13) % 20 }),
+      aDialog(`d${String(i).padStart(3, "0")}`, {
+        lastMessage: i % 7 === 0 ? null : { id: null, text: "x", senderId: 1, dateSent: (i * 37) % 50 },
+        createdAt: (i * 13) % 20,
+      }),
     );
     const known = upsertDialogs(emptyDialogsState(), dialogs.slice(0, 10));
     const atOnce = upsertDialogs(known, dialogs);

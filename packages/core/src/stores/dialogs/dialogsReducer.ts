@@ -45,7 +45,11 @@ function compareIn(byId: ReadonlyMap<string, Dialog>): (a: string, b: string) =>
 }
 
 /** `order` with many dialogs moved to their places: the changed ones sorted, then merged into the untouched rest. */
-function placeMany(byId: ReadonlyMap<string, Dialog>, order: readonly string[], changed: readonly Dialog[]): readonly string[] {
+function placeMany(
+  byId: ReadonlyMap<string, Dialog>,
+  order: readonly string[],
+  changed: readonly Dialog[],
+): readonly string[] {
   const compare = compareIn(byId);
   const moved = new Set(changed.map((d) => d.id));
   const rest = order.filter((id) => !moved.has(id));
@@ -128,7 +132,10 @@ export interface MessageActivity {
  * Moves a dialog to the top with its new last message and counts it unread when it is someone else's.
  * Returns `known: false` when the list has no such dialog (the caller fetches it).
  */
-export function applyMessageActivity(state: DialogsState, activity: MessageActivity): { state: DialogsState; known: boolean } {
+export function applyMessageActivity(
+  state: DialogsState,
+  activity: MessageActivity,
+): { state: DialogsState; known: boolean } {
   const dialog = state.byId.get(activity.dialogId);
   if (!dialog) return { state, known: false };
   const previous = dialog.lastMessage;
@@ -136,7 +143,9 @@ export function applyMessageActivity(state: DialogsState, activity: MessageActiv
   const newer = !previous || (activity.newer ?? previous.dateSent <= activity.lastMessage.dateSent);
   const next: Dialog = {
     ...dialog,
-    ...(newer ? { lastMessage: activity.lastMessage, lastMessageStatus: activity.own ? (activity.status ?? "sent") : null } : {}),
+    ...(newer
+      ? { lastMessage: activity.lastMessage, lastMessageStatus: activity.own ? (activity.status ?? "sent") : null }
+      : {}),
     unreadCount: dialog.unreadCount + (!activity.own && !activity.read ? 1 : 0),
   };
   return { state: withDialogs(state, [next]), known: true };
@@ -156,9 +165,20 @@ const RANK: Record<LastMessageStatus, number> = { failed: -1, pending: 0, sent: 
  * Sets the status of the dialog's last message when it is the current user's. It only moves forward, except the
  * outbox's own moves: to `failed` (a permanent error) and back to `pending` (a retry), never from a confirmed status.
  */
-export function setLastMessageStatus(state: DialogsState, dialogId: string, messageId: string, status: LastMessageStatus): DialogsState {
+export function setLastMessageStatus(
+  state: DialogsState,
+  dialogId: string,
+  messageId: string,
+  status: LastMessageStatus,
+): DialogsState {
   const dialog = state.byId.get(dialogId);
-  if (!dialog || dialog.lastMessage?.id !== messageId || dialog.lastMessageStatus === null || dialog.lastMessageStatus === status) return state;
+  if (
+    !dialog ||
+    dialog.lastMessage?.id !== messageId ||
+    dialog.lastMessageStatus === null ||
+    dialog.lastMessageStatus === status
+  )
+    return state;
   const from = dialog.lastMessageStatus;
   const unconfirmed = from === "pending" || from === "failed";
   if (RANK[status] <= RANK[from] && !(unconfirmed && (status === "failed" || status === "pending"))) return state;

@@ -17,7 +17,15 @@ describe("the list's last-message status follows the message", () => {
     const status = () => dialogs.state.get().byId.get(D)!.lastMessageStatus;
 
     messages.receive([aMessage("m1", D, 5000, { senderId: 1, status: "pending" })]);
-    dialogs.apply((s) => applyMessageActivity(s, { dialogId: D, own: true, status: "pending", lastMessage: { id: "m1", text: "hi", senderId: 1, dateSent: 5000 } }).state);
+    dialogs.apply(
+      (s) =>
+        applyMessageActivity(s, {
+          dialogId: D,
+          own: true,
+          status: "pending",
+          lastMessage: { id: "m1", text: "hi", senderId: 1, dateSent: 5000 },
+        }).state,
+    );
     expect(status()).toBe("pending");
     messages.apply(D, (w) => setStatus(w, "m1", "failed"));
     expect(status()).toBe("failed");
@@ -31,7 +39,14 @@ describe("the list's last-message status follows the message", () => {
     expect(status()).toBe("read");
 
     messages.receive([aMessage("m2", D, 6000, { senderId: 2 })]);
-    dialogs.apply((s) => applyMessageActivity(s, { dialogId: D, own: false, lastMessage: { id: "m2", text: "yo", senderId: 2, dateSent: 6000 } }).state);
+    dialogs.apply(
+      (s) =>
+        applyMessageActivity(s, {
+          dialogId: D,
+          own: false,
+          lastMessage: { id: "m2", text: "yo", senderId: 2, dateSent: 6000 },
+        }).state,
+    );
     expect(status()).toBeNull();
     stop();
   });

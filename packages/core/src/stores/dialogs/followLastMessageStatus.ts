@@ -1,7 +1,7 @@
-import type { DialogsStore } from "./createDialogsStore.js";
-import { setLastMessageStatus } from "./dialogsReducer.js";
 import type { MessagesStore } from "../messages/createMessagesStore.js";
 import { indexOfMessage } from "../messages/messagesReducer.js";
+import type { DialogsStore } from "./createDialogsStore.js";
+import { setLastMessageStatus } from "./dialogsReducer.js";
 
 /**
  * Keeps each dialog's `lastMessageStatus` equal to the status of that message in its window, so the list shows what

@@ -1,8 +1,8 @@
-import { Subject, type Observable } from "rxjs";
+import { type Observable, Subject } from "rxjs";
+import type { Message } from "../../model/message.js";
 import { createStore, type Store } from "../../reactive/createStore.js";
 import type { Readable } from "../../reactive/readable.js";
-import type { Message } from "../../model/message.js";
-import { EMPTY_WINDOW, receiveMessages, type MessageWindow } from "./messagesReducer.js";
+import { EMPTY_WINDOW, type MessageWindow, receiveMessages } from "./messagesReducer.js";
 
 /** A window that changed, for persistence (write-behind) and sync. */
 export interface WindowChange {
@@ -39,7 +39,15 @@ export function createMessagesStore(initial: Record<string, MessageWindow> = {})
   const seen = new Map<string, Set<string>>();
   const seenOf = (dialogId: string): Set<string> => {
     let ids = seen.get(dialogId);
-    if (!ids) seen.set(dialogId, (ids = new Set(storeOf(dialogId).get().items.map((m) => m.id))));
+    if (!ids)
+      seen.set(
+        dialogId,
+        (ids = new Set(
+          storeOf(dialogId)
+            .get()
+            .items.map((m) => m.id),
+        )),
+      );
     return ids;
   };
   const changes = new Subject<WindowChange>();
@@ -78,10 +86,20 @@ export function createMessagesStore(initial: Record<string, MessageWindow> = {})
       }
       for (const [dialogId, list] of byDialog) {
         const ids = seenOf(dialogId);
-        apply(dialogId, (window) => receiveMessages(window, list, { cap: options.cap, maybeKnown: (id) => ids.has(id) }));
+        apply(dialogId, (window) =>
+          receiveMessages(window, list, { cap: options.cap, maybeKnown: (id) => ids.has(id) }),
+        );
         for (const message of list) ids.add(message.id);
         const size = storeOf(dialogId).get().items.length;
-        if (ids.size > 2 * size + 100) seen.set(dialogId, new Set(storeOf(dialogId).get().items.map((m) => m.id)));
+        if (ids.size > 2 * size + 100)
+          seen.set(
+            dialogId,
+            new Set(
+              storeOf(dialogId)
+                .get()
+                .items.map((m) => m.id),
+            ),
+          );
       }
     },
     has: (dialogId) => (stores.get(dialogId)?.get() ?? EMPTY_WINDOW) !== EMPTY_WINDOW,

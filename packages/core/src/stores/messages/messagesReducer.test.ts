@@ -1,6 +1,17 @@
 import { describe, expect, it } from "@jest/globals";
 import { aMessage } from "../testData.js";
-import { applyMarker, applyReaction, detachWindow, EMPTY_WINDOW, editMessage, prependOlder, receiveMessages, removeMessages, setStatus, type MessageWindow } from "./messagesReducer.js";
+import {
+  applyMarker,
+  applyReaction,
+  detachWindow,
+  EMPTY_WINDOW,
+  editMessage,
+  type MessageWindow,
+  prependOlder,
+  receiveMessages,
+  removeMessages,
+  setStatus,
+} from "./messagesReducer.js";
 
 const ids = (window: MessageWindow) => window.items.map((m) => m.id);
 
@@ -73,7 +84,10 @@ describe("messagesReducer (one dialog's window)", () => {
     ]);
     w = applyMarker(w, "b", 2, "delivered");
     // Confirmed by the server, it goes before what the server has not confirmed yet.
-    expect(w.items.map((m) => [m.id, m.status])).toEqual([["b", "delivered"], ["a", "pending"]]);
+    expect(w.items.map((m) => [m.id, m.status])).toEqual([
+      ["b", "delivered"],
+      ["a", "pending"],
+    ]);
     w = setStatus(w, "b", "sent"); // the late ack does not move it back
     expect(w.items[0].status).toBe("delivered");
   });
@@ -106,7 +120,10 @@ describe("messagesReducer (one dialog's window)", () => {
   });
 
   it("a detached window holds the newest page plus what is still pending", () => {
-    let w = receiveMessages(EMPTY_WINDOW, [aMessage("old", "d", 1), aMessage("mine", "d", 2, { status: "pending", senderId: 1 })]);
+    let w = receiveMessages(EMPTY_WINDOW, [
+      aMessage("old", "d", 1),
+      aMessage("mine", "d", 2, { status: "pending", senderId: 1 }),
+    ]);
     w = detachWindow(w, [aMessage("n1", "d", 100), aMessage("n2", "d", 101)], true);
     expect(ids(w)).toEqual(["n1", "n2", "mine"]); // what is still pending stays after what the server has
     expect(w).toMatchObject({ detached: true, hasOlder: true });

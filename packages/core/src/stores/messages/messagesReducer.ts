@@ -31,11 +31,15 @@ export interface MessageWindow {
 }
 
 /** An empty window (nothing loaded yet; older history may exist). */
-export const EMPTY_WINDOW: MessageWindow = Object.freeze({ items: [] as readonly Message[], hasOlder: true, loadingOlder: false, error: null, detached: false });
+export const EMPTY_WINDOW: MessageWindow = Object.freeze({
+  items: [] as readonly Message[],
+  hasOlder: true,
+  loadingOlder: false,
+  error: null,
+  detached: false,
+});
 
 const STATUS_RANK: Record<MessageStatus, number> = { failed: -1, pending: 0, sent: 1, delivered: 2, read: 3 };
-
-
 
 /**
  * A window frozen shallowly. Its messages are frozen when they enter; its `items` array is left unfrozen (read-only
@@ -90,7 +94,11 @@ export interface ReceiveOptions {
  * bounds a window that grows by live messages: the oldest are dropped (and `hasOlder` set), so ingest stays O(cap)
  * per message however long a dialog is open, and the newest are never the ones dropped.
  */
-export function receiveMessages(window: MessageWindow, messages: readonly Message[], options: ReceiveOptions = {}): MessageWindow {
+export function receiveMessages(
+  window: MessageWindow,
+  messages: readonly Message[],
+  options: ReceiveOptions = {},
+): MessageWindow {
   if (messages.length === 0) return window;
   const items = window.items.slice();
   const older = options.order === "older";
@@ -141,7 +149,10 @@ export function prependOlder(window: MessageWindow, page: readonly Message[], ha
 /** Replaces a window by the newest page after a gap too large to fill (docs/architecture.md, Data flow §3). */
 export function detachWindow(window: MessageWindow, newest: readonly Message[], hasOlder: boolean): MessageWindow {
   const pending = window.items.filter((m) => m.status === "pending" || m.status === "failed");
-  return receiveMessages(frozen({ items: [], hasOlder, loadingOlder: false, error: null, detached: true }), [...newest, ...pending]);
+  return receiveMessages(frozen({ items: [], hasOlder, loadingOlder: false, error: null, detached: true }), [
+    ...newest,
+    ...pending,
+  ]);
 }
 
 /** Marks a window as loading older history, or records a load failure. */
@@ -151,7 +162,11 @@ export function setLoading(window: MessageWindow, loading: boolean, error: ChatE
 }
 
 /** Replaces one message of a window by `update(message)`; unchanged when the message is not there. */
-function updateMessage(window: MessageWindow, messageId: string, update: (message: Message) => Message | null): MessageWindow {
+function updateMessage(
+  window: MessageWindow,
+  messageId: string,
+  update: (message: Message) => Message | null,
+): MessageWindow {
   const at = indexOfMessage(window.items, messageId);
   if (at < 0) return window;
   const replaced = update(window.items[at]);
@@ -165,7 +180,12 @@ function updateMessage(window: MessageWindow, messageId: string, update: (messag
 }
 
 /** Moves one message's status forward (or to `failed`/`pending` for retries). */
-export function setStatus(window: MessageWindow, messageId: string, status: MessageStatus, error?: ChatError): MessageWindow {
+export function setStatus(
+  window: MessageWindow,
+  messageId: string,
+  status: MessageStatus,
+  error?: ChatError,
+): MessageWindow {
   return updateMessage(window, messageId, (message) => {
     const backwards = STATUS_RANK[status] < STATUS_RANK[message.status];
     if (backwards && status !== "failed" && status !== "pending") return null;
@@ -182,7 +202,12 @@ export function setStatus(window: MessageWindow, messageId: string, status: Mess
  * Applies a delivered/read marker from `userId` to one of the current user's messages. Earlier own messages of the
  * dialog count as delivered/read too (a reader has seen everything above), which is how markers are meant.
  */
-export function applyMarker(window: MessageWindow, messageId: string, userId: number, kind: "delivered" | "read"): MessageWindow {
+export function applyMarker(
+  window: MessageWindow,
+  messageId: string,
+  userId: number,
+  kind: "delivered" | "read",
+): MessageWindow {
   const at = indexOfMessage(window.items, messageId);
   if (at < 0) return window;
   const author = window.items[at].senderId;
@@ -191,17 +216,22 @@ export function applyMarker(window: MessageWindow, messageId: string, userId: nu
     const message = window.items[i];
     // A marker about this very message proves it reached the server, even if our ack has not come back yet;
     // earlier messages of ours that are still pending or failed were not seen.
-    if (message.senderId !== author || (i !== at && (message.status === "pending" || message.status === "failed"))) continue;
+    if (message.senderId !== author || (i !== at && (message.status === "pending" || message.status === "failed")))
+      continue;
     const has = (kind === "read" ? message.readIds : message.deliveredIds).includes(userId);
     if (has && i !== at) break; // older ones were covered by an earlier marker
-    const readIds = kind === "read" && !message.readIds.includes(userId) ? [...message.readIds, userId] : message.readIds;
-    const deliveredIds = message.deliveredIds.includes(userId) ? message.deliveredIds : [...message.deliveredIds, userId];
+    const readIds =
+      kind === "read" && !message.readIds.includes(userId) ? [...message.readIds, userId] : message.readIds;
+    const deliveredIds = message.deliveredIds.includes(userId)
+      ? message.deliveredIds
+      : [...message.deliveredIds, userId];
     const status = STATUS_RANK[message.status] < STATUS_RANK[kind] ? kind : message.status;
     if (readIds === message.readIds && deliveredIds === message.deliveredIds && status === message.status) continue;
     items ??= window.items.slice();
     items[i] = deepFreeze({ ...message, readIds, deliveredIds, status });
   }
-  if (items && !isConfirmed(window.items[at]) && isConfirmed(items[at])) place(items, items.splice(at, 1)[0], -1, false);
+  if (items && !isConfirmed(window.items[at]) && isConfirmed(items[at]))
+    place(items, items.splice(at, 1)[0], -1, false);
   return items ? frozen({ ...window, items }) : window;
 }
 
@@ -222,7 +252,11 @@ export function removeMessages(window: MessageWindow, ids: readonly string[]): M
  * current user's changes are idempotent, so an optimistic change and the server's push of it count once: adding an
  * emoji already in `own` or removing one not in it changes nothing, and adding replaces any other own emoji.
  */
-export function applyReaction(window: MessageWindow, messageId: string, change: { add: string | null; remove: string | null; own: boolean }): MessageWindow {
+export function applyReaction(
+  window: MessageWindow,
+  messageId: string,
+  change: { add: string | null; remove: string | null; own: boolean },
+): MessageWindow {
   return updateMessage(window, messageId, (message) => {
     const total = { ...message.reactions.total };
     let own = message.reactions.own;

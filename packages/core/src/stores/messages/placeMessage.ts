@@ -5,7 +5,12 @@ import { confirmedEnd, fits, indexOfMessage, isConfirmed, liveIndex, olderIndex,
 // Where a message enters a window: the rules of windowOrder.ts applied to one insertion.
 
 /** Where, in `items`, the first of `nth(from…count-1)` that the window holds as confirmed sits, or -1. */
-export function knownAhead(items: readonly Message[], count: number, nth: (k: number) => Message, from: number): number {
+export function knownAhead(
+  items: readonly Message[],
+  count: number,
+  nth: (k: number) => Message,
+  from: number,
+): number {
   for (let k = from; k < count; k++) {
     const at = indexOfMessage(items, nth(k).id);
     if (at >= 0 && isConfirmed(items[at])) return at;
@@ -71,7 +76,8 @@ export function followPageOrder(items: Message[], page: readonly Message[]): voi
 /** Lays out the positions of one second's confirmed messages evenly, in the window's order. */
 function respace(items: Message[], second: number): void {
   const run: number[] = [];
-  for (let i = 0; i < items.length; i++) if (isConfirmed(items[i]) && Math.floor(items[i].dateSent / 1000) === second) run.push(i);
+  for (let i = 0; i < items.length; i++)
+    if (isConfirmed(items[i]) && Math.floor(items[i].dateSent / 1000) === second) run.push(i);
   run.forEach((index, k) => {
     const position = second * 1000 + ((k + 1) * 1000) / (run.length + 1);
     items[index] = positioned(items[index], position);

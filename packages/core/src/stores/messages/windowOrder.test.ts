@@ -1,6 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
 import { aMessage } from "../testData.js";
-import { applyMarker, EMPTY_WINDOW, prependOlder, receiveMessages, setStatus, type MessageWindow } from "./messagesReducer.js";
+import {
+  applyMarker,
+  EMPTY_WINDOW,
+  type MessageWindow,
+  prependOlder,
+  receiveMessages,
+  setStatus,
+} from "./messagesReducer.js";
 import { sortForWindow } from "./windowOrder.js";
 
 const ids = (window: MessageWindow) => window.items.map((m) => m.id);
@@ -51,7 +58,10 @@ describe("window order: the server's, ties of date_sent in arrival order", () =>
   });
 
   it("the user's pending messages stay last until confirmed, then take their place after what came before", () => {
-    let w = receiveMessages(EMPTY_WINDOW, [at("p1", 10, { status: "pending", senderId: 1 }), at("p2", 10, { status: "pending", senderId: 1 })]);
+    let w = receiveMessages(EMPTY_WINDOW, [
+      at("p1", 10, { status: "pending", senderId: 1 }),
+      at("p2", 10, { status: "pending", senderId: 1 }),
+    ]);
     w = receiveMessages(w, [at("peer", 10)]);
     expect(ids(w)).toEqual(["peer", "p1", "p2"]);
     w = setStatus(w, "p2", "sent");

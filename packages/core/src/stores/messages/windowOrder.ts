@@ -18,7 +18,8 @@ const SECOND = 1000;
 const second = (ms: number) => Math.floor(ms / SECOND);
 
 /** True for a message the server has confirmed (not one of ours still pending or failed). */
-export const isConfirmed = (message: Pick<Message, "status">): boolean => message.status !== "pending" && message.status !== "failed";
+export const isConfirmed = (message: Pick<Message, "status">): boolean =>
+  message.status !== "pending" && message.status !== "failed";
 
 /** How placed messages sort: confirmed first by position, then unconfirmed by position (creation). */
 export function compareByPosition(a: Message, b: Message): number {
@@ -58,7 +59,9 @@ export function olderIndex(items: readonly Message[], message: Message, end = co
 /** True when inserting the message at `index` keeps the confirmed run in `date_sent` seconds order. */
 export function fits(items: readonly Message[], index: number, message: Message, end = confirmedEnd(items)): boolean {
   const s = second(message.dateSent);
-  return (index === 0 || second(items[index - 1].dateSent) <= s) && (index >= end || second(items[index].dateSent) >= s);
+  return (
+    (index === 0 || second(items[index - 1].dateSent) <= s) && (index >= end || second(items[index].dateSent) >= s)
+  );
 }
 
 /** A position strictly between the confirmed neighbours of `index` (where the message is being inserted), in its second. */
@@ -79,7 +82,11 @@ export function positionAt(items: readonly Message[], index: number, message: Me
  * them. A `last` the window lacks (a server's last message not received yet) comes after what was received, as the
  * server delivers a stream's messages in order.
  */
-export function comesAfter(items: readonly Message[], last: { id: string | null; dateSent: number }, message: { id: string; dateSent: number }): boolean {
+export function comesAfter(
+  items: readonly Message[],
+  last: { id: string | null; dateSent: number },
+  message: { id: string; dateSent: number },
+): boolean {
   if (message.id === last.id) return false;
   if (second(message.dateSent) !== second(last.dateSent)) return second(message.dateSent) > second(last.dateSent);
   const lastAt = last.id === null ? -1 : indexOfMessage(items, last.id);

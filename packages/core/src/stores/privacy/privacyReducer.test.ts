@@ -1,11 +1,27 @@
 import { describe, expect, it } from "@jest/globals";
-import { dropList, EMPTY_PRIVACY, loaded, putList, rulesFromItems, setActiveName, setDefaultName, withDeny, without } from "./privacyReducer.js";
+import {
+  dropList,
+  EMPTY_PRIVACY,
+  loaded,
+  putList,
+  rulesFromItems,
+  setActiveName,
+  setDefaultName,
+  withDeny,
+  without,
+} from "./privacyReducer.js";
 
 describe("privacy reducer", () => {
   it("reads user rules from list items: the user JID decides, the muc twin and foreign items are skipped", () => {
     const rules = rulesFromItems([
       { type: "jid", value: "muc.localhost/202", action: "deny", order: 2, kinds: ["message"] },
-      { type: "jid", value: "202-1@localhost", action: "deny", order: 1, kinds: ["message", "presence-in", "presence-out", "iq"] },
+      {
+        type: "jid",
+        value: "202-1@localhost",
+        action: "deny",
+        order: 1,
+        kinds: ["message", "presence-in", "presence-out", "iq"],
+      },
       { type: "jid", value: "303-1@localhost", action: "deny", order: 3, kinds: [] },
       { type: "jid", value: "404-1@localhost", action: "allow", order: 5, kinds: [] },
       { type: "subscription", value: "none", action: "deny", order: 9, kinds: [] },
@@ -18,7 +34,14 @@ describe("privacy reducer", () => {
   });
 
   it("blocked follows the list in force: the active one, else the default", () => {
-    let s = loaded(EMPTY_PRIVACY, { defaultName: "DEFAULT", activeName: null, lists: { DEFAULT: [{ userId: 2, action: "deny", mutual: true }], work: [{ userId: 3, action: "deny", mutual: false }] } });
+    let s = loaded(EMPTY_PRIVACY, {
+      defaultName: "DEFAULT",
+      activeName: null,
+      lists: {
+        DEFAULT: [{ userId: 2, action: "deny", mutual: true }],
+        work: [{ userId: 3, action: "deny", mutual: false }],
+      },
+    });
     expect([...s.blocked]).toEqual([2]);
     s = setActiveName(s, "work");
     expect([...s.blocked]).toEqual([3]);

@@ -27,7 +27,13 @@ export interface PrivacyState {
 }
 
 /** Nothing known yet. */
-export const EMPTY_PRIVACY: PrivacyState = { lists: nullRecord(), defaultName: null, activeName: null, blocked: new Set(), loaded: false };
+export const EMPTY_PRIVACY: PrivacyState = {
+  lists: nullRecord(),
+  defaultName: null,
+  activeName: null,
+  blocked: new Set(),
+  loaded: false,
+};
 
 /** The name of the list in force: the active one, else the default, or null. */
 export function listInForce(state: Pick<PrivacyState, "activeName" | "defaultName">): string | null {
@@ -84,8 +90,17 @@ export function setActiveName(state: PrivacyState, name: string | null): Privacy
 }
 
 /** Replaces everything with what the server holds: names and the lists read. */
-export function loaded(state: PrivacyState, input: { defaultName: string | null; activeName: string | null; lists: Record<string, readonly PrivacyRule[]> }): PrivacyState {
-  return withBlocked({ ...state, lists: nullRecord(input.lists), defaultName: input.defaultName, activeName: input.activeName, loaded: true });
+export function loaded(
+  state: PrivacyState,
+  input: { defaultName: string | null; activeName: string | null; lists: Record<string, readonly PrivacyRule[]> },
+): PrivacyState {
+  return withBlocked({
+    ...state,
+    lists: nullRecord(input.lists),
+    defaultName: input.defaultName,
+    activeName: input.activeName,
+    loaded: true,
+  });
 }
 
 /** Rules with `userId` denied (replacing any earlier rule about them), first in order so it wins. */

@@ -1,7 +1,7 @@
 import { createStore } from "../../reactive/createStore.js";
 import type { Readable } from "../../reactive/readable.js";
 import { select } from "../../reactive/select.js";
-import { systemClock, type Clock, type TimerHandle } from "../../time/clock.js";
+import { type Clock, systemClock, type TimerHandle } from "../../time/clock.js";
 
 /** How long a "typing" lasts without news (the react hook's 6 s). */
 export const TYPING_EXPIRY_MS = 6000;
@@ -19,7 +19,13 @@ export interface TypingStore {
 const NOBODY: readonly number[] = Object.freeze([]);
 
 /** Creates the typing store; time comes from `clock`. */
-export function createTypingStore({ clock = systemClock, expiryMs = TYPING_EXPIRY_MS }: { clock?: Clock; expiryMs?: number } = {}): TypingStore {
+export function createTypingStore({
+  clock = systemClock,
+  expiryMs = TYPING_EXPIRY_MS,
+}: {
+  clock?: Clock;
+  expiryMs?: number;
+} = {}): TypingStore {
   const state = createStore<Record<string, number[]>>({});
   const timers = new Map<string, TimerHandle>();
   const views = new Map<string, Readable<readonly number[]>>();
@@ -31,7 +37,11 @@ export function createTypingStore({ clock = systemClock, expiryMs = TYPING_EXPIR
     const timer = timers.get(key);
     if (timer !== undefined) clock.clearTimeout(timer);
     timers.delete(key);
-    if (typing) timers.set(key, clock.setTimeout(() => set(dialogId, userId, false), expiryMs));
+    if (typing)
+      timers.set(
+        key,
+        clock.setTimeout(() => set(dialogId, userId, false), expiryMs),
+      );
     state.update((draft) => {
       const users = draft[dialogId] ?? [];
       const has = users.includes(userId);

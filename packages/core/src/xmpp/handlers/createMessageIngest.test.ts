@@ -1,14 +1,14 @@
 import { describe, expect, it } from "@jest/globals";
-import { parse } from "ltx";
 import type { Element } from "@xmpp/xml";
+import { parse } from "ltx";
 import type { ChatError } from "../../errors/ChatError.js";
 import { DialogType } from "../../model/dialog.js";
 import { isObjectId } from "../../model/ids.js";
 import { createDialogsStore } from "../../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../../stores/messages/createMessagesStore.js";
-import { createTypingStore } from "../../stores/typing/createTypingStore.js";
 import { aDialog, aMessage } from "../../stores/testData.js";
+import { createTypingStore } from "../../stores/typing/createTypingStore.js";
 import { createManualClock } from "../../time/createManualClock.js";
 import { createMessageIngest } from "./createMessageIngest.js";
 
@@ -20,7 +20,10 @@ function setup() {
   const clock = createManualClock(1_700_000_000_000);
   const dialogs = createDialogsStore();
   dialogs.apply((d) =>
-    upsertDialogs(d, [aDialog(D, { type: DialogType.GROUP, occupantIds: [1, 2, 3] }), aDialog(P, { type: DialogType.PRIVATE, occupantIds: [1, 2] })]),
+    upsertDialogs(d, [
+      aDialog(D, { type: DialogType.GROUP, occupantIds: [1, 2, 3] }),
+      aDialog(P, { type: DialogType.PRIVATE, occupantIds: [1, 2] }),
+    ]),
   );
   const messages = createMessagesStore();
   const typing = createTypingStore({ clock });
@@ -50,9 +53,17 @@ describe("incoming messages → stores", () => {
   it("a group message lands in its window, moves the dialog up, counts unread, ends typing and is acknowledged", () => {
     const t = setup();
     t.typing.set(D, 2, true);
-    t.feed(`<message type="groupchat" from="1_${D}@muc.localhost/2" id="65f0000000000000000000aa"><body>hi</body><extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id><date_sent>1700000001</date_sent></extraParams></message>`);
+    t.feed(
+      `<message type="groupchat" from="1_${D}@muc.localhost/2" id="65f0000000000000000000aa"><body>hi</body><extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id><date_sent>1700000001</date_sent></extraParams></message>`,
+    );
     expect(t.messages.window(D).get().items).toEqual([
-      expect.objectContaining({ id: "65f0000000000000000000aa", senderId: 2, body: "hi", dateSent: 1_700_000_001_000, status: "sent" }),
+      expect.objectContaining({
+        id: "65f0000000000000000000aa",
+        senderId: 2,
+        body: "hi",
+        dateSent: 1_700_000_001_000,
+        status: "sent",
+      }),
     ]);
     expect(t.dialogs.list.get()[0]).toMatchObject({ id: D, unreadCount: 1, lastMessage: { text: "hi" } });
     expect(t.typing.forDialog(D).get()).toEqual([]);
@@ -61,8 +72,12 @@ describe("incoming messages → stores", () => {
 
   it("our own message echoed by the room is merged with the pending copy, not added twice", () => {
     const t = setup();
-    t.messages.receive([aMessage("65f0000000000000000000bb", D, 1_700_000_000_500, { senderId: 1, status: "pending" })]);
-    t.feed(`<message type="groupchat" from="1_${D}@muc.localhost/1" id="65f0000000000000000000bb"><body>mine</body><extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id><date_sent>1700000000</date_sent></extraParams></message>`);
+    t.messages.receive([
+      aMessage("65f0000000000000000000bb", D, 1_700_000_000_500, { senderId: 1, status: "pending" }),
+    ]);
+    t.feed(
+      `<message type="groupchat" from="1_${D}@muc.localhost/1" id="65f0000000000000000000bb"><body>mine</body><extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id><date_sent>1700000000</date_sent></extraParams></message>`,
+    );
     const items = t.messages.window(D).get().items;
     expect(items).toHaveLength(1);
     expect(items[0].status).toBe("sent");
@@ -73,36 +88,54 @@ describe("incoming messages → stores", () => {
   it("markers from the peer move our message to delivered then read", () => {
     const t = setup();
     t.messages.receive([aMessage("65f0000000000000000000cc", P, 1, { senderId: 1, readIds: [1], deliveredIds: [1] })]);
-    t.feed(`<message type="chat" from="2-1@localhost/r" id="x1"><received xmlns="urn:xmpp:chat-markers:0" id="65f0000000000000000000cc"/><extraParams xmlns="jabber:client"><dialog_id>${P}</dialog_id></extraParams></message>`);
+    t.feed(
+      `<message type="chat" from="2-1@localhost/r" id="x1"><received xmlns="urn:xmpp:chat-markers:0" id="65f0000000000000000000cc"/><extraParams xmlns="jabber:client"><dialog_id>${P}</dialog_id></extraParams></message>`,
+    );
     expect(t.messages.window(P).get().items[0].status).toBe("delivered");
-    t.feed(`<message type="chat" from="2-1@localhost/r" id="x2"><displayed xmlns="urn:xmpp:chat-markers:0" id="65f0000000000000000000cc"/></message>`);
+    t.feed(
+      `<message type="chat" from="2-1@localhost/r" id="x2"><displayed xmlns="urn:xmpp:chat-markers:0" id="65f0000000000000000000cc"/></message>`,
+    );
     expect(t.messages.window(P).get().items[0]).toMatchObject({ status: "read", readIds: [1, 2] });
   });
 
   it("1-1 typing without a dialog id goes to the private dialog with that user", () => {
     const t = setup();
-    t.feed(`<message type="chat" from="2-1@localhost/r"><composing xmlns="http://jabber.org/protocol/chatstates"/></message>`);
+    t.feed(
+      `<message type="chat" from="2-1@localhost/r"><composing xmlns="http://jabber.org/protocol/chatstates"/></message>`,
+    );
     expect(t.typing.forDialog(P).get()).toEqual([2]);
-    t.feed(`<message type="chat" from="2-1@localhost/r"><paused xmlns="http://jabber.org/protocol/chatstates"/></message>`);
+    t.feed(
+      `<message type="chat" from="2-1@localhost/r"><paused xmlns="http://jabber.org/protocol/chatstates"/></message>`,
+    );
     expect(t.typing.forDialog(P).get()).toEqual([]);
   });
 
   it("applies edits by the author only, removals and reactions", () => {
     const t = setup();
     t.messages.receive([aMessage("65f0000000000000000000dd", D, 1, { senderId: 2 })]);
-    t.feed(`<message type="groupchat" from="1_${D}@muc.localhost/3" id="e0"><body>hacked</body><replace xmlns="urn:xmpp:message-correct:0" id="65f0000000000000000000dd"/></message>`);
-    t.feed(`<message type="groupchat" from="1_${D}@muc.localhost/2" id="e1"><body>edited</body><replace xmlns="urn:xmpp:message-correct:0" id="65f0000000000000000000dd" last="true"/></message>`);
+    t.feed(
+      `<message type="groupchat" from="1_${D}@muc.localhost/3" id="e0"><body>hacked</body><replace xmlns="urn:xmpp:message-correct:0" id="65f0000000000000000000dd"/></message>`,
+    );
+    t.feed(
+      `<message type="groupchat" from="1_${D}@muc.localhost/2" id="e1"><body>edited</body><replace xmlns="urn:xmpp:message-correct:0" id="65f0000000000000000000dd" last="true"/></message>`,
+    );
     expect(t.messages.window(D).get().items[0].body).toBe("edited");
-    t.feed(`<message type="groupchat" from="1_${D}@muc.localhost/3" id="r1"><extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id></extraParams><reactions user_id="3" message_id="65f0000000000000000000dd"><reaction add="true" type="👍"/></reactions></message>`);
+    t.feed(
+      `<message type="groupchat" from="1_${D}@muc.localhost/3" id="r1"><extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id></extraParams><reactions user_id="3" message_id="65f0000000000000000000dd"><reaction add="true" type="👍"/></reactions></message>`,
+    );
     expect(t.messages.window(D).get().items[0].reactions).toEqual({ own: [], total: { "👍": 1 } });
-    t.feed(`<message type="groupchat" from="1_${D}@muc.localhost/2" id="d1"><remove xmlns="urn:xmpp:message-delete:0" id="65f0000000000000000000dd"/></message>`);
+    t.feed(
+      `<message type="groupchat" from="1_${D}@muc.localhost/2" id="d1"><remove xmlns="urn:xmpp:message-delete:0" id="65f0000000000000000000dd"/></message>`,
+    );
     expect(t.messages.window(D).get().items).toEqual([]);
   });
 
   it("a message for a dialog the list lacks asks for it", () => {
     const t = setup();
     const other = "65f000000000000000000009";
-    t.feed(`<message type="groupchat" from="1_${other}@muc.localhost/2" id="65f0000000000000000000ee"><body>new room</body></message>`);
+    t.feed(
+      `<message type="groupchat" from="1_${other}@muc.localhost/2" id="65f0000000000000000000ee"><body>new room</body></message>`,
+    );
     expect(t.unknown).toEqual([other]);
   });
 
@@ -111,7 +144,9 @@ describe("incoming messages → stores", () => {
     const before = [t.messages.window(D).get(), t.messages.window(P).get(), t.dialogs.state.get()];
     t.feed(`<message type="groupchat" from="not-a-room/2"><body>x</body></message>`);
     t.feed(`<message type="chat" from="2-1@localhost/r"><received xmlns="urn:xmpp:chat-markers:0"/></message>`);
-    t.feed(`<message type="error" id="65f0000000000000000000ff" from="2-1@localhost"><error type="cancel" code="503"><service-unavailable xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></message>`);
+    t.feed(
+      `<message type="error" id="65f0000000000000000000ff" from="2-1@localhost"><error type="cancel" code="503"><service-unavailable xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></message>`,
+    );
     expect(t.errors.map((e) => e.code)).toEqual(["protocol", "protocol"]);
     expect(t.bounced[0][0]).toBe("65f0000000000000000000ff");
     expect(t.bounced[0][1].code).toBe("blocked");
@@ -140,13 +175,31 @@ describe("hostile messages are dropped at the edge with a protocol error", () =>
     ["a dialog_id that is no 24-hex id", chat("2-1@localhost/r", HOSTILE_ID, `<dialog_id>${D}x</dialog_id>`)],
     ["a message id of __proto__", chat("2-1@localhost/r", "__proto__", `<dialog_id>${D}</dialog_id>`)],
     ["a sender 0", chat("0-1@localhost/r", HOSTILE_ID, `<dialog_id>${P}</dialog_id>`)],
-    ["a sender beyond safe integers", chat("99999999999999999999-1@localhost/r", HOSTILE_ID, `<dialog_id>${P}</dialog_id>`)],
+    [
+      "a sender beyond safe integers",
+      chat("99999999999999999999-1@localhost/r", HOSTILE_ID, `<dialog_id>${P}</dialog_id>`),
+    ],
     ["a sender of another domain", chat("2-1@evil.example/r", HOSTILE_ID, `<dialog_id>${P}</dialog_id>`)],
-    ["a room of another domain", `<message type="groupchat" from="1_${D}@muc.evil.example/2" id="${HOSTILE_ID}"><body>x</body></message>`],
-    ["a room nick of 0", `<message type="groupchat" from="1_${D}@muc.localhost/0" id="${HOSTILE_ID}"><body>x</body></message>`],
-    ["a marker about __proto__", `<message type="chat" from="2-1@localhost/r" id="${HOSTILE_ID}"><displayed xmlns="urn:xmpp:chat-markers:0" id="__proto__"/><extraParams xmlns="jabber:client"><dialog_id>${P}</dialog_id></extraParams></message>`],
-    ["an edit of __proto__", `<message type="chat" from="2-1@localhost/r" id="${HOSTILE_ID}"><body>b</body><replace xmlns="urn:xmpp:message-correct:0" id="__proto__"/></message>`],
-    ["a removal of __proto__", `<message type="chat" from="2-1@localhost/r" id="${HOSTILE_ID}"><remove xmlns="urn:xmpp:message-delete:0" id="__proto__"/></message>`],
+    [
+      "a room of another domain",
+      `<message type="groupchat" from="1_${D}@muc.evil.example/2" id="${HOSTILE_ID}"><body>x</body></message>`,
+    ],
+    [
+      "a room nick of 0",
+      `<message type="groupchat" from="1_${D}@muc.localhost/0" id="${HOSTILE_ID}"><body>x</body></message>`,
+    ],
+    [
+      "a marker about __proto__",
+      `<message type="chat" from="2-1@localhost/r" id="${HOSTILE_ID}"><displayed xmlns="urn:xmpp:chat-markers:0" id="__proto__"/><extraParams xmlns="jabber:client"><dialog_id>${P}</dialog_id></extraParams></message>`,
+    ],
+    [
+      "an edit of __proto__",
+      `<message type="chat" from="2-1@localhost/r" id="${HOSTILE_ID}"><body>b</body><replace xmlns="urn:xmpp:message-correct:0" id="__proto__"/></message>`,
+    ],
+    [
+      "a removal of __proto__",
+      `<message type="chat" from="2-1@localhost/r" id="${HOSTILE_ID}"><remove xmlns="urn:xmpp:message-delete:0" id="__proto__"/></message>`,
+    ],
   ])("%s", (_name, stanza) => {
     const t = setup();
     t.feed(stanza);
@@ -160,7 +213,13 @@ describe("hostile messages are dropped at the edge with a protocol error", () =>
   it("a date_sent far out of range is not taken: the message keeps a real time", () => {
     const t = setup();
     t.feed(chat("2-1@localhost/r", HOSTILE_ID, `<dialog_id>${P}</dialog_id><date_sent>1e30</date_sent>`));
-    t.feed(chat("2-1@localhost/r", "65f0000000000000000000ac", `<dialog_id>${P}</dialog_id><date_sent>1000000000000000000000</date_sent>`));
+    t.feed(
+      chat(
+        "2-1@localhost/r",
+        "65f0000000000000000000ac",
+        `<dialog_id>${P}</dialog_id><date_sent>1000000000000000000000</date_sent>`,
+      ),
+    );
     const items = t.messages.window(P).get().items;
     expect(items).toHaveLength(2);
     for (const message of items) {

@@ -35,12 +35,16 @@ export function createMessageIngest(ctx: IngestContext): (stanza: Element) => vo
         case "error":
           return ctx.onMessageError(parsed.id, parsed.error);
         case "malformed":
-          return ctx.reportError(new ChatError("protocol", `dropped a malformed message: ${parsed.reason}`, { details: { id: parsed.id } }));
+          return ctx.reportError(
+            new ChatError("protocol", `dropped a malformed message: ${parsed.reason}`, { details: { id: parsed.id } }),
+          );
         case "unknown":
           return;
       }
     } catch (cause) {
-      ctx.reportError(new ChatError("protocol", "could not apply an incoming message", { cause, details: { id: parsed.id } }));
+      ctx.reportError(
+        new ChatError("protocol", "could not apply an incoming message", { cause, details: { id: parsed.id } }),
+      );
     }
   };
 }

@@ -1,8 +1,8 @@
-import { applyMessageActivity } from "../../stores/dialogs/dialogsReducer.js";
 import type { Message } from "../../model/message.js";
+import { applyMessageActivity } from "../../stores/dialogs/dialogsReducer.js";
 import { comesAfter } from "../../stores/messages/windowOrder.js";
 import type { ParsedChatMessage } from "../stanzas/parsedMessage.js";
-import { privateDialogWith, type IngestContext } from "./ingestContext.js";
+import { type IngestContext, privateDialogWith } from "./ingestContext.js";
 
 /**
  * A message with content: into its dialog's window (merged if we have it: our own echo, a carbon, a resend),
@@ -33,7 +33,8 @@ export function handleChatMessage(ctx: IngestContext, parsed: ParsedChatMessage)
   const dialog = ctx.dialogs.state.get().byId.get(dialogId);
   const counts = !own && dialog !== undefined && (ctx.countUnread?.(dialog, message) ?? true);
   // Within one second only the window knows the order: a late copy of an older message is not the last one.
-  const newer = !dialog?.lastMessage || comesAfter(ctx.messages.window(dialogId).get().items, dialog.lastMessage, message);
+  const newer =
+    !dialog?.lastMessage || comesAfter(ctx.messages.window(dialogId).get().items, dialog.lastMessage, message);
   let known = true;
   ctx.dialogs.apply((state) => {
     const result = applyMessageActivity(state, {

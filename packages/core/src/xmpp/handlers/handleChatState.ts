@@ -1,5 +1,5 @@
 import type { ParsedChatState } from "../stanzas/parsedMessage.js";
-import { privateDialogWith, type IngestContext } from "./ingestContext.js";
+import { type IngestContext, privateDialogWith } from "./ingestContext.js";
 
 /** Typing news from someone else: `composing` starts (with expiry), anything else stops. */
 export function handleChatState(ctx: IngestContext, parsed: ParsedChatState): void {

@@ -1,6 +1,6 @@
 import type { Element } from "@xmpp/xml";
 import type { Store } from "../../reactive/createStore.js";
-import { addRequest, removeRequest, setPresence, type ContactsState } from "../../stores/contacts/contactsReducer.js";
+import { addRequest, type ContactsState, removeRequest, setPresence } from "../../stores/contacts/contactsReducer.js";
 import type { Clock } from "../../time/clock.js";
 import type { JidContext } from "../stanzas/jid.js";
 import { buildSubscriptionPresence } from "../stanzas/roster.js";
@@ -24,7 +24,14 @@ export interface ContactPresenceContext {
 export function handleContactPresence(ctx: ContactPresenceContext, parsed: UserPresence): void {
   const { contacts } = ctx;
   if (parsed.kind === "availability") {
-    contacts.set(setPresence(contacts.get(), parsed.userId, parsed.resource, parsed.available ? { show: parsed.show, status: parsed.status } : null));
+    contacts.set(
+      setPresence(
+        contacts.get(),
+        parsed.userId,
+        parsed.resource,
+        parsed.available ? { show: parsed.show, status: parsed.status } : null,
+      ),
+    );
     return;
   }
   switch (parsed.type) {

@@ -1,7 +1,7 @@
 import { setLastMessageStatus, setUnread } from "../../stores/dialogs/dialogsReducer.js";
 import { applyMarker } from "../../stores/messages/messagesReducer.js";
 import type { ParsedMarker } from "../stanzas/parsedMessage.js";
-import { privateDialogWith, type IngestContext } from "./ingestContext.js";
+import { type IngestContext, privateDialogWith } from "./ingestContext.js";
 
 /**
  * A peer's delivered/read marker moves our message (and our earlier ones) to `delivered`/`read`. Our own read

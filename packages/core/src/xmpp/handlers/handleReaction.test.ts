@@ -3,8 +3,8 @@ import { DialogType } from "../../model/dialog.js";
 import { createDialogsStore } from "../../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../../stores/messages/createMessagesStore.js";
-import { createTypingStore } from "../../stores/typing/createTypingStore.js";
 import { aDialog, aMessage } from "../../stores/testData.js";
+import { createTypingStore } from "../../stores/typing/createTypingStore.js";
 import { xmlFixture } from "../../testing/xmlFixtures.js";
 import { createManualClock } from "../../time/createManualClock.js";
 import { createMessageIngest } from "./createMessageIngest.js";
@@ -16,7 +16,12 @@ const M = "65f0000000000000000000dd";
 function setup() {
   const clock = createManualClock(1_700_000_000_000);
   const dialogs = createDialogsStore();
-  dialogs.apply((d) => upsertDialogs(d, [aDialog(G, { type: DialogType.GROUP, occupantIds: [1, 2, 3] }), aDialog(P, { type: DialogType.PRIVATE, occupantIds: [1, 2] })]));
+  dialogs.apply((d) =>
+    upsertDialogs(d, [
+      aDialog(G, { type: DialogType.GROUP, occupantIds: [1, 2, 3] }),
+      aDialog(P, { type: DialogType.PRIVATE, occupantIds: [1, 2] }),
+    ]),
+  );
   const messages = createMessagesStore();
   const ingest = createMessageIngest({
     selfUserId: () => 1,
@@ -63,7 +68,9 @@ describe("reaction pushes (docs/protocol.md §9)", () => {
   it("a 1-1 push without dialog_id lands in the private dialog with its sender", () => {
     const t = setup();
     t.messages.receive([aMessage(M, P, 1, { senderId: 1 })]);
-    t.feed(`<message type="chat" from="2-1@localhost" id="r5"><reactions user_id="2" message_id="${M}"><reaction add="true" type="👍"/></reactions></message>`);
+    t.feed(
+      `<message type="chat" from="2-1@localhost" id="r5"><reactions user_id="2" message_id="${M}"><reaction add="true" type="👍"/></reactions></message>`,
+    );
     expect(t.messages.window(P).get().items[0].reactions).toEqual({ own: [], total: { "👍": 1 } });
   });
 });

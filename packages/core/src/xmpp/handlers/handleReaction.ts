@@ -1,6 +1,6 @@
 import { applyReaction } from "../../stores/messages/messagesReducer.js";
 import type { ParsedReaction } from "../stanzas/parsedMessage.js";
-import { privateDialogWith, type IngestContext } from "./ingestContext.js";
+import { type IngestContext, privateDialogWith } from "./ingestContext.js";
 
 /**
  * A reaction push (docs/protocol.md §9): counts change on the message for every occupant; `own` tracks the current
@@ -11,12 +11,18 @@ export function handleReaction(ctx: IngestContext, parsed: ParsedReaction): void
   if (parsed.isCarbon && parsed.chatType === "groupchat") return;
   const self = ctx.selfUserId();
   const own = parsed.userId === self;
-  const dialogId = parsed.dialogId ?? (parsed.chatType === "chat" && !own ? privateDialogWith(ctx, parsed.userId) : null);
+  const dialogId =
+    parsed.dialogId ?? (parsed.chatType === "chat" && !own ? privateDialogWith(ctx, parsed.userId) : null);
   if (!dialogId) return;
   ctx.messages.apply(dialogId, (window) => {
     const removed = parsed.removed.length ? parsed.removed : [null];
     return removed.reduce(
-      (next, emoji, index) => applyReaction(next, parsed.messageId, { add: index === 0 ? (parsed.added[0] ?? null) : null, remove: emoji, own }),
+      (next, emoji, index) =>
+        applyReaction(next, parsed.messageId, {
+          add: index === 0 ? (parsed.added[0] ?? null) : null,
+          remove: emoji,
+          own,
+        }),
       window,
     );
   });

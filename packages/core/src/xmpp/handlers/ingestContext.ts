@@ -1,5 +1,5 @@
 import type { ChatError } from "../../errors/ChatError.js";
-import { DialogType, type Dialog } from "../../model/dialog.js";
+import { type Dialog, DialogType } from "../../model/dialog.js";
 import type { DialogsStore } from "../../stores/dialogs/createDialogsStore.js";
 import type { MessagesStore } from "../../stores/messages/createMessagesStore.js";
 import type { TypingStore } from "../../stores/typing/createTypingStore.js";

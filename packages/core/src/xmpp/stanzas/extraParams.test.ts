@@ -55,7 +55,10 @@ describe("readExtraParams", () => {
   });
 
   it("tolerates date_sent in milliseconds and a missing extraParams", () => {
-    expect(readExtraParams(xmlFixture("<message><extraParams><date_sent>1700000000123</date_sent></extraParams></message>")).dateSent).toBe(1_700_000_000_123);
+    expect(
+      readExtraParams(xmlFixture("<message><extraParams><date_sent>1700000000123</date_sent></extraParams></message>"))
+        .dateSent,
+    ).toBe(1_700_000_000_123);
     expect(readExtraParams(xmlFixture("<message/>"))).toEqual({
       dialogId: null,
       saveToHistory: false,
@@ -68,10 +71,17 @@ describe("readExtraParams", () => {
   });
 
   it("round-trips with buildExtraParams", () => {
-    const built = buildExtraParams({ dialogId: "65f000000000000000000001", customParams: { a: "x & y" }, attachments: [{ uid: "u", contentType: "image/png" }] });
+    const built = buildExtraParams({
+      dialogId: "65f000000000000000000001",
+      customParams: { a: "x & y" },
+      attachments: [{ uid: "u", contentType: "image/png" }],
+    });
     const reparsed = xmlFixture(`<message>${built.toString()}</message>`);
     expect(canonicalXml(reparsed.getChild("extraParams")!)).toBe(canonicalXml(built));
-    expect(readExtraParams(reparsed)).toMatchObject({ customParams: { a: "x & y" }, attachments: [{ uid: "u", contentType: "image/png" }] });
+    expect(readExtraParams(reparsed)).toMatchObject({
+      customParams: { a: "x & y" },
+      attachments: [{ uid: "u", contentType: "image/png" }],
+    });
   });
 
   it("keeps custom parameters named __proto__ or constructor as plain keys, and inherits nothing", () => {

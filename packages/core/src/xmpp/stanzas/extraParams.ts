@@ -1,11 +1,12 @@
 import xml, { type Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
-import { attachmentFromWire, attachmentToWire, type Attachment } from "../../model/attachment.js";
+import { type Attachment, attachmentFromWire, attachmentToWire } from "../../model/attachment.js";
 import type { CustomParams } from "../../model/message.js";
 import { nullRecord } from "../../model/nullRecord.js";
 
 /** The custom parameters of a message that has none (frozen, shared). */
 const NO_CUSTOM_PARAMS: Record<string, string> = Object.freeze(nullRecord<string>());
+
 import { msToSeconds, wireTimeToMs } from "../../time/wireTime.js";
 import { NS } from "./namespaces.js";
 
@@ -65,7 +66,9 @@ export function buildExtraParams(input: ExtraParamsInput): Element {
   for (const attachment of input.attachments ?? []) children.push(xml("attachment", attachmentToWire(attachment)));
   for (const [key, value] of Object.entries(input.customParams ?? {})) {
     if (!XML_NAME.test(key) || RESERVED_PARAMS.has(key)) {
-      throw new ChatError("validation", `Custom parameter name "${key}" is reserved or not an XML name`, { details: { fields: { [key]: ["invalid name"] } } });
+      throw new ChatError("validation", `Custom parameter name "${key}" is reserved or not an XML name`, {
+        details: { fields: { [key]: ["invalid name"] } },
+      });
     }
     text(key, String(value));
   }

@@ -2,34 +2,39 @@ export { buildCarbonsEnable } from "./carbons.js";
 export { buildChatMessage, type ChatMessageInput } from "./chatMessage.js";
 export { buildChatState, CHAT_STATES, type ChatState, type OutgoingChatState } from "./chatState.js";
 export { buildCorrection, type CorrectionInput } from "./correction.js";
-export { buildExtraParams, readExtraParams, RESERVED_PARAMS, type ExtraParams, type ExtraParamsInput } from "./extraParams.js";
+export {
+  buildExtraParams,
+  type ExtraParams,
+  type ExtraParamsInput,
+  RESERVED_PARAMS,
+  readExtraParams,
+} from "./extraParams.js";
 export { buildIq, type IqOptions } from "./iq.js";
 export {
   addressFor,
   bareJid,
   dialogIdFromRoomJid,
   isRoomJid,
+  type JidContext,
+  type JidParts,
+  type MessageAddress,
   mucDomainOf,
   parseJid,
   roomJid,
   roomOccupantJid,
   userIdFromJid,
   userJid,
-  type JidContext,
-  type JidParts,
-  type MessageAddress,
 } from "./jid.js";
 export {
   buildLastActivityQuery,
   buildLastActivitySubscription,
-  parseLastActivity,
   type LastActivity,
+  parseLastActivity,
 } from "./lastActivity.js";
 export { buildMarker, type MarkerInput, type MarkerKind } from "./marker.js";
 export { buildMobileState } from "./mobileState.js";
-export { buildMucJoin, buildMucLeave, parseMucPresence, type MucPresence } from "./mucPresence.js";
+export { buildMucJoin, buildMucLeave, type MucPresence, parseMucPresence } from "./mucPresence.js";
 export { NS, SYSTEM_MODULE } from "./namespaces.js";
-export { parseMessage, type ParseContext } from "./parseMessage.js";
 export type {
   MessageEnvelope,
   ParsedChatMessage,
@@ -44,6 +49,7 @@ export type {
   ParsedSystemMessage,
   ParsedUnknown,
 } from "./parsedMessage.js";
+export { type ParseContext, parseMessage } from "./parseMessage.js";
 export { buildPing } from "./ping.js";
 export {
   blockedUsersOf,
@@ -53,11 +59,11 @@ export {
   buildPrivacyListSet,
   buildPrivacyNamesRequest,
   DEFAULT_PRIVACY_LIST,
-  parsePrivacyList,
-  parsePrivacyNames,
   type PrivacyEntry,
   type PrivacyItem,
   type PrivacyNames,
+  parsePrivacyList,
+  parsePrivacyNames,
 } from "./privacyList.js";
 export { buildRemoval, type RemovalInput } from "./removal.js";
 export {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
+import xml from "@xmpp/xml";
 import { canonicalXml } from "../../testing/xmlFixtures.js";
 import { buildCarbonsEnable } from "./carbons.js";
 import { buildIq } from "./iq.js";
 import { buildMobileState } from "./mobileState.js";
 import { buildPing } from "./ping.js";
-import xml from "@xmpp/xml";
 
 // Transcripts of the small iqs of docs/protocol.md §7 and §13.
 const ctx = { appId: 1, domain: "localhost" };
@@ -18,7 +18,9 @@ describe("buildIq", () => {
 
 describe("buildPing", () => {
   it("pings the chat domain", () => {
-    expect(canonicalXml(buildPing(ctx, { id: "p1:ping" }))).toBe(canonicalXml('<iq type="get" to="localhost" id="p1:ping"><ping xmlns="urn:xmpp:ping"/></iq>'));
+    expect(canonicalXml(buildPing(ctx, { id: "p1:ping" }))).toBe(
+      canonicalXml('<iq type="get" to="localhost" id="p1:ping"><ping xmlns="urn:xmpp:ping"/></iq>'),
+    );
   });
 });
 
@@ -33,6 +35,8 @@ describe("buildMobileState", () => {
     expect(buildMobileState(true, { id: "m1:markActive" }).toString()).toBe(
       '<iq type="set" id="m1:markActive"><mobile xmlns="http://tigase.org/protocol/mobile#v2" enable="true"/></iq>',
     );
-    expect(buildMobileState(false).toString()).toBe('<iq type="set"><mobile xmlns="http://tigase.org/protocol/mobile#v2" enable="false"/></iq>');
+    expect(buildMobileState(false).toString()).toBe(
+      '<iq type="set"><mobile xmlns="http://tigase.org/protocol/mobile#v2" enable="false"/></iq>',
+    );
   });
 });

@@ -25,7 +25,10 @@ describe("JIDs (docs/protocol.md §7)", () => {
 
   it("addresses a private dialog to the peer (chat) and a group to the room (groupchat)", () => {
     expect(addressFor(ctx, { dialogId: D, recipientId: 202 })).toEqual({ to: "202-1@localhost", type: "chat" });
-    expect(addressFor(ctx, { dialogId: D, recipientId: null })).toEqual({ to: `1_${D}@muc.localhost`, type: "groupchat" });
+    expect(addressFor(ctx, { dialogId: D, recipientId: null })).toEqual({
+      to: `1_${D}@muc.localhost`,
+      type: "groupchat",
+    });
     expect(addressFor(ctx, { dialogId: D })).toEqual({ to: `1_${D}@muc.localhost`, type: "groupchat" });
   });
 

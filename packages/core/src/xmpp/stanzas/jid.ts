@@ -45,7 +45,8 @@ export function roomOccupantJid(ctx: JidContext, dialogId: string, userId: numbe
 
 /** The address of a dialog's messages: the peer's JID for a private dialog (`recipientId` given), else the room. */
 export function addressFor(ctx: JidContext, target: { dialogId: string; recipientId?: number | null }): MessageAddress {
-  if (target.recipientId !== undefined && target.recipientId !== null) return { to: userJid(ctx, target.recipientId), type: "chat" };
+  if (target.recipientId !== undefined && target.recipientId !== null)
+    return { to: userJid(ctx, target.recipientId), type: "chat" };
   return { to: roomJid(ctx, target.dialogId), type: "groupchat" };
 }
 

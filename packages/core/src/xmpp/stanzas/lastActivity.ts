@@ -1,6 +1,6 @@
 import xml, { type Element } from "@xmpp/xml";
 import { buildIq, type IqOptions } from "./iq.js";
-import { userIdFromJid, userJid, type JidContext } from "./jid.js";
+import { type JidContext, userIdFromJid, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
 
 /** `<iq type="get" to="{user}"><query xmlns="jabber:iq:last"/></iq>` (XEP-0012, docs/protocol.md §13). */
@@ -12,7 +12,12 @@ export function buildLastActivityQuery(ctx: JidContext, userId: number, options:
  * `<iq type="set"><subscribe xmlns="https://connectycube.com/protocol/status_streaming" user_jid enable/></iq>`:
  * ask the server to push a user's last activity as it changes (docs/protocol.md §13).
  */
-export function buildLastActivitySubscription(ctx: JidContext, userId: number, enable: boolean, options: IqOptions = {}): Element {
+export function buildLastActivitySubscription(
+  ctx: JidContext,
+  userId: number,
+  enable: boolean,
+  options: IqOptions = {},
+): Element {
   return buildIq(
     "set",
     xml("subscribe", { xmlns: NS.statusStreaming, user_jid: userJid(ctx, userId), enable: enable ? "true" : "false" }),

@@ -1,6 +1,6 @@
 import xml, { type Element } from "@xmpp/xml";
 import { buildExtraParams } from "./extraParams.js";
-import { userJid, type JidContext } from "./jid.js";
+import { type JidContext, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
 
 /** `received` = delivered, `displayed` = read (XEP-0333). */

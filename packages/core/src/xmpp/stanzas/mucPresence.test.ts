@@ -35,13 +35,19 @@ describe("parseMucPresence", () => {
 
   it("given another occupant leaving after a kick, we get available=false with the status", () => {
     expect(
-      parseMucPresence(xmlFixture(`<presence type="unavailable" from="${ROOM}/202"><x xmlns="http://jabber.org/protocol/muc#user"><status code="307"/></x></presence>`)),
+      parseMucPresence(
+        xmlFixture(
+          `<presence type="unavailable" from="${ROOM}/202"><x xmlns="http://jabber.org/protocol/muc#user"><status code="307"/></x></presence>`,
+        ),
+      ),
     ).toEqual({ kind: "occupant", dialogId: D, userId: 202, available: false, self: false, statusCodes: [307] });
   });
 
   it("given a join error, we get the error with the join id", () => {
     const parsed = parseMucPresence(
-      xmlFixture(`<presence type="error" id="j1:join" from="${ROOM}/101"><error code="403" type="auth"><forbidden xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></presence>`),
+      xmlFixture(
+        `<presence type="error" id="j1:join" from="${ROOM}/101"><error code="403" type="auth"><forbidden xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></presence>`,
+      ),
     );
     expect(parsed.kind).toBe("error");
     if (parsed.kind !== "error") return;

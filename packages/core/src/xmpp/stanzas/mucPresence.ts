@@ -1,14 +1,19 @@
 import xml, { type Element } from "@xmpp/xml";
 import type { ChatError } from "../../errors/ChatError.js";
 import { chatErrorFromStanza } from "../../errors/chatErrorFromStanza.js";
-import { dialogIdFromRoomJid, parseJid, roomOccupantJid, type JidContext } from "./jid.js";
+import { dialogIdFromRoomJid, type JidContext, parseJid, roomOccupantJid } from "./jid.js";
 import { NS } from "./namespaces.js";
 
 /**
  * `<presence id to="{room}/{myUserId}"><x xmlns="http://jabber.org/protocol/muc"><history maxstanzas="0"/></x>
  * </presence>` (docs/protocol.md §10). Joining is optional for messaging; it tells who is in the room.
  */
-export function buildMucJoin(ctx: JidContext, dialogId: string, selfUserId: number, options: { id?: string } = {}): Element {
+export function buildMucJoin(
+  ctx: JidContext,
+  dialogId: string,
+  selfUserId: number,
+  options: { id?: string } = {},
+): Element {
   return xml(
     "presence",
     { id: options.id, to: roomOccupantJid(ctx, dialogId, selfUserId) },
@@ -45,7 +50,12 @@ export function parseMucPresence(presence: Element): MucPresence {
   const from = String(presence.attrs.from ?? "");
   const dialogId = dialogIdFromRoomJid(from);
   if (presence.attrs.type === "error") {
-    return { kind: "error", dialogId, id: presence.attrs.id ?? null, error: chatErrorFromStanza(presence, { oneToOne: false }) };
+    return {
+      kind: "error",
+      dialogId,
+      id: presence.attrs.id ?? null,
+      error: chatErrorFromStanza(presence, { oneToOne: false }),
+    };
   }
   const x = presence.getChild("x", NS.mucUser);
   const nick = parseJid(from)?.resource ?? "";

@@ -63,13 +63,25 @@ describe("buildChatMessage", () => {
 
   it("refuses an empty message with a validation ChatError", () => {
     expect(() => buildChatMessage(toBob, { id: M, dialogId: D })).toThrow(ChatError);
-    expect(() => buildChatMessage(toBob, { id: M, dialogId: D, body: null, attachments: [] })).toThrow("A message needs a body or an attachment");
+    expect(() => buildChatMessage(toBob, { id: M, dialogId: D, body: null, attachments: [] })).toThrow(
+      "A message needs a body or an attachment",
+    );
   });
 });
 
 describe("buildMarker", () => {
   it("builds the §16.3 delivered marker to the sender's user JID", () => {
-    expect(canonicalXml(buildMarker(ctx, { marker: "received", messageId: M, senderId: 101, dialogId: D, id: "65f0a1b2c3d4e5f601020305" }))).toBe(
+    expect(
+      canonicalXml(
+        buildMarker(ctx, {
+          marker: "received",
+          messageId: M,
+          senderId: 101,
+          dialogId: D,
+          id: "65f0a1b2c3d4e5f601020305",
+        }),
+      ),
+    ).toBe(
       canonicalXml(`
         <message to="101-1@localhost" type="chat" id="65f0a1b2c3d4e5f601020305">
           <received xmlns="urn:xmpp:chat-markers:0" id="${M}"/>
@@ -98,7 +110,17 @@ describe("buildChatState", () => {
 
 describe("buildCorrection", () => {
   it("builds the §16.8 edit with a new id and replace@last", () => {
-    expect(canonicalXml(buildCorrection(toBob, { id: "65f0a1b2c3d4e5f601020399", messageId: M, dialogId: D, body: "fixed", last: true }))).toBe(
+    expect(
+      canonicalXml(
+        buildCorrection(toBob, {
+          id: "65f0a1b2c3d4e5f601020399",
+          messageId: M,
+          dialogId: D,
+          body: "fixed",
+          last: true,
+        }),
+      ),
+    ).toBe(
       canonicalXml(`
         <message to="202-1@localhost" type="chat" id="65f0a1b2c3d4e5f601020399">
           <body>fixed</body>
@@ -106,7 +128,10 @@ describe("buildCorrection", () => {
           <extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id></extraParams>
         </message>`),
     );
-    expect(buildCorrection(toRoom, { id: "n", messageId: M, dialogId: D, body: "x", last: false }).getChild("replace")?.attrs.last).toBe("false");
+    expect(
+      buildCorrection(toRoom, { id: "n", messageId: M, dialogId: D, body: "x", last: false }).getChild("replace")?.attrs
+        .last,
+    ).toBe("false");
   });
 });
 
@@ -124,7 +149,11 @@ describe("buildRemoval", () => {
 
 describe("buildSystemMessage", () => {
   it("builds a headline to a user with moduleIdentifier SystemNotifications and no from (§9)", () => {
-    expect(canonicalXml(buildSystemMessage(ctx, { id: "s1", userId: 202, body: "dialog/NEW_DIALOG", params: { dialogId: D } }))).toBe(
+    expect(
+      canonicalXml(
+        buildSystemMessage(ctx, { id: "s1", userId: 202, body: "dialog/NEW_DIALOG", params: { dialogId: D } }),
+      ),
+    ).toBe(
       canonicalXml(`
         <message to="202-1@localhost" type="headline" id="s1">
           <body>dialog/NEW_DIALOG</body>

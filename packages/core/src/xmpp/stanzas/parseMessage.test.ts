@@ -41,12 +41,24 @@ describe("parseMessage: chat messages", () => {
   });
 
   it("given a 1-1 message without dialog_id, the dialog id is null (resolve it from the peer)", () => {
-    const parsed = parse(`<message from="101-1@localhost/r1" to="202-1@localhost" type="chat" id="${M}"><body>hi</body></message>`);
-    expect(parsed).toMatchObject({ kind: "chat-message", dialogId: null, senderId: 101, dateSent: null, saveToHistory: false });
+    const parsed = parse(
+      `<message from="101-1@localhost/r1" to="202-1@localhost" type="chat" id="${M}"><body>hi</body></message>`,
+    );
+    expect(parsed).toMatchObject({
+      kind: "chat-message",
+      dialogId: null,
+      senderId: 101,
+      dateSent: null,
+      saveToHistory: false,
+    });
   });
 
   it("given a group message, the sender is the room resource and the dialog comes from the room if needed", () => {
-    expect(parse(`<message from="${ROOM}/303" to="101-1@localhost/r1" type="groupchat" id="${M}"><body>all</body></message>`)).toMatchObject({
+    expect(
+      parse(
+        `<message from="${ROOM}/303" to="101-1@localhost/r1" type="groupchat" id="${M}"><body>all</body></message>`,
+      ),
+    ).toMatchObject({
       kind: "chat-message",
       chatType: "groupchat",
       dialogId: D,
@@ -64,7 +76,9 @@ describe("parseMessage: chat messages", () => {
   });
 
   it("given an attachment-only message with no type, we get a chat message (type normal reads as chat)", () => {
-    expect(parse(`<message from="101-1@localhost/r1" id="${M}"><extraParams><attachment uid="u"/></extraParams></message>`)).toMatchObject({
+    expect(
+      parse(`<message from="101-1@localhost/r1" id="${M}"><extraParams><attachment uid="u"/></extraParams></message>`),
+    ).toMatchObject({
       kind: "chat-message",
       chatType: "chat",
       body: null,
@@ -110,7 +124,11 @@ describe("parseMessage: carbons", () => {
   });
 
   it("given a carbon from someone else's JID, we get malformed (a forged carbon)", () => {
-    expect(parse(sentCarbon("666-1@localhost"), 101)).toEqual({ kind: "malformed", id: null, reason: "carbon from a foreign JID 666-1@localhost" });
+    expect(parse(sentCarbon("666-1@localhost"), 101)).toEqual({
+      kind: "malformed",
+      id: null,
+      reason: "carbon from a foreign JID 666-1@localhost",
+    });
     expect(parse(sentCarbon("101-1@localhost/evil"), 101)).toMatchObject({ kind: "malformed" });
   });
 
@@ -131,11 +149,26 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
           <received xmlns="urn:xmpp:chat-markers:0" id="${M}"/>
           <extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id></extraParams>
         </message>`),
-    ).toEqual({ kind: "marker", id: "m2", chatType: "chat", dialogId: D, senderId: 202, isCarbon: false, carbon: null, delayedAt: null, marker: "received", messageId: M });
+    ).toEqual({
+      kind: "marker",
+      id: "m2",
+      chatType: "chat",
+      dialogId: D,
+      senderId: 202,
+      isCarbon: false,
+      carbon: null,
+      delayedAt: null,
+      marker: "received",
+      messageId: M,
+    });
   });
 
   it("given a read marker, we get displayed", () => {
-    expect(parse(`<message from="202-1@localhost/b1" type="chat"><displayed xmlns="urn:xmpp:chat-markers:0" id="${M}"/></message>`)).toMatchObject({
+    expect(
+      parse(
+        `<message from="202-1@localhost/b1" type="chat"><displayed xmlns="urn:xmpp:chat-markers:0" id="${M}"/></message>`,
+      ),
+    ).toMatchObject({
       kind: "marker",
       marker: "displayed",
       messageId: M,
@@ -143,14 +176,20 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
   });
 
   it("given a marker without id, we get malformed", () => {
-    expect(parse('<message from="202-1@localhost/b1" type="chat"><received xmlns="urn:xmpp:chat-markers:0"/></message>')).toMatchObject({
+    expect(
+      parse('<message from="202-1@localhost/b1" type="chat"><received xmlns="urn:xmpp:chat-markers:0"/></message>'),
+    ).toMatchObject({
       kind: "malformed",
       reason: "received marker without a 24-hex id",
     });
   });
 
   it("given typing in a 1-1 and in a room, we get chat states", () => {
-    expect(parse('<message from="202-1@localhost/b1" type="chat"><composing xmlns="http://jabber.org/protocol/chatstates"/></message>')).toEqual({
+    expect(
+      parse(
+        '<message from="202-1@localhost/b1" type="chat"><composing xmlns="http://jabber.org/protocol/chatstates"/></message>',
+      ),
+    ).toEqual({
       kind: "chat-state",
       id: null,
       chatType: "chat",
@@ -161,7 +200,11 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
       delayedAt: null,
       state: "composing",
     });
-    expect(parse(`<message from="${ROOM}/303" type="groupchat"><paused xmlns="http://jabber.org/protocol/chatstates"/></message>`)).toMatchObject({
+    expect(
+      parse(
+        `<message from="${ROOM}/303" type="groupchat"><paused xmlns="http://jabber.org/protocol/chatstates"/></message>`,
+      ),
+    ).toMatchObject({
       kind: "chat-state",
       dialogId: D,
       senderId: 303,
@@ -170,9 +213,11 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
   });
 
   it("a chat state next to a body is just a chat message", () => {
-    expect(parse(`<message from="202-1@localhost/b1" type="chat" id="${M}"><body>hi</body><active xmlns="http://jabber.org/protocol/chatstates"/></message>`).kind).toBe(
-      "chat-message",
-    );
+    expect(
+      parse(
+        `<message from="202-1@localhost/b1" type="chat" id="${M}"><body>hi</body><active xmlns="http://jabber.org/protocol/chatstates"/></message>`,
+      ).kind,
+    ).toBe("chat-message");
   });
 
   it("given a correction (§16.8), we get the original id, new body and last flag", () => {
@@ -182,19 +227,39 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
           <body>fixed</body><replace xmlns="urn:xmpp:message-correct:0" id="${M}" last="true"/>
           <extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id></extraParams>
         </message>`),
-    ).toMatchObject({ kind: "correction", id: "new1", messageId: M, body: "fixed", last: true, senderId: 202, dialogId: D });
-    expect(parse(`<message from="202-1@localhost" type="chat"><body>x</body><replace xmlns="urn:xmpp:message-correct:0" id="${M}"/></message>`)).toMatchObject({
+    ).toMatchObject({
+      kind: "correction",
+      id: "new1",
+      messageId: M,
+      body: "fixed",
+      last: true,
+      senderId: 202,
+      dialogId: D,
+    });
+    expect(
+      parse(
+        `<message from="202-1@localhost" type="chat"><body>x</body><replace xmlns="urn:xmpp:message-correct:0" id="${M}"/></message>`,
+      ),
+    ).toMatchObject({
       kind: "correction",
       last: false,
     });
   });
 
   it("given a correction without body or id, we get malformed", () => {
-    expect(parse(`<message from="202-1@localhost" type="chat"><replace xmlns="urn:xmpp:message-correct:0" id="${M}"/></message>`)).toMatchObject({
+    expect(
+      parse(
+        `<message from="202-1@localhost" type="chat"><replace xmlns="urn:xmpp:message-correct:0" id="${M}"/></message>`,
+      ),
+    ).toMatchObject({
       kind: "malformed",
       reason: "replace without body",
     });
-    expect(parse('<message from="202-1@localhost" type="chat"><body>x</body><replace xmlns="urn:xmpp:message-correct:0"/></message>')).toMatchObject({
+    expect(
+      parse(
+        '<message from="202-1@localhost" type="chat"><body>x</body><replace xmlns="urn:xmpp:message-correct:0"/></message>',
+      ),
+    ).toMatchObject({
       kind: "malformed",
       reason: "replace without a 24-hex id",
     });
@@ -207,7 +272,9 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
           <remove xmlns="urn:xmpp:message-delete:0" id="${M}"/><extraParams xmlns="jabber:client"><dialog_id>${D}</dialog_id></extraParams>
         </message>`),
     ).toMatchObject({ kind: "removal", id: "r1", messageId: M, senderId: 303, dialogId: D, chatType: "groupchat" });
-    expect(parse('<message from="202-1@localhost" type="chat"><remove xmlns="urn:xmpp:message-delete:0"/></message>')).toMatchObject({
+    expect(
+      parse('<message from="202-1@localhost" type="chat"><remove xmlns="urn:xmpp:message-delete:0"/></message>'),
+    ).toMatchObject({
       kind: "malformed",
       reason: "remove without a 24-hex id",
     });
@@ -234,7 +301,11 @@ describe("parseMessage: markers, chat states, edits, removals, reactions", () =>
       added: ["👍"],
       removed: ["👎"],
     });
-    expect(parse(`<message type="groupchat" from="${ROOM}/303"><reactions message_id="${M}"><reaction add="true" type="🔥"/></reactions></message>`)).toMatchObject({
+    expect(
+      parse(
+        `<message type="groupchat" from="${ROOM}/303"><reactions message_id="${M}"><reaction add="true" type="🔥"/></reactions></message>`,
+      ),
+    ).toMatchObject({
       kind: "reaction",
       userId: 303,
       dialogId: D,
@@ -263,11 +334,23 @@ describe("parseMessage: system messages and errors", () => {
           <body>dialog/NEW_DIALOG</body>
           <extraParams xmlns="jabber:client"><moduleIdentifier>SystemNotifications</moduleIdentifier><dialogId>${D}</dialogId></extraParams>
         </message>`),
-    ).toEqual({ kind: "system", id: "s1", senderId: 101, moduleIdentifier: "SystemNotifications", body: "dialog/NEW_DIALOG", params: { dialogId: D }, delayedAt: null });
+    ).toEqual({
+      kind: "system",
+      id: "s1",
+      senderId: 101,
+      moduleIdentifier: "SystemNotifications",
+      body: "dialog/NEW_DIALOG",
+      params: { dialogId: D },
+      delayedAt: null,
+    });
   });
 
   it("given a system headline from the server, senderId is null; other modules are passed through", () => {
-    expect(parse('<message type="headline" from="localhost" id="s2"><extraParams><moduleIdentifier>WebRTCVideoChat</moduleIdentifier></extraParams></message>')).toEqual({
+    expect(
+      parse(
+        '<message type="headline" from="localhost" id="s2"><extraParams><moduleIdentifier>WebRTCVideoChat</moduleIdentifier></extraParams></message>',
+      ),
+    ).toEqual({
       kind: "system",
       id: "s2",
       senderId: null,
@@ -279,7 +362,11 @@ describe("parseMessage: system messages and errors", () => {
   });
 
   it("given a headline without moduleIdentifier, we get unknown", () => {
-    expect(parse('<message type="headline" from="localhost"><body>news</body></message>')).toEqual({ kind: "unknown", id: null, reason: "headline without moduleIdentifier" });
+    expect(parse('<message type="headline" from="localhost"><body>news</body></message>')).toEqual({
+      kind: "unknown",
+      id: null,
+      reason: "headline without moduleIdentifier",
+    });
   });
 
   it("given a bounced 1-1 message (§16.9), we get an error with the original id and a blocked ChatError", () => {
@@ -294,20 +381,34 @@ describe("parseMessage: system messages and errors", () => {
   });
 
   it("given a bounced room message, the error is not blocked", () => {
-    const parsed = parse(`<message type="error" id="${M}" from="${ROOM}"><error code="403" type="auth"><forbidden xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></message>`);
+    const parsed = parse(
+      `<message type="error" id="${M}" from="${ROOM}"><error code="403" type="auth"><forbidden xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/></error></message>`,
+    );
     expect(parsed.kind === "error" && parsed.error.code).toBe("forbidden");
   });
 });
 
 describe("parseMessage: unknown and malformed input", () => {
   it("given things core has no use for, we get unknown with a reason", () => {
-    expect(parse(`<message from="${ROOM}" type="groupchat"><subject>Weekend</subject></message>`)).toEqual({ kind: "unknown", id: null, reason: "message from the room itself" });
-    expect(parse(`<message from="${ROOM}" to="101-1@localhost"><x xmlns="http://jabber.org/protocol/muc#user"><invite from="303-1@localhost"/></x></message>`)).toEqual({
+    expect(parse(`<message from="${ROOM}" type="groupchat"><subject>Weekend</subject></message>`)).toEqual({
+      kind: "unknown",
+      id: null,
+      reason: "message from the room itself",
+    });
+    expect(
+      parse(
+        `<message from="${ROOM}" to="101-1@localhost"><x xmlns="http://jabber.org/protocol/muc#user"><invite from="303-1@localhost"/></x></message>`,
+      ),
+    ).toEqual({
       kind: "unknown",
       id: null,
       reason: "MUC invite",
     });
-    expect(parse('<message from="202-1@localhost" type="chat" id="e"/>')).toEqual({ kind: "unknown", id: "e", reason: "no known payload" });
+    expect(parse('<message from="202-1@localhost" type="chat" id="e"/>')).toEqual({
+      kind: "unknown",
+      id: "e",
+      reason: "no known payload",
+    });
   });
 
   it("given a sender that is not a user JID or a room occupant, we get malformed", () => {
@@ -328,7 +429,11 @@ describe("parseMessage: unknown and malformed input", () => {
   });
 
   it("given something that is not a message, we get malformed", () => {
-    expect(parse('<presence from="202-1@localhost"/>')).toEqual({ kind: "malformed", id: null, reason: "<presence> is not a message" });
+    expect(parse('<presence from="202-1@localhost"/>')).toEqual({
+      kind: "malformed",
+      id: null,
+      reason: "<presence> is not a message",
+    });
   });
 
   it("never throws, even on an object that only looks like an element", () => {

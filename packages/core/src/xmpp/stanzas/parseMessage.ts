@@ -27,15 +27,25 @@ export function parseMessage(stanza: Element, context: ParseContext = {}): Parse
   try {
     return parse(stanza, context);
   } catch (error) {
-    return { kind: "malformed", id: idOf(stanza), reason: `unreadable stanza: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      kind: "malformed",
+      id: idOf(stanza),
+      reason: `unreadable stanza: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
 function parse(outer: Element, context: ParseContext): ParsedMessage {
-  if (outer.name !== "message") return { kind: "malformed", id: idOf(outer), reason: `<${outer.name}> is not a message` };
+  if (outer.name !== "message")
+    return { kind: "malformed", id: idOf(outer), reason: `<${outer.name}> is not a message` };
   if (outer.attrs.type === "error") {
     const from = outer.attrs.from ? String(outer.attrs.from) : null;
-    return { kind: "error", id: idOf(outer), from, error: chatErrorFromStanza(outer, { oneToOne: from === null || !isRoomJid(from) }) };
+    return {
+      kind: "error",
+      id: idOf(outer),
+      from,
+      error: chatErrorFromStanza(outer, { oneToOne: from === null || !isRoomJid(from) }),
+    };
   }
 
   let message = outer;
@@ -53,7 +63,8 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
     }
     if (outerFrom !== null && context.selfUserId !== undefined) {
       const parts = parseJid(outerFrom);
-      if (userIdFromJid(outerFrom) !== context.selfUserId || parts?.resource) return malformed(outer, `carbon from a foreign JID ${outerFrom}`);
+      if (userIdFromJid(outerFrom) !== context.selfUserId || parts?.resource)
+        return malformed(outer, `carbon from a foreign JID ${outerFrom}`);
     }
     forwardedDelay = delayOf(forwarded);
     message = inner;
@@ -72,7 +83,15 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
   if (type === "headline") {
     const senderId = userIdFromJid(from);
     if (!extra.moduleIdentifier) return { kind: "unknown", id, reason: "headline without moduleIdentifier" };
-    return { kind: "system", id, senderId, moduleIdentifier: extra.moduleIdentifier, body: bodyOf(message), params: systemParams(message), delayedAt };
+    return {
+      kind: "system",
+      id,
+      senderId,
+      moduleIdentifier: extra.moduleIdentifier,
+      body: bodyOf(message),
+      params: systemParams(message),
+      delayedAt,
+    };
   }
 
   if (message.getChild("x", NS.mucUser)?.getChild("invite")) return { kind: "unknown", id, reason: "MUC invite" };
@@ -106,7 +125,14 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
       if (reaction.attrs.add === "true") added.push(emoji);
       if (reaction.attrs.remove === "true") removed.push(emoji);
     }
-    return { kind: "reaction", ...envelope(id, chatType, dialogId, userId, carbon, delayedAt), messageId, userId, added, removed };
+    return {
+      kind: "reaction",
+      ...envelope(id, chatType, dialogId, userId, carbon, delayedAt),
+      messageId,
+      userId,
+      added,
+      removed,
+    };
   }
 
   if (senderId === null) return malformed(message, `cannot tell the sender from "${from}"`);
@@ -123,13 +149,24 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
     const body = bodyOf(message);
     if (!isObjectId(replace.attrs.id)) return malformed(message, "replace without a 24-hex id");
     if (body === null) return malformed(message, "replace without body");
-    return { kind: "correction", ...base, messageId: String(replace.attrs.id), body, last: replace.attrs.last === "true" };
+    return {
+      kind: "correction",
+      ...base,
+      messageId: String(replace.attrs.id),
+      body,
+      last: replace.attrs.last === "true",
+    };
   }
 
   const marker = message.getChild("received", NS.markers) ?? message.getChild("displayed", NS.markers);
   if (marker) {
     if (!isObjectId(marker.attrs.id)) return malformed(message, `${marker.name} marker without a 24-hex id`);
-    return { kind: "marker", ...base, marker: marker.name === "received" ? "received" : "displayed", messageId: String(marker.attrs.id) };
+    return {
+      kind: "marker",
+      ...base,
+      marker: marker.name === "received" ? "received" : "displayed",
+      messageId: String(marker.attrs.id),
+    };
   }
 
   const body = bodyOf(message);
@@ -149,7 +186,9 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
     };
   }
 
-  const state = message.getChildElements().find((child) => CHAT_STATES.includes(child.name as ChatState) && child.getNS() === NS.chatStates);
+  const state = message
+    .getChildElements()
+    .find((child) => CHAT_STATES.includes(child.name as ChatState) && child.getNS() === NS.chatStates);
   if (state) return { kind: "chat-state", ...base, state: state.name as ChatState };
 
   return { kind: "unknown", id, reason: "no known payload" };
@@ -189,7 +228,8 @@ function delayOf(element: Element): number | null {
 function systemParams(message: Element): Record<string, string> {
   const params = nullRecord<string>();
   for (const child of message.getChild("extraParams")?.getChildElements() ?? []) {
-    if (child.name !== "moduleIdentifier" && child.getChildElements().length === 0) params[child.name] = child.getText();
+    if (child.name !== "moduleIdentifier" && child.getChildElements().length === 0)
+      params[child.name] = child.getText();
   }
   return params;
 }

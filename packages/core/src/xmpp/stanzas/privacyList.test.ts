@@ -36,16 +36,28 @@ describe("privacy list builders (docs/protocol.md §11)", () => {
   });
 
   it("an empty list deletes it", () => {
-    expect(buildPrivacyListSet(ctx, "DEFAULT", []).toString()).toBe('<iq type="set"><query xmlns="jabber:iq:privacy"><list name="DEFAULT"/></query></iq>');
+    expect(buildPrivacyListSet(ctx, "DEFAULT", []).toString()).toBe(
+      '<iq type="set"><query xmlns="jabber:iq:privacy"><list name="DEFAULT"/></query></iq>',
+    );
   });
 
   it("builds names, get, default, decline and active", () => {
     expect(buildPrivacyNamesRequest().toString()).toBe('<iq type="get"><query xmlns="jabber:iq:privacy"/></iq>');
-    expect(buildPrivacyListRequest("DEFAULT").toString()).toBe('<iq type="get"><query xmlns="jabber:iq:privacy"><list name="DEFAULT"/></query></iq>');
-    expect(buildPrivacyDefault("DEFAULT").toString()).toBe('<iq type="set"><query xmlns="jabber:iq:privacy"><default name="DEFAULT"/></query></iq>');
-    expect(buildPrivacyDefault(null).toString()).toBe('<iq type="set"><query xmlns="jabber:iq:privacy"><default/></query></iq>');
-    expect(buildPrivacyActive("DEFAULT").toString()).toBe('<iq type="set"><query xmlns="jabber:iq:privacy"><active name="DEFAULT"/></query></iq>');
-    expect(buildPrivacyActive(null).toString()).toBe('<iq type="set"><query xmlns="jabber:iq:privacy"><active/></query></iq>');
+    expect(buildPrivacyListRequest("DEFAULT").toString()).toBe(
+      '<iq type="get"><query xmlns="jabber:iq:privacy"><list name="DEFAULT"/></query></iq>',
+    );
+    expect(buildPrivacyDefault("DEFAULT").toString()).toBe(
+      '<iq type="set"><query xmlns="jabber:iq:privacy"><default name="DEFAULT"/></query></iq>',
+    );
+    expect(buildPrivacyDefault(null).toString()).toBe(
+      '<iq type="set"><query xmlns="jabber:iq:privacy"><default/></query></iq>',
+    );
+    expect(buildPrivacyActive("DEFAULT").toString()).toBe(
+      '<iq type="set"><query xmlns="jabber:iq:privacy"><active name="DEFAULT"/></query></iq>',
+    );
+    expect(buildPrivacyActive(null).toString()).toBe(
+      '<iq type="set"><query xmlns="jabber:iq:privacy"><active/></query></iq>',
+    );
   });
 });
 
@@ -53,10 +65,16 @@ describe("privacy list parsers", () => {
   it("given the names result, we get active, default and the list names only", () => {
     expect(
       parsePrivacyNames(
-        xmlFixture(`<iq type="result"><query xmlns="jabber:iq:privacy"><active name="DEFAULT"/><default name="DEFAULT"/><list name="DEFAULT"/><list name="work"/></query></iq>`),
+        xmlFixture(
+          `<iq type="result"><query xmlns="jabber:iq:privacy"><active name="DEFAULT"/><default name="DEFAULT"/><list name="DEFAULT"/><list name="work"/></query></iq>`,
+        ),
       ),
     ).toEqual({ active: "DEFAULT", default: "DEFAULT", names: ["DEFAULT", "work"] });
-    expect(parsePrivacyNames(xmlFixture('<iq type="result"><query xmlns="jabber:iq:privacy"/></iq>'))).toEqual({ active: null, default: null, names: [] });
+    expect(parsePrivacyNames(xmlFixture('<iq type="result"><query xmlns="jabber:iq:privacy"/></iq>'))).toEqual({
+      active: null,
+      default: null,
+      names: [],
+    });
   });
 
   it("given a list result, we get ordered items and the blocked users (user JIDs only)", () => {
@@ -72,7 +90,13 @@ describe("privacy list parsers", () => {
     );
     expect(list?.name).toBe("DEFAULT");
     expect(list?.items.map((item) => item.order)).toEqual([1, 2, 3, 4, 5]);
-    expect(list?.items[0]).toEqual({ type: "jid", value: "202-1@localhost", action: "deny", order: 1, kinds: ["message", "presence-in", "presence-out", "iq"] });
+    expect(list?.items[0]).toEqual({
+      type: "jid",
+      value: "202-1@localhost",
+      action: "deny",
+      order: 1,
+      kinds: ["message", "presence-in", "presence-out", "iq"],
+    });
     expect(blockedUsersOf(list!.items)).toEqual([
       { userId: 202, mutual: false },
       { userId: 303, mutual: true },
@@ -81,7 +105,9 @@ describe("privacy list parsers", () => {
 
   it("given no list, we get null; odd items are tolerated", () => {
     expect(parsePrivacyList(xmlFixture('<iq type="result"><query xmlns="jabber:iq:privacy"/></iq>'))).toBeNull();
-    const odd = parsePrivacyList(xmlFixture('<iq><query xmlns="jabber:iq:privacy"><list name="x"><item action="deny"/></list></query></iq>'));
+    const odd = parsePrivacyList(
+      xmlFixture('<iq><query xmlns="jabber:iq:privacy"><list name="x"><item action="deny"/></list></query></iq>'),
+    );
     expect(odd?.items).toEqual([{ type: null, value: null, action: "deny", order: 0, kinds: [] }]);
     expect(blockedUsersOf(odd!.items)).toEqual([]);
   });

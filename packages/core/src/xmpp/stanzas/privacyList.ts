@@ -1,6 +1,6 @@
 import xml, { type Element } from "@xmpp/xml";
 import { buildIq, type IqOptions } from "./iq.js";
-import { mucDomainOf, userIdFromJid, userJid, type JidContext } from "./jid.js";
+import { type JidContext, mucDomainOf, userIdFromJid, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
 
 /** The list name the SDK's React hook uses for blocking (docs/protocol.md §11). */
@@ -48,11 +48,20 @@ export function buildPrivacyListRequest(name: string, options: IqOptions = {}): 
  * `muc.{chat}/{uid}` (order 2i+2); a one-way rule carries `<message/><presence-in/><presence-out/><iq/>`. No entries
  * deletes the list.
  */
-export function buildPrivacyListSet(ctx: JidContext, name: string, entries: readonly PrivacyEntry[], options: IqOptions = {}): Element {
+export function buildPrivacyListSet(
+  ctx: JidContext,
+  name: string,
+  entries: readonly PrivacyEntry[],
+  options: IqOptions = {},
+): Element {
   const items = entries.flatMap((entry, index) => {
     const kinds = entry.mutual === false ? ONE_WAY_KINDS.map((kind) => xml(kind)) : [];
-    const item = (value: string, order: number) => xml("item", { type: "jid", value, action: entry.action, order: String(order) }, ...kinds);
-    return [item(userJid(ctx, entry.userId), 2 * index + 1), item(`${mucDomainOf(ctx)}/${entry.userId}`, 2 * index + 2)];
+    const item = (value: string, order: number) =>
+      xml("item", { type: "jid", value, action: entry.action, order: String(order) }, ...kinds);
+    return [
+      item(userJid(ctx, entry.userId), 2 * index + 1),
+      item(`${mucDomainOf(ctx)}/${entry.userId}`, 2 * index + 2),
+    ];
   });
   return buildIq("set", xml("query", { xmlns: NS.privacy }, xml("list", { name }, ...items)), options);
 }
@@ -74,7 +83,9 @@ export function parsePrivacyNames(iq: Element): PrivacyNames {
   return {
     active: nameOf(query?.getChild("active")),
     default: nameOf(query?.getChild("default")),
-    names: (query?.getChildren("list") ?? []).map((list) => String(list.attrs.name ?? "")).filter((name) => name !== ""),
+    names: (query?.getChildren("list") ?? [])
+      .map((list) => String(list.attrs.name ?? ""))
+      .filter((name) => name !== ""),
   };
 }
 
@@ -84,13 +95,15 @@ export function parsePrivacyList(iq: Element): { name: string; items: PrivacyIte
   if (!list) return null;
   const items = list
     .getChildren("item")
-    .map((item): PrivacyItem => ({
-      type: item.attrs.type ? String(item.attrs.type) : null,
-      value: item.attrs.value ? String(item.attrs.value) : null,
-      action: item.attrs.action === "allow" ? "allow" : "deny",
-      order: Number.parseInt(String(item.attrs.order ?? "0"), 10) || 0,
-      kinds: item.getChildElements().map((child) => child.name),
-    }))
+    .map(
+      (item): PrivacyItem => ({
+        type: item.attrs.type ? String(item.attrs.type) : null,
+        value: item.attrs.value ? String(item.attrs.value) : null,
+        action: item.attrs.action === "allow" ? "allow" : "deny",
+        order: Number.parseInt(String(item.attrs.order ?? "0"), 10) || 0,
+        kinds: item.getChildElements().map((child) => child.name),
+      }),
+    )
     .sort((a, b) => a.order - b.order);
   return { name: String(list.attrs.name ?? ""), items };
 }
@@ -101,7 +114,8 @@ export function blockedUsersOf(items: readonly PrivacyItem[]): Array<{ userId: n
   for (const item of items) {
     if (item.action !== "deny" || item.type !== "jid" || !item.value) continue;
     const userId = userIdFromJid(item.value);
-    if (userId !== null && !blocked.some((entry) => entry.userId === userId)) blocked.push({ userId, mutual: item.kinds.length === 0 });
+    if (userId !== null && !blocked.some((entry) => entry.userId === userId))
+      blocked.push({ userId, mutual: item.kinds.length === 0 });
   }
   return blocked;
 }

@@ -1,23 +1,39 @@
 import { describe, expect, it } from "@jest/globals";
 import { canonicalXml, xmlFixture } from "../../testing/xmlFixtures.js";
-import { buildRosterRemove, buildRosterRequest, buildRosterSet, buildSubscriptionPresence, parseRoster } from "./roster.js";
+import {
+  buildRosterRemove,
+  buildRosterRequest,
+  buildRosterSet,
+  buildSubscriptionPresence,
+  parseRoster,
+} from "./roster.js";
 
 const ctx = { appId: 1, domain: "localhost" };
 
 describe("roster (docs/protocol.md §12)", () => {
   it("builds get, add/rename, remove", () => {
-    expect(buildRosterRequest({ id: "r1" }).toString()).toBe('<iq type="get" id="r1"><query xmlns="jabber:iq:roster"/></iq>');
-    expect(canonicalXml(buildRosterSet(ctx, { userId: 202, name: "Bob" }))).toBe(
-      canonicalXml('<iq type="set"><query xmlns="jabber:iq:roster"><item jid="202-1@localhost" name="Bob"/></query></iq>'),
+    expect(buildRosterRequest({ id: "r1" }).toString()).toBe(
+      '<iq type="get" id="r1"><query xmlns="jabber:iq:roster"/></iq>',
     );
-    expect(buildRosterSet(ctx, { userId: 202 }).toString()).toBe('<iq type="set"><query xmlns="jabber:iq:roster"><item jid="202-1@localhost"/></query></iq>');
+    expect(canonicalXml(buildRosterSet(ctx, { userId: 202, name: "Bob" }))).toBe(
+      canonicalXml(
+        '<iq type="set"><query xmlns="jabber:iq:roster"><item jid="202-1@localhost" name="Bob"/></query></iq>',
+      ),
+    );
+    expect(buildRosterSet(ctx, { userId: 202 }).toString()).toBe(
+      '<iq type="set"><query xmlns="jabber:iq:roster"><item jid="202-1@localhost"/></query></iq>',
+    );
     expect(canonicalXml(buildRosterRemove(ctx, 202))).toBe(
-      canonicalXml('<iq type="set"><query xmlns="jabber:iq:roster"><item jid="202-1@localhost" subscription="remove"/></query></iq>'),
+      canonicalXml(
+        '<iq type="set"><query xmlns="jabber:iq:roster"><item jid="202-1@localhost" subscription="remove"/></query></iq>',
+      ),
     );
   });
 
   it("builds subscription presences", () => {
-    expect(buildSubscriptionPresence(ctx, 202, "subscribe").toString()).toBe('<presence to="202-1@localhost" type="subscribe"/>');
+    expect(buildSubscriptionPresence(ctx, 202, "subscribe").toString()).toBe(
+      '<presence to="202-1@localhost" type="subscribe"/>',
+    );
     expect(buildSubscriptionPresence(ctx, 202, "unsubscribed").attrs.type).toBe("unsubscribed");
   });
 

@@ -1,6 +1,6 @@
 import xml, { type Element } from "@xmpp/xml";
 import { buildIq, type IqOptions } from "./iq.js";
-import { userIdFromJid, userJid, type JidContext } from "./jid.js";
+import { type JidContext, userIdFromJid, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
 
 /** A contact-list entry. */
@@ -23,13 +23,25 @@ export function buildRosterRequest(options: IqOptions = {}): Element {
 }
 
 /** Adds or renames a contact: `<iq type="set"><query xmlns="jabber:iq:roster"><item jid name/></query></iq>`. */
-export function buildRosterSet(ctx: JidContext, item: { userId: number; name?: string | null }, options: IqOptions = {}): Element {
-  return buildIq("set", xml("query", { xmlns: NS.roster }, xml("item", { jid: userJid(ctx, item.userId), name: item.name ?? undefined })), options);
+export function buildRosterSet(
+  ctx: JidContext,
+  item: { userId: number; name?: string | null },
+  options: IqOptions = {},
+): Element {
+  return buildIq(
+    "set",
+    xml("query", { xmlns: NS.roster }, xml("item", { jid: userJid(ctx, item.userId), name: item.name ?? undefined })),
+    options,
+  );
 }
 
 /** Removes a contact: `<item jid subscription="remove"/>`. */
 export function buildRosterRemove(ctx: JidContext, userId: number, options: IqOptions = {}): Element {
-  return buildIq("set", xml("query", { xmlns: NS.roster }, xml("item", { jid: userJid(ctx, userId), subscription: "remove" })), options);
+  return buildIq(
+    "set",
+    xml("query", { xmlns: NS.roster }, xml("item", { jid: userJid(ctx, userId), subscription: "remove" })),
+    options,
+  );
 }
 
 /** `<presence to="{user}" type="subscribe|subscribed|unsubscribe|unsubscribed"/>`. */

@@ -1,6 +1,6 @@
 import xml, { type Element } from "@xmpp/xml";
 import { buildExtraParams } from "./extraParams.js";
-import { userJid, type JidContext } from "./jid.js";
+import { type JidContext, userJid } from "./jid.js";
 import { SYSTEM_MODULE } from "./namespaces.js";
 
 /** A system message (app-level signal) to one user. */

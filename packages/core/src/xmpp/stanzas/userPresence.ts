@@ -1,5 +1,5 @@
 import xml, { type Element } from "@xmpp/xml";
-import { isRoomJid, parseJid, userIdFromJid, userJid, type JidContext } from "./jid.js";
+import { isRoomJid, type JidContext, parseJid, userIdFromJid, userJid } from "./jid.js";
 import type { SubscriptionType } from "./roster.js";
 
 /** Availability detail of one resource (RFC 6121 §4.7): `show` and `status` as sent. */

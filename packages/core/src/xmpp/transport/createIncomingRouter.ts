@@ -2,8 +2,8 @@ import xml, { type Element } from "@xmpp/xml";
 import { ChatError, isChatError } from "../../errors/ChatError.js";
 import { STANZA_ERROR_NS } from "../../errors/chatErrorFromStanza.js";
 import { isOfDomain } from "../stanzas/jid.js";
-import type { Middleware } from "./createXmppEntity.js";
 import type { IqTracker } from "./createIqTracker.js";
+import type { Middleware } from "./createXmppEntity.js";
 import type { IqHandler, TransportLogger } from "./XmppTransport.js";
 
 /** The transport's incoming middleware and its iq handler registry. */
@@ -35,7 +35,9 @@ export function createIncomingRouter(deps: {
 
   const answer = async (stanza: Element): Promise<Element | true | undefined> => {
     const payload = stanza.getChildElements()[0];
-    const handler = payload ? handlers.get(key(String(stanza.attrs.type), payload.getNS() ?? "", payload.name)) : undefined;
+    const handler = payload
+      ? handlers.get(key(String(stanza.attrs.type), payload.getNS() ?? "", payload.name))
+      : undefined;
     if (!handler) return undefined;
     try {
       return await handler(stanza);

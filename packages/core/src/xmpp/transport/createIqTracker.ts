@@ -50,7 +50,9 @@ export function createIqTracker(deps: { clock: Clock; send: (iq: Element) => Pro
         waiting.set(id, { resolve, reject, timer });
       });
       deps.send(iq).catch((error: unknown) => {
-        take(id)?.reject(error instanceof ChatError ? error : new ChatError("network", "Could not send the iq", { cause: error }));
+        take(id)?.reject(
+          error instanceof ChatError ? error : new ChatError("network", "Could not send the iq", { cause: error }),
+        );
       });
       return result;
     },

@@ -8,7 +8,10 @@ import type { TransportLogger, WebSocketConstructor } from "./XmppTransport.js";
 type Listener = (...args: never[]) => void;
 
 /** `done(credentials, mechanism)` handed to the credentials callback by @xmpp/sasl. */
-export type SaslAuthenticate = (credentials: { username: string; password: string }, mechanism: string) => Promise<void>;
+export type SaslAuthenticate = (
+  credentials: { username: string; password: string },
+  mechanism: string,
+) => Promise<void>;
 
 /** An incoming or outgoing middleware context of @xmpp/middleware. */
 export interface MiddlewareContext {

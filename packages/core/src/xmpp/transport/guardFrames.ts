@@ -1,4 +1,4 @@
-import { Parser, type Element } from "@xmpp/xml";
+import { type Element, Parser } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
 import { dropSocket, webSocketTransportIndex, type XmppEntity } from "./createXmppEntity.js";
 import { parseFrame } from "./parseFrame.js";

@@ -1,4 +1,5 @@
 export { createXmppTransport, DEFAULT_PING_TIMEOUT_MS } from "../createXmppTransport.js";
+export { toTransportError } from "./toTransportError.js";
 export type {
   ConnectResult,
   IqHandler,
@@ -10,4 +11,3 @@ export type {
   XmppTransport,
   XmppTransportOptions,
 } from "./XmppTransport.js";
-export { toTransportError } from "./toTransportError.js";

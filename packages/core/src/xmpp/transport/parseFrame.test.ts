@@ -12,7 +12,10 @@ describe("parseFrame", () => {
   });
 
   it("ignores an XML declaration, comments and whitespace around the element; a blank frame is null", () => {
-    expect(parseFrame(`<?xml version="1.0"?>\n<!-- hi --> <presence/> `)).toMatchObject({ ok: true, value: { name: "presence" } });
+    expect(parseFrame(`<?xml version="1.0"?>\n<!-- hi --> <presence/> `)).toMatchObject({
+      ok: true,
+      value: { name: "presence" },
+    });
     expect(parseFrame(" \n\t")).toEqual({ ok: true, value: null });
   });
 

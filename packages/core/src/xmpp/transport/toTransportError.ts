@@ -54,12 +54,18 @@ export function toTransportError(error: unknown): ChatError {
         cause: error,
       });
     case "StreamError":
-      return new ChatError(STREAM_CODES[condition ?? ""] ?? "server", text ?? `Stream error: ${condition ?? "unknown"}`, {
-        condition,
-        cause: error,
-      });
+      return new ChatError(
+        STREAM_CODES[condition ?? ""] ?? "server",
+        text ?? `Stream error: ${condition ?? "unknown"}`,
+        {
+          condition,
+          cause: error,
+        },
+      );
     case "StanzaError":
-      return shape.element ? chatErrorFromStanza(shape.element, { oneToOne: false }) : new ChatError("server", String(shape.message));
+      return shape.element
+        ? chatErrorFromStanza(shape.element, { oneToOne: false })
+        : new ChatError("server", String(shape.message));
     case "TimeoutError":
       return new ChatError("timeout", "The server did not answer in time", { cause: error });
     default:
