@@ -11,23 +11,23 @@ export type {
   Session,
   UpdateDialogInput,
 } from "./client/ChatClient.js";
+export type { ChatClientOptions } from "./client/ChatClientOptions.js";
 export type { AuthState, AuthStatus } from "./client/createAuth.js";
-export { type ChatClientOptions, createChatClient } from "./client/createChatClient.js";
-export type { ContactsApi } from "./client/createContactsFacade.js";
-export type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./client/createDialogExtrasFacade.js";
-export type { FilesApi, UploadOptions } from "./client/createFilesFacade.js";
+export { createChatClient } from "./client/createChatClient.js";
+export type { ContactsApi } from "./client/createContactsCommands.js";
+export type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./client/createDialogExtrasCommands.js";
+export type { FilesApi, UploadOptions } from "./client/createFilesCommands.js";
 export {
   type LastActivityApi,
   type LastActivityState,
   UNKNOWN_LAST_ACTIVITY,
-} from "./client/createLastActivityFacade.js";
+} from "./client/createLastActivityCommands.js";
 // The messaging guide beyond chatting (issue 5): privacy, contacts, last activity, reactions, system messages, files,
 // search, dialog extras, active/inactive.
-export type { MessagingExtrasOptions } from "./client/createMessagingExtras.js";
-export type { PrivacyApi, PrivacyListNames } from "./client/createPrivacyFacade.js";
-export type { ReactionsApi } from "./client/createReactionsFacade.js";
+export type { PrivacyApi, PrivacyListNames } from "./client/createPrivacyCommands.js";
+export type { ReactionsApi } from "./client/createReactionsCommands.js";
 export type { SearchCommand } from "./client/createSearchCommand.js";
-export type { SystemApi, SystemMessageInput } from "./client/createSystemFacade.js";
+export type { SystemApi, SystemMessageInput } from "./client/createSystemCommands.js";
 export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";
 export type { BackoffOptions } from "./connection/createBackoff.js";
 export type { NetworkEvent, NetworkEventSource } from "./connection/createBrowserNetworkSource.js";

@@ -13,14 +13,14 @@ import type { UnreadCounts } from "../stores/dialogs/createDialogsStore.js";
 import type { MessageWindow } from "../stores/messages/messagesReducer.js";
 import type { SyncState } from "../sync/createSync.js";
 import type { AuthState } from "./createAuth.js";
-import type { ContactsApi } from "./createContactsFacade.js";
-import type { DialogExtrasApi } from "./createDialogExtrasFacade.js";
-import type { FilesApi } from "./createFilesFacade.js";
-import type { LastActivityApi } from "./createLastActivityFacade.js";
-import type { PrivacyApi } from "./createPrivacyFacade.js";
-import type { ReactionsApi } from "./createReactionsFacade.js";
+import type { ContactsApi } from "./createContactsCommands.js";
+import type { DialogExtrasApi } from "./createDialogExtrasCommands.js";
+import type { FilesApi } from "./createFilesCommands.js";
+import type { LastActivityApi } from "./createLastActivityCommands.js";
+import type { PrivacyApi } from "./createPrivacyCommands.js";
+import type { ReactionsApi } from "./createReactionsCommands.js";
 import type { SearchCommand } from "./createSearchCommand.js";
-import type { SystemApi } from "./createSystemFacade.js";
+import type { SystemApi } from "./createSystemCommands.js";
 
 /** The signed-in user and their REST session token. */
 export interface Session {

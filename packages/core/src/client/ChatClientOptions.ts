@@ -3,10 +3,13 @@ import type { NetworkEventSource } from "../connection/createBrowserNetworkSourc
 import type { Persistence } from "../persistence/Persistence.js";
 import type { Clock } from "../time/clock.js";
 import type { TransportLogger, WebSocketConstructor } from "../xmpp/transport/XmppTransport.js";
-import type { MessagingExtrasOptions } from "./createMessagingExtras.js";
 
 /** Options of `createChatClient`. Only the endpoints and app credentials are required. */
-export interface ChatClientOptions extends MessagingExtrasOptions {
+export interface ChatClientOptions {
+  /** How long `lastActivity.forUser(id)` keeps streaming after its last subscriber leaves. Default 5 s. */
+  lastActivityKeepAliveMs?: number;
+  /** Mark the app inactive while the page is hidden, active when shown (`client.setActive`). Default true. */
+  activeOnVisibility?: boolean;
   appId: number;
   authKey: string;
   /** REST base URL, e.g. `https://api.connectycube.com` or `http://127.0.0.1:5280`. */

@@ -46,8 +46,11 @@ export interface AuthOptions {
 /** `client.auth` with its state, and what the REST client and the connection need from it. */
 export interface Auth {
   api: ChatClient["auth"];
-  /** The XMPP password: the user's while known (this run), else the session token. */
-  chatPassword(): string | null;
+  /**
+   * The XMPP credentials: the user's id with the password while known (this run), else the session token. Throws
+   * `unauthorized` while signed out.
+   */
+  credentials(): { userId: number; password: string };
   /** For the REST client: a fresh token when the session can be renewed, else null (and the state says `expired`). */
   renew(): Promise<string | null>;
   dispose(): void;
@@ -178,7 +181,11 @@ export function createAuth(options: AuthOptions): Auth {
 
   return {
     api,
-    chatPassword: () => password ?? session.get()?.token ?? null,
+    credentials: () => {
+      const current = session.get();
+      if (!current) throw new ChatError("unauthorized", "Sign in first");
+      return { userId: current.user.id, password: password ?? current.token };
+    },
     renew,
     dispose: unwatch,
   };

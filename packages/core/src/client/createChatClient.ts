@@ -5,13 +5,10 @@ import { createConnection } from "../connection/createConnection.js";
 import { ChatError } from "../errors/ChatError.js";
 import { createErrorCoalescer } from "../errors/createErrorCoalescer.js";
 import { toChatError } from "../errors/toChatError.js";
-import { DialogType } from "../model/dialog.js";
-import { objectId } from "../model/ids.js";
-import type { User } from "../model/user.js";
-import { createWriteBehind } from "../persistence/createWriteBehind.js";
+import { privatePeerOf } from "../model/dialog.js";
 import { createIndexedDbPersistence } from "../persistence/indexedDb/createIndexedDbPersistence.js";
-import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
+import { readableWith } from "../reactive/readableWith.js";
 import { createRestClient } from "../rest/createRestClient.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { emptyDialogsState } from "../stores/dialogs/dialogsReducer.js";
@@ -21,336 +18,179 @@ import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
 import { createSync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
-import { scheduleUnreadRefresh } from "../sync/scheduleUnreadRefresh.js";
+import { runOnConnect } from "../sync/runOnConnect.js";
 import { systemClock } from "../time/clock.js";
 import { createXmppTransport } from "../xmpp/createXmppTransport.js";
-import { createMessageIngest } from "../xmpp/handlers/createMessageIngest.js";
-import { handleDialogEvent } from "../xmpp/handlers/handleDialogEvent.js";
-import { buildMarker } from "../xmpp/stanzas/marker.js";
+import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
 import type { ChatClient, Session } from "./ChatClient.js";
 import type { ChatClientOptions } from "./ChatClientOptions.js";
+import { createActivityCommands } from "./createActivityCommands.js";
 import { createAuth } from "./createAuth.js";
-import { createDialogsFacade } from "./createDialogsFacade.js";
-import { createMessagesFacade } from "./createMessagesFacade.js";
-import { createMessagingExtras } from "./createMessagingExtras.js";
-import { createTypingFacade } from "./createTypingFacade.js";
-import { createHydrator } from "./hydrate.js";
-
-export type { ChatClientOptions } from "./ChatClientOptions.js";
+import { createContactsCommands } from "./createContactsCommands.js";
+import { createDialogExtrasCommands } from "./createDialogExtrasCommands.js";
+import { createDialogsCommands } from "./createDialogsCommands.js";
+import { createFilesCommands } from "./createFilesCommands.js";
+import { createLastActivityCommands } from "./createLastActivityCommands.js";
+import { createMessagesCommands } from "./createMessagesCommands.js";
+import { createMessageWindows } from "./createMessageWindows.js";
+import { createPrivacyCommands } from "./createPrivacyCommands.js";
+import { createReactionsCommands } from "./createReactionsCommands.js";
+import { createSearchCommand } from "./createSearchCommand.js";
+import { createSystemCommands } from "./createSystemCommands.js";
+import { createTypingCommands } from "./createTypingCommands.js";
+import { createUserData } from "./createUserData.js";
+import { wireIngest } from "./wireIngest.js";
 
 /**
- * Creates a client: the composition root that wires REST, the XMPP transport and connection, the stores, sync and
- * the outbox. SSR-safe: it touches no DOM global; nothing connects until `auth.login…`.
+ * Creates a client. The composition root: it only wires the parts, each taking its dependencies by name from `deps`
+ * (docs/architecture.md, "The map"). SSR-safe: it touches no DOM global; nothing connects until `auth.login…`.
  */
 export function createChatClient(options: ChatClientOptions): ChatClient {
   const clock = options.clock ?? systemClock;
   const pageSize = options.pageSize ?? 50;
   const windowCap = options.windowCap ?? 500;
   const persistence = options.persistence ?? createIndexedDbPersistence();
-  const jid = { appId: options.appId, domain: options.chatDomain };
   const errors = new Subject<ChatError>();
   const systemMessages = new Subject<ParsedSystemMessage>();
-  const emitError = (error: ChatError) => errors.next(error);
-  const coalescer = createErrorCoalescer({ clock, windowMs: options.errorWindowMs, emit: emitError });
+  const coalescer = createErrorCoalescer({ clock, windowMs: options.errorWindowMs, emit: (e) => errors.next(e) });
   const reportError = coalescer.report;
-
   const session = createStore<Session | null>(null);
-  let db: PersistenceSession | null = null;
   const selfUserId = () => session.get()?.user.id ?? null;
-  const requireSelf = () => {
-    const id = selfUserId();
-    if (id === null) throw new ChatError("unauthorized", "Sign in first");
-    return id;
-  };
+  const token = () => session.get()?.token ?? null;
+  const jid = { appId: options.appId, domain: options.chatDomain };
+  const requireSelf = () => selfUserId() ?? signInFirst();
 
   const rest = createRestClient({
-    apiUrl: options.apiUrl,
-    appId: options.appId,
-    authKey: options.authKey,
-    fetch: options.fetch,
-    getToken: () => session.get()?.token ?? null,
+    ...options,
+    getToken: token,
     getUserId: selfUserId,
     onRejected: (rejected) => rejected.forEach(reportError),
     onSessionExpired: () => auth.renew(),
   });
-  const transport = createXmppTransport({
-    service: options.chatUrl,
-    domain: options.chatDomain,
-    appId: options.appId,
-    logger: options.logger,
-    WebSocket: options.WebSocket,
-    clock,
-  });
+  const transport = createXmppTransport({ ...options, service: options.chatUrl, domain: options.chatDomain, clock });
   const network = options.network === undefined ? createBrowserNetworkSource() : options.network; // one source for all
-  const connection = createConnection({
-    transport,
-    clock,
-    backoff: options.reconnect,
-    pingIntervalMs: options.pingIntervalMs,
-    network,
-  });
+  const connection = createConnection({ ...options, transport, clock, backoff: options.reconnect, network });
   const isOnline = () => connection.state.get().status === "online";
-  const sendIfOnline = (stanza: Element) => {
-    if (isOnline()) transport.send(stanza).catch(() => {});
-  };
+  const sendIfOnline = (stanza: Element) => void (isOnline() && transport.send(stanza).catch(() => {}));
+  const router = createStanzaRouter({ stanza$: transport.stanza$, reportError });
 
   const dialogs = createDialogsStore();
   const messages = createMessagesStore();
   const typing = createTypingStore({ clock });
-  const recipientOf = (dialogId: string) => {
-    const dialog = dialogs.state.get().byId.get(dialogId);
-    if (!dialog || dialog.type !== DialogType.PRIVATE) return null;
-    return dialog.occupantIds.find((o) => o !== selfUserId()) ?? null;
-  };
   const unread = createUnreadLedger({
     messages,
     readPending: (dialogId) => outbox.entries.get().some((e) => e.kind === "read" && e.dialogId === dialogId),
   });
+  // What the parts are built from, by name; each part picks the names it declares.
+  const deps = {
+    ...{ clock, rest, transport, network, fetch: options.fetch, jid, token },
+    ...{ dialogs, messages, typing, unread, pageSize, windowCap, persistence: () => userData.db() },
+    ...{ selfUserId, reportError, isOnline, online$: connection.online$, router, onStanza: router.on },
+    ...{ send: sendIfOnline, sendIfOnline },
+  };
+  const strict = { ...deps, selfUserId: requireSelf }; // for commands that need a signed-in user
+
   const outbox = createOutbox({
-    transport,
-    rest,
-    messages,
-    jid,
-    clock,
-    persistence: () => db,
-    recipientOf,
-    isOnline,
-    reportError,
-    selfUserId,
-    prepareSend: (entry, checkpoint) => extras.prepareSend(entry, checkpoint),
+    ...deps,
+    recipientOf: (dialogId) => privatePeerOf(dialogs.state.get().byId.get(dialogId), selfUserId()),
+    prepareSend: (entry, checkpoint) => files.prepareSend(entry, checkpoint),
     onDone: (entry) => {
       if (entry.kind === "read") void sync.refreshUnread([entry.dialogId]); // the server's count, now it has the read
     },
   });
-  const sync = createSync({
-    rest,
-    dialogs,
-    messages,
-    clock,
-    persistence: () => db,
-    pageSize,
-    overlapMs: options.syncOverlapMs,
-    unread,
-    reportError,
+  const sync = createSync({ ...deps, overlapMs: options.syncOverlapMs });
+  const dialogsCommands = createDialogsCommands(strict);
+  const windows = createMessageWindows({
+    ...deps,
+    restore: (id) => userData.restoreWindow(id),
+    onView: (id) => userData.markViewed(id),
   });
-  const stopFollowingStatus = followLastMessageStatus(dialogs, messages);
-
-  const ingest = createMessageIngest({
-    selfUserId,
-    domain: options.chatDomain,
-    dialogs,
-    messages,
-    typing,
-    clock,
-    windowCap,
-    countUnread: unread.count,
-    onReadElsewhere: unread.read,
-    sendDelivered: (m) =>
-      sendIfOnline(
-        buildMarker(jid, {
-          marker: "received",
-          messageId: m.id,
-          senderId: m.senderId,
-          dialogId: m.dialogId,
-          id: objectId(clock.now()),
-        }),
-      ),
-    onUnknownDialog: (id) => void sync.fetchDialog(id),
-    onSystemMessage: (message) => {
-      systemMessages.next(message);
-      handleDialogEvent({ dialogs, messages, fetchDialog: (id) => void sync.fetchDialog(id) }, message);
-    },
-    onMessageError: (id, error) => {
-      if (id) outbox.bounced(id, error);
-      else reportError(error);
-    },
-    reportError,
-  });
-  const stanzaSubscription = transport.stanza$.subscribe((stanza) => {
-    if (stanza.name === "message") ingest(stanza);
-  });
-  const badInputSubscription = transport.error$.subscribe(reportError);
-  // Every (re)connect runs the cheap delta, a resumed stream too: REST changes made during a blip push nothing.
-  const onlineSubscription = connection.online$.subscribe(() => {
-    void outbox.drain(); // what was queued goes at once; it needs nothing from the sync
-    void sync.run().then(() => outbox.drain());
-  });
-  const stopUnreadRefresh = scheduleUnreadRefresh({
-    clock,
-    intervalMs: options.unreadRefreshMs ?? 60_000,
-    isOnline,
-    online$: connection.online$,
-    network,
-    refresh: () => sync.refreshUnread(),
-  });
-
-  // Write-behind of dialogs and windows to the open database (coalesced per tick), and hydrate from it.
-  const writeBehind = createWriteBehind({ dialogs, messages, session: () => db, clock, reportError });
-  const hydrator = createHydrator({
-    db: () => db,
-    dialogs,
-    messages,
+  const messagesCommands = createMessagesCommands({
+    ...strict,
     outbox,
-    writeBehind,
-    eagerMessages: options.hydrateMessages ?? 5000,
-    onRestored: (dialogId, watermark) => {
-      if (isOnline()) void sync.catchUp(dialogId, watermark);
-    },
-  });
-
-  const connect = () => {
-    const userId = selfUserId();
-    if (userId === null) return;
-    void connection
-      .connect(() => ({ userId, password: auth.chatPassword() ?? "" }))
-      .catch((error: unknown) => reportError(toChatError(error)));
-  };
-
-  /** Opens a user's data: the cache is published before any network round-trip, then the chat connects. */
-  async function open(user: User): Promise<void> {
-    db = await persistence.open({ appId: options.appId, userId: user.id });
-    const hydrated = await hydrator.hydrate();
-    if (hydrated.cursor !== null) sync.seed(hydrated.cursor);
-    connect();
-    await hydrated.windows;
-  }
-
-  /** Disconnects and forgets the user's data in memory; on disk too unless `keepData`. */
-  async function close({ keepData }: { keepData: boolean }): Promise<void> {
-    await connection.disconnect().catch(() => {});
-    if (keepData) await writeBehind.flush().catch(() => {});
-    const closing = db;
-    db = null;
-    clearLocal();
-    await closing?.close({ deleteData: !keepData });
-  }
-
-  const clearLocal = () => {
-    typing.dispose();
-    for (const dialogId of messages.dialogIds()) messages.drop(dialogId);
-    dialogs.state.set(emptyDialogsState());
-    outbox.clear();
-    sync.reset();
-    unread.reset();
-    writeBehind.reset();
-    hydrator.reset();
-    extras.reset();
-  };
-
-  const dialogsFacade = createDialogsFacade({
-    rest,
-    dialogs,
-    messages,
-    jid,
-    clock,
-    selfUserId: requireSelf,
-    send: sendIfOnline,
-  });
-  const messagesFacade = createMessagesFacade({
-    rest,
-    dialogs,
-    messages,
-    outbox,
-    clock,
-    selfUserId: requireSelf,
-    pageSize,
-    windowCap,
-    restore: hydrator.restoreWindow,
-    onView: writeBehind.markViewed,
     onRead: unread.read,
+    abortUploads: (id) => files.abort(id),
   });
-  const typingFacade = createTypingFacade({ typing, dialogs, jid, clock, selfUserId, send: sendIfOnline });
-  const extras = createMessagingExtras({
-    transport,
-    online$: connection.online$,
-    isOnline,
-    rest,
-    dialogs,
-    messages,
-    outbox,
-    jid,
-    clock,
-    selfUserId,
-    requireSelf,
-    sendIfOnline,
-    reportError,
-    token: () => session.get()?.token ?? null,
-    systemMessages$: systemMessages.asObservable(),
-    updateDialog: dialogsFacade.update,
-    network,
-    fetch: options.fetch,
-    options,
+  const privacy = createPrivacyCommands(deps);
+  const contacts = createContactsCommands(deps);
+  const lastActivity = createLastActivityCommands({ ...deps, keepAliveMs: options.lastActivityKeepAliveMs });
+  const system = createSystemCommands({ ...deps, messages$: systemMessages.asObservable() });
+  const visibility = options.activeOnVisibility === false ? null : network;
+  const activity = createActivityCommands({ ...deps, visibility });
+  const dialogExtras = createDialogExtrasCommands({ ...strict, update: dialogsCommands.update });
+  const files = createFilesCommands({ ...deps, outboxEntries: outbox.entries });
+  const { dispose: stopReactions, ...reactions } = createReactionsCommands({ ...deps, outbox });
+
+  const connect = () =>
+    void connection.connect(auth.credentials).catch((error: unknown) => reportError(toChatError(error)));
+  const userData = createUserData({
+    ...{ ...deps, appId: options.appId, persistence, outbox, connect, seedCursor: sync.seed },
+    eagerMessages: options.hydrateMessages ?? 5000,
+    onRestored: (dialogId, watermark) => void (isOnline() && sync.catchUp(dialogId, watermark)),
+    disconnect: () => connection.disconnect(),
+    forget: [
+      ...[typing.dispose, () => messages.dialogIds().forEach((id) => messages.drop(id)), outbox.clear, sync.reset],
+      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), privacy.reset, contacts.reset],
+      ...[lastActivity.reset, system.reset],
+    ],
+  });
+  const auth = createAuth({
+    ...{ appId: options.appId, rest, persistence, session, reportError, connect },
+    connection: { ...connection.state, disconnect: () => connection.disconnect() },
+    open: userData.open,
+    close: userData.close,
   });
 
-  const auth = createAuth({
-    appId: options.appId,
-    rest,
-    persistence,
-    session,
-    connection: { ...connection.state, disconnect: () => connection.disconnect() },
-    open,
-    connect,
-    close,
-    reportError,
-  });
+  const stops = [
+    wireIngest({ ...deps, sync, outbox, emitSystemMessage: (m) => systemMessages.next(m) }),
+    unsubscriber(transport.error$.subscribe(reportError)),
+    runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs }),
+    followLastMessageStatus(dialogs, messages),
+    ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, privacy.dispose, contacts.dispose],
+    ...[lastActivity.dispose, system.dispose, activity.dispose, stopReactions],
+  ];
 
   return {
     auth: auth.api,
     session,
     users: { get: (id) => rest.users.get(id), getMany: (ids) => rest.users.getMany(ids) },
-    connection: {
-      get: connection.state.get,
-      subscribe: connection.state.subscribe,
-      value$: connection.state.value$,
+    connection: readableWith(connection.state, {
       connect: async () => {
-        const current = session.get();
-        if (!current) throw new ChatError("unauthorized", "Sign in first");
-        await connection.connect(() => ({ userId: current.user.id, password: auth.chatPassword() ?? current.token }));
+        auth.credentials(); // signed out: rejects before connecting
+        await connection.connect(auth.credentials);
       },
       disconnect: () => connection.disconnect(),
-    },
-    dialogs: { ...dialogsFacade, ...extras.dialogs },
-    messages: {
-      ...extras.reactions,
-      forDialog: messagesFacade.forDialog,
-      send: messagesFacade.send,
-      edit: messagesFacade.edit,
-      remove: messagesFacade.remove,
-      markRead: messagesFacade.markRead,
-      retry: messagesFacade.retry,
-      cancel: (messageId) => extras.cancelMessage(messageId, messagesFacade.cancel),
-    },
-    typing: typingFacade,
+    }),
+    dialogs: { ...dialogsCommands, ...dialogExtras },
+    messages: { forDialog: windows.forDialog, ...messagesCommands, ...reactions },
+    typing: createTypingCommands(deps),
     unread: dialogs.unread,
     outbox: outbox.entries,
-    sync: {
-      get: sync.state.get,
-      subscribe: sync.state.subscribe,
-      value$: sync.state.value$,
-      resync: () => sync.run({ full: true }),
-    },
+    sync: readableWith(sync.state, { resync: () => sync.run({ full: true }) }),
     persistence: { status: persistence.status },
-    ...extras.client,
+    privacy,
+    contacts,
+    lastActivity: { forUser: lastActivity.forUser, query: lastActivity.query },
+    system: { messages$: system.messages$, recent: system.recent, send: system.send },
+    files: { upload: files.upload, url: files.url, remove: files.remove, progress: files.progress },
+    search: createSearchCommand(rest),
+    active: activity.active,
+    setActive: activity.setActive,
     errors: errors.asObservable(),
     async dispose() {
-      stanzaSubscription.unsubscribe();
-      badInputSubscription.unsubscribe();
-      onlineSubscription.unsubscribe();
-      stopUnreadRefresh();
-      auth.dispose();
-      stopFollowingStatus();
-      typing.dispose();
-      messagesFacade.dispose();
-      extras.dispose();
+      for (const stop of stops) stop();
       await connection.dispose();
       await transport.dispose();
-      await writeBehind.flush().catch(() => {});
-      writeBehind.dispose();
-      await db?.close();
+      await userData.dispose();
       coalescer.flush();
       errors.complete();
       systemMessages.complete();
     },
   };
 }
+
+const signInFirst = (): never => {
+  throw new ChatError("unauthorized", "Sign in first");
+};
+const unsubscriber = (subscription: { unsubscribe(): void }) => () => subscription.unsubscribe();

@@ -12,6 +12,15 @@ export function isDialogType(value: unknown): value is DialogType {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }
 
+/** The other occupant of a private dialog; null for other types, or while the dialog is unknown. */
+export function privatePeerOf(
+  dialog: { type: DialogType; occupantIds: readonly number[] } | undefined,
+  selfUserId: number | null,
+): number | null {
+  if (dialog?.type !== DialogType.PRIVATE) return null;
+  return dialog.occupantIds.find((o) => o !== selfUserId) ?? null;
+}
+
 /**
  * State of a dialog's last message when the current user sent it: the same as the message's own status
  * (`pending` while in the outbox, `failed` when it gave up, then `sent`, `delivered`, `read`).

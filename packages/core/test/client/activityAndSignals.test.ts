@@ -151,11 +151,12 @@ describe("system messages against the real server", () => {
 describe("active / inactive (chat alerts)", () => {
   it("an inactive user gets a push record for a message even while connected; page visibility switches it by itself", async () => {
     const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
-    let emit: (event: NetworkEvent) => void = () => {};
+    const listeners = new Set<(event: NetworkEvent) => void>();
+    const emit = (event: NetworkEvent) => listeners.forEach((listener) => listener(event));
     const page: NetworkEventSource = {
       isOnline: () => true,
       isVisible: () => true,
-      subscribe: (listener) => ((emit = listener), () => {}),
+      subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     };
     const alice = await online(aliceUser);
     const bob = await online(bobUser, { network: page });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { NetworkEvent, NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
 import { createFakeXmppPort } from "../testing/createFakeXmppPort.js";
 import { canonicalXml } from "../testing/xmlFixtures.js";
-import { createActivityFacade } from "./createActivityFacade.js";
+import { createActivityCommands } from "./createActivityCommands.js";
 
 const mobile = (enable: boolean) =>
   canonicalXml(`<iq type="set"><mobile xmlns="http://tigase.org/protocol/mobile#v2" enable="${enable}"/></iq>`);
@@ -11,7 +11,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe("active / inactive (mobile v2)", () => {
   it("setActive(false) sends enable=true, setActive(true) enable=false; offline it waits for the connect", async () => {
     const port = createFakeXmppPort();
-    const activity = createActivityFacade({
+    const activity = createActivityCommands({
       transport: port.transport,
       isOnline: () => port.online,
       online$: port.online$,
@@ -40,7 +40,7 @@ describe("active / inactive (mobile v2)", () => {
       isVisible: () => false,
       subscribe: (listener) => ((emit = listener), () => {}),
     };
-    const activity = createActivityFacade({
+    const activity = createActivityCommands({
       transport: port.transport,
       isOnline: () => port.online,
       online$: port.online$,

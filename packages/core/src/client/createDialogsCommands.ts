@@ -11,10 +11,10 @@ import { DIALOG_EVENTS } from "../xmpp/stanzas/dialogEvents.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
 import type { ChatClient } from "./ChatClient.js";
-import type { DialogExtrasApi } from "./createDialogExtrasFacade.js";
+import type { DialogExtrasApi } from "./createDialogExtrasCommands.js";
 
 /** `client.dialogs`: the live list and the commands (REST, then the store, then a system message to occupants). */
-export function createDialogsFacade(options: {
+export function createDialogsCommands(options: {
   rest: Pick<RestClient, "dialogs">;
   dialogs: DialogsStore;
   messages: MessagesStore;

@@ -73,7 +73,7 @@ export interface DialogExtrasOptions {
 }
 
 /** Creates the dialog extras. */
-export function createDialogExtrasFacade(options: DialogExtrasOptions): DialogExtrasApi {
+export function createDialogExtrasCommands(options: DialogExtrasOptions): DialogExtrasApi {
   const { rest, dialogs } = options;
   const settings = createStore<Readonly<Record<string, boolean>>>({});
   const setSetting = (dialogId: string, enabled: boolean | null) => {

@@ -39,8 +39,8 @@ export interface FilesApi {
   progress: Readable<Readonly<Record<string, UploadProgress>>>;
 }
 
-/** Dependencies of the files facade, by name. */
-export interface FilesFacadeOptions {
+/** Dependencies of the files commands, by name. */
+export interface FilesCommandsOptions {
   rest: Pick<RestClient, "blobs" | "apiUrl">;
   messages: MessagesStore;
   /** The outbox's entries (a cancelled upload waits for its entry to settle). */
@@ -56,7 +56,7 @@ export interface FilesFacadeOptions {
  * (progress in `files.progress`), each finished file is saved in the outbox entry (a reload resumes from the next
  * file), and the message then goes out carrying their attachments.
  */
-export function createFilesFacade(options: FilesFacadeOptions): FilesApi & {
+export function createFilesCommands(options: FilesCommandsOptions): FilesApi & {
   prepareSend(entry: OutboxSend, checkpoint: (entry: OutboxSend) => Promise<void>): Promise<OutboxSend>;
   /** Cancels the uploads of a message being sent, and resolves once its outbox entry is no longer in flight. */
   abort(messageId: string): Promise<void>;

@@ -32,8 +32,8 @@ export interface SystemApi {
   send(userId: number, input: SystemMessageInput, options?: { via?: "chat" | "rest" }): Promise<{ id: string }>;
 }
 
-/** Dependencies of the system facade, by name. */
-export interface SystemFacadeOptions {
+/** Dependencies of the system commands, by name. */
+export interface SystemCommandsOptions {
   messages$: Observable<ParsedSystemMessage>;
   transport: { send(element: Element): Promise<void> };
   rest: Pick<RestClient, "systemMessages">;
@@ -44,7 +44,7 @@ export interface SystemFacadeOptions {
 }
 
 /** Creates `client.system`. */
-export function createSystemFacade(options: SystemFacadeOptions): SystemApi & { reset(): void; dispose(): void } {
+export function createSystemCommands(options: SystemCommandsOptions): SystemApi & { reset(): void; dispose(): void } {
   const limit = options.recentLimit ?? 50;
   const recent = createStore<readonly ParsedSystemMessage[]>([]);
   const subscription = options.messages$.subscribe((message) => {

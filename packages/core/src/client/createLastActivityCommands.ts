@@ -10,6 +10,7 @@ import type { Readable } from "../reactive/readable.js";
 import { readableOf } from "../reactive/readableOf.js";
 import { select } from "../reactive/select.js";
 import type { Clock } from "../time/clock.js";
+import type { StanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import { type JidContext, userJid } from "../xmpp/stanzas/jid.js";
 import {
   buildLastActivityQuery,
@@ -46,8 +47,10 @@ export interface LastActivityApi {
 }
 
 /** Dependencies of the last-activity facade, by name. */
-export interface LastActivityFacadeOptions {
-  transport: Pick<XmppTransport, "iq" | "stanza$" | "onIq">;
+export interface LastActivityCommandsOptions {
+  transport: Pick<XmppTransport, "iq" | "onIq">;
+  /** Registers this feature's handler of incoming `<iq>` pushes (`xmpp/handlers/createStanzaRouter.ts`). */
+  onStanza: StanzaRouter["on"];
   jid: JidContext;
   clock: Clock;
   /** True while the chat is online. */
@@ -72,8 +75,8 @@ export const UNKNOWN_ACTIVITY: LastActivityState = Object.freeze({
  * first subscriber arrives (or when the chat next comes online) and unsubscribes a while after the last one leaves.
  * Pushes are the `<iq type="result"><query xmlns="jabber:iq:last" seconds/></iq>` the server sends unasked.
  */
-export function createLastActivityFacade(
-  options: LastActivityFacadeOptions,
+export function createLastActivityCommands(
+  options: LastActivityCommandsOptions,
 ): LastActivityApi & { reset(): void; dispose(): void } {
   const { transport, jid, clock } = options;
   const store = createStore<Readonly<Record<string, LastActivityState>>>({});
@@ -142,9 +145,9 @@ export function createLastActivityFacade(
   );
 
   // Pushes come as `result` (as ConnectyCube sends them); a `set` push is accepted too, and answered.
-  const pushes = transport.stanza$.subscribe((stanza) => {
+  const unregisterPushes = options.onStanza("iq", (stanza) => {
     const type = stanza.attrs.type;
-    if (stanza.name !== "iq" || (type !== "result" && type !== "set") || !stanza.getChild("query", NS.last)) return;
+    if ((type !== "result" && type !== "set") || !stanza.getChild("query", NS.last)) return;
     if (queryIds.has(String(stanza.attrs.id))) return; // the answer to our query: `query` applies it
     const parsed = parseLastActivity(stanza);
     if (!parsed) return;
@@ -163,7 +166,7 @@ export function createLastActivityFacade(
     reset: () => store.set({}),
     dispose() {
       keyed.dispose();
-      pushes.unsubscribe();
+      unregisterPushes();
       unregisterSetPush();
       online.unsubscribe();
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { ChatError } from "../errors/ChatError.js";
 import { createFakeXmppPort } from "../testing/createFakeXmppPort.js";
 import { canonicalXml } from "../testing/xmlFixtures.js";
-import { createPrivacyFacade } from "./createPrivacyFacade.js";
+import { createPrivacyCommands } from "./createPrivacyCommands.js";
 
 const jid = { appId: 1, domain: "localhost" };
 const NS = `xmlns="jabber:iq:privacy"`;
@@ -12,7 +12,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function setup() {
   const port = createFakeXmppPort();
   const errors: ChatError[] = [];
-  const privacy = createPrivacyFacade({
+  const privacy = createPrivacyCommands({
     transport: port.transport,
     jid,
     online$: port.online$,

@@ -1,31 +1,20 @@
 import { ChatError } from "../errors/ChatError.js";
-import { toChatError } from "../errors/toChatError.js";
 import { DialogType } from "../model/dialog.js";
 import { objectId } from "../model/ids.js";
 import type { Message } from "../model/message.js";
 import type { OutboxEntry } from "../model/outboxEntry.js";
 import { pendingUploadOf, placeholderOf } from "../model/pendingUpload.js";
-import { createKeyedReadables } from "../reactive/createKeyedReadables.js";
-import type { RestClient } from "../rest/createRestClient.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { applyMessageActivity, setUnread } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
-import {
-  EMPTY_WINDOW,
-  editMessage,
-  type MessageWindow,
-  prependOlder,
-  removeMessages,
-  setLoading,
-} from "../stores/messages/messagesReducer.js";
+import { editMessage, removeMessages } from "../stores/messages/messagesReducer.js";
 import type { Outbox } from "../sync/createOutbox.js";
 import type { Clock } from "../time/clock.js";
-import type { ChatClient, DialogMessages } from "./ChatClient.js";
-import type { ReactionsApi } from "./createReactionsFacade.js";
+import type { ChatClient } from "./ChatClient.js";
+import type { ReactionsApi } from "./createReactionsCommands.js";
 
-/** Dependencies of the messages facade, by name. */
-export interface MessagesFacadeOptions {
-  rest: Pick<RestClient, "messages">;
+/** Dependencies of the messages commands, by name. */
+export interface MessagesCommandsOptions {
   dialogs: DialogsStore;
   messages: MessagesStore;
   outbox: Outbox;
@@ -33,79 +22,17 @@ export interface MessagesFacadeOptions {
   selfUserId: () => number;
   pageSize: number;
   windowCap: number;
-  /** Restores a dialog's cached window before its newest page is fetched; resolves true when it did. */
-  restore?: (dialogId: string) => Promise<boolean>;
   /** Told when the user reads a dialog (before its count drops to 0). */
   onRead?: (dialogId: string) => void;
-  /** Told when a dialog's messages get their first subscriber (for least-recently-viewed eviction). */
-  onView?: (dialogId: string) => void;
+  /** Stops the uploads of a message's files, so that a message still uploading can be cancelled too. */
+  abortUploads?: (messageId: string) => Promise<void>;
 }
 
-/** `client.messages`: windows per dialog with paging, and the commands that go through the outbox. */
-export function createMessagesFacade(
-  options: MessagesFacadeOptions,
-): Omit<ChatClient["messages"], keyof ReactionsApi> & { dispose(): void } {
-  const { rest, dialogs, messages, outbox, clock } = options;
-  const loading = new Map<string, Promise<void>>();
-
-  async function loadPage(dialogId: string): Promise<void> {
-    const window = messages.window(dialogId).get();
-    if (window.loadingOlder || !window.hasOlder) return;
-    messages.apply(dialogId, (w) => setLoading(w, true));
-    try {
-      const known = window.items.filter((m) => m.status !== "pending" && m.status !== "failed");
-      const oldest = known[0];
-      // date_sent has one-second resolution: ask up to the end of the oldest second, for as many more as we hold
-      // of that second, and let the merge drop those we have.
-      const sameSecond = oldest
-        ? known.filter((m) => Math.floor(m.dateSent / 1000) === Math.floor(oldest.dateSent / 1000)).length
-        : 0;
-      const limit = options.pageSize + sameSecond;
-      const page = await rest.messages.list(dialogId, {
-        before: oldest ? Math.floor(oldest.dateSent / 1000) * 1000 + 1000 : undefined,
-        limit,
-        sort: "desc",
-      });
-      messages.apply(dialogId, (w) => prependOlder(w, [...page].reverse(), page.length >= limit));
-    } catch (cause) {
-      messages.apply(dialogId, (w) => setLoading(w, false, toChatError(cause)));
-    }
-  }
-
-  const loadOlder = (dialogId: string): Promise<void> => {
-    let running = loading.get(dialogId);
-    if (!running) {
-      running = loadPage(dialogId).finally(() => loading.delete(dialogId));
-      loading.set(dialogId, running);
-    }
-    return running;
-  };
-
-  const keyed = createKeyedReadables<string, MessageWindow>((dialogId) => ({
-    readable: messages.window(dialogId),
-    start: () => {
-      options.onView?.(dialogId);
-      const window = messages.window(dialogId).get();
-      if (window !== EMPTY_WINDOW) {
-        // Live messages may have opened the window before anyone looked: fill it up to a page of history (from the
-        // cache first, when it has the dialog).
-        const fill = () => {
-          const current = messages.window(dialogId).get();
-          const known = current.items.filter((m) => m.status !== "pending" && m.status !== "failed").length;
-          if (current.hasOlder && known < options.pageSize) void loadOlder(dialogId);
-        };
-        if (options.restore) void options.restore(dialogId).then(fill);
-        else fill();
-        return;
-      }
-      if (!options.restore) return void loadOlder(dialogId);
-      // The newest page comes from the cache when it has the dialog, else from the server.
-      void options.restore(dialogId).then((restored) => {
-        if (!restored) void loadOlder(dialogId);
-      });
-    },
-  }));
-  const facades = new Map<string, DialogMessages>();
+/** The commands of `client.messages` that go through the outbox (windows and paging: `createMessageWindows.ts`). */
+export function createMessagesCommands(
+  options: MessagesCommandsOptions,
+): Omit<ChatClient["messages"], keyof ReactionsApi | "forDialog"> {
+  const { dialogs, messages, outbox, clock } = options;
 
   const dialogOf = (dialogId: string) => {
     const dialog = dialogs.state.get().byId.get(dialogId);
@@ -135,21 +62,6 @@ export function createMessagesFacade(
   });
 
   return {
-    dispose: () => keyed.dispose(),
-    forDialog(dialogId) {
-      let facade = facades.get(dialogId);
-      if (!facade) {
-        const readable = keyed.get(dialogId);
-        facade = {
-          get: readable.get,
-          subscribe: readable.subscribe,
-          value$: readable.value$,
-          loadOlder: () => loadOlder(dialogId),
-        };
-        facades.set(dialogId, facade);
-      }
-      return facade;
-    },
     async send(dialogId, input) {
       const dialog = dialogOf(dialogId);
       const self = options.selfUserId();
@@ -258,6 +170,7 @@ export function createMessagesFacade(
       await outbox.retry(entry.id);
     },
     async cancel(messageId) {
+      await options.abortUploads?.(messageId);
       const entry =
         outbox.entries.get().find((e) => e.messageId === messageId && e.kind === "send") ??
         outbox.entries.get().find((e) => e.id === messageId);

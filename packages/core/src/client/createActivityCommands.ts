@@ -8,8 +8,8 @@ import type { Readable } from "../reactive/readable.js";
 import { buildMobileState } from "../xmpp/stanzas/mobileState.js";
 import type { XmppTransport } from "../xmpp/transport/XmppTransport.js";
 
-/** Dependencies of the activity facade, by name. */
-export interface ActivityFacadeOptions {
+/** Dependencies of the activity commands, by name. */
+export interface ActivityCommandsOptions {
   transport: Pick<XmppTransport, "iq">;
   /** True while the chat is online. */
   isOnline: () => boolean;
@@ -37,7 +37,7 @@ export interface ActivityApi {
  * Creates the active/inactive switch. With a `visibility` source (the browser's by default), hiding the page marks
  * the app inactive and showing it marks it active again; under SSR there are no events and nothing happens.
  */
-export function createActivityFacade(options: ActivityFacadeOptions): ActivityApi & { dispose(): void } {
+export function createActivityCommands(options: ActivityCommandsOptions): ActivityApi & { dispose(): void } {
   const active = createStore(options.visibility ? options.visibility.isVisible() : true);
   const tell = async (value: boolean): Promise<void> => {
     if (!options.isOnline()) return; // sent on the next connect

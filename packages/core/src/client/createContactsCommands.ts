@@ -20,6 +20,7 @@ import {
   setRoster,
 } from "../stores/contacts/contactsReducer.js";
 import type { Clock } from "../time/clock.js";
+import type { StanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import { handleContactPresence } from "../xmpp/handlers/handleContactPresence.js";
 import { bareJid, type JidContext, userJid } from "../xmpp/stanzas/jid.js";
 import { NS } from "../xmpp/stanzas/namespaces.js";
@@ -51,9 +52,11 @@ export interface ContactsApi extends Readable<readonly Contact[]> {
   rename(userId: number, name: string | null): Promise<void>;
 }
 
-/** Dependencies of the contacts facade, by name. */
-export interface ContactsFacadeOptions {
-  transport: Pick<XmppTransport, "iq" | "send" | "onIq" | "stanza$">;
+/** Dependencies of the contacts commands, by name. */
+export interface ContactsCommandsOptions {
+  transport: Pick<XmppTransport, "iq" | "send" | "onIq">;
+  /** Registers this feature's handler of incoming `<presence>` (`xmpp/handlers/createStanzaRouter.ts`). */
+  onStanza: StanzaRouter["on"];
   jid: JidContext;
   clock: Clock;
   /** The signed-in user (roster pushes must come from their own account). */
@@ -77,7 +80,9 @@ export function contactsFullError(cause?: unknown): ChatError {
  * the server's roster pushes; requests and availability arrive as presences. Every fresh connect reads the roster
  * again, forgets the availability it knew and probes the contacts whose presence you see.
  */
-export function createContactsFacade(options: ContactsFacadeOptions): ContactsApi & { reset(): void; dispose(): void } {
+export function createContactsCommands(
+  options: ContactsCommandsOptions,
+): ContactsApi & { reset(): void; dispose(): void } {
   const { transport, jid } = options;
   const store = createStore<ContactsState>(EMPTY_CONTACTS);
   let cache: ReturnType<typeof contactsOf>["cache"] = new Map();
@@ -133,8 +138,7 @@ export function createContactsFacade(options: ContactsFacadeOptions): ContactsAp
     if (userId === options.selfUserId()) throw new ChatError("validation", "You can't add yourself as a contact");
   };
 
-  const presenceSubscription = transport.stanza$.subscribe((stanza) => {
-    if (stanza.name !== "presence") return;
+  const unregisterPresence = options.onStanza("presence", (stanza) => {
     const parsed = parseUserPresence(stanza);
     if (parsed && parsed.userId !== options.selfUserId()) {
       handleContactPresence(
@@ -205,7 +209,7 @@ export function createContactsFacade(options: ContactsFacadeOptions): ContactsAp
     },
     reset: () => store.set(EMPTY_CONTACTS),
     dispose() {
-      presenceSubscription.unsubscribe();
+      unregisterPresence();
       unregisterPush();
       onlineSubscription.unsubscribe();
     },

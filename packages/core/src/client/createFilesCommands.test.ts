@@ -6,7 +6,7 @@ import { createRestClient } from "../rest/createRestClient.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { aMessage } from "../stores/testData.js";
 import { createFakeFetch, type FakeReply, type RecordedRequest } from "../testing/createFakeFetch.js";
-import { createFilesFacade } from "./createFilesFacade.js";
+import { createFilesCommands } from "./createFilesCommands.js";
 
 const D = "65f000000000000000000001";
 const M = "65f0000000000000000000aa";
@@ -47,7 +47,7 @@ function setup(script: FakeReply[]) {
     }),
   ]);
   const entries = createStore<readonly OutboxEntry[]>([]);
-  const files = createFilesFacade({ rest, messages, outboxEntries: entries, token: () => "T", fetch: fake.fetch });
+  const files = createFilesCommands({ rest, messages, outboxEntries: entries, token: () => "T", fetch: fake.fetch });
   return { files, requests, messages, entries };
 }
 

@@ -3,7 +3,8 @@ import type { ChatError } from "../errors/ChatError.js";
 import { createFakeXmppPort } from "../testing/createFakeXmppPort.js";
 import { canonicalXml } from "../testing/xmlFixtures.js";
 import { createManualClock } from "../time/createManualClock.js";
-import { createContactsFacade } from "./createContactsFacade.js";
+import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
+import { createContactsCommands } from "./createContactsCommands.js";
 
 const jid = { appId: 1, domain: "localhost" };
 const R = `xmlns="jabber:iq:roster"`;
@@ -13,8 +14,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function setup() {
   const port = createFakeXmppPort();
   const errors: ChatError[] = [];
-  const contacts = createContactsFacade({
+  const contacts = createContactsCommands({
     transport: port.transport,
+    onStanza: createStanzaRouter({ stanza$: port.transport.stanza$, reportError: () => {} }).on,
     jid,
     clock: createManualClock(5000),
     selfUserId: () => 101,

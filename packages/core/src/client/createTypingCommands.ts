@@ -13,7 +13,7 @@ export const TYPING_RESEND_MS = 3000;
 export const TYPING_IDLE_MS = 5000;
 
 /** `client.typing`: who types where, and throttled typing notifications for an input's key presses. */
-export function createTypingFacade(options: {
+export function createTypingCommands(options: {
   typing: TypingStore;
   dialogs: DialogsStore;
   jid: JidContext;

@@ -18,8 +18,8 @@ export interface ReactionsApi {
   listReactions(dialogId: string, messageId: string): Promise<Record<string, number[]>>;
 }
 
-/** Dependencies of the reactions facade, by name. */
-export interface ReactionsFacadeOptions {
+/** Dependencies of the reactions commands, by name. */
+export interface ReactionsCommandsOptions {
   rest: Pick<RestClient, "messages">;
   messages: MessagesStore;
   outbox: Outbox;
@@ -35,7 +35,7 @@ const MAX_EMOJI_LENGTH = 32;
  * then changes nothing (own reactions are idempotent in the store). A change the server refuses for good is undone
  * and dropped from the outbox; one that meets a network failure waits for the next connect.
  */
-export function createReactionsFacade(options: ReactionsFacadeOptions): ReactionsApi & { dispose(): void } {
+export function createReactionsCommands(options: ReactionsCommandsOptions): ReactionsApi & { dispose(): void } {
   const { messages, outbox, clock } = options;
   const undone = new Set<string>();
 

@@ -7,7 +7,7 @@ import type { FakeReply } from "../testing/createFakeFetch.js";
 import { errorBody } from "../testing/createFakeFetch.js";
 import { createTestRestClient } from "../testing/createTestRestClient.js";
 import { createManualClock } from "../time/createManualClock.js";
-import { createReactionsFacade } from "./createReactionsFacade.js";
+import { createReactionsCommands } from "./createReactionsCommands.js";
 
 const D = "65f000000000000000000001";
 const M = "65f0000000000000000000dd";
@@ -31,7 +31,7 @@ function setup(script: FakeReply[], online = true) {
     isOnline: () => state.online,
     reportError: (e) => errors.push(e),
   });
-  const reactions = createReactionsFacade({ rest, messages, outbox, clock });
+  const reactions = createReactionsCommands({ rest, messages, outbox, clock });
   const message = () => messages.window(D).get().items[0];
   return { reactions, outbox, requests, message, errors, state };
 }

@@ -5,7 +5,7 @@ import { createTestRestClient } from "../testing/createTestRestClient.js";
 import { canonicalXml } from "../testing/xmlFixtures.js";
 import { createManualClock } from "../time/createManualClock.js";
 import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
-import { createSystemFacade } from "./createSystemFacade.js";
+import { createSystemCommands } from "./createSystemCommands.js";
 
 const incoming = (n: number): ParsedSystemMessage => ({
   kind: "system",
@@ -23,7 +23,7 @@ function setup() {
     { json: { messageId: "65f0000000000000000000ee", recipientId: 202, extensionParams: { kind: "x" } } },
   ]);
   const messages$ = new Subject<ParsedSystemMessage>();
-  const system = createSystemFacade({
+  const system = createSystemCommands({
     messages$,
     transport: port.transport,
     rest,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import { createFakeXmppPort } from "../testing/createFakeXmppPort.js";
 import { canonicalXml } from "../testing/xmlFixtures.js";
 import { createManualClock } from "../time/createManualClock.js";
-import { createLastActivityFacade } from "./createLastActivityFacade.js";
+import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
+import { createLastActivityCommands } from "./createLastActivityCommands.js";
 
 const jid = { appId: 1, domain: "localhost" };
 const xml = (text: string) => canonicalXml(text);
@@ -16,8 +17,9 @@ const queryIq = xml(`<iq type="get" to="202-1@localhost"><query xmlns="jabber:iq
 function setup() {
   const port = createFakeXmppPort();
   const clock = createManualClock(1_000_000);
-  const activity = createLastActivityFacade({
+  const activity = createLastActivityCommands({
     transport: port.transport,
+    onStanza: createStanzaRouter({ stanza$: port.transport.stanza$, reportError: () => {} }).on,
     jid,
     clock,
     isOnline: () => port.online,

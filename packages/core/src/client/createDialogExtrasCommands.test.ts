@@ -7,7 +7,7 @@ import { errorBody, type FakeReply } from "../testing/createFakeFetch.js";
 import { createTestRestClient } from "../testing/createTestRestClient.js";
 import { wireDialog, wireUser } from "../testing/wireFixtures.js";
 import { createManualClock } from "../time/createManualClock.js";
-import { createDialogExtrasFacade } from "./createDialogExtrasFacade.js";
+import { createDialogExtrasCommands } from "./createDialogExtrasCommands.js";
 
 const D = "65f000000000000000000001";
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -20,7 +20,7 @@ function setup(script: FakeReply[], self = 101) {
   );
   const sent: Element[] = [];
   const patches: unknown[] = [];
-  const extras = createDialogExtrasFacade({
+  const extras = createDialogExtrasCommands({
     rest,
     dialogs,
     jid: { appId: 1, domain: "localhost" },

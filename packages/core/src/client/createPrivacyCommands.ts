@@ -68,8 +68,8 @@ export interface PrivacyApi extends Readable<PrivacyState> {
   unblock(userId: number): Promise<void>;
 }
 
-/** Dependencies of the privacy facade, by name. */
-export interface PrivacyFacadeOptions {
+/** Dependencies of the privacy commands, by name. */
+export interface PrivacyCommandsOptions {
   transport: Pick<XmppTransport, "iq" | "onIq">;
   jid: JidContext;
   /** Every time the chat comes online. */
@@ -83,7 +83,9 @@ export interface PrivacyFacadeOptions {
  * at once and puts the store back if the server refuses or the call fails. Changes made by the user's other sessions
  * (the server's list push) and every fresh connect re-read the lists.
  */
-export function createPrivacyFacade(options: PrivacyFacadeOptions): PrivacyApi & { reset(): void; dispose(): void } {
+export function createPrivacyCommands(
+  options: PrivacyCommandsOptions,
+): PrivacyApi & { reset(): void; dispose(): void } {
   const { transport, jid } = options;
   const store = createStore<PrivacyState>(EMPTY_PRIVACY);
   let tail: Promise<unknown> = Promise.resolve();
