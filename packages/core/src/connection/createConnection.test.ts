@@ -3,9 +3,10 @@ import { BehaviorSubject } from "rxjs";
 import { ChatError } from "../errors/ChatError.js";
 import { createManualClock } from "../time/createManualClock.js";
 import type { ConnectResult, TransportState, XmppCredentials } from "../xmpp/transport/XmppTransport.js";
+import type { ConnectionTransport } from "./Connection.js";
 import type { ConnectedEvent, ConnectionStatus } from "./ConnectionState.js";
 import type { NetworkEvent, NetworkEventSource } from "./createBrowserNetworkSource.js";
-import { type ConnectionTransport, createConnection, STABLE_ONLINE_MS } from "./createConnection.js";
+import { createConnection, STABLE_ONLINE_MS } from "./createConnection.js";
 
 /** A transport whose connects and pings the test settles by hand. */
 function fakeTransport() {

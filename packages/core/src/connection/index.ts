@@ -1,3 +1,4 @@
+export type { Connection, ConnectionOptions, ConnectionTransport, CredentialsSource } from "./Connection.js";
 export type { ConnectedEvent, ConnectionState, ConnectionStatus } from "./ConnectionState.js";
 export { type Backoff, type BackoffOptions, backoffDelay, createBackoff, DEFAULT_BACKOFF } from "./createBackoff.js";
 export {
@@ -6,11 +7,5 @@ export {
   type NetworkEventSource,
   staticNetworkSource,
 } from "./createBrowserNetworkSource.js";
-export {
-  type Connection,
-  type ConnectionOptions,
-  type ConnectionTransport,
-  type CredentialsSource,
-  createConnection,
-} from "./createConnection.js";
+export { createConnection } from "./createConnection.js";
 export { createKeepAlive, type KeepAlive, type KeepAliveOptions } from "./createKeepAlive.js";
