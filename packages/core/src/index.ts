@@ -6,6 +6,7 @@ export type {
   ChatClient,
   CreateDialogInput,
   DialogMessages,
+  MessagesView,
   SendInput,
   SentMessage,
   Session,
@@ -16,11 +17,7 @@ export { type ChatClientOptions, createChatClient } from "./client/createChatCli
 export type { ContactsApi } from "./client/createContactsFacade.js";
 export type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./client/createDialogExtrasFacade.js";
 export type { FilesApi, UploadOptions } from "./client/createFilesFacade.js";
-export {
-  type LastActivityApi,
-  type LastActivityState,
-  UNKNOWN_LAST_ACTIVITY,
-} from "./client/createLastActivityFacade.js";
+export type { LastActivityApi, LastActivityState } from "./client/createLastActivityFacade.js";
 // The messaging guide beyond chatting (issue 5): privacy, contacts, last activity, reactions, system messages, files,
 // search, dialog extras, active/inactive.
 export type { MessagingExtrasOptions } from "./client/createMessagingExtras.js";
@@ -28,6 +25,7 @@ export type { PrivacyApi, PrivacyListNames } from "./client/createPrivacyFacade.
 export type { ReactionsApi } from "./client/createReactionsFacade.js";
 export type { SearchCommand } from "./client/createSearchCommand.js";
 export type { SystemApi, SystemMessageInput } from "./client/createSystemFacade.js";
+export { createTypingInput, type TypingInput } from "./client/createTypingInput.js";
 export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";
 export type { BackoffOptions } from "./connection/createBackoff.js";
 export type { NetworkEvent, NetworkEventSource } from "./connection/createBrowserNetworkSource.js";
@@ -92,9 +90,11 @@ export type {
 export * from "./reactive/index.js";
 export type { SearchOptions, SearchResult } from "./rest/createSearch.js";
 export type { Contact, ContactPresence, ContactRequest, SubscriptionState } from "./stores/contacts/contactsReducer.js";
-export type { UnreadCounts } from "./stores/dialogs/createDialogsStore.js";
+export type { UnreadCounts, UnreadReadable } from "./stores/dialogs/createDialogsStore.js";
 export type { MessageWindow } from "./stores/messages/messagesReducer.js";
+export type { OutboxReadable } from "./stores/outbox/selectOutbox.js";
 export type { PrivacyRule, PrivacyState } from "./stores/privacy/privacyReducer.js";
+export type { BlockedSelectors } from "./stores/privacy/selectBlocked.js";
 export type { SyncState } from "./sync/createSync.js";
 export { type Clock, createManualClock, type ManualClock, systemClock, type TimerHandle } from "./time/index.js";
 export { DIALOG_EVENTS } from "./xmpp/stanzas/dialogEvents.js";

@@ -314,6 +314,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     messages: {
       ...extras.reactions,
       forDialog: messagesFacade.forDialog,
+      view: messagesFacade.view,
       send: messagesFacade.send,
       edit: messagesFacade.edit,
       remove: messagesFacade.remove,

@@ -10,6 +10,7 @@ import { shallowEqual } from "../reactive/shallowEqual.js";
 import {
   applyRosterPush,
   type Contact,
+  type ContactPresence,
   type ContactRequest,
   type ContactsState,
   clearPresence,
@@ -19,6 +20,7 @@ import {
   removeRequest,
   setRoster,
 } from "../stores/contacts/contactsReducer.js";
+import { selectPresence } from "../stores/contacts/selectPresence.js";
 import type { Clock } from "../time/clock.js";
 import { handleContactPresence } from "../xmpp/handlers/handleContactPresence.js";
 import { bareJid, type JidContext, userJid } from "../xmpp/stanzas/jid.js";
@@ -47,6 +49,8 @@ export interface ContactsApi extends Readable<readonly Contact[]> {
   reject(userId: number): Promise<void>;
   /** Removes a contact (both subscriptions end). */
   remove(userId: number): Promise<void>;
+  /** A contact's presence (undefined for someone not in the list, or no user); notifies only when it changes. */
+  presenceOf(userId: number | null | undefined): Readable<ContactPresence | undefined>;
   /** Renames a contact (null clears the name). */
   rename(userId: number, name: string | null): Promise<void>;
 }
@@ -175,6 +179,7 @@ export function createContactsFacade(options: ContactsFacadeOptions): ContactsAp
     get: list.get,
     subscribe: list.subscribe,
     value$: list.value$,
+    presenceOf: selectPresence(list),
     requests,
     refresh,
     async add(userId, addOptions = {}) {

@@ -18,9 +18,10 @@ import {
   removeMessages,
   setLoading,
 } from "../stores/messages/messagesReducer.js";
+import { type DialogMessages, NO_MESSAGES, viewOf } from "../stores/messages/messagesView.js";
 import type { Outbox } from "../sync/createOutbox.js";
 import type { Clock } from "../time/clock.js";
-import type { ChatClient, DialogMessages } from "./ChatClient.js";
+import type { ChatClient } from "./ChatClient.js";
 import type { ReactionsApi } from "./createReactionsFacade.js";
 
 /** Dependencies of the messages facade, by name. */
@@ -105,7 +106,6 @@ export function createMessagesFacade(
       });
     },
   }));
-  const facades = new Map<string, DialogMessages>();
 
   const dialogOf = (dialogId: string) => {
     const dialog = dialogs.state.get().byId.get(dialogId);
@@ -134,22 +134,27 @@ export function createMessagesFacade(
     lastError: null,
   });
 
+  const facades = new Map<string, DialogMessages>();
+  const forDialog = (dialogId: string | null | undefined): DialogMessages => {
+    if (!dialogId) return NO_MESSAGES;
+    let facade = facades.get(dialogId);
+    if (!facade) {
+      const readable = keyed.get(dialogId);
+      facade = {
+        get: readable.get,
+        subscribe: readable.subscribe,
+        value$: readable.value$,
+        loadOlder: () => loadOlder(dialogId),
+      };
+      facades.set(dialogId, facade);
+    }
+    return facade;
+  };
+
   return {
     dispose: () => keyed.dispose(),
-    forDialog(dialogId) {
-      let facade = facades.get(dialogId);
-      if (!facade) {
-        const readable = keyed.get(dialogId);
-        facade = {
-          get: readable.get,
-          subscribe: readable.subscribe,
-          value$: readable.value$,
-          loadOlder: () => loadOlder(dialogId),
-        };
-        facades.set(dialogId, facade);
-      }
-      return facade;
-    },
+    view: (dialogId) => viewOf(forDialog(dialogId)),
+    forDialog,
     async send(dialogId, input) {
       const dialog = dialogOf(dialogId);
       const self = options.selfUserId();

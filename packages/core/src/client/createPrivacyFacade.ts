@@ -20,6 +20,7 @@ import {
   withDeny,
   without,
 } from "../stores/privacy/privacyReducer.js";
+import { type BlockedSelectors, selectBlocked } from "../stores/privacy/selectBlocked.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import { NS } from "../xmpp/stanzas/namespaces.js";
 import {
@@ -45,7 +46,7 @@ export interface PrivacyListNames {
 }
 
 /** `client.privacy`: the privacy (block) lists, live, and the commands that change them. */
-export interface PrivacyApi extends Readable<PrivacyState> {
+export interface PrivacyApi extends Readable<PrivacyState>, BlockedSelectors {
   /** Reads the names and every list from the server (done by itself on each fresh connect). */
   refresh(): Promise<PrivacyState>;
   /** The list names (active, default, all). */
@@ -177,6 +178,7 @@ export function createPrivacyFacade(options: PrivacyFacadeOptions): PrivacyApi &
     get: store.get,
     subscribe: store.subscribe,
     value$: store.value$,
+    ...selectBlocked(store),
     refresh: () => queue(doRefresh),
     names: () =>
       queue(async () => {

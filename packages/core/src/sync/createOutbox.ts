@@ -5,10 +5,10 @@ import { toChatError } from "../errors/toChatError.js";
 import { compareOutbox, type OutboxEntry, type OutboxSend } from "../model/outboxEntry.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
-import type { Readable } from "../reactive/readable.js";
 import type { RestClient } from "../rest/createRestClient.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import { removeMessages, setStatus } from "../stores/messages/messagesReducer.js";
+import { type OutboxReadable, selectOutbox } from "../stores/outbox/selectOutbox.js";
 import type { Clock } from "../time/clock.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import { createOutboxWork } from "./outboxWork.js";
@@ -57,7 +57,7 @@ export interface OutboxOptions {
 /** The durable queue of outgoing work (docs/architecture.md, Data flow §5). */
 export interface Outbox {
   /** Entries waiting, in flight or failed, oldest first. */
-  readonly entries: Readable<readonly OutboxEntry[]>;
+  readonly entries: OutboxReadable;
   /** Adds work; resolves once the entry is durable. It goes out now when online, else on the next connect. */
   enqueue(entry: OutboxEntry): Promise<void>;
   /** Puts back entries restored from the cache (after a reload). */
@@ -261,7 +261,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 
   return {
-    entries: store,
+    entries: selectOutbox(store),
     async enqueue(entry) {
       waiterFor(entry.id);
       await save(entry);
