@@ -22,7 +22,13 @@ describe("messagesView", () => {
   });
 
   it("NO_MESSAGES (no dialog) is empty with nothing older, and loading older does nothing", async () => {
-    expect(NO_MESSAGES.get()).toEqual({ items: [], hasOlder: false, loadingOlder: false, error: null, detached: false });
+    expect(NO_MESSAGES.get()).toEqual({
+      items: [],
+      hasOlder: false,
+      loadingOlder: false,
+      error: null,
+      detached: false,
+    });
     await expect(NO_MESSAGES.loadOlder()).resolves.toBeUndefined();
     expect(viewOf(NO_MESSAGES).get().items).toEqual([]);
   });
