@@ -1,6 +1,5 @@
 // The public surface of @chatcube/core. Internal layers (rest/dto, xmpp/stanzas, wire-time and attachment-wire
-// helpers) have their own index files and are not re-exported here, so the published types stay free of wire and
-// XML types.
+// helpers) are not re-exported here, so the published types stay free of wire and XML types.
 
 export type {
   ChatClient,

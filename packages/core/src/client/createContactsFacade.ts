@@ -69,7 +69,7 @@ export interface ContactsFacadeOptions {
 }
 
 /** The error for a full contact list: a program checks `code === "validation"` and `details.limit`. */
-export function contactsFullError(cause?: unknown): ChatError {
+function contactsFullError(cause?: unknown): ChatError {
   return new ChatError("validation", `The contact list is full: at most ${MAX_CONTACTS} contacts`, {
     details: { reason: "contacts-limit", limit: MAX_CONTACTS },
     cause,

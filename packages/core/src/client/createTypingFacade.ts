@@ -9,9 +9,9 @@ import type { ChatClient } from "./ChatClient.js";
 import { createTypingInput } from "./createTypingInput.js";
 
 /** How often `composing` is re-sent while typing goes on (peers expire it after 6 s). */
-export const TYPING_RESEND_MS = 3000;
+const TYPING_RESEND_MS = 3000;
 /** How long after the last key `paused` is sent. */
-export const TYPING_IDLE_MS = 5000;
+const TYPING_IDLE_MS = 5000;
 
 /** `client.typing`: who types where, and throttled typing notifications for an input's key presses. */
 export function createTypingFacade(options: {

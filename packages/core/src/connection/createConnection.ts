@@ -24,7 +24,7 @@ export const STABLE_ONLINE_MS = 10_000;
 export type ConnectionTransport = Pick<XmppTransport, "connect" | "disconnect" | "terminate" | "ping" | "status$">;
 
 /** Credentials, or a function giving fresh ones before every attempt (e.g. a renewed REST session token). */
-export type CredentialsSource = XmppCredentials | (() => XmppCredentials | Promise<XmppCredentials>);
+type CredentialsSource = XmppCredentials | (() => XmppCredentials | Promise<XmppCredentials>);
 
 /** Options of `createConnection`. */
 export interface ConnectionOptions {

@@ -21,7 +21,7 @@ const needsUpload = (entry: OutboxEntry): boolean =>
   entry.kind === "send" && Boolean(entry.uploads?.some((upload) => upload.done === null));
 
 /** What the outbox sends through. */
-export interface OutboxTransport {
+interface OutboxTransport {
   send(element: Element): Promise<void>;
   sendTracked(element: Element): Promise<void>;
   /** Asks for an ack now: the last of a burst need not wait for the timer. */

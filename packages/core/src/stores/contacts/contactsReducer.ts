@@ -137,7 +137,7 @@ export function removeRequest(state: ContactsState, userId: number): ContactsSta
 const OFFLINE: ContactPresence = Object.freeze({ online: false, show: null, status: null });
 
 /** A user's availability from their devices. */
-export function presenceOf(devices: Readonly<Record<string, ResourcePresence>> | undefined): ContactPresence {
+function presenceOf(devices: Readonly<Record<string, ResourcePresence>> | undefined): ContactPresence {
   const first = devices ? Object.values(devices)[0] : undefined;
   return first ? { online: true, show: first.show, status: first.status } : OFFLINE;
 }

@@ -5,7 +5,7 @@ import { selectByKey } from "../../reactive/selectByKey.js";
 import { type Clock, systemClock, type TimerHandle } from "../../time/clock.js";
 
 /** How long a "typing" lasts without news (the react hook's 6 s). */
-export const TYPING_EXPIRY_MS = 6000;
+const TYPING_EXPIRY_MS = 6000;
 
 /** Who is typing where, with expiry. */
 export interface TypingStore {
