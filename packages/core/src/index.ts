@@ -40,6 +40,7 @@ export {
   type Result,
   toChatError,
 } from "./errors/index.js";
+export type { Contact, ContactPresence, ContactRequest, PresenceShow, SubscriptionState } from "./model/contact.js";
 export {
   type Attachment,
   type CustomParams,
@@ -67,6 +68,7 @@ export {
   type User,
 } from "./model/index.js";
 export type { FileBytes, FileToSend, PendingUpload } from "./model/pendingUpload.js";
+export type { PrivacyRule } from "./model/privacyRule.js";
 export type { StoredFile, UploadedFile, UploadProgress } from "./model/storedFile.js";
 export {
   type CacheCaps,
@@ -88,14 +90,12 @@ export type {
 } from "./persistence/Persistence.js";
 export * from "./reactive/index.js";
 export type { SearchOptions, SearchResult } from "./rest/createSearch.js";
-export type { Contact, ContactPresence, ContactRequest, SubscriptionState } from "./stores/contacts/contactsReducer.js";
 export type { UnreadCounts, UnreadReadable } from "./stores/dialogs/createDialogsStore.js";
 export type { MessageWindow } from "./stores/messages/messagesReducer.js";
 export type { OutboxReadable } from "./stores/outbox/selectOutbox.js";
-export type { PrivacyRule, PrivacyState } from "./stores/privacy/privacyReducer.js";
+export type { PrivacyState } from "./stores/privacy/privacyReducer.js";
 export type { BlockedSelectors } from "./stores/privacy/selectBlocked.js";
 export type { SyncState } from "./sync/createSync.js";
 export { type Clock, createManualClock, type ManualClock, systemClock, type TimerHandle } from "./time/index.js";
 export { DIALOG_EVENTS } from "./xmpp/stanzas/dialogEvents.js";
 export type { ParsedSystemMessage as SystemMessage } from "./xmpp/stanzas/parsedMessage.js";
-export type { PresenceShow } from "./xmpp/stanzas/userPresence.js";

@@ -3,15 +3,13 @@ import type { Observable } from "rxjs";
 import type { ConnectedEvent } from "../connection/ConnectionState.js";
 import { ChatError, isChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
+import type { Contact, ContactPresence, ContactRequest } from "../model/contact.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import { select } from "../reactive/select.js";
 import { shallowEqual } from "../reactive/shallowEqual.js";
 import {
   applyRosterPush,
-  type Contact,
-  type ContactPresence,
-  type ContactRequest,
   type ContactsState,
   clearPresence,
   contactsOf,

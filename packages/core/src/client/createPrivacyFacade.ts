@@ -4,6 +4,7 @@ import type { ConnectedEvent } from "../connection/ConnectionState.js";
 import type { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { nullRecord } from "../model/nullRecord.js";
+import type { PrivacyRule } from "../model/privacyRule.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import {
@@ -11,10 +12,8 @@ import {
   EMPTY_PRIVACY,
   listInForce,
   loaded,
-  type PrivacyRule,
   type PrivacyState,
   putList,
-  rulesFromItems,
   setActiveName,
   setDefaultName,
   withDeny,
@@ -32,6 +31,7 @@ import {
   DEFAULT_PRIVACY_LIST,
   parsePrivacyList,
   parsePrivacyNames,
+  rulesFromItems,
 } from "../xmpp/stanzas/privacyList.js";
 import type { XmppTransport } from "../xmpp/transport/XmppTransport.js";
 

@@ -1,7 +1,7 @@
+import type { Contact, ContactPresence } from "../../model/contact.js";
 import type { Readable, ReadableSource } from "../../reactive/readable.js";
 import { readableOf } from "../../reactive/readableOf.js";
 import { selectByKey } from "../../reactive/selectByKey.js";
-import type { Contact, ContactPresence } from "./contactsReducer.js";
 
 const NO_PRESENCE: Readable<ContactPresence | undefined> = readableOf(undefined);
 
