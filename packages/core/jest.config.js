@@ -9,6 +9,9 @@ export default {
   moduleNameMapper: {
     // Integration tests run the real server from its source (no build step).
     "^@chatcube/server$": "<rootDir>/../server/src/index.ts",
+    // Core's own fakes and fixtures live in @chatcube/test-utils (test code stays out of the product); core does not
+    // depend on it by package (test-utils depends on core), so its tests reach it by path.
+    "^@chatcube/test-utils/core/(.*)\\.js$": "<rootDir>/../test-utils/src/core/$1.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },

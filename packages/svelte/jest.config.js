@@ -18,6 +18,7 @@ export default {
     "^@chatcube/server$": "<rootDir>/../server/src/index.ts",
     "^@chatcube/test-utils$": "<rootDir>/../test-utils/src/createFakeClient.ts",
     "^@chatcube/test-utils/server$": "<rootDir>/../test-utils/src/chatServer.ts",
+    "^@chatcube/test-utils/contract$": "<rootDir>/../test-utils/src/bindingContract.ts",
     // jsdom's `browser` condition (which Svelte's client runtime needs) would give the in-process server ws's
     // browser stub; it gets the Node build.
     "^ws$": require.resolve("ws").replace(/index\.js$/, "wrapper.mjs"),

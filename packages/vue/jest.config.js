@@ -14,6 +14,7 @@ export default {
     "^@chatcube/server$": "<rootDir>/../server/src/index.ts",
     "^@chatcube/test-utils$": "<rootDir>/../test-utils/src/createFakeClient.ts",
     "^@chatcube/test-utils/server$": "<rootDir>/../test-utils/src/chatServer.ts",
+    "^@chatcube/test-utils/contract$": "<rootDir>/../test-utils/src/bindingContract.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },

@@ -6,12 +6,16 @@
  * bytes do not depend on the browser). Run: pnpm --filter @chatcube/scripts bench:delta
  */
 import "fake-indexeddb/auto";
+import {
+  type ChatClient,
+  type ChatClientOptions,
+  createChatClient,
+  createIndexedDbPersistence,
+  createMemoryPersistence,
+} from "@chatcube/core";
 import { type RunningServer, startServer } from "@chatcube/server";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { WebSocket } from "ws";
-import { type ChatClient, type ChatClientOptions, createChatClient } from "../../packages/core/src/index.js";
-import { createIndexedDbPersistence } from "../../packages/core/src/persistence/indexedDb/createIndexedDbPersistence.js";
-import { createMemoryPersistence } from "../../packages/core/src/persistence/memory/createMemoryPersistence.js";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 

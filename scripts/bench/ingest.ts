@@ -4,15 +4,16 @@
  * message for 10,000 and 100,000 messages. Run: pnpm --filter @chatcube/scripts bench:ingest
  */
 
+import { type Dialog, DialogType, systemClock } from "@chatcube/core";
+import {
+  createDialogsStore,
+  createMessageIngest,
+  createMessagesStore,
+  createTypingStore,
+  upsertDialogs,
+} from "@chatcube/core/internals";
 import type { Element } from "@xmpp/xml";
 import { parse } from "ltx";
-import { type Dialog, DialogType } from "../../packages/core/src/model/dialog.js";
-import { createDialogsStore } from "../../packages/core/src/stores/dialogs/createDialogsStore.js";
-import { upsertDialogs } from "../../packages/core/src/stores/dialogs/dialogsReducer.js";
-import { createMessagesStore } from "../../packages/core/src/stores/messages/createMessagesStore.js";
-import { createTypingStore } from "../../packages/core/src/stores/typing/createTypingStore.js";
-import { systemClock } from "../../packages/core/src/time/clock.js";
-import { createMessageIngest } from "../../packages/core/src/xmpp/handlers/createMessageIngest.js";
 
 const DIALOGS = 100;
 const WINDOW_CAP = 500;

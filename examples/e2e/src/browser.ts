@@ -4,10 +4,10 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Where screenshots go (gitignored). */
-export const ARTIFACTS_DIR = fileURLToPath(new URL("../artifacts/", import.meta.url));
+const ARTIFACTS_DIR = fileURLToPath(new URL("../artifacts/", import.meta.url));
 
 /** Launches the system's headless Chromium without sandbox, GPU, QUIC or background traffic (what works in CI). */
 export async function launchBrowser(): Promise<Browser> {

@@ -1,4 +1,4 @@
-import type { Session } from "@chatcube/core";
+import type { Session } from "@chatcube/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readChatConfig } from "../../shared/chatConfig";

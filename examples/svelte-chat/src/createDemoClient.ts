@@ -1,4 +1,9 @@
-import { type ChatClient, createChatClient, createIndexedDbPersistence, createMemoryPersistence } from "@chatcube/core";
+import {
+  type ChatClient,
+  createChatClient,
+  createIndexedDbPersistence,
+  createMemoryPersistence,
+} from "@chatcube/svelte";
 import type { ChatConfig } from "../../shared/chatConfig";
 
 /**

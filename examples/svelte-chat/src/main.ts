@@ -1,4 +1,4 @@
-import type { Session } from "@chatcube/core";
+import type { Session } from "@chatcube/svelte";
 import { mount } from "svelte";
 import { readChatConfig } from "../../shared/chatConfig";
 import { loadSavedSession, saveSession } from "../../shared/savedSession";

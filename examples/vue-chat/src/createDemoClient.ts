@@ -1,4 +1,4 @@
-import { type ChatClient, createChatClient, createIndexedDbPersistence, createMemoryPersistence } from "@chatcube/core";
+import { type ChatClient, createChatClient, createIndexedDbPersistence, createMemoryPersistence } from "@chatcube/vue";
 import type { ChatConfig } from "../../shared/chatConfig";
 
 /**

@@ -1,4 +1,4 @@
-import type { Session } from "@chatcube/core";
+import type { Session } from "@chatcube/vue";
 import { createChatPlugin } from "@chatcube/vue";
 import { createApp, reactive } from "vue";
 import { readChatConfig } from "../../shared/chatConfig";

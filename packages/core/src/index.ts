@@ -1,11 +1,11 @@
 // The public surface of @chatcube/core. Internal layers (rest/dto, xmpp/stanzas, wire-time and attachment-wire
-// helpers) have their own index files and are not re-exported here, so the published types stay free of wire and
-// XML types.
+// helpers) are not re-exported here, so the published types stay free of wire and XML types.
 
 export type {
   ChatClient,
   CreateDialogInput,
   DialogMessages,
+  MessagesView,
   SendInput,
   SentMessage,
   Session,
@@ -17,17 +17,14 @@ export { createChatClient } from "./client/createChatClient.js";
 export type { ContactsApi } from "./client/createContactsCommands.js";
 export type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./client/createDialogExtrasCommands.js";
 export type { FilesApi, UploadOptions } from "./client/createFilesCommands.js";
-export {
-  type LastActivityApi,
-  type LastActivityState,
-  UNKNOWN_LAST_ACTIVITY,
-} from "./client/createLastActivityCommands.js";
+export type { LastActivityApi, LastActivityState } from "./client/createLastActivityCommands.js";
 // The messaging guide beyond chatting (issue 5): privacy, contacts, last activity, reactions, system messages, files,
 // search, dialog extras, active/inactive.
 export type { PrivacyApi, PrivacyListNames } from "./client/createPrivacyCommands.js";
 export type { ReactionsApi } from "./client/createReactionsCommands.js";
 export type { SearchCommand } from "./client/createSearchCommand.js";
 export type { SystemApi, SystemMessageInput } from "./client/createSystemCommands.js";
+export { createTypingInput, type TypingInput } from "./client/createTypingInput.js";
 export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";
 export type { BackoffOptions } from "./connection/createBackoff.js";
 export type { NetworkEvent, NetworkEventSource } from "./connection/createBrowserNetworkSource.js";
@@ -43,6 +40,7 @@ export {
   type Result,
   toChatError,
 } from "./errors/index.js";
+export type { Contact, ContactPresence, ContactRequest, PresenceShow, SubscriptionState } from "./model/contact.js";
 export {
   type Attachment,
   type CustomParams,
@@ -70,6 +68,7 @@ export {
   type User,
 } from "./model/index.js";
 export type { FileBytes, FileToSend, PendingUpload } from "./model/pendingUpload.js";
+export type { PrivacyRule } from "./model/privacyRule.js";
 export type { StoredFile, UploadedFile, UploadProgress } from "./model/storedFile.js";
 export {
   type CacheCaps,
@@ -91,12 +90,12 @@ export type {
 } from "./persistence/Persistence.js";
 export * from "./reactive/index.js";
 export type { SearchOptions, SearchResult } from "./rest/createSearch.js";
-export type { Contact, ContactPresence, ContactRequest, SubscriptionState } from "./stores/contacts/contactsReducer.js";
-export type { UnreadCounts } from "./stores/dialogs/createDialogsStore.js";
+export type { UnreadCounts, UnreadReadable } from "./stores/dialogs/createDialogsStore.js";
 export type { MessageWindow } from "./stores/messages/messagesReducer.js";
-export type { PrivacyRule, PrivacyState } from "./stores/privacy/privacyReducer.js";
+export type { OutboxReadable } from "./stores/outbox/selectOutbox.js";
+export type { PrivacyState } from "./stores/privacy/privacyReducer.js";
+export type { BlockedSelectors } from "./stores/privacy/selectBlocked.js";
 export type { SyncState } from "./sync/createSync.js";
 export { type Clock, createManualClock, type ManualClock, systemClock, type TimerHandle } from "./time/index.js";
 export { DIALOG_EVENTS } from "./xmpp/stanzas/dialogEvents.js";
 export type { ParsedSystemMessage as SystemMessage } from "./xmpp/stanzas/parsedMessage.js";
-export type { PresenceShow } from "./xmpp/stanzas/userPresence.js";

@@ -1,11 +1,12 @@
-// The public surface of @chatcube/svelte: Svelte stores over @chatcube/core's Readables (which already are stores).
+// @chatcube/svelte: Svelte stores over core's Readables (which already are stores), and core's own public API.
 
-export type { Contact, ContactPresence as Presence, LastActivityState as LastActivity } from "@chatcube/core";
+export type { ContactPresence as Presence, LastActivityState as LastActivity } from "@chatcube/core";
+export * from "@chatcube/core";
 export { CHAT_CLIENT_KEY, getChatClient, setChatClient, useChatClient } from "./chatContext.js";
 export type { MaybeGetter } from "./follow.js";
 export { useAuth, useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
 export { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";
 export { useDialog, useDialogs } from "./useDialogs.js";
-export { type MessagesView, useMessages } from "./useMessages.js";
+export { useMessages } from "./useMessages.js";
 export { useReadable } from "./useReadable.js";
 export { type TypingInputHandlers, useTyping, useTypingInput } from "./useTyping.js";

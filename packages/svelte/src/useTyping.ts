@@ -1,11 +1,8 @@
-import type { Readable, ReadableSource } from "@chatcube/core";
-import { readableOf } from "@chatcube/core";
+import type { Readable } from "@chatcube/core";
 import { onDestroy } from "svelte";
 import { toStore } from "svelte/store";
 import { getChatClient } from "./chatContext.js";
 import { follow, type MaybeGetter } from "./follow.js";
-
-const NOBODY: ReadableSource<readonly number[]> = readableOf<readonly number[]>(Object.freeze([]));
 
 /** Event handlers to spread on a text input or textarea: `<textarea {...typing}></textarea>`. */
 export interface TypingInputHandlers {
@@ -17,36 +14,20 @@ export interface TypingInputHandlers {
 
 /** Ids of the users typing in the dialog, in the order they started. */
 export function useTyping(dialogId: MaybeGetter<string | null | undefined>): Readable<readonly number[]> {
-  const client = getChatClient();
-  return follow(dialogId, (id) => (id ? client.typing.forDialog(id) : NOBODY));
+  return follow(dialogId, getChatClient().typing.forDialog);
 }
 
 /**
- * Typing notifications for a text input: `client.typing.start` on every input (core throttles it), `stop` when the
- * input empties, loses focus, or the component is destroyed; with a getter, also when the dialog changes.
+ * Typing notifications for a text input, by core's policy (`client.typing.input()`): typing on every input, stopped
+ * when the input empties, loses focus, the component is destroyed or (with a getter) the dialog changes.
  */
 export function useTypingInput(dialogId: MaybeGetter<string | null | undefined>): TypingInputHandlers {
-  const client = getChatClient();
+  const input = getChatClient().typing.input();
   const read = typeof dialogId === "function" ? dialogId : () => dialogId;
-  let typingIn: string | null = null;
-  const stop = () => {
-    if (typingIn) client.typing.stop(typingIn);
-    typingIn = null;
-  };
-  const moved = typeof dialogId === "function" ? toStore(read).subscribe((id) => typingIn !== id && stop()) : () => {};
-  onDestroy(() => {
-    moved();
-    stop();
-  });
+  const moved = toStore(read).subscribe(() => input.stop());
+  onDestroy(() => (moved(), input.stop()));
   return {
-    oninput(event) {
-      const id = read();
-      if (typingIn !== id) stop();
-      if (!id) return;
-      if ((event?.target as { value?: unknown } | null | undefined)?.value === "") return stop();
-      typingIn = id;
-      client.typing.start(id);
-    },
-    onblur: stop,
+    oninput: (event) => input.change(read(), (event?.target as { value?: string } | null)?.value),
+    onblur: input.stop,
   };
 }

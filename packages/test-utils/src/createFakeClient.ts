@@ -7,16 +7,20 @@ import {
   type ChatClient,
   type ConnectionState,
   createStore,
+  createTypingInput,
   type Dialog,
   DialogType,
   type Message,
   type MessageWindow,
   type OutboxEntry,
   type Readable,
+  readableOf,
   type Session,
   type Store,
   type SyncState,
   select,
+  selectByKey,
+  shallowEqual,
   type UnreadCounts,
 } from "@chatcube/core";
 
@@ -88,9 +92,17 @@ export function aMessage(id: string, dialogId: string, body = `message ${id}`): 
 }
 
 const EMPTY: MessageWindow = { items: [], hasOlder: true, loadingOlder: false, error: null, detached: false };
+const NOTHING: MessageWindow = { ...EMPTY, hasOlder: false };
+const UNKNOWN: LastActivity = { online: null, seconds: null, at: null, error: null };
+const nothing = async () => {};
+/** Core's answer for no key (`forDialog(null)`…): a constant, never counted. */
+const orNone =
+  <K, T>(of: (key: K) => T, none: T) =>
+  (key: K | null | undefined): T =>
+    key == null || key === "" ? none : of(key);
 
-/** Creates the fake. `withFeatures: false` leaves out contacts, privacy and last activity (core before issue 5). */
-export function createFakeClient({ withFeatures = true }: { withFeatures?: boolean } = {}): FakeChat {
+/** Creates the fake. */
+export function createFakeClient(): FakeChat {
   let live = 0;
   const calls: string[] = [];
   const counted = <T>(readable: Readable<T>): Readable<T> => ({
@@ -135,32 +147,68 @@ export function createFakeClient({ withFeatures = true }: { withFeatures?: boole
     return { total: Object.values(byDialog).reduce((sum, count) => sum + count, 0), byDialog };
   });
 
-  const dialogViews = keyed((id: string) => counted(select(dialogs, (all) => all[id])));
+  const dialogViews = keyed((id: string) => counted(select(dialogs, (all): Dialog | undefined => all[id])));
   const messageViews = keyed((dialogId: string) => ({
     ...counted(windows(dialogId)),
     loadOlder: async () => void calls.push(`messages.loadOlder ${dialogId}`),
   }));
+  const messagesViews = keyed((dialogId: string) => {
+    const messages = messageViews(dialogId);
+    return select(messages, (window) => ({ ...window, loadOlder: messages.loadOlder }));
+  });
+  const countedUnread = counted(unread);
+  const countedOutbox = counted(outbox);
+  const countedContacts = counted(contacts);
+  const countedPrivacy = counted(privacy);
+  const blockList = select(countedPrivacy, (state) => state.blocked);
   const typingViews = keyed((dialogId: string) => counted(typing(dialogId)));
   const activityViews = keyed((userId: number) => counted(lastActivity(userId)));
   const list = counted(select(dialogs, (all) => Object.values(all)));
 
-  const client = {
+  const client: ChatClient = {
     auth: { state: counted(auth) },
     session: counted(session),
     connection: { ...counted(connection), connect: async () => {}, disconnect: async () => {} },
-    dialogs: { list, get: dialogViews },
-    messages: { forDialog: messageViews },
+    dialogs: { list, get: orNone(dialogViews, readableOf<Dialog | undefined>(undefined)) },
+    messages: {
+      forDialog: orNone(messageViews, { ...readableOf(NOTHING), loadOlder: nothing }),
+      view: orNone(messagesViews, readableOf({ ...NOTHING, loadOlder: nothing })),
+    },
     typing: {
-      forDialog: typingViews,
+      forDialog: orNone(typingViews, readableOf<readonly number[]>([])),
       start: (dialogId: string) => void calls.push(`typing.start ${dialogId}`),
       stop: (dialogId: string) => void calls.push(`typing.stop ${dialogId}`),
+      input: () => createTypingInput(client.typing),
     },
-    unread: counted(unread),
-    outbox: counted(outbox),
+    unread: {
+      ...countedUnread,
+      forDialog: selectByKey(countedUnread, (u, id?: string | null) => (id ? (u.byDialog[id] ?? 0) : u.total)),
+    },
+    outbox: {
+      ...countedOutbox,
+      forDialog: selectByKey(
+        countedOutbox,
+        (all, id?: string | null) => (id ? all.filter((entry) => entry.dialogId === id) : all),
+        shallowEqual,
+      ),
+    },
     sync: { ...counted(sync), resync: async () => {} },
-    ...(withFeatures
-      ? { contacts: counted(contacts), privacy: counted(privacy), lastActivity: { forUser: activityViews } }
-      : {}),
+    contacts: {
+      ...countedContacts,
+      presenceOf: orNone(
+        selectByKey(countedContacts, (list, id: number) => list.find((c) => c.userId === id)?.presence),
+        readableOf<Contact["presence"] | undefined>(undefined),
+      ),
+    },
+    privacy: {
+      ...countedPrivacy,
+      blockList,
+      isBlocked: orNone(
+        selectByKey(blockList, (blocked, id: number) => blocked.has(id)),
+        readableOf(false),
+      ),
+    },
+    lastActivity: { forUser: orNone(activityViews, readableOf(UNKNOWN)) },
   } as unknown as ChatClient;
 
   return {

@@ -21,9 +21,6 @@ export function provideChatClient(client: ChatClient): void {
 /** The provided client; throws when neither the plugin nor `provideChatClient` provided one. Call it in `setup`. */
 export function useChatClient(): ChatClient {
   const client = inject(CHAT_CLIENT_KEY, null);
-  if (!client)
-    throw new Error(
-      "useChatClient: no chatcube client provided (app.use(createChatPlugin(client)) or provideChatClient)",
-    );
+  if (!client) throw new Error("useChatClient: no chatcube client provided (createChatPlugin or provideChatClient)");
   return client;
 }

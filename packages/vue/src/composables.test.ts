@@ -29,11 +29,11 @@ const DialogRow = defineComponent({
 const Thread = defineComponent({
   props: { id: { type: String, required: true } },
   setup(props) {
-    const { items } = useMessages(() => props.id);
+    const messages = useMessages(() => props.id);
     const typing = useTyping(() => props.id);
     return () => (
       count(`thread ${props.id}`),
-      h("p", `${items.value.map((m) => m.body).join("|")} ${typing.value.length ? "typing" : ""}`)
+      h("p", `${messages.value.items.map((m) => m.body).join("|")} ${typing.value.length ? "typing" : ""}`)
     );
   },
 });
@@ -126,7 +126,7 @@ describe("Vue composables over a fake client", () => {
     expect(renders).toBe(2);
   });
 
-  it("useMessages gives refs and hands loadOlder through", async () => {
+  it("useMessages gives a ref of the view and hands loadOlder through", async () => {
     const fake = createFakeClient();
     let view: ReturnType<typeof useMessages> | null = null;
     mountWith(
@@ -136,13 +136,13 @@ describe("Vue composables over a fake client", () => {
     fake
       .windows("A")
       .set({ items: [aMessage("m1", "A")], hasOlder: true, loadingOlder: true, error: null, detached: false });
-    expect(view!.items.value.map((m) => m.id)).toEqual(["m1"]);
-    expect([view!.hasOlder.value, view!.loadingOlder.value, view!.error.value]).toEqual([true, true, null]);
-    await view!.loadOlder();
+    expect(view!.value.items.map((m) => m.id)).toEqual(["m1"]);
+    expect([view!.value.hasOlder, view!.value.loadingOlder, view!.value.error]).toEqual([true, true, null]);
+    await view!.value.loadOlder();
     expect(fake.calls).toEqual(["messages.loadOlder A"]);
   });
 
-  it("useTypingInput starts on input, stops when emptied, on blur, on dialog change and on unmount", async () => {
+  it("useTypingInput starts on input, stops when emptied, on blur, on dialog change and on unmount (core's policy: only where it started)", async () => {
     const fake = createFakeClient();
     const Composer = defineComponent({
       props: { id: { type: String, required: true } },
@@ -159,15 +159,18 @@ describe("Vue composables over a fake client", () => {
     await input.trigger("blur");
     await wrapper.setProps({ id: "B" });
     await input.setValue("x");
+    await wrapper.setProps({ id: "C" });
+    await input.setValue("y");
     wrapper.unmount();
     expect(fake.calls).toEqual([
       "typing.start A",
       "typing.stop A",
       "typing.start A",
       "typing.stop A",
-      "typing.stop A",
       "typing.start B",
       "typing.stop B",
+      "typing.start C",
+      "typing.stop C",
     ]);
   });
 

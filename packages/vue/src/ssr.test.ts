@@ -16,14 +16,17 @@ const App = defineComponent(() => {
   const connection = useConnection();
   const dialogs = useDialogs();
   const unread = useUnread();
-  const { items, hasOlder } = useMessages("0123456789abcdef01234567");
+  const messages = useMessages("0123456789abcdef01234567");
   const typing = useTyping("0123456789abcdef01234567");
   useLastActivity(1);
   useBlockList();
   return () =>
     h("main", [
       h("p", `status ${connection.value.status}, ${dialogs.value.length} dialogs, ${unread.value} unread`),
-      h("p", `${items.value.length} messages, older: ${hasOlder.value}, ${typing.value.length} typing`),
+      h(
+        "p",
+        `${messages.value.items.length} messages, older: ${messages.value.hasOlder}, ${typing.value.length} typing`,
+      ),
     ]);
 });
 

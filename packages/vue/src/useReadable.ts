@@ -3,7 +3,6 @@ import {
   getCurrentScope,
   hasInjectionContext,
   inject,
-  isRef,
   type MaybeRefOrGetter,
   onScopeDispose,
   type ShallowRef,
@@ -18,17 +17,9 @@ export type ReadonlyRef<T> = Readonly<ShallowRef<T>>;
 
 const identity = <T>(value: T): T => value;
 
-/** True while a component is set up by Vue's server renderer (it provides an SSR context). */
-function inServerRender(): boolean {
-  return hasInjectionContext() && inject(ssrContextKey, null) !== null;
-}
-
 /** A readonly ref holding a Readable's value, released when the calling scope (component, effectScope) is disposed. */
 export function useReadable<T>(readable: MaybeRefOrGetter<ReadableSource<T>>): ReadonlyRef<T>;
-/**
- * A readonly ref holding the selected part of a Readable's value; it triggers only when the selection changes by
- * `isEqual` (default `Object.is`). A ref or getter as `readable` moves the subscription when it changes.
- */
+/** The same for part of the value: it triggers only when the selection changes by `isEqual` (default `Object.is`). */
 export function useReadable<T, U>(
   readable: MaybeRefOrGetter<ReadableSource<T>>,
   selector: (value: T) => U,
@@ -40,26 +31,18 @@ export function useReadable<T, U>(
   isEqual: (a: U, b: U) => boolean = Object.is,
 ): ReadonlyRef<U> {
   const state = shallowRef<U>(selector(toValue(readable).get()));
-  const assign = (value: T): void => {
-    const next = selector(value);
-    if (!isEqual(state.value, next)) state.value = next;
-  };
-  // On the server the ref holds the client's current value and nothing subscribes (no scope is ever disposed there).
-  if (inServerRender()) return state;
+  // On the server (an SSR context is provided) the ref holds the current value; nothing subscribes, nothing is disposed.
+  if (hasInjectionContext() && inject(ssrContextKey, null) !== null) return state;
 
   let release: Unsubscribe | null = null;
   const attach = (source: ReadableSource<T>): void => {
     release?.();
-    release = source.subscribe(assign);
-  };
-  if (isRef(readable) || typeof readable === "function")
-    watch(() => toValue(readable), attach, { immediate: true, flush: "sync" });
-  else attach(readable);
-  if (getCurrentScope()) {
-    onScopeDispose(() => {
-      release?.();
-      release = null;
+    release = source.subscribe((value) => {
+      const next = selector(value);
+      if (!isEqual(state.value, next)) state.value = next;
     });
-  }
+  };
+  watch(() => toValue(readable), attach, { immediate: true, flush: "sync" }); // a ref or getter may change it
+  if (getCurrentScope()) onScopeDispose(() => release?.());
   return state;
 }

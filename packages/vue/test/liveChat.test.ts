@@ -21,7 +21,7 @@ const Thread = defineComponent({
   setup(props) {
     const connection = useConnection();
     const unread = useUnread();
-    const { items } = useMessages(() => props.dialogId);
+    const messages = useMessages(() => props.dialogId);
     const typing = useTyping(() => props.dialogId);
     const input = useTypingInput(() => props.dialogId);
     return () =>
@@ -29,7 +29,7 @@ const Thread = defineComponent({
         h("h1", `${connection.value.status}, ${unread.value} unread`),
         h(
           "ul",
-          items.value.map((m) => h("li", { key: m.id }, `${m.body} (${m.status})`)),
+          messages.value.items.map((m) => h("li", { key: m.id }, `${m.body} (${m.status})`)),
         ),
         h("p", typing.value.length > 0 ? "someone is typing" : "quiet"),
         h("input", { ...input }),

@@ -2,17 +2,22 @@
  * The offline-first benchmarks that need IndexedDB: they run in headless Chromium (real IndexedDB, bundled by
  * offline.ts) or, when no browser is there, in Node over fake-indexeddb. Every function returns plain numbers.
  */
-import { createChatClient } from "../../../packages/core/src/client/createChatClient.js";
-import type { Dialog } from "../../../packages/core/src/model/dialog.js";
-import { DialogType } from "../../../packages/core/src/model/dialog.js";
-import type { Message } from "../../../packages/core/src/model/message.js";
-import type { User } from "../../../packages/core/src/model/user.js";
-import { createWriteBehind } from "../../../packages/core/src/persistence/createWriteBehind.js";
-import { createIndexedDbPersistence } from "../../../packages/core/src/persistence/indexedDb/createIndexedDbPersistence.js";
-import { createDialogsStore } from "../../../packages/core/src/stores/dialogs/createDialogsStore.js";
-import { applyMessageActivity, upsertDialogs } from "../../../packages/core/src/stores/dialogs/dialogsReducer.js";
-import { createMessagesStore } from "../../../packages/core/src/stores/messages/createMessagesStore.js";
-import { systemClock } from "../../../packages/core/src/time/clock.js";
+import {
+  createChatClient,
+  createIndexedDbPersistence,
+  type Dialog,
+  DialogType,
+  type Message,
+  systemClock,
+  type User,
+} from "@chatcube/core";
+import {
+  applyMessageActivity,
+  createDialogsStore,
+  createMessagesStore,
+  createWriteBehind,
+  upsertDialogs,
+} from "@chatcube/core/internals";
 
 const APP = 1;
 const USER = 7;

@@ -1,4 +1,4 @@
-import type { ChatClient } from "@chatcube/core";
+import type { ChatClient } from "@chatcube/react";
 import { ChatProvider, useAuth, useSession } from "@chatcube/react";
 import { Suspense, use } from "react";
 import { SignIn } from "../auth/SignIn";

@@ -1,4 +1,4 @@
-import type { User } from "@chatcube/core";
+import type { User } from "@chatcube/react";
 import { useConnection, useDialog, useSync } from "@chatcube/react";
 import { useEffect, useState } from "react";
 import { ContactsPanel } from "../contacts/ContactsPanel";

@@ -1,4 +1,4 @@
-import type { User } from "@chatcube/core";
+import type { User } from "@chatcube/react";
 import { useChatClient, useConnection, useUnread } from "@chatcube/react";
 import { Avatar } from "../ui/Avatar";
 

@@ -1,4 +1,9 @@
-import { type ChatClient, createChatClient, createIndexedDbPersistence, createMemoryPersistence } from "@chatcube/core";
+import {
+  type ChatClient,
+  createChatClient,
+  createIndexedDbPersistence,
+  createMemoryPersistence,
+} from "@chatcube/react";
 import type { ChatConfig } from "../../../shared/chatConfig";
 
 /**

@@ -1,4 +1,4 @@
-import { createStore, type Readable } from "@chatcube/core";
+import { createStore, type Readable } from "@chatcube/react";
 import { cachedUsers, fetchUsers, type UsersById } from "../../../shared/users";
 
 export { type DirectoryUser, displayName } from "../../../shared/users";

@@ -1,5 +1,4 @@
-import { DialogType } from "@chatcube/core";
-import { useChatClient, useContacts, useReadable, useSession } from "@chatcube/react";
+import { DialogType, useChatClient, useContacts, useReadable, useSession } from "@chatcube/react";
 import { useUsers } from "../app/DirectoryContext";
 import { ContactRow } from "./ContactRow";
 

@@ -1,5 +1,4 @@
-import { DialogType } from "@chatcube/core";
-import { useDialog, useSession, useTyping } from "@chatcube/react";
+import { DialogType, useDialog, useSession, useTyping } from "@chatcube/react";
 import { memo } from "react";
 import { useUsers } from "../app/DirectoryContext";
 import { displayName } from "../chat/createUserDirectory";

@@ -1,5 +1,4 @@
-import { DialogType } from "@chatcube/core";
-import { useChatClient, useSession } from "@chatcube/react";
+import { DialogType, useChatClient, useSession } from "@chatcube/react";
 import { type FormEvent, useState } from "react";
 import { useUsers } from "../app/DirectoryContext";
 import { displayName } from "../chat/createUserDirectory";

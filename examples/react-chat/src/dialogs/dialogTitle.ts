@@ -1,4 +1,4 @@
-import { type Dialog, DialogType } from "@chatcube/core";
+import { type Dialog, DialogType } from "@chatcube/react";
 import { titleOf, type UsersById } from "../../../shared/users";
 
 /** The other person of a private dialog, or null. */

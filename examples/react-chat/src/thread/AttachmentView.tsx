@@ -1,4 +1,4 @@
-import type { Attachment } from "@chatcube/core";
+import type { Attachment } from "@chatcube/react";
 import { useChatClient } from "@chatcube/react";
 
 /** An attached file: an image preview, or a link with the file's name and size. Still uploading: name and size. */

@@ -1,5 +1,4 @@
-import { type Dialog, DialogType, type Message } from "@chatcube/core";
-import { useChatClient } from "@chatcube/react";
+import { type Dialog, DialogType, type Message, useChatClient } from "@chatcube/react";
 import { memo, useState } from "react";
 import { useUsers } from "../app/DirectoryContext";
 import { displayName } from "../chat/createUserDirectory";

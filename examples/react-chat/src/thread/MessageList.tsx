@@ -1,4 +1,4 @@
-import type { Dialog, Message } from "@chatcube/core";
+import type { Dialog, Message } from "@chatcube/react";
 import { type UIEvent, useLayoutEffect, useRef } from "react";
 import { MessageItem } from "./MessageItem";
 

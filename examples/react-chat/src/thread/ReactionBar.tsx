@@ -1,4 +1,4 @@
-import type { Message } from "@chatcube/core";
+import type { Message } from "@chatcube/react";
 import { useChatClient } from "@chatcube/react";
 import { useState } from "react";
 

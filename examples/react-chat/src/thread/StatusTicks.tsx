@@ -1,4 +1,4 @@
-import type { MessageStatus } from "@chatcube/core";
+import type { MessageStatus } from "@chatcube/react";
 
 const TICKS: Record<MessageStatus, { icon: string; label: string }> = {
   pending: { icon: "◷", label: "Pending" },

@@ -1,5 +1,4 @@
-import { type Dialog, DialogType } from "@chatcube/core";
-import { useBlockList, useChatClient, useLastActivity } from "@chatcube/react";
+import { type Dialog, DialogType, useBlockList, useChatClient, useLastActivity } from "@chatcube/react";
 import { useUsers } from "../app/DirectoryContext";
 import { displayName } from "../chat/createUserDirectory";
 import { dialogTitle, peerOf } from "../dialogs/dialogTitle";

@@ -1,4 +1,4 @@
-import type { Message } from "@chatcube/core";
+import type { Message } from "@chatcube/react";
 import { useChatClient, useDialog } from "@chatcube/react";
 import { useEffect, useRef } from "react";
 

@@ -4,13 +4,13 @@ import type { ChatError } from "../errors/ChatError.js";
 import type { Attachment } from "../model/attachment.js";
 import type { Dialog, DialogType } from "../model/dialog.js";
 import type { CustomParams, Message } from "../model/message.js";
-import type { OutboxEntry } from "../model/outboxEntry.js";
 import type { FileToSend } from "../model/pendingUpload.js";
 import type { User } from "../model/user.js";
 import type { PersistenceStatus } from "../persistence/Persistence.js";
 import type { Readable } from "../reactive/readable.js";
-import type { UnreadCounts } from "../stores/dialogs/createDialogsStore.js";
-import type { MessageWindow } from "../stores/messages/messagesReducer.js";
+import type { UnreadReadable } from "../stores/dialogs/createDialogsStore.js";
+import type { DialogMessages, MessagesView } from "../stores/messages/messagesView.js";
+import type { OutboxReadable } from "../stores/outbox/selectOutbox.js";
 import type { SyncState } from "../sync/createSync.js";
 import type { AuthState } from "./createAuth.js";
 import type { ContactsApi } from "./createContactsCommands.js";
@@ -21,6 +21,7 @@ import type { PrivacyApi } from "./createPrivacyCommands.js";
 import type { ReactionsApi } from "./createReactionsCommands.js";
 import type { SearchCommand } from "./createSearchCommand.js";
 import type { SystemApi } from "./createSystemCommands.js";
+import type { TypingInput } from "./createTypingInput.js";
 
 /** The signed-in user and their REST session token. */
 export interface Session {
@@ -28,11 +29,7 @@ export interface Session {
   token: string;
 }
 
-/** One dialog's messages, readable, with paging. */
-export interface DialogMessages extends Readable<MessageWindow> {
-  /** Loads the next older page of history (no-op while loading or when there is none). */
-  loadOlder(): Promise<void>;
-}
+export type { DialogMessages, MessagesView } from "../stores/messages/messagesView.js";
 
 /** What `messages.send()` resolves with: the message as first shown, and its outcome. */
 export interface SentMessage extends Message {
@@ -121,8 +118,8 @@ export interface ChatClient {
   dialogs: {
     /** Dialogs sorted by last activity, live. */
     list: Readable<Dialog[]>;
-    /** One dialog. */
-    get(id: string): Readable<Dialog | undefined>;
+    /** One dialog (undefined until known, or for no id); notifies only when that dialog changes. */
+    get(id: string | null | undefined): Readable<Dialog | undefined>;
     create(input: CreateDialogInput): Promise<Dialog>;
     update(id: string, patch: UpdateDialogInput): Promise<Dialog>;
     remove(id: string, options?: { force?: boolean }): Promise<void>;
@@ -133,8 +130,10 @@ export interface ChatClient {
     loadMore(): Promise<void>;
   } & DialogExtrasApi;
   messages: {
-    /** One dialog's messages; starts loading the newest page when first subscribed. */
-    forDialog(dialogId: string): DialogMessages;
+    /** One dialog's messages (empty for no dialog); starts loading the newest page when first subscribed. */
+    forDialog(dialogId: string | null | undefined): DialogMessages;
+    /** The same as one value with `loadOlder` (what a binding's `useMessages` gives); the same Readable per dialog. */
+    view(dialogId: string | null | undefined): Readable<MessagesView>;
     /**
      * Shows the message at once as `pending`; resolves when it is in the durable outbox, with the message and its
      * `settled` promise: it resolves with the message once the server has it, and rejects with the ChatError when the
@@ -151,16 +150,18 @@ export interface ChatClient {
     cancel(messageId: string): Promise<void>;
   } & ReactionsApi;
   typing: {
-    /** User ids typing in the dialog (each expires 6 s after their last news). */
-    forDialog(dialogId: string): Readable<readonly number[]>;
+    /** User ids typing in the dialog (each expires 6 s after their last news); nobody for no dialog. */
+    forDialog(dialogId: string | null | undefined): Readable<readonly number[]>;
     /** Call on every key press: sends `composing` at most every few seconds and `paused` after a pause. */
     start(dialogId: string): void;
     stop(dialogId: string): void;
+    /** The typing policy of one text input (createTypingInput.ts): what the bindings' `useTypingInput` calls. */
+    input(): TypingInput;
   };
-  /** Unread counts: total and per dialog. */
-  unread: Readable<UnreadCounts>;
-  /** Outgoing work not yet done. */
-  outbox: Readable<readonly OutboxEntry[]>;
+  /** Unread counts: total and per dialog; `forDialog(id)` one dialog's count (the total for no id). */
+  unread: UnreadReadable;
+  /** Outgoing work not yet done; `forDialog(id)` one dialog's (all for no id). */
+  outbox: OutboxReadable;
   /** Delta sync state; `resync()` runs a full sync now. */
   sync: Readable<SyncState> & { resync(): Promise<void> };
   /** Whether data survives a reload, live: `degraded` (memory only) with the reason. */

@@ -1,7 +1,7 @@
+import { createFakeXmppPort } from "@chatcube/test-utils/core/createFakeXmppPort.js";
+import { canonicalXml } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import type { NetworkEvent, NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
-import { createFakeXmppPort } from "../testing/createFakeXmppPort.js";
-import { canonicalXml } from "../testing/xmlFixtures.js";
 import { createActivityCommands } from "./createActivityCommands.js";
 
 const mobile = (enable: boolean) =>

@@ -1,8 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { CHAT_ERROR_CODES, ChatError, isChatError } from "../errors/ChatError.js";
-import { isObjectId } from "../model/ids.js";
-import { createMemoryPersistence } from "../persistence/memory/createMemoryPersistence.js";
-import { createFakeXmppSocket } from "../testing/createFakeXmppSocket.js";
+import { createFakeXmppSocket } from "@chatcube/test-utils/core/createFakeXmppSocket.js";
 import {
   createRandom,
   hostileFrame,
@@ -11,8 +7,12 @@ import {
   messageId,
   type Random,
   WORLD,
-} from "../testing/hostileInput.js";
-import { wireDialog, wireMessage } from "../testing/wireFixtures.js";
+} from "@chatcube/test-utils/core/hostileInput.js";
+import { wireDialog, wireMessage } from "@chatcube/test-utils/core/wireFixtures.js";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { CHAT_ERROR_CODES, ChatError, isChatError } from "../errors/ChatError.js";
+import { isObjectId } from "../model/ids.js";
+import { createMemoryPersistence } from "../persistence/memory/createMemoryPersistence.js";
 import { MAX_WIRE_TIME_MS } from "../time/wireTime.js";
 import type { ChatClient } from "./ChatClient.js";
 import { createChatClient } from "./createChatClient.js";

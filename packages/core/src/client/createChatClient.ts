@@ -163,7 +163,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       disconnect: () => connection.disconnect(),
     }),
     dialogs: { ...dialogsCommands, ...dialogExtras },
-    messages: { forDialog: windows.forDialog, ...messagesCommands, ...reactions },
+    messages: { forDialog: windows.forDialog, view: windows.view, ...messagesCommands, ...reactions },
     typing: createTypingCommands(deps),
     unread: dialogs.unread,
     outbox: outbox.entries,

@@ -3,14 +3,13 @@ import type { Observable } from "rxjs";
 import type { ConnectedEvent } from "../connection/ConnectionState.js";
 import { ChatError, isChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
+import type { Contact, ContactPresence, ContactRequest } from "../model/contact.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import { select } from "../reactive/select.js";
 import { shallowEqual } from "../reactive/shallowEqual.js";
 import {
   applyRosterPush,
-  type Contact,
-  type ContactRequest,
   type ContactsState,
   clearPresence,
   contactsOf,
@@ -19,6 +18,7 @@ import {
   removeRequest,
   setRoster,
 } from "../stores/contacts/contactsReducer.js";
+import { selectPresence } from "../stores/contacts/selectPresence.js";
 import type { Clock } from "../time/clock.js";
 import type { StanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import { handleContactPresence } from "../xmpp/handlers/handleContactPresence.js";
@@ -48,6 +48,8 @@ export interface ContactsApi extends Readable<readonly Contact[]> {
   reject(userId: number): Promise<void>;
   /** Removes a contact (both subscriptions end). */
   remove(userId: number): Promise<void>;
+  /** A contact's presence (undefined for someone not in the list, or no user); notifies only when it changes. */
+  presenceOf(userId: number | null | undefined): Readable<ContactPresence | undefined>;
   /** Renames a contact (null clears the name). */
   rename(userId: number, name: string | null): Promise<void>;
 }
@@ -68,7 +70,7 @@ export interface ContactsCommandsOptions {
 }
 
 /** The error for a full contact list: a program checks `code === "validation"` and `details.limit`. */
-export function contactsFullError(cause?: unknown): ChatError {
+function contactsFullError(cause?: unknown): ChatError {
   return new ChatError("validation", `The contact list is full: at most ${MAX_CONTACTS} contacts`, {
     details: { reason: "contacts-limit", limit: MAX_CONTACTS },
     cause,
@@ -179,6 +181,7 @@ export function createContactsCommands(
     get: list.get,
     subscribe: list.subscribe,
     value$: list.value$,
+    presenceOf: selectPresence(list),
     requests,
     refresh,
     async add(userId, addOptions = {}) {

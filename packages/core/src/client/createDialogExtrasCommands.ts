@@ -16,7 +16,7 @@ import type { JidContext } from "../xmpp/stanzas/jid.js";
 import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
 
 /** At most this many admins per dialog. */
-export const MAX_ADMINS = 5;
+const MAX_ADMINS = 5;
 
 /** The occupants loaded so far. */
 export interface OccupantsPage {

@@ -1,6 +1,6 @@
+import { createFakeXmppPort } from "@chatcube/test-utils/core/createFakeXmppPort.js";
+import { canonicalXml } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
-import { createFakeXmppPort } from "../testing/createFakeXmppPort.js";
-import { canonicalXml } from "../testing/xmlFixtures.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import { createLastActivityCommands } from "./createLastActivityCommands.js";

@@ -33,15 +33,15 @@ export interface LastActivityState {
   error: ChatError | null;
 }
 
-/** The last activity of nobody in particular (what a binding reads when no user is selected). */
-export const UNKNOWN_LAST_ACTIVITY: Readable<LastActivityState> = readableOf<LastActivityState>(
-  Object.freeze({ online: null, seconds: null, at: null, error: null }),
-);
+/** Nothing known. */
+const UNKNOWN_ACTIVITY: LastActivityState = Object.freeze({ online: null, seconds: null, at: null, error: null });
+/** The last activity of nobody in particular (`forUser(null)`, when no user is selected). */
+const NOBODY_ACTIVITY: Readable<LastActivityState> = readableOf(UNKNOWN_ACTIVITY);
 
 /** `client.lastActivity`. */
 export interface LastActivityApi {
   /** A user's last activity, live: while it has subscribers the server streams their online/offline changes. */
-  forUser(userId: number): Readable<LastActivityState>;
+  forUser(userId: number | null | undefined): Readable<LastActivityState>;
   /** Asks the server once (the answer also updates `forUser(userId)`). */
   query(userId: number): Promise<LastActivityState>;
 }
@@ -60,14 +60,6 @@ export interface LastActivityCommandsOptions {
   /** How long a user's stream stays on after the last subscriber leaves. Default 5 s. */
   keepAliveMs?: number;
 }
-
-/** Nothing known. */
-export const UNKNOWN_ACTIVITY: LastActivityState = Object.freeze({
-  online: null,
-  seconds: null,
-  at: null,
-  error: null,
-});
 
 /**
  * Creates `client.lastActivity`: the XEP-0012 query and ConnectyCube's status streaming (`<subscribe
@@ -161,7 +153,7 @@ export function createLastActivityCommands(
   });
 
   return {
-    forUser: (userId) => keyed.get(userId),
+    forUser: (userId) => (userId == null ? NOBODY_ACTIVITY : keyed.get(userId)),
     query,
     reset: () => store.set({}),
     dispose() {

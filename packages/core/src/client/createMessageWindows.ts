@@ -1,9 +1,10 @@
 import { toChatError } from "../errors/toChatError.js";
 import { createKeyedReadables } from "../reactive/createKeyedReadables.js";
+import type { Readable } from "../reactive/readable.js";
 import type { RestClient } from "../rest/createRestClient.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import { EMPTY_WINDOW, type MessageWindow, prependOlder, setLoading } from "../stores/messages/messagesReducer.js";
-import type { DialogMessages } from "./ChatClient.js";
+import { type DialogMessages, type MessagesView, NO_MESSAGES, viewOf } from "../stores/messages/messagesView.js";
 
 /** Dependencies of the message windows, by name. */
 export interface MessageWindowsOptions {
@@ -21,7 +22,10 @@ export interface MessageWindowsOptions {
  * newest page when its first subscriber comes, with `loadOlder()` paging back (docs/architecture.md, "Keyed readables").
  */
 export function createMessageWindows(options: MessageWindowsOptions): {
-  forDialog(dialogId: string): DialogMessages;
+  /** One dialog's window; `null` (no dialog open) gives an empty one. */
+  forDialog(dialogId: string | null | undefined): DialogMessages;
+  /** The window and its `loadOlder` as one value (what the bindings show). */
+  view(dialogId: string | null | undefined): Readable<MessagesView>;
   dispose(): void;
 } {
   const { rest, messages } = options;
@@ -84,23 +88,26 @@ export function createMessageWindows(options: MessageWindowsOptions): {
       });
     },
   }));
-  const views = new Map<string, DialogMessages>();
+  const windows = new Map<string, DialogMessages>();
+  const forDialog = (dialogId: string | null | undefined): DialogMessages => {
+    if (!dialogId) return NO_MESSAGES;
+    let window = windows.get(dialogId);
+    if (!window) {
+      const readable = keyed.get(dialogId);
+      window = {
+        get: readable.get,
+        subscribe: readable.subscribe,
+        value$: readable.value$,
+        loadOlder: () => loadOlder(dialogId),
+      };
+      windows.set(dialogId, window);
+    }
+    return window;
+  };
 
   return {
-    forDialog(dialogId) {
-      let view = views.get(dialogId);
-      if (!view) {
-        const readable = keyed.get(dialogId);
-        view = {
-          get: readable.get,
-          subscribe: readable.subscribe,
-          value$: readable.value$,
-          loadOlder: () => loadOlder(dialogId),
-        };
-        views.set(dialogId, view);
-      }
-      return view;
-    },
+    view: (dialogId) => viewOf(forDialog(dialogId)),
+    forDialog,
     dispose: () => keyed.dispose(),
   };
 }

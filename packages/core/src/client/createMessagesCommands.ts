@@ -31,7 +31,7 @@ export interface MessagesCommandsOptions {
 /** The commands of `client.messages` that go through the outbox (windows and paging: `createMessageWindows.ts`). */
 export function createMessagesCommands(
   options: MessagesCommandsOptions,
-): Omit<ChatClient["messages"], keyof ReactionsApi | "forDialog"> {
+): Omit<ChatClient["messages"], keyof ReactionsApi | "forDialog" | "view"> {
   const { dialogs, messages, outbox, clock } = options;
 
   const dialogOf = (dialogId: string) => {

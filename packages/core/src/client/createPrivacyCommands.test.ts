@@ -1,7 +1,7 @@
+import { createFakeXmppPort } from "@chatcube/test-utils/core/createFakeXmppPort.js";
+import { canonicalXml } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import type { ChatError } from "../errors/ChatError.js";
-import { createFakeXmppPort } from "../testing/createFakeXmppPort.js";
-import { canonicalXml } from "../testing/xmlFixtures.js";
 import { createPrivacyCommands } from "./createPrivacyCommands.js";
 
 const jid = { appId: 1, domain: "localhost" };

@@ -4,6 +4,7 @@ import type { ConnectedEvent } from "../connection/ConnectionState.js";
 import type { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { nullRecord } from "../model/nullRecord.js";
+import type { PrivacyRule } from "../model/privacyRule.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import {
@@ -11,15 +12,14 @@ import {
   EMPTY_PRIVACY,
   listInForce,
   loaded,
-  type PrivacyRule,
   type PrivacyState,
   putList,
-  rulesFromItems,
   setActiveName,
   setDefaultName,
   withDeny,
   without,
 } from "../stores/privacy/privacyReducer.js";
+import { type BlockedSelectors, selectBlocked } from "../stores/privacy/selectBlocked.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import { NS } from "../xmpp/stanzas/namespaces.js";
 import {
@@ -31,6 +31,7 @@ import {
   DEFAULT_PRIVACY_LIST,
   parsePrivacyList,
   parsePrivacyNames,
+  rulesFromItems,
 } from "../xmpp/stanzas/privacyList.js";
 import type { XmppTransport } from "../xmpp/transport/XmppTransport.js";
 
@@ -45,7 +46,7 @@ export interface PrivacyListNames {
 }
 
 /** `client.privacy`: the privacy (block) lists, live, and the commands that change them. */
-export interface PrivacyApi extends Readable<PrivacyState> {
+export interface PrivacyApi extends Readable<PrivacyState>, BlockedSelectors {
   /** Reads the names and every list from the server (done by itself on each fresh connect). */
   refresh(): Promise<PrivacyState>;
   /** The list names (active, default, all). */
@@ -179,6 +180,7 @@ export function createPrivacyCommands(
     get: store.get,
     subscribe: store.subscribe,
     value$: store.value$,
+    ...selectBlocked(store),
     refresh: () => queue(doRefresh),
     names: () =>
       queue(async () => {

@@ -1,5 +1,5 @@
+import { createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
 import { describe, expect, it } from "@jest/globals";
-import { createTestRestClient } from "../testing/createTestRestClient.js";
 import { createSearchCommand } from "./createSearchCommand.js";
 
 describe("client.search", () => {

@@ -3,7 +3,7 @@ import type { RestClient } from "../rest/createRestClient.js";
 import type { SearchOptions, SearchResult } from "../rest/createSearch.js";
 
 /** The documented limits of global search (docs/protocol.md §5). */
-export const SEARCH_LIMITS = {
+const SEARCH_LIMITS = {
   minTextLength: 5,
   maxDialogIds: 10,
   maxRangeMs: 92 * 24 * 60 * 60 * 1000,

@@ -1,8 +1,8 @@
+import { createFakeXmppPort } from "@chatcube/test-utils/core/createFakeXmppPort.js";
+import { createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
+import { canonicalXml } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import { Subject } from "rxjs";
-import { createFakeXmppPort } from "../testing/createFakeXmppPort.js";
-import { createTestRestClient } from "../testing/createTestRestClient.js";
-import { canonicalXml } from "../testing/xmlFixtures.js";
 import { createManualClock } from "../time/createManualClock.js";
 import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
 import { createSystemCommands } from "./createSystemCommands.js";

@@ -6,11 +6,12 @@ import type { Clock, TimerHandle } from "../time/clock.js";
 import { buildChatState } from "../xmpp/stanzas/chatState.js";
 import { addressFor, type JidContext } from "../xmpp/stanzas/jid.js";
 import type { ChatClient } from "./ChatClient.js";
+import { createTypingInput } from "./createTypingInput.js";
 
 /** How often `composing` is re-sent while typing goes on (peers expire it after 6 s). */
-export const TYPING_RESEND_MS = 3000;
+const TYPING_RESEND_MS = 3000;
 /** How long after the last key `paused` is sent. */
-export const TYPING_IDLE_MS = 5000;
+const TYPING_IDLE_MS = 5000;
 
 /** `client.typing`: who types where, and throttled typing notifications for an input's key presses. */
 export function createTypingCommands(options: {
@@ -42,7 +43,7 @@ export function createTypingCommands(options: {
     if (to) options.send(buildChatState(to, "paused"));
   };
 
-  return {
+  const facade: ChatClient["typing"] = {
     forDialog: (dialogId) => options.typing.forDialog(dialogId),
     start(dialogId) {
       const to = address(dialogId);
@@ -58,5 +59,7 @@ export function createTypingCommands(options: {
       });
     },
     stop,
+    input: () => createTypingInput(facade),
   };
+  return facade;
 }

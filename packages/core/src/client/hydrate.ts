@@ -24,7 +24,7 @@ export interface HydratorOptions {
 }
 
 /** What `hydrate()` publishes and hands on. */
-export interface Hydrated {
+interface Hydrated {
   /** The dialogs sync cursor, if any. */
   cursor: number | null;
   /** Settles when the windows restored eagerly are in their stores. */

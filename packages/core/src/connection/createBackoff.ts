@@ -21,7 +21,7 @@ export interface Backoff {
 }
 
 /** The defaults of `BackoffOptions`. */
-export const DEFAULT_BACKOFF: Required<BackoffOptions> = { initialMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.5 };
+const DEFAULT_BACKOFF: Required<BackoffOptions> = { initialMs: 1000, maxMs: 30_000, factor: 2, jitter: 0.5 };
 
 /**
  * The delay of retry number `attempt` (1-based): exponential growth capped at `maxMs`, then multiplied by a random

@@ -1,7 +1,7 @@
 import { ChatError, type ChatErrorCode, type ChatErrorDetails } from "./ChatError.js";
 
 /** The body a 401 carries when the REST session token expired (docs/protocol.md §2). */
-export const SESSION_EXPIRED_MESSAGE = "Required session does not exist";
+const SESSION_EXPIRED_MESSAGE = "Required session does not exist";
 
 /** The code for an HTTP error status. */
 export function codeForHttpStatus(status: number): ChatErrorCode {

@@ -1,5 +1,5 @@
+import { xmlFixture } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
-import { xmlFixture } from "../testing/xmlFixtures.js";
 import { chatErrorFromStanza } from "./chatErrorFromStanza.js";
 
 describe("chatErrorFromStanza", () => {

@@ -28,7 +28,7 @@ interface Bucket {
 }
 
 /** The default window of `createErrorCoalescer`. */
-export const DEFAULT_ERROR_WINDOW_MS = 1000;
+const DEFAULT_ERROR_WINDOW_MS = 1000;
 
 /**
  * Coalesces floods of errors so that they cannot drown an app's error reporting. The first error of a kind (same

@@ -7,12 +7,6 @@ export {
   type ChatErrorOptions,
   isChatError,
 } from "./ChatError.js";
-export {
-  chatErrorFromHttp,
-  codeForHttpStatus,
-  isSessionExpired,
-  SESSION_EXPIRED_MESSAGE,
-} from "./chatErrorFromHttp.js";
-export { chatErrorFromStanza, STANZA_ERROR_NS, type StanzaErrorOptions } from "./chatErrorFromStanza.js";
-export { err, ok, type Result } from "./result.js";
+export { isSessionExpired } from "./chatErrorFromHttp.js";
+export type { Result } from "./result.js";
 export { toChatError } from "./toChatError.js";

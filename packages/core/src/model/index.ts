@@ -1,4 +1,4 @@
-export { type Attachment, attachmentFromWire, attachmentToWire } from "./attachment.js";
+export type { Attachment } from "./attachment.js";
 export {
   type Dialog,
   type DialogPermissions,

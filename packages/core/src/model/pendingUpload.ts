@@ -23,7 +23,7 @@ export interface PendingUpload {
 }
 
 /** The attachment type a MIME type suggests: `image`, `video`, `audio`, else `file`. */
-export function attachmentTypeOf(contentType: string): string {
+function attachmentTypeOf(contentType: string): string {
   const major = contentType.split("/")[0];
   return major === "image" || major === "video" || major === "audio" ? major : "file";
 }

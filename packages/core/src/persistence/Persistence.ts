@@ -10,6 +10,9 @@ export interface PersistenceScope {
   userId: number;
 }
 
+/** The database name of one user, the same for every kind of persistence: `chatcube:{appId}:{userId}`. */
+export const databaseName = (scope: PersistenceScope): string => `chatcube:${scope.appId}:${scope.userId}`;
+
 /** A dialog's cached window of history. */
 export interface StoredWindow {
   dialogId: string;

@@ -10,4 +10,5 @@ export { createStore, type Recipe, type Store } from "./createStore.js";
 export type { Listener, Readable, ReadableSource, Unsubscribe } from "./readable.js";
 export { readableOf } from "./readableOf.js";
 export { select } from "./select.js";
+export { selectByKey } from "./selectByKey.js";
 export { referenceEqual, shallowEqual } from "./shallowEqual.js";

@@ -1,8 +1,8 @@
+import { errorBody } from "@chatcube/test-utils/core/createFakeFetch.js";
+import { chatErrorOf, createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
+import { hexId, wireDialog, wireUser } from "@chatcube/test-utils/core/wireFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import { DialogType } from "../model/dialog.js";
-import { errorBody } from "../testing/createFakeFetch.js";
-import { chatErrorOf, createTestRestClient } from "../testing/createTestRestClient.js";
-import { hexId, wireDialog, wireUser } from "../testing/wireFixtures.js";
 
 const D = hexId(0xd1);
 const D2 = hexId(0xd2);

@@ -18,7 +18,7 @@ import { userFromDto } from "./dto/userFromDto.js";
 import { checkId, idPath, type RestContext, unwrap } from "./restContext.js";
 
 /** What `dialogs.list` asks for. */
-export interface DialogListOptions {
+interface DialogListOptions {
   /** Only dialogs changed after this time (ms), as `updated_at[gt]` in unix seconds (floored: may repeat some). */
   updatedAfter?: number;
   /** Page size (default 100). */
@@ -30,7 +30,7 @@ export interface DialogListOptions {
 }
 
 /** One page of dialogs. */
-export interface DialogPage {
+interface DialogPage {
   /** The dialogs that mapped cleanly (bad ones go to `onRejected`). */
   items: Dialog[];
   /** Matching dialogs in all pages, as the server reports it (null if it did not). */

@@ -1,6 +1,11 @@
+import {
+  createFakeFetch,
+  errorBody,
+  type FakeReply,
+  SESSION_EXPIRED_REPLY,
+} from "@chatcube/test-utils/core/createFakeFetch.js";
 import { describe, expect, it, jest } from "@jest/globals";
 import { ChatError } from "../errors/ChatError.js";
-import { createFakeFetch, errorBody, type FakeReply, SESSION_EXPIRED_REPLY } from "../testing/createFakeFetch.js";
 import { createHttp, type HttpOptions, SDK_HEADER } from "./createHttp.js";
 
 const API = "http://api.test";

@@ -36,7 +36,7 @@ const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const MAX_RETRY_AFTER_MS = 10_000;
 
 /** The default backoff: 300 ms, 600 ms, 1.2 s… capped at 10 s, each between half and the full value. */
-export function defaultRetryDelay(attempt: number): number {
+function defaultRetryDelay(attempt: number): number {
   const full = Math.min(300 * 2 ** (attempt - 1), 10_000);
   return full / 2 + (Math.random() * full) / 2;
 }

@@ -1,7 +1,7 @@
+import { chatErrorOf, createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
+import { hexId, wireMessage } from "@chatcube/test-utils/core/wireFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import { isObjectId } from "../model/ids.js";
-import { chatErrorOf, createTestRestClient } from "../testing/createTestRestClient.js";
-import { hexId, wireMessage } from "../testing/wireFixtures.js";
 
 const D = hexId(0xd1);
 const M1 = hexId(0xa1);

@@ -18,7 +18,7 @@ import { type UnreadCounts, unreadCountsFromDto } from "./dto/unreadCountsFromDt
 import { checkId, idPath, type RestContext, unwrap } from "./restContext.js";
 
 /** What `messages.list` asks for. Times are milliseconds; the wire gets unix seconds. */
-export interface MessageListOptions {
+interface MessageListOptions {
   /** Only messages sent strictly before this time (`date_sent[lt]`): the next older page. */
   before?: number;
   /** Only messages sent strictly after this time (`date_sent[gt]`): what is new since. */
@@ -34,7 +34,7 @@ export interface MessageListOptions {
 }
 
 /** A message to store with `POST /chat/Message.json`. */
-export interface CreateMessageInput {
+interface CreateMessageInput {
   /** 24-hex id; generated when omitted. The server keeps it, which makes a resend idempotent (docs/protocol.md §17). */
   id?: string;
   dialogId: string;

@@ -1,6 +1,6 @@
+import { chatErrorOf, createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
+import { hexId, wireDialog, wireMessage, wireUser } from "@chatcube/test-utils/core/wireFixtures.js";
 import { describe, expect, it } from "@jest/globals";
-import { chatErrorOf, createTestRestClient } from "../testing/createTestRestClient.js";
-import { hexId, wireDialog, wireMessage, wireUser } from "../testing/wireFixtures.js";
 
 const D = hexId(0xd1);
 const D2 = hexId(0xd2);

@@ -1,7 +1,7 @@
+import { errorBody, SESSION_EXPIRED_REPLY } from "@chatcube/test-utils/core/createFakeFetch.js";
+import { chatErrorOf, createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
+import { wireUser } from "@chatcube/test-utils/core/wireFixtures.js";
 import { describe, expect, it, jest } from "@jest/globals";
-import { errorBody, SESSION_EXPIRED_REPLY } from "../testing/createFakeFetch.js";
-import { chatErrorOf, createTestRestClient } from "../testing/createTestRestClient.js";
-import { wireUser } from "../testing/wireFixtures.js";
 
 const SESSION = {
   id: 9,

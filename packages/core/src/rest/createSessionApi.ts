@@ -4,7 +4,7 @@ import { userFromDto } from "./dto/userFromDto.js";
 import { type RestContext, unwrap } from "./restContext.js";
 
 /** Who opens a user session: a login or an email, with the password. */
-export type SessionCredentials = { login: string; password: string } | { email: string; password: string };
+type SessionCredentials = { login: string; password: string } | { email: string; password: string };
 
 /** `/session` (docs/protocol.md §3). */
 export interface SessionApi {

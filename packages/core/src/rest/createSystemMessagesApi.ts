@@ -3,7 +3,7 @@ import { isRecord } from "./dto/readDto.js";
 import type { RestContext } from "./restContext.js";
 
 /** What the REST system endpoint answers. */
-export interface SentSystemMessage {
+interface SentSystemMessage {
   /** The id the server gave the message. */
   id: string;
   /** The recipient. */

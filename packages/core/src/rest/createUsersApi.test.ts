@@ -1,7 +1,7 @@
+import { errorBody } from "@chatcube/test-utils/core/createFakeFetch.js";
+import { chatErrorOf, createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
+import { wireUser } from "@chatcube/test-utils/core/wireFixtures.js";
 import { describe, expect, it } from "@jest/globals";
-import { errorBody } from "../testing/createFakeFetch.js";
-import { chatErrorOf, createTestRestClient } from "../testing/createTestRestClient.js";
-import { wireUser } from "../testing/wireFixtures.js";
 
 describe("users.signup", () => {
   it("POSTs {user} with CB-AuthKey and no CB-Token", async () => {

@@ -6,7 +6,7 @@ import { usersByIdsQuery } from "./dto/userRequests.js";
 import { type RestContext, unwrap } from "./restContext.js";
 
 /** A new account (`POST /users.json`). */
-export interface SignupInput {
+interface SignupInput {
   /** 3–70 characters, unique. */
   login: string;
   password: string;
@@ -15,7 +15,7 @@ export interface SignupInput {
 }
 
 /** Changes to the current user's profile (`PUT /users/{id}.json`); only the fields given are sent. */
-export interface UserPatch {
+interface UserPatch {
   login?: string;
   email?: string;
   fullName?: string | null;

@@ -4,7 +4,7 @@ import type { QueryParams } from "./dto/encodeQuery.js";
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 /** How a request proves who it is: the session token (`CB-Token`), the app key (`CB-AuthKey`, signup) or nothing. */
-export type RestAuth = "token" | "authKey" | "none";
+type RestAuth = "token" | "authKey" | "none";
 
 /** Fields every REST request has. */
 interface RestRequestBase {
@@ -21,7 +21,7 @@ interface RestRequestBase {
 }
 
 /** A GET or DELETE: parameters go in the query (GET) or in an x-www-form-urlencoded body (DELETE). */
-export interface RestParamsRequest extends RestRequestBase {
+interface RestParamsRequest extends RestRequestBase {
   method: "GET" | "DELETE";
   /** Encoded with `encodeQuery`; a string is taken as already encoded. */
   params?: QueryParams | string;

@@ -26,7 +26,7 @@ export interface UploadFormInput {
 const CHUNK = 64 * 1024;
 
 /** The size in bytes of a file input. */
-export function sizeOf(file: FileBytes): number {
+function sizeOf(file: FileBytes): number {
   return file instanceof Blob ? file.size : file.byteLength;
 }
 

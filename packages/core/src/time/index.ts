@@ -1,3 +1,2 @@
 export { type Clock, systemClock, type TimerHandle } from "./clock.js";
 export { createManualClock, type ManualClock } from "./createManualClock.js";
-export { msToSeconds, secondsToMs, wireTimeToMs } from "./wireTime.js";

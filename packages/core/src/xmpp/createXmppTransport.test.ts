@@ -1,7 +1,7 @@
+import { createFakeXmppSocket, type FakeXmppServer } from "@chatcube/test-utils/core/createFakeXmppSocket.js";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import xml, { type Element } from "@xmpp/xml";
 import { ChatError } from "../errors/ChatError.js";
-import { createFakeXmppSocket, type FakeXmppServer } from "../testing/createFakeXmppSocket.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createXmppTransport } from "./createXmppTransport.js";
 import type { XmppTransport, XmppTransportOptions } from "./transport/XmppTransport.js";

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
+import { createFakeXmppSocket, type FakeXmppServerOptions } from "@chatcube/test-utils/core/createFakeXmppSocket.js";
 import { type WebSocket, WebSocketServer } from "ws";
-import { createFakeXmppSocket, type FakeXmppServerOptions } from "../../src/testing/createFakeXmppSocket.js";
 
 /** A real WebSocket server on a loopback port that speaks the in-memory server's XMPP and sends any frame asked. */
 export interface HostileWebSocketServer {

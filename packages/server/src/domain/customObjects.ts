@@ -4,7 +4,7 @@ import type { CustomObjectPermission, CustomObjectRecord, UserRecord } from "../
 import { invalid, notFound } from "./errors.js";
 
 /** Fields the server owns: a client can't set them through the record's body. */
-export const SYSTEM_FIELDS = new Set([
+const SYSTEM_FIELDS = new Set([
   "_id",
   "id",
   "user_id",
@@ -17,7 +17,7 @@ export const SYSTEM_FIELDS = new Set([
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const ACCESS = new Set(["open", "owner", "not_allowed", "open_for_users_ids", "open_for_groups"]);
 /** Most records one class may hold; a runaway client gets a 422 rather than exhausting memory. */
-export const MAX_RECORDS_PER_CLASS = 100_000;
+const MAX_RECORDS_PER_CLASS = 100_000;
 
 /** The class name of a `/data/{ClassName}` path; 422 for a name that could not be a class. */
 export function className(value: string | undefined): string {

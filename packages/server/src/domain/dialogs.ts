@@ -194,13 +194,6 @@ export function dialogToWire(ctx: ServerContext, dialog: DialogRecord, viewerId:
   };
 }
 
-/** Throws 403 unless the user is the owner (or an admin when `admins` is true). */
-export function requireOwner(dialog: DialogRecord, userId: number, options: { admins?: boolean } = {}): void {
-  if (dialog.user_id === userId) return;
-  if (options.admins && dialog.admins_ids.includes(userId)) return;
-  throw forbidden();
-}
-
 /** Marks the dialog changed now (moves `updated_at`, which drives `updated_at[gt]` delta sync). */
 export function touchDialog(ctx: ServerContext, dialog: DialogRecord): void {
   dialog.updated_at = Math.max(ctx.clock(), dialog.updated_at + 1);

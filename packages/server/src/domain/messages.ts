@@ -1,7 +1,7 @@
 import type { ServerContext } from "../context.js";
 import { isObjectId, objectId } from "../model/ids.js";
 import { type Attachment, type DialogRecord, DialogType, type MessageRecord } from "../model/types.js";
-import { isOccupant, touchDialog } from "./dialogs.js";
+import { touchDialog } from "./dialogs.js";
 import { invalid } from "./errors.js";
 import { subscriptionSummary } from "./subscriptions.js";
 import { iso, parseDateSent } from "./time.js";
@@ -148,12 +148,6 @@ export function deleteMessageForUser(ctx: ServerContext, message: MessageRecord,
   if (!message.deleted_for.includes(userId)) message.deleted_for.push(userId);
   message.updated_at = ctx.clock();
   ctx.db.changed("message", message._id);
-}
-
-/** True when the user can see the message (occupant of its dialog, not deleted for them). */
-export function canSeeMessage(ctx: ServerContext, message: MessageRecord, userId: number): boolean {
-  const dialog = ctx.db.dialogs.get(message.chat_dialog_id);
-  return Boolean(dialog && isOccupant(dialog, userId) && !message.deleted_for.includes(userId));
 }
 
 /** Applies a reaction change by one user: at most one reaction type per user, so adding replaces. */

@@ -7,7 +7,7 @@ const CHANNELS = ["apns", "apns_voip", "gcm", "web"];
 const PLATFORMS = ["ios", "android", "web"];
 const ENVIRONMENTS = ["development", "production"];
 /** Most subscriptions one user may hold (one per device and channel). */
-export const MAX_SUBSCRIPTIONS_PER_USER = 50;
+const MAX_SUBSCRIPTIONS_PER_USER = 50;
 
 /**
  * Records a device's push subscription from a `POST /subscriptions` body. The same device and channel of a

@@ -3,11 +3,6 @@ export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** Unix seconds of a time in milliseconds. */
-export function seconds(ms: number): number {
-  return Math.floor(ms / 1000);
-}
-
 /**
  * Reads a time a client sent: unix seconds, unix milliseconds (some SDKs send those for `date_sent`),
  * or an ISO string. Returns milliseconds, or null when it can't be read.

@@ -51,7 +51,7 @@ export type ChangeKind =
   | "subscription";
 
 /** How many recorded chat alerts `/_dev/pushes` keeps. */
-export const MAX_PUSHES = 10_000;
+const MAX_PUSHES = 10_000;
 
 /**
  * The in-memory database: maps keyed by id plus the few indexes the hot paths need.
@@ -351,6 +351,6 @@ export class Db {
 }
 
 /** The key of an unordered pair of user ids. */
-export function pairKey(a: number, b: number): string {
+function pairKey(a: number, b: number): string {
   return a < b ? `${a}:${b}` : `${b}:${a}`;
 }

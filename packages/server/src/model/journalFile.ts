@@ -26,7 +26,7 @@ export interface StoredState {
 const APPEND_DURABLY = constants.O_RDWR | constants.O_DSYNC;
 
 /** The journal that goes with a data file. */
-export const journalPath = (file: string): string => `${file}.journal`;
+const journalPath = (file: string): string => `${file}.journal`;
 
 /**
  * Reads a data file (a snapshot) and replays its journal. A journal written for an older snapshot (a

@@ -12,7 +12,7 @@ export interface Persistence {
 }
 
 /** Journal size past which it is folded into a new snapshot, unless the snapshot is larger still. */
-export const DEFAULT_COMPACT_BYTES = 16 * 1024 * 1024;
+const DEFAULT_COMPACT_BYTES = 16 * 1024 * 1024;
 
 /** Resolves after the I/O callbacks that are ready ran: other clients' changes join the same commit. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

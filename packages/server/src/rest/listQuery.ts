@@ -39,9 +39,9 @@ export interface ListResult<T> {
 }
 
 /** Default page size (docs/protocol.md §2). */
-export const DEFAULT_LIMIT = 100;
+const DEFAULT_LIMIT = 100;
 /** Largest page this server hands out. */
-export const MAX_LIMIT = 1000;
+const MAX_LIMIT = 1000;
 
 const OPERATORS = new Set(["lt", "lte", "gt", "gte", "ne", "in", "nin", "all", "ctn", "start_with"]);
 

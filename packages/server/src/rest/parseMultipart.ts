@@ -12,7 +12,7 @@ export interface MultipartPart {
 }
 
 /** Reads the boundary out of a `multipart/form-data; boundary=…` content type. */
-export function multipartBoundary(contentType: string): string | null {
+function multipartBoundary(contentType: string): string | null {
   const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   return match ? (match[1] ?? match[2]) : null;
 }

@@ -4,7 +4,7 @@ export interface Params {
 }
 
 /** One value of `Params`. */
-export type ParamValue = string | ParamValue[] | Params;
+type ParamValue = string | ParamValue[] | Params;
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 

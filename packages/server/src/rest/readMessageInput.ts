@@ -49,7 +49,7 @@ function readText(value: unknown): string | null {
 }
 
 /** Reads `attachments`: an array (or an indexed object, from a form body) of flat objects. */
-export function readAttachments(value: unknown): Attachment[] {
+function readAttachments(value: unknown): Attachment[] {
   if (value === undefined || value === null || value === "") return [];
   if (typeof value !== "object") throw invalid("attachments", "must be an array of objects");
   const items = Array.isArray(value) ? value : Object.values(value as Record<string, unknown>);
@@ -67,7 +67,7 @@ export function readAttachments(value: unknown): Attachment[] {
 }
 
 /** The custom parameters of a message body: every other top-level scalar, as a string (docs/protocol.md §5). */
-export function readCustomParams(body: Record<string, unknown>): Record<string, string> {
+function readCustomParams(body: Record<string, unknown>): Record<string, string> {
   const custom: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {
     if (KNOWN_KEYS.has(key)) continue;

@@ -4,9 +4,9 @@ import { type MultipartPart, parseMultipart } from "./parseMultipart.js";
 import { type Params, parseParams } from "./parseParams.js";
 
 /** Largest upload body (multipart). */
-export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+const UPLOAD_LIMIT = 10 * 1024 * 1024;
 /** Largest body of any other request. */
-export const BODY_LIMIT = 1024 * 1024;
+const BODY_LIMIT = 1024 * 1024;
 
 /** A parsed REST request, as route handlers see it. */
 export interface RestRequest {
@@ -40,7 +40,7 @@ export function header(request: Pick<RestRequest, "headers">, name: string): str
  * Reads the whole body, refusing (413) more than `limit` bytes. The excess is drained and dropped rather than
  * left unread, so that the client, still writing, reliably gets the 413 instead of a reset connection.
  */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   let exceeded = false;

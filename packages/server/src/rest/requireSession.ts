@@ -15,10 +15,10 @@ export interface UserAuth {
  * ConnectyCube grew from) used. It is deliberately not "Required session does not exist", which the SDK
  * treats as an expired session.
  */
-export const NEED_USER = "Forbidden. Need user.";
+const NEED_USER = "Forbidden. Need user.";
 
 /** The token of a request: the `CB-Token` header, or `?token=` when `allowQueryToken` (download URLs). */
-export function requestToken(request: RestRequest, allowQueryToken = false): string | undefined {
+function requestToken(request: RestRequest, allowQueryToken = false): string | undefined {
   const fromHeader = header(request, "cb-token");
   if (fromHeader) return fromHeader;
   const fromQuery = request.query.token;

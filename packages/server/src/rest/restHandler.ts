@@ -26,7 +26,7 @@ const CORS: Record<string, string> = {
 };
 
 /** The router with every REST resource of docs/protocol.md §3–6 (order matters: specific paths first). */
-export function createRouter(ctx: ServerContext): Router {
+function createRouter(ctx: ServerContext): Router {
   const router = new Router();
   for (const register of [
     devRoutes,

@@ -11,7 +11,7 @@ import { requireUser } from "./requireSession.js";
 import type { Router } from "./router.js";
 
 /** Search limits (docs/protocol.md §5 "Global search"). */
-export const SEARCH_LIMITS = {
+const SEARCH_LIMITS = {
   minTextLength: 5,
   maxDialogs: 10,
   maxLimit: 100,

@@ -87,7 +87,7 @@ function sessionUser(ctx: ServerContext, input: Record<string, unknown>): UserRe
  * Checks an SDK v3 signature (docs/protocol.md §3): HMAC-SHA1 (or SHA-256, told apart by length) keyed with the
  * auth secret over `key=value` pairs sorted and joined with `&`, nested keys as `user[login]`, values raw.
  */
-export function checkSignature(secret: string, body: Record<string, unknown>): void {
+function checkSignature(secret: string, body: Record<string, unknown>): void {
   const pairs: string[] = [];
   const walk = (prefix: string, value: unknown) => {
     const object = coerce.object(value);

@@ -11,7 +11,7 @@ import { optionalSession, requireSession, requireUser } from "./requireSession.j
 import type { Router } from "./router.js";
 
 /** Filterable user fields (`GET /users/v2.json`, legacy `filter[]`). */
-export const USER_LIST: ListSpec<UserRecord> = {
+const USER_LIST: ListSpec<UserRecord> = {
   fields: {
     id: "number",
     login: "ci",

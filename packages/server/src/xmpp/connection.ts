@@ -10,7 +10,7 @@ import type { SessionRegistry } from "./sessionRegistry.js";
 import { el, NS } from "./stanzas.js";
 
 /** Largest frame (one stanza) accepted; a larger one ends the stream with `policy-violation`. */
-export const MAX_STANZA_BYTES = 256 * 1024;
+const MAX_STANZA_BYTES = 256 * 1024;
 
 /** What a connection hands bound stanzas and lifecycle events to. */
 export interface StanzaRouter {

@@ -2,7 +2,7 @@ import type { Element } from "ltx";
 import { el, NS } from "./stanzas.js";
 
 /** Legacy numeric codes of stanza error conditions (XEP-0086); the SDK reads `code`. */
-export const LEGACY_CODES: Record<string, number> = {
+const LEGACY_CODES: Record<string, number> = {
   "bad-request": 400,
   conflict: 409,
   "feature-not-implemented": 501,
@@ -24,7 +24,7 @@ export const LEGACY_CODES: Record<string, number> = {
 type ErrorType = "cancel" | "auth" | "modify" | "wait";
 
 /** `<error type code><condition/><text/></error>` (RFC 6120 §8.3). */
-export function errorElement(condition: string, type: ErrorType = "cancel", text?: string): Element {
+function errorElement(condition: string, type: ErrorType = "cancel", text?: string): Element {
   const error = el("error", { type, code: LEGACY_CODES[condition] ?? 500 }, el(condition, { xmlns: NS.stanzas }));
   if (text) error.cnode(el("text", { xmlns: NS.stanzas, "xml:lang": "en" }, text));
   return error;

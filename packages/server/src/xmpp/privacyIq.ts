@@ -8,7 +8,7 @@ import { el, NS } from "./stanzas.js";
 const KINDS = ["message", "presence-in", "presence-out", "iq"] as const;
 
 /** Reads the items of a `<list>`; returns an error text for an invalid one. */
-export function readPrivacyItems(list: Element): PrivacyItem[] | string {
+function readPrivacyItems(list: Element): PrivacyItem[] | string {
   const items: PrivacyItem[] = [];
   const orders = new Set<number>();
   for (const item of list.getChildren("item")) {

@@ -8,7 +8,7 @@ import type { XmppSession } from "./session.js";
 import { cloneElement, el, NS } from "./stanzas.js";
 
 /** At most this many contacts per user (the JS guide's limit). */
-export const MAX_CONTACTS = 300;
+const MAX_CONTACTS = 300;
 
 /** The contact list (RFC 6121 roster and presence subscriptions) and presence broadcast to contacts. */
 export function createRoster({ ctx, registry, privacy }: XmppServices) {

@@ -5,7 +5,7 @@ import type { XmppSession } from "./session.js";
 import { cloneElement, el, NS } from "./stanzas.js";
 
 /** At most this many stanzas are kept for an offline user; the oldest go first. */
-export const OFFLINE_LIMIT = 1000;
+const OFFLINE_LIMIT = 1000;
 
 /** The bound sessions of every user, offline storage, and delivery to users. */
 export class SessionRegistry implements ChatHub {

@@ -50,7 +50,7 @@ export function el(
 }
 
 /** `<extraParams xmlns="jabber:client">` with a text child per key and an `<attachment>` per attachment. */
-export function extraParams(
+function extraParams(
   values: Record<string, string | number | null | undefined>,
   attachments: MessageRecord["attachments"] = [],
 ): Element {

@@ -1,6 +1,12 @@
 import { createStore } from "../../reactive/createStore.js";
-import { createMemoryPersistence, databaseName } from "../memory/createMemoryPersistence.js";
-import type { Persistence, PersistenceScope, PersistenceStatus, StoredSession } from "../Persistence.js";
+import { createMemoryPersistence } from "../memory/createMemoryPersistence.js";
+import {
+  databaseName,
+  type Persistence,
+  type PersistenceScope,
+  type PersistenceStatus,
+  type StoredSession,
+} from "../Persistence.js";
 import { type CacheCaps, createIdbSession } from "./createIdbSession.js";
 import { deleteDatabase, openDatabase } from "./openDatabase.js";
 import { readStoredSession, writeStoredSession } from "./sessionStore.js";

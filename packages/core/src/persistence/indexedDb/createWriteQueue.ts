@@ -14,7 +14,7 @@ export interface WriteBatch {
 }
 
 /** An empty batch. */
-export const emptyBatch = (): WriteBatch => ({
+const emptyBatch = (): WriteBatch => ({
   dialogs: new Map(),
   windows: new Map(),
   outbox: new Map(),
@@ -24,7 +24,7 @@ export const emptyBatch = (): WriteBatch => ({
 });
 
 /** True when the batch writes nothing. */
-export const isEmptyBatch = (batch: WriteBatch): boolean =>
+const isEmptyBatch = (batch: WriteBatch): boolean =>
   batch.dialogs.size +
     batch.windows.size +
     batch.outbox.size +

@@ -4,4 +4,3 @@ export {
   DEFAULT_CACHE_CAPS,
   type IndexedDbPersistenceOptions,
 } from "./createIndexedDbPersistence.js";
-export { DB_VERSION, MIGRATIONS, type Migration } from "./migrations.js";

@@ -39,6 +39,3 @@ export interface ChatcubeDbSchema extends DBSchema {
 
 /** Every object store of the current schema (a write batch spans them all). */
 export const STORE_NAMES = ["dialogs", "messages", "windows", "outbox", "cursors", "users", "privacy"] as const;
-
-/** One object store name of the current schema. */
-export type StoreName = (typeof STORE_NAMES)[number];

@@ -2,15 +2,15 @@ import type { Dialog } from "../../model/dialog.js";
 import { compareOutbox, type OutboxEntry } from "../../model/outboxEntry.js";
 import type { User } from "../../model/user.js";
 import { createStore } from "../../reactive/createStore.js";
-import type {
-  Persistence,
-  PersistenceScope,
-  PersistenceSession,
-  PersistenceStatus,
-  StoredSession,
-  StoredSnapshot,
-  StoredValue,
-  StoredWindow,
+import {
+  databaseName,
+  type Persistence,
+  type PersistenceSession,
+  type PersistenceStatus,
+  type StoredSession,
+  type StoredSnapshot,
+  type StoredValue,
+  type StoredWindow,
 } from "../Persistence.js";
 
 interface MemoryDatabase {
@@ -30,9 +30,6 @@ const emptyDatabase = (): MemoryDatabase => ({
   users: new Map(),
   privacy: new Map(),
 });
-
-/** The database name of one user, the same for every kind of persistence: `chatcube:{appId}:{userId}`. */
-export const databaseName = (scope: PersistenceScope): string => `chatcube:${scope.appId}:${scope.userId}`;
 
 /** A session over one in-memory database (also what the IndexedDB persistence falls back to). */
 export function createMemorySession(

@@ -1,5 +1,5 @@
 /** A value `encodeQuery` can encode. `null`/`undefined` leave the key out. */
-export type QueryValue = string | number | boolean | null | undefined | readonly QueryValue[] | QueryParams;
+type QueryValue = string | number | boolean | null | undefined | readonly QueryValue[] | QueryParams;
 
 /** Query parameters: nested objects are operators (`{updated_at: {gt: 1700000000}}`). */
 export interface QueryParams {

@@ -1,6 +1,6 @@
+import { wireDialog, wireMessage } from "@chatcube/test-utils/core/wireFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import type { Result } from "../../errors/result.js";
-import { wireDialog, wireMessage } from "../../testing/wireFixtures.js";
 import { dialogFromDto } from "./dialogFromDto.js";
 import { messageFromDto } from "./messageFromDto.js";
 import { hasNextPage, pageFromDto } from "./pageFromDto.js";

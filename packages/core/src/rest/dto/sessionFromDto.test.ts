@@ -1,5 +1,5 @@
+import { wireUser } from "@chatcube/test-utils/core/wireFixtures.js";
 import { describe, expect, it } from "@jest/globals";
-import { wireUser } from "../../testing/wireFixtures.js";
 import { sessionFromDto } from "./sessionFromDto.js";
 
 describe("sessionFromDto", () => {

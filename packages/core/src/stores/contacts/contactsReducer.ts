@@ -1,45 +1,14 @@
-import type { RosterItem } from "../../xmpp/stanzas/roster.js";
-import type { PresenceShow } from "../../xmpp/stanzas/userPresence.js";
+import type {
+  Contact,
+  ContactPresence,
+  ContactRequest,
+  PresenceShow,
+  RosterItem,
+  SubscriptionState,
+} from "../../model/contact.js";
 
 /** At most this many contacts per user (the JS guide's limit; the server refuses more). */
 export const MAX_CONTACTS = 300;
-
-/**
- * Who sees whose presence (RFC 6121): `to` you see theirs, `from` they see yours, `both` mutual, `none` neither.
- */
-export type SubscriptionState = "none" | "to" | "from" | "both";
-
-/** A contact's availability: online when any of their devices is. */
-export interface ContactPresence {
-  /** True while at least one of their devices is available. */
-  online: boolean;
-  /** `away`, `dnd`… of an available device, or null. */
-  show: PresenceShow | null;
-  /** Free-text status of an available device, or null. */
-  status: string | null;
-}
-
-/** One entry of the contact list. */
-export interface Contact {
-  /** The contact's user id. */
-  userId: number;
-  /** The name you gave them, or null. */
-  name: string | null;
-  /** Who sees whose presence. */
-  subscription: SubscriptionState;
-  /** You asked to see their presence and they have not answered. */
-  pending: boolean;
-  /** Their availability (known for `to`/`both` contacts). */
-  presence: ContactPresence;
-}
-
-/** Someone asking to see your presence (add them back with `confirm`, or `reject`). */
-export interface ContactRequest {
-  /** Who asks. */
-  userId: number;
-  /** When the request arrived (ms). */
-  at: number;
-}
 
 /** One device's availability. */
 export interface ResourcePresence {
@@ -137,7 +106,7 @@ export function removeRequest(state: ContactsState, userId: number): ContactsSta
 const OFFLINE: ContactPresence = Object.freeze({ online: false, show: null, status: null });
 
 /** A user's availability from their devices. */
-export function presenceOf(devices: Readonly<Record<string, ResourcePresence>> | undefined): ContactPresence {
+function presenceOf(devices: Readonly<Record<string, ResourcePresence>> | undefined): ContactPresence {
   const first = devices ? Object.values(devices)[0] : undefined;
   return first ? { online: true, show: first.show, status: first.status } : OFFLINE;
 }

@@ -33,3 +33,16 @@ describe("dialogs store", () => {
     expect(store.list.get()).toBe(list);
   });
 });
+
+describe("dialogs store selectors", () => {
+  it("unread.forDialog(id) is one dialog's count (the total for no id); get(null) is undefined", () => {
+    const store = createDialogsStore();
+    store.state.set(upsertDialogs(store.state.get(), [aDialog("a", { unreadCount: 2 }), aDialog("b")]));
+    expect(store.unread.forDialog("a").get()).toBe(2);
+    expect(store.unread.forDialog("b").get()).toBe(0);
+    expect(store.unread.forDialog(null).get()).toBe(2);
+    expect(store.unread.forDialog("a")).toBe(store.unread.forDialog("a"));
+    expect(store.get(null).get()).toBeUndefined();
+    expect(store.get("a")).toBe(store.get("a"));
+  });
+});

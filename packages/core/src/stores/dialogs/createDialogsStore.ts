@@ -2,7 +2,9 @@ import type { Dialog } from "../../model/dialog.js";
 import { nullRecord } from "../../model/nullRecord.js";
 import { createStore, type Store } from "../../reactive/createStore.js";
 import type { Readable } from "../../reactive/readable.js";
+import { readableOf } from "../../reactive/readableOf.js";
 import { select } from "../../reactive/select.js";
+import { selectByKey } from "../../reactive/selectByKey.js";
 import { shallowEqual } from "../../reactive/shallowEqual.js";
 import { type DialogsState, emptyDialogsState } from "./dialogsReducer.js";
 
@@ -11,6 +13,14 @@ export interface UnreadCounts {
   total: number;
   byDialog: Readonly<Record<string, number>>;
 }
+
+/** `client.unread`: the counts, and one dialog's count as its own Readable. */
+export interface UnreadReadable extends Readable<UnreadCounts> {
+  /** One dialog's unread count; with no dialog (null or undefined) the total. The same Readable per id. */
+  forDialog(dialogId?: string | null): Readable<number>;
+}
+
+const NO_DIALOG: Readable<Dialog | undefined> = readableOf(undefined);
 
 /** The dialog list store and its views. */
 export interface DialogsStore {
@@ -21,9 +31,9 @@ export interface DialogsStore {
   /** Dialogs sorted by last activity, newest first. */
   list: Readable<Dialog[]>;
   /** Unread counts derived from the list. */
-  unread: Readable<UnreadCounts>;
-  /** One dialog (undefined until known); notifies only when that dialog changes. */
-  get(id: string): Readable<Dialog | undefined>;
+  unread: UnreadReadable;
+  /** One dialog (undefined until known, or for no id); notifies only when that dialog changes. */
+  get(id: string | null | undefined): Readable<Dialog | undefined>;
 }
 
 /** Creates the dialog list store. */
@@ -44,16 +54,15 @@ export function createDialogsStore(initial: DialogsState = emptyDialogsState()):
     },
     (a, b) => a.total === b.total && shallowEqual(a.byDialog, b.byDialog),
   );
-  const views = new Map<string, Readable<Dialog | undefined>>();
+  const unreadOf = selectByKey(unread, (counts, id: string | null | undefined) =>
+    id ? (counts.byDialog[id] ?? 0) : counts.total,
+  );
+  const dialogOf = selectByKey(state, (s, id: string) => s.byId.get(id));
   return {
     state,
     apply: (reducer) => state.set(reducer(state.get())),
     list,
-    unread,
-    get(id) {
-      let view = views.get(id);
-      if (!view) views.set(id, (view = select(state, (s) => s.byId.get(id))));
-      return view;
-    },
+    unread: { ...unread, forDialog: unreadOf },
+    get: (id) => (id ? dialogOf(id) : NO_DIALOG),
   };
 }

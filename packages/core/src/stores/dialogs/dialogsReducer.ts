@@ -18,7 +18,7 @@ export interface DialogsState {
 export const emptyDialogsState = (): DialogsState => ({ byId: new Map(), order: [], loaded: false });
 
 /** When the dialog was last active: its last message, else its creation. */
-export function activityOf(dialog: Dialog): number {
+function activityOf(dialog: Dialog): number {
   return Math.max(dialog.lastMessage?.dateSent ?? 0, dialog.createdAt);
 }
 

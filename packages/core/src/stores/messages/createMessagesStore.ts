@@ -5,7 +5,7 @@ import type { Readable } from "../../reactive/readable.js";
 import { EMPTY_WINDOW, type MessageWindow, receiveMessages } from "./messagesReducer.js";
 
 /** A window that changed, for persistence (write-behind) and sync. */
-export interface WindowChange {
+interface WindowChange {
   dialogId: string;
   window: MessageWindow;
 }

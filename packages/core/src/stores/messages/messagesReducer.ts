@@ -1,9 +1,13 @@
 import type { ChatError } from "../../errors/ChatError.js";
 import type { Message, MessageStatus } from "../../model/message.js";
 import { deepFreeze } from "./deepFreeze.js";
+import { frozen, type MessageWindow, STATUS_RANK, updateMessage } from "./messageWindow.js";
 import { followPageOrder, knownAhead, place } from "./placeMessage.js";
 import { indexOfMessage, isConfirmed } from "./windowOrder.js";
 
+export { applyMarker } from "./applyMarker.js";
+export { applyReaction } from "./applyReaction.js";
+export { EMPTY_WINDOW, type MessageWindow } from "./messageWindow.js";
 export { indexOfMessage } from "./windowOrder.js";
 
 /**
@@ -15,39 +19,6 @@ export { indexOfMessage } from "./windowOrder.js";
  * Immer's drafts walked every message of a window on each update, which made ingest cost grow with the window
  * (see scripts/bench/ingest.ts).
  */
-
-/** The loaded messages of one dialog: a window of its history, oldest first. */
-export interface MessageWindow {
-  /** Messages in the server's order, oldest first (see windowOrder.ts); the user's unconfirmed ones last. */
-  readonly items: readonly Message[];
-  /** True when older history exists beyond `items` (load it with `loadOlder()`). */
-  readonly hasOlder: boolean;
-  /** True while an older page is loading. */
-  readonly loadingOlder: boolean;
-  /** The last failure to load, if any. */
-  readonly error: ChatError | null;
-  /** True when the window was replaced by the newest page after a gap (older history loads on demand). */
-  readonly detached: boolean;
-}
-
-/** An empty window (nothing loaded yet; older history may exist). */
-export const EMPTY_WINDOW: MessageWindow = Object.freeze({
-  items: [] as readonly Message[],
-  hasOlder: true,
-  loadingOlder: false,
-  error: null,
-  detached: false,
-});
-
-const STATUS_RANK: Record<MessageStatus, number> = { failed: -1, pending: 0, sent: 1, delivered: 2, read: 3 };
-
-/**
- * A window frozen shallowly. Its messages are frozen when they enter; its `items` array is left unfrozen (read-only
- * by type) because V8 copies a frozen array about 20× slower, and every update copies it.
- */
-function frozen(window: MessageWindow): MessageWindow {
-  return Object.freeze(window);
-}
 
 /** Merges what we know of a message with a new copy of it: statuses never go back, reads and deliveries add up. */
 function merge(current: Message, next: Message): Message {
@@ -161,24 +132,6 @@ export function setLoading(window: MessageWindow, loading: boolean, error: ChatE
   return frozen({ ...window, loadingOlder: loading, error });
 }
 
-/** Replaces one message of a window by `update(message)`; unchanged when the message is not there. */
-function updateMessage(
-  window: MessageWindow,
-  messageId: string,
-  update: (message: Message) => Message | null,
-): MessageWindow {
-  const at = indexOfMessage(window.items, messageId);
-  if (at < 0) return window;
-  const replaced = update(window.items[at]);
-  if (!replaced || replaced === window.items[at]) return window;
-  const items = window.items.slice();
-  if (isConfirmed(replaced) !== isConfirmed(window.items[at])) {
-    items.splice(at, 1); // confirmed (an ack, or a marker proving it reached the server): it takes its place
-    place(items, deepFreeze(replaced), -1, false);
-  } else items[at] = deepFreeze(replaced);
-  return frozen({ ...window, items });
-}
-
 /** Moves one message's status forward (or to `failed`/`pending` for retries). */
 export function setStatus(
   window: MessageWindow,
@@ -198,43 +151,6 @@ export function setStatus(
   });
 }
 
-/**
- * Applies a delivered/read marker from `userId` to one of the current user's messages. Earlier own messages of the
- * dialog count as delivered/read too (a reader has seen everything above), which is how markers are meant.
- */
-export function applyMarker(
-  window: MessageWindow,
-  messageId: string,
-  userId: number,
-  kind: "delivered" | "read",
-): MessageWindow {
-  const at = indexOfMessage(window.items, messageId);
-  if (at < 0) return window;
-  const author = window.items[at].senderId;
-  let items: Message[] | null = null;
-  for (let i = at; i >= 0; i--) {
-    const message = window.items[i];
-    // A marker about this very message proves it reached the server, even if our ack has not come back yet;
-    // earlier messages of ours that are still pending or failed were not seen.
-    if (message.senderId !== author || (i !== at && (message.status === "pending" || message.status === "failed")))
-      continue;
-    const has = (kind === "read" ? message.readIds : message.deliveredIds).includes(userId);
-    if (has && i !== at) break; // older ones were covered by an earlier marker
-    const readIds =
-      kind === "read" && !message.readIds.includes(userId) ? [...message.readIds, userId] : message.readIds;
-    const deliveredIds = message.deliveredIds.includes(userId)
-      ? message.deliveredIds
-      : [...message.deliveredIds, userId];
-    const status = STATUS_RANK[message.status] < STATUS_RANK[kind] ? kind : message.status;
-    if (readIds === message.readIds && deliveredIds === message.deliveredIds && status === message.status) continue;
-    items ??= window.items.slice();
-    items[i] = deepFreeze({ ...message, readIds, deliveredIds, status });
-  }
-  if (items && !isConfirmed(window.items[at]) && isConfirmed(items[at]))
-    place(items, items.splice(at, 1)[0], -1, false);
-  return items ? frozen({ ...window, items }) : window;
-}
-
 /** Replaces a message's text (a correction). */
 export function editMessage(window: MessageWindow, messageId: string, body: string, editedAt: number): MessageWindow {
   return updateMessage(window, messageId, (message) => (message.body === body ? null : { ...message, body, editedAt }));
@@ -245,46 +161,4 @@ export function removeMessages(window: MessageWindow, ids: readonly string[]): M
   const gone = new Set(ids);
   if (!window.items.some((m) => gone.has(m.id))) return window;
   return frozen({ ...window, items: window.items.filter((m) => !gone.has(m.id)) });
-}
-
-/**
- * Sets one user's reaction change on a message (one reaction type per user; `own` when it is the current user). The
- * current user's changes are idempotent, so an optimistic change and the server's push of it count once: adding an
- * emoji already in `own` or removing one not in it changes nothing, and adding replaces any other own emoji.
- */
-export function applyReaction(
-  window: MessageWindow,
-  messageId: string,
-  change: { add: string | null; remove: string | null; own: boolean },
-): MessageWindow {
-  return updateMessage(window, messageId, (message) => {
-    const total = { ...message.reactions.total };
-    let own = message.reactions.own;
-    let changed = false;
-    const bump = (emoji: string, delta: number) => {
-      const count = (total[emoji] ?? 0) + delta;
-      if (count > 0) total[emoji] = count;
-      else delete total[emoji];
-      changed = true;
-    };
-    const dropOwn = (emoji: string) => {
-      if (!own.includes(emoji)) return;
-      bump(emoji, -1);
-      own = own.filter((e) => e !== emoji);
-    };
-    if (change.remove) {
-      if (change.own) dropOwn(change.remove);
-      else bump(change.remove, -1);
-    }
-    if (change.add) {
-      if (!change.own) bump(change.add, 1);
-      else if (!own.includes(change.add)) {
-        for (const emoji of own) dropOwn(emoji);
-        bump(change.add, 1);
-        own = [...own, change.add];
-      }
-    }
-    if (!changed) return null;
-    return { ...message, reactions: { own, total } };
-  });
 }

@@ -22,14 +22,14 @@ export const isConfirmed = (message: Pick<Message, "status">): boolean =>
   message.status !== "pending" && message.status !== "failed";
 
 /** How placed messages sort: confirmed first by position, then unconfirmed by position (creation). */
-export function compareByPosition(a: Message, b: Message): number {
+function compareByPosition(a: Message, b: Message): number {
   const ca = isConfirmed(a);
   if (ca !== isConfirmed(b)) return ca ? -1 : 1;
   return positionOf(a) - positionOf(b);
 }
 
 /** A message's position, or where it would sit alone in its second. */
-export function positionOf(message: Pick<Message, "dateSent" | "position">): number {
+function positionOf(message: Pick<Message, "dateSent" | "position">): number {
   return message.position ?? second(message.dateSent) * SECOND + SECOND / 2;
 }
 

@@ -4,7 +4,6 @@ import {
   EMPTY_PRIVACY,
   loaded,
   putList,
-  rulesFromItems,
   setActiveName,
   setDefaultName,
   withDeny,
@@ -12,27 +11,6 @@ import {
 } from "./privacyReducer.js";
 
 describe("privacy reducer", () => {
-  it("reads user rules from list items: the user JID decides, the muc twin and foreign items are skipped", () => {
-    const rules = rulesFromItems([
-      { type: "jid", value: "muc.localhost/202", action: "deny", order: 2, kinds: ["message"] },
-      {
-        type: "jid",
-        value: "202-1@localhost",
-        action: "deny",
-        order: 1,
-        kinds: ["message", "presence-in", "presence-out", "iq"],
-      },
-      { type: "jid", value: "303-1@localhost", action: "deny", order: 3, kinds: [] },
-      { type: "jid", value: "404-1@localhost", action: "allow", order: 5, kinds: [] },
-      { type: "subscription", value: "none", action: "deny", order: 9, kinds: [] },
-    ]);
-    expect(rules).toEqual([
-      { userId: 202, action: "deny", mutual: false },
-      { userId: 303, action: "deny", mutual: true },
-      { userId: 404, action: "allow", mutual: true },
-    ]);
-  });
-
   it("blocked follows the list in force: the active one, else the default", () => {
     let s = loaded(EMPTY_PRIVACY, {
       defaultName: "DEFAULT",

@@ -1,16 +1,5 @@
 import { nullRecord } from "../../model/nullRecord.js";
-import { userIdFromJid } from "../../xmpp/stanzas/jid.js";
-import type { PrivacyItem } from "../../xmpp/stanzas/privacyList.js";
-
-/** One user's rule in a privacy list: deny (block) or allow, both ways (`mutual`) or only what reaches you. */
-export interface PrivacyRule {
-  /** The user the rule is about. */
-  userId: number;
-  /** `deny` blocks, `allow` lets through (and overrides a later deny). */
-  action: "deny" | "allow";
-  /** True: everything both ways (you can't write to them either). False: only what they send you. */
-  mutual: boolean;
-}
+import type { PrivacyRule } from "../../model/privacyRule.js";
 
 /** The privacy lists of the current user (XEP-0016, docs/protocol.md §11), as `client.privacy` holds them. */
 export interface PrivacyState {
@@ -47,17 +36,6 @@ function withBlocked(state: PrivacyState): PrivacyState {
   const denied = rules.filter((rule) => rule.action === "deny").map((rule) => rule.userId);
   const same = denied.length === state.blocked.size && denied.every((id) => state.blocked.has(id));
   return same ? state : { ...state, blocked: new Set(denied) };
-}
-
-/** The user rules of a list read from the server (user-JID items; the `muc.` twins and other items are skipped). */
-export function rulesFromItems(items: readonly PrivacyItem[]): PrivacyRule[] {
-  const rules: PrivacyRule[] = [];
-  for (const item of [...items].sort((a, b) => a.order - b.order)) {
-    const userId = item.type === "jid" && item.value ? userIdFromJid(item.value) : null;
-    if (userId === null || rules.some((rule) => rule.userId === userId)) continue;
-    rules.push({ userId, action: item.action, mutual: item.kinds.length === 0 });
-  }
-  return rules;
 }
 
 /** Stores a list's rules (created, replaced or fetched). */

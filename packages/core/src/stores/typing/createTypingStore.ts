@@ -1,15 +1,16 @@
 import { createStore } from "../../reactive/createStore.js";
 import type { Readable } from "../../reactive/readable.js";
-import { select } from "../../reactive/select.js";
+import { readableOf } from "../../reactive/readableOf.js";
+import { selectByKey } from "../../reactive/selectByKey.js";
 import { type Clock, systemClock, type TimerHandle } from "../../time/clock.js";
 
 /** How long a "typing" lasts without news (the react hook's 6 s). */
-export const TYPING_EXPIRY_MS = 6000;
+const TYPING_EXPIRY_MS = 6000;
 
 /** Who is typing where, with expiry. */
 export interface TypingStore {
-  /** Users typing in a dialog, in the order they started; the same array until it changes. */
-  forDialog(dialogId: string): Readable<readonly number[]>;
+  /** Users typing in a dialog, in the order they started; the same array until it changes (none for no dialog). */
+  forDialog(dialogId: string | null | undefined): Readable<readonly number[]>;
   /** Records that a user started (`true`) or stopped typing; a start expires after `expiryMs` without news. */
   set(dialogId: string, userId: number, typing: boolean): void;
   /** Stops everything (a user's message also ends their typing: call `set(…, false)`). */
@@ -17,6 +18,7 @@ export interface TypingStore {
 }
 
 const NOBODY: readonly number[] = Object.freeze([]);
+const NO_ONE: Readable<readonly number[]> = readableOf(NOBODY);
 
 /** Creates the typing store; time comes from `clock`. */
 export function createTypingStore({
@@ -28,7 +30,7 @@ export function createTypingStore({
 } = {}): TypingStore {
   const state = createStore<Record<string, number[]>>({});
   const timers = new Map<string, TimerHandle>();
-  const views = new Map<string, Readable<readonly number[]>>();
+  const typingIn = selectByKey(state, (s, dialogId: string) => s[dialogId] ?? NOBODY);
 
   const set = (dialogId: string, userId: number, typing: boolean): void => {
     const key = `${dialogId}:${userId}`;
@@ -56,11 +58,7 @@ export function createTypingStore({
 
   return {
     set,
-    forDialog(dialogId) {
-      let view = views.get(dialogId);
-      if (!view) views.set(dialogId, (view = select(state, (s) => s[dialogId] ?? NOBODY)));
-      return view;
-    },
+    forDialog: (dialogId) => (dialogId ? typingIn(dialogId) : NO_ONE),
     dispose() {
       for (const timer of timers.values()) clock.clearTimeout(timer);
       timers.clear();

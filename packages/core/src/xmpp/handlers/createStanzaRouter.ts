@@ -4,9 +4,9 @@ import type { ChatError } from "../../errors/ChatError.js";
 import { toChatError } from "../../errors/toChatError.js";
 
 /** The top-level stanza kinds a handler can register for (`<iq>` requests go through `transport.onIq`). */
-export type StanzaKind = "message" | "presence" | "iq";
+type StanzaKind = "message" | "presence" | "iq";
 
-export type StanzaHandler = (stanza: Element) => void;
+type StanzaHandler = (stanza: Element) => void;
 
 export interface StanzaRouter {
   /** Registers a handler for one kind of stanza; returns its unregistration. */

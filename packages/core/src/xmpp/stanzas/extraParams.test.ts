@@ -1,8 +1,8 @@
+import { canonicalXml, xmlFixture } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import type { Element } from "@xmpp/xml";
 import { parse } from "ltx";
 import { ChatError } from "../../errors/ChatError.js";
-import { canonicalXml, xmlFixture } from "../../testing/xmlFixtures.js";
 import { buildExtraParams, readExtraParams } from "./extraParams.js";
 
 describe("buildExtraParams", () => {

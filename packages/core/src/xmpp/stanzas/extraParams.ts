@@ -11,7 +11,7 @@ import { msToSeconds, wireTimeToMs } from "../../time/wireTime.js";
 import { NS } from "./namespaces.js";
 
 /** extraParams children that are protocol fields, never custom parameters. */
-export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
+const RESERVED_PARAMS: ReadonlySet<string> = new Set([
   "save_to_history",
   "dialog_id",
   "date_sent",

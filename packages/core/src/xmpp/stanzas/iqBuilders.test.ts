@@ -1,6 +1,6 @@
+import { canonicalXml } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import xml from "@xmpp/xml";
-import { canonicalXml } from "../../testing/xmlFixtures.js";
 import { buildCarbonsEnable } from "./carbons.js";
 import { buildIq } from "./iq.js";
 import { buildMobileState } from "./mobileState.js";

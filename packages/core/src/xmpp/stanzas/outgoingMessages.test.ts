@@ -1,6 +1,6 @@
+import { canonicalXml } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import { ChatError } from "../../errors/ChatError.js";
-import { canonicalXml } from "../../testing/xmlFixtures.js";
 import { buildChatMessage } from "./chatMessage.js";
 import { buildChatState } from "./chatState.js";
 import { buildCorrection } from "./correction.js";

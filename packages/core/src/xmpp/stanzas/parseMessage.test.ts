@@ -1,7 +1,7 @@
+import { xmlFixture } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import type { Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
-import { xmlFixture } from "../../testing/xmlFixtures.js";
 import { parseMessage } from "./parseMessage.js";
 
 // Transcripts: given this incoming stanza, parseMessage gives this (docs/protocol.md §8–9).

@@ -87,7 +87,7 @@ export interface ParsedSystemMessage {
 }
 
 /** A bounced stanza: `id` is the id of the message that failed. */
-export interface ParsedMessageError {
+interface ParsedMessageError {
   kind: "error";
   id: string | null;
   /** The peer or room that bounced it. */
@@ -96,14 +96,14 @@ export interface ParsedMessageError {
 }
 
 /** A well-formed message core has no use for (a MUC invite, a room subject…). */
-export interface ParsedUnknown {
+interface ParsedUnknown {
   kind: "unknown";
   id: string | null;
   reason: string;
 }
 
 /** A message that breaks the protocol (no sender, marker without id, forged carbon…). */
-export interface ParsedMalformed {
+interface ParsedMalformed {
   kind: "malformed";
   id: string | null;
   reason: string;

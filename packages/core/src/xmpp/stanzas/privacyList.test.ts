@@ -1,5 +1,5 @@
+import { canonicalXml, xmlFixture } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
-import { canonicalXml, xmlFixture } from "../../testing/xmlFixtures.js";
 import {
   blockedUsersOf,
   buildPrivacyActive,
@@ -9,6 +9,7 @@ import {
   buildPrivacyNamesRequest,
   parsePrivacyList,
   parsePrivacyNames,
+  rulesFromItems,
 } from "./privacyList.js";
 
 const ctx = { appId: 1, domain: "localhost" };
@@ -110,5 +111,26 @@ describe("privacy list parsers", () => {
     );
     expect(odd?.items).toEqual([{ type: null, value: null, action: "deny", order: 0, kinds: [] }]);
     expect(blockedUsersOf(odd!.items)).toEqual([]);
+  });
+
+  it("reads user rules from list items: the user JID decides, the muc twin and foreign items are skipped", () => {
+    const rules = rulesFromItems([
+      { type: "jid", value: "muc.localhost/202", action: "deny", order: 2, kinds: ["message"] },
+      {
+        type: "jid",
+        value: "202-1@localhost",
+        action: "deny",
+        order: 1,
+        kinds: ["message", "presence-in", "presence-out", "iq"],
+      },
+      { type: "jid", value: "303-1@localhost", action: "deny", order: 3, kinds: [] },
+      { type: "jid", value: "404-1@localhost", action: "allow", order: 5, kinds: [] },
+      { type: "subscription", value: "none", action: "deny", order: 9, kinds: [] },
+    ]);
+    expect(rules).toEqual([
+      { userId: 202, action: "deny", mutual: false },
+      { userId: 303, action: "deny", mutual: true },
+      { userId: 404, action: "allow", mutual: true },
+    ]);
   });
 });

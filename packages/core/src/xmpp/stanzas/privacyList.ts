@@ -1,4 +1,5 @@
 import xml, { type Element } from "@xmpp/xml";
+import type { PrivacyRule } from "../../model/privacyRule.js";
 import { buildIq, type IqOptions } from "./iq.js";
 import { type JidContext, mucDomainOf, userIdFromJid, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
@@ -118,4 +119,15 @@ export function blockedUsersOf(items: readonly PrivacyItem[]): Array<{ userId: n
       blocked.push({ userId, mutual: item.kinds.length === 0 });
   }
   return blocked;
+}
+
+/** The user rules of a list read from the server (user-JID items; the `muc.` twins and other items are skipped). */
+export function rulesFromItems(items: readonly PrivacyItem[]): PrivacyRule[] {
+  const rules: PrivacyRule[] = [];
+  for (const item of [...items].sort((a, b) => a.order - b.order)) {
+    const userId = item.type === "jid" && item.value ? userIdFromJid(item.value) : null;
+    if (userId === null || rules.some((rule) => rule.userId === userId)) continue;
+    rules.push({ userId, action: item.action, mutual: item.kinds.length === 0 });
+  }
+  return rules;
 }

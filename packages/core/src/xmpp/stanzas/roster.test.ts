@@ -1,5 +1,5 @@
+import { canonicalXml, xmlFixture } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
-import { canonicalXml, xmlFixture } from "../../testing/xmlFixtures.js";
 import {
   buildRosterRemove,
   buildRosterRequest,

@@ -1,16 +1,8 @@
 import xml, { type Element } from "@xmpp/xml";
+import type { RosterItem } from "../../model/contact.js";
 import { buildIq, type IqOptions } from "./iq.js";
 import { type JidContext, userIdFromJid, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
-
-/** A contact-list entry. */
-export interface RosterItem {
-  userId: number;
-  name: string | null;
-  subscription: "none" | "to" | "from" | "both" | "remove";
-  /** A subscription request the current user sent and the contact has not answered. */
-  ask: boolean;
-}
 
 /** Presence types that manage subscriptions. */
 export type SubscriptionType = "subscribe" | "subscribed" | "unsubscribe" | "unsubscribed";

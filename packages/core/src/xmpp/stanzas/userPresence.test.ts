@@ -1,5 +1,5 @@
+import { xmlFixture } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
-import { xmlFixture } from "../../testing/xmlFixtures.js";
 import { buildPresenceProbe, parseUserPresence } from "./userPresence.js";
 
 describe("user presence (docs/protocol.md §12)", () => {

@@ -1,9 +1,7 @@
 import xml, { type Element } from "@xmpp/xml";
+import type { PresenceShow } from "../../model/contact.js";
 import { isRoomJid, type JidContext, parseJid, userIdFromJid, userJid } from "./jid.js";
 import type { SubscriptionType } from "./roster.js";
-
-/** Availability detail of one resource (RFC 6121 §4.7): `show` and `status` as sent. */
-export type PresenceShow = "chat" | "away" | "xa" | "dnd";
 
 /** A presence from a user (not a room), read. */
 export type UserPresence =

@@ -1,7 +1,7 @@
+import { createFakeXmppSocket } from "@chatcube/test-utils/core/createFakeXmppSocket.js";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import xml, { type Element } from "@xmpp/xml";
 import type { ChatError } from "../../errors/ChatError.js";
-import { createFakeXmppSocket } from "../../testing/createFakeXmppSocket.js";
 import { createXmppTransport } from "../createXmppTransport.js";
 import type { XmppTransport } from "./XmppTransport.js";
 

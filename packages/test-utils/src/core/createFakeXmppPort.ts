@@ -2,10 +2,10 @@
 // transcript tests of the facades: every stanza sent is recorded as canonical XML, iqs are answered by a script.
 import type { Element } from "@xmpp/xml";
 import { Subject } from "rxjs";
-import type { ConnectedEvent } from "../connection/ConnectionState.js";
-import { ChatError } from "../errors/ChatError.js";
-import { chatErrorFromStanza } from "../errors/chatErrorFromStanza.js";
-import type { IqHandler, XmppTransport } from "../xmpp/transport/XmppTransport.js";
+import type { ConnectedEvent } from "../../../core/src/connection/ConnectionState.js";
+import { ChatError } from "../../../core/src/errors/ChatError.js";
+import { chatErrorFromStanza } from "../../../core/src/errors/chatErrorFromStanza.js";
+import type { IqHandler, XmppTransport } from "../../../core/src/xmpp/transport/XmppTransport.js";
 import { canonicalXml, xmlFixture } from "./xmlFixtures.js";
 
 /** How the fake answers an iq: XML text (a whole `<iq>`, result or error, or just a result's payload; "" is empty), or an error. */

@@ -1,5 +1,5 @@
 // Test-only helper (imported by *.test.ts, never by the library): a scripted `fetch` for REST transcript tests.
-import type { FetchLike } from "../rest/restRequest.js";
+import type { FetchLike } from "../../../core/src/rest/restRequest.js";
 
 /** One request the fake received, decoded for assertions. */
 export interface RecordedRequest {

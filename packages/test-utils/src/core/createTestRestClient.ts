@@ -1,6 +1,6 @@
 // Test-only helper (imported by *.test.ts, never by the library): a REST client over a scripted fetch.
-import { ChatError } from "../errors/ChatError.js";
-import { createRestClient, type RestClient, type RestClientOptions } from "../rest/createRestClient.js";
+import { ChatError } from "../../../core/src/errors/ChatError.js";
+import { createRestClient, type RestClient, type RestClientOptions } from "../../../core/src/rest/createRestClient.js";
 import { createFakeFetch, type FakeReply, type RecordedRequest } from "./createFakeFetch.js";
 
 /** The client, the requests it made and the list items it rejected. */
