@@ -1,8 +1,8 @@
-import ky, { type KyInstance, type Options } from "ky";
 import { ChatError } from "../errors/ChatError.js";
 import { isSessionExpired } from "../errors/chatErrorFromHttp.js";
 import { toChatError } from "../errors/toChatError.js";
 import { encodeQuery } from "./dto/encodeQuery.js";
+import { fetchWithRetry } from "./fetchWithRetry.js";
 import { restErrorFrom } from "./restErrorFrom.js";
 import type { FetchLike, Http, RestBodyRequest, RestRequest } from "./restRequest.js";
 
@@ -42,7 +42,7 @@ export function defaultRetryDelay(attempt: number): number {
 }
 
 /**
- * Creates the REST transport (docs/protocol.md §2): a ky instance with `prefixUrl` = apiUrl, `.json` paths, `CB-SDK`,
+ * Creates the REST transport (docs/protocol.md §2) over `fetchWithRetry`: paths under apiUrl, `.json` paths, `CB-SDK`,
  * `CB-Token` (asked from `getToken()` at request time) or `CB-AuthKey`, JSON bodies for POST/PUT, GET query and
  * DELETE form body via `encodeQuery`. Failures become `ChatError`s: `timeout`, `network`, the HTTP mapping of
  * `chatErrorFromHttp`, or `protocol` for a body that is not JSON. GET/PUT/DELETE (and POSTs marked `idempotent`)
@@ -51,13 +51,8 @@ export function defaultRetryDelay(attempt: number): number {
  */
 export function createHttp(options: HttpOptions): Http {
   const retries = options.retries ?? 2;
-  const instance: KyInstance = ky.create({
-    prefixUrl: options.apiUrl,
-    timeout: options.timeoutMs ?? 15_000,
-    throwHttpErrors: true,
-    headers: { "CB-SDK": SDK_HEADER },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const base = options.apiUrl.endsWith("/") ? options.apiUrl : `${options.apiUrl}/`;
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   let renewal: Promise<string | null> | null = null;
 
   /** One renewal shared by every request that meets the expired session while it runs. */
@@ -72,14 +67,14 @@ export function createHttp(options: HttpOptions): Http {
     return renewal;
   };
 
-  /** Sends one logical request (ky retries included); `sent.token` records the last token it carried. */
+  /** Sends one logical request (retries included); `sent.token` records the last token it carried. */
   const send = async (
     request: RestRequest,
     token: string | undefined,
     sent: { token?: string | null } = {},
   ): Promise<unknown> => {
     const auth = request.auth ?? "token";
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { "CB-SDK": SDK_HEADER };
     let url = `${request.path}.json`;
     let body: string | undefined;
     if (hasJsonBody(request)) {
@@ -93,33 +88,28 @@ export function createHttp(options: HttpOptions): Http {
     }
     if (auth === "authKey") headers["CB-AuthKey"] = options.authKey;
     const retryable = request.method !== "POST" || (hasJsonBody(request) && request.idempotent === true);
-    const kyOptions: Options = {
-      method: request.method,
-      headers,
-      body,
-      retry: {
-        limit: retryable ? retries : 0,
-        methods: retryable ? [request.method.toLowerCase()] : [],
-        statusCodes: RETRY_STATUSES,
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: MAX_RETRY_AFTER_MS,
-        delay: options.retryDelay ?? defaultRetryDelay,
-      },
-      hooks: {
-        beforeRequest: [
-          async (req) => {
-            if (auth !== "token") return;
-            const current = token ?? (await readToken(options));
-            sent.token = current;
-            if (current) req.headers.set("CB-Token", current);
-            else req.headers.delete("CB-Token");
-          },
-        ],
-      },
-    };
     let response: Response;
     try {
-      response = await instance(url, kyOptions);
+      response = await fetchWithRetry(fetchImpl, {
+        url: base + url,
+        method: request.method,
+        headers,
+        body,
+        timeoutMs: options.timeoutMs ?? 15_000,
+        retry: {
+          limit: retryable ? retries : 0,
+          statusCodes: RETRY_STATUSES,
+          afterStatusCodes: [429, 503],
+          maxRetryAfter: MAX_RETRY_AFTER_MS,
+          delay: options.retryDelay ?? defaultRetryDelay,
+        },
+        beforeAttempt: async (attemptHeaders) => {
+          if (auth !== "token") return;
+          const current = token ?? (await readToken(options));
+          sent.token = current;
+          if (current) attemptHeaders.set("CB-Token", current);
+        },
+      });
     } catch (error) {
       throw await restErrorFrom(error);
     }

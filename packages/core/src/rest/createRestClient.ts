@@ -42,7 +42,7 @@ export interface RestClient {
 }
 
 /**
- * Creates the REST client: one ky-backed transport (`createHttp`: headers, retries, error mapping, session-expiry
+ * Creates the REST client: one fetch-backed transport (`createHttp`: headers, retries, error mapping, session-expiry
  * renewal) shared by the resource groups, which map every answer through the DTO mappers in `rest/dto`.
  */
 export function createRestClient(options: RestClientOptions): RestClient {

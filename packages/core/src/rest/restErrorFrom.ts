@@ -1,16 +1,16 @@
-import { HTTPError, TimeoutError } from "ky";
 import { ChatError } from "../errors/ChatError.js";
 import { chatErrorFromHttp } from "../errors/chatErrorFromHttp.js";
 import { toChatError } from "../errors/toChatError.js";
+import { HttpStatusError, RequestTimeoutError } from "./fetchWithRetry.js";
 
 /**
- * Turns what a ky call threw into a `ChatError`: an HTTP error answer through `chatErrorFromHttp` (its body read as
- * text, JSON or not), a ky timeout into `timeout`, anything else (the `TypeError` of a failed fetch, a reset
+ * Turns what `fetchWithRetry` threw into a `ChatError`: an HTTP error answer through `chatErrorFromHttp` (its body
+ * read as text, JSON or not), a timeout into `timeout`, anything else (the `TypeError` of a failed fetch, a reset
  * connection) into `network`. A ChatError passes through unchanged.
  */
 export async function restErrorFrom(error: unknown): Promise<ChatError> {
   if (error instanceof ChatError) return error;
-  if (error instanceof HTTPError) {
+  if (error instanceof HttpStatusError) {
     let body = "";
     try {
       body = await error.response.text();
@@ -19,6 +19,6 @@ export async function restErrorFrom(error: unknown): Promise<ChatError> {
     }
     return chatErrorFromHttp(error.response.status, body, { cause: error });
   }
-  if (error instanceof TimeoutError) return new ChatError("timeout", error.message, { cause: error });
+  if (error instanceof RequestTimeoutError) return new ChatError("timeout", error.message, { cause: error });
   return toChatError(error, "network");
 }

@@ -42,7 +42,7 @@ export interface RestBodyRequest extends RestRequestBase {
 /** One REST call as the resource groups describe it to `Http`. */
 export type RestRequest = RestParamsRequest | RestBodyRequest;
 
-/** The ky-backed transport every resource group uses. */
+/** The fetch-backed transport every resource group uses. */
 export interface Http {
   /** Sends a request; resolves with the parsed JSON body (undefined when empty), rejects with a `ChatError`. */
   request(request: RestRequest): Promise<unknown>;

@@ -1,7 +1,6 @@
-/// <reference path="./xmppClient.d.ts" />
-import { client } from "@xmpp/client";
 import type { Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
+import { composeXmppClient } from "./composeXmppClient.js";
 import type { TransportLogger, WebSocketConstructor } from "./XmppTransport.js";
 
 /** A listener of an @xmpp event. */
@@ -62,7 +61,7 @@ interface TransportPrototype {
   socketParameters(service: string): unknown;
 }
 
-/** The parts of an @xmpp/client entity (a `Connection` subclass) the transport uses; underscored ones are internal. */
+/** The parts of the @xmpp entity (a `Connection` subclass) the transport uses; underscored ones are internal. */
 export interface XmppEntity {
   status: string;
   jid: { toString(): string } | null;
@@ -72,7 +71,6 @@ export interface XmppEntity {
   options: { service: string; domain: string; lang?: string };
   transports: TransportClass[];
   streamManagement: StreamManagement;
-  reconnect: { stop(): void };
   middleware: { use(middleware: Middleware): void };
   on(event: string, listener: Listener): void;
   emit(event: string, ...args: unknown[]): void;
@@ -102,18 +100,17 @@ export interface XmppEntityOptions {
 }
 
 /**
- * Creates the @xmpp/client entity with its fixed-delay reconnect switched off (reconnection policy belongs to the
- * connection manager) and, when given, a WebSocket implementation of this entity's own.
+ * Creates the @xmpp entity (`composeXmppClient`: no reconnect of its own, reconnection policy belongs to the
+ * connection manager) with, when given, a WebSocket implementation of this entity's own.
  */
 export function createXmppEntity(options: XmppEntityOptions): XmppEntity {
-  const entity = client({
+  const entity = composeXmppClient({
     service: options.service,
     domain: options.domain,
     resource: options.resource,
     credentials: (done: SaslAuthenticate, mechanisms: string[], _fast: unknown, self: XmppEntity) =>
       authenticate(done, mechanisms, self.isSecure(), options.credentials()),
   }) as XmppEntity;
-  entity.reconnect.stop();
   if (options.WebSocket) useWebSocket(entity, options.WebSocket);
   const { logger } = options;
   if (logger?.debug) {
