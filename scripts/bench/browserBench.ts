@@ -34,6 +34,7 @@ export async function serveBenchBundle(entry: string): Promise<{ url: string; by
     platform: "browser",
     target: "es2022",
     conditions: ["@chatcube/source"],
+    define: { "process.env.NODE_ENV": '"production"' },
     write: false,
     minify: true,
     logLevel: "error",
