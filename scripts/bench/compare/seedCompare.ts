@@ -65,20 +65,23 @@ export async function seedCompare(server: RunningServer, dialogs: number, messag
   }
   const db = server.context.db;
   const perDialog = Math.floor(messages / dialogs);
-  const start = Math.floor(Date.now() / 1000) - perDialog - 10;
+  // A long-used account: each dialog's history is older than the sync overlap, the newest a few hours old.
+  const base = Math.floor(Date.now() / 1000) - 6 * 3600 - dialogs * (perDialog + 60);
   let n = 0;
   for (const [d, dialogId] of ids.entries()) {
     const dialog = db.dialogs.get(dialogId);
     if (!dialog) throw new Error(`no dialog ${dialogId}`);
     const senders = d === 0 ? [alice.id, carol.id] : [alice.id, bob.id];
+    const start = base + d * (perDialog + 60);
     for (let i = 0; i < perDialog; i++, n++) {
       const sender = senders[i % 2];
       const id = `5e${n.toString(16).padStart(22, "0")}`;
+      const text = `stored message ${i} of dialog ${d}, with a little ordinary text in it`;
       db.addMessage({
         _id: id,
         seq: 0,
         chat_dialog_id: dialogId,
-        message: `stored message ${i} of dialog ${d}, with a little ordinary text in it`,
+        message: text,
         date_sent: start + i,
         sender_id: sender,
         recipient_id: dialog.type === 3 ? senders[(i + 1) % 2] : 0,
@@ -92,11 +95,13 @@ export async function seedCompare(server: RunningServer, dialogs: number, messag
         created_at: (start + i) * 1000,
         updated_at: (start + i) * 1000,
       });
-      dialog.last_message = `stored message ${i} of dialog ${d}, with a little ordinary text in it`;
+      dialog.last_message = text;
       dialog.last_message_id = id;
       dialog.last_message_user_id = sender;
       dialog.last_message_date_sent = start + i;
     }
+    dialog.created_at = start * 1000;
+    dialog.updated_at = (start + perDialog) * 1000;
   }
   return {
     alice: { id: alice.id, login: alice.login },
