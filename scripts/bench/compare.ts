@@ -14,6 +14,7 @@ import { bundleSize, CHAT_SCREEN_ENTRIES } from "../size/bundleSize.js";
 import { openBenchPage, serveBenchBundle, withBenchPage } from "./browserBench.js";
 import { emulateNetwork, meterTraffic } from "./compare/networkMeter.js";
 import type { ComparePage, PageConfig } from "./compare/pageConfig.js";
+import { type HotFunction, startProfile, stopProfile } from "./compare/profileIngest.js";
 import { burst, burstIds, PASSWORD, type Seeded, seedCompare } from "./compare/seedCompare.js";
 import type { drainInBrowser } from "./outbox/outboxPage.js";
 
@@ -24,6 +25,9 @@ const BURST = 1000;
 const OUTBOX = 1000;
 const SLOW = { rttMs: 100, mbit: 10 };
 const STEP_TIMEOUT_MS = 60_000;
+/** COMPARE_PROFILE=1: unminified bundles and a CPU profile of each ingest (timings then include the profiler). */
+const PROFILE = process.env.COMPARE_PROFILE === "1";
+const hotByStack: Partial<Record<Stack, HotFunction[]>> = {};
 
 type Stack = "chatcube" | "official";
 type Sample = Record<string, number>;
@@ -72,7 +76,15 @@ interface Setup {
 }
 
 /** One round of one stack on its own browser profile: reload → list (plain, emulated), ingest, heap, reconnect. */
-async function round(stack: Stack, context: BrowserContext, page: Page, base: string, setup: Setup, r: number) {
+async function round(
+  stack: Stack,
+  context: BrowserContext,
+  page: Page,
+  served: { url: string; code: string },
+  setup: Setup,
+  r: number,
+) {
+  const base = served.url;
   const { server, seeded, config } = setup;
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -92,10 +104,12 @@ async function round(stack: Stack, context: BrowserContext, page: Page, base: st
     `${stack === "chatcube" ? "c" : "f"}${r}${(Date.now() % 65536).toString(16).padStart(4, "0")}`,
   );
   const last = ids[ids.length - 1];
+  if (PROFILE) await startProfile(cdp);
   await page.evaluate((id) => (globalThis as unknown as Compare).compare.arm(id), last);
   const ingested = page.evaluate(() => (globalThis as unknown as Compare).compare.ingested());
   const bob = await burst(server, seeded, ids);
   const ingest = await within(ingested, `${stack} ingest`);
+  if (PROFILE) hotByStack[stack] = await stopProfile(cdp, served.code);
   bob.close();
   sample.ingestMs = ingest.ms;
   sample.rendersOfA = ingest.renders;
@@ -184,13 +198,14 @@ export async function benchCompare(): Promise<void> {
       bundleSize(CHAT_SCREEN_ENTRIES.react),
       bundleSize(CHAT_SCREEN_ENTRIES.official),
     ]);
-    const pages: Record<Stack, { url: string; profile: string }> = {} as never;
+    const pages: Record<Stack, { url: string; code: string; profile: string }> = {} as never;
     for (const stack of ["chatcube", "official"] as const) {
-      const page = await serveBenchBundle(fileURLToPath(new URL(`./compare/${stack}Page.ts`, import.meta.url)));
+      const entry = fileURLToPath(new URL(`./compare/${stack}Page.ts`, import.meta.url));
+      const page = await serveBenchBundle(entry, { minify: !PROFILE });
       served.push(page);
       const profile = await mkdtemp(join(tmpdir(), `chatcube-compare-${stack}-`));
       profiles.push(profile);
-      pages[stack] = { url: page.url, profile };
+      pages[stack] = { url: page.url, code: page.code, profile };
     }
     const samples: Record<Stack, Sample[]> = { chatcube: [], official: [] };
     const drains: number[] = [];
@@ -212,7 +227,7 @@ export async function benchCompare(): Promise<void> {
         const { context, page, version: v } = await openBenchPage(pages[stack].profile, "about:blank", "document");
         version = v;
         try {
-          samples[stack].push(await round(stack, context, page, pages[stack].url, setup, r));
+          samples[stack].push(await round(stack, context, page, pages[stack], setup, r));
         } finally {
           await context.close();
         }
@@ -266,6 +281,14 @@ export async function benchCompare(): Promise<void> {
     console.log(line("-".repeat(width), `${"-".repeat(cw - 1)}:`, `${"-".repeat(cw - 1)}:`));
     for (const row of rows) console.log(line(...row));
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    for (const [stack, hot] of Object.entries(hotByStack)) {
+      console.log(`\nCPU profile of the last ${stack} ingest (self time; timings above include the profiler):`);
+      for (const f of hot) {
+        console.log(
+          `  ${f.selfMs.toFixed(1).padStart(7)} ms ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.name}  ${f.module}`,
+        );
+      }
+    }
   } finally {
     for (const page of served) page.close();
     for (const profile of profiles) await rm(profile, { recursive: true, force: true });
