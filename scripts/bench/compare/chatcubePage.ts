@@ -28,15 +28,19 @@ function DialogA({ dialogId }: { dialogId: string }) {
   return createElement("p", null, `${view.items.length} messages in A`);
 }
 
-const client: ChatClient = createChatClient({
-  appId: config.appId,
-  authKey: config.authKey,
-  apiUrl: config.apiUrl,
-  chatUrl: config.chatUrl,
-  chatDomain: config.domain,
-  persistence: createIndexedDbPersistence(),
-  unreadRefreshMs: 0,
-});
+/** No client at all in `raw` mode: nothing but the database read is measured. */
+const client: ChatClient =
+  config.mode === "raw"
+    ? (null as unknown as ChatClient)
+    : createChatClient({
+        appId: config.appId,
+        authKey: config.authKey,
+        apiUrl: config.apiUrl,
+        chatUrl: config.chatUrl,
+        chatDomain: config.domain,
+        persistence: createIndexedDbPersistence(),
+        unreadRefreshMs: 0,
+      });
 
 let armedAt = 0;
 let lastId = "";
@@ -62,7 +66,25 @@ const page: ComparePage = {
 };
 (globalThis as { compare?: ComparePage }).compare = page;
 
+/** Raw IndexedDB: open the user's database and read every dialog record (what `list` cannot beat). */
+async function raw(): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(`chatcube:${config.appId}:${config.userId}`);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const all = await new Promise<unknown[]>((resolve, reject) => {
+    const request = db.transaction("dialogs").objectStore("dialogs").getAll();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  if (all.length < config.dialogs) throw new Error(`only ${all.length} dialogs cached`);
+  result.listMs = performance.now();
+  db.close();
+}
+
 async function run(): Promise<void> {
+  if (config.mode === "raw") return raw();
   const full = (list: readonly unknown[]) => list.length >= config.dialogs;
   if (config.mode === "login") {
     await client.auth.login({ login: config.login, password: config.password });

@@ -1,7 +1,10 @@
 /** What the runner hands a compare page in its URL hash, and what every page exposes as `globalThis.compare`. */
 export interface PageConfig {
-  /** `login`: sign in and sync (fills the cache); `list`: a reload until the dialog list is complete; `live`: online. */
-  mode: "login" | "list" | "live";
+  /**
+   * `login`: sign in and sync (fills the cache); `list`: a reload until the dialog list is complete; `live`: online;
+   * `raw` (chatcube): the floor of `list`, the same page opening the cache database and reading every dialog record.
+   */
+  mode: "login" | "list" | "live" | "raw";
   appId: number;
   authKey: string;
   apiUrl: string;
