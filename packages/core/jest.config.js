@@ -1,6 +1,6 @@
 /**
  * Jest in native ESM mode (NODE_OPTIONS=--experimental-vm-modules: on Node 20, Jest 30 cannot require ESM-only
- * dependencies such as ky and @xmpp/client), TypeScript through @swc/jest (the fastest transformer tried).
+ * dependencies such as the @xmpp packages), TypeScript through @swc/jest (the fastest transformer tried).
  */
 export default {
   testEnvironment: "node",

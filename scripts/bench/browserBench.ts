@@ -24,8 +24,11 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Bundles `entry` and serves it as a page on a loopback port. */
-export async function serveBenchBundle(entry: string): Promise<{ url: string; bytes: number; close(): void }> {
+/** Bundles `entry` (minified unless told otherwise, e.g. to read a CPU profile) and serves it on a loopback port. */
+export async function serveBenchBundle(
+  entry: string,
+  options: { minify?: boolean } = {},
+): Promise<{ url: string; bytes: number; code: string; close(): void }> {
   const { build } = await import("esbuild");
   const bundle = await build({
     entryPoints: [entry],
@@ -34,8 +37,9 @@ export async function serveBenchBundle(entry: string): Promise<{ url: string; by
     platform: "browser",
     target: "es2022",
     conditions: ["@chatcube/source"],
+    define: { "process.env.NODE_ENV": '"production"' },
     write: false,
-    minify: true,
+    minify: options.minify ?? true,
     logLevel: "error",
     plugins: [
       {
@@ -61,6 +65,7 @@ export async function serveBenchBundle(entry: string): Promise<{ url: string; by
   return {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/`,
     bytes: code.length,
+    code,
     close: () => http.close(),
   };
 }

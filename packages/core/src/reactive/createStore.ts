@@ -1,18 +1,17 @@
-import { type Draft, freeze, produce } from "immer";
 import { BehaviorSubject, skip } from "rxjs";
 import { createReadable } from "./createReadable.js";
+import { freeze, produceNext, type Recipe } from "./produceNext.js";
 import type { Readable } from "./readable.js";
 
-/** A recipe for `Store.update`: mutate the draft, or return a whole new value. */
-export type Recipe<T> = (draft: Draft<T>) => void | T;
+export type { Recipe };
 
 /** A writable Readable holding immutable state. Core keeps stores private and hands out their Readable side. */
 export interface Store<T> extends Readable<T> {
   /** Replaces the value; a value `Object.is`-equal to the current one notifies nobody. */
   set(value: T): void;
   /**
-   * Produces the next value with immer: untouched branches keep their identity (so selectors compare by reference),
-   * and a recipe that changes nothing notifies nobody.
+   * Produces the next value from a recipe (`produceNext`): untouched branches keep their identity (so selectors
+   * compare by reference), and a recipe that changes nothing notifies nobody.
    */
   update(recipe: Recipe<T>): void;
 }
@@ -27,11 +26,11 @@ export interface StoreOptions {
 }
 
 /**
- * Creates a store backed by a `BehaviorSubject`. State is deep-frozen (immer), so accidental mutation throws in
+ * Creates a store backed by a `BehaviorSubject`. State is deep-frozen, so accidental mutation throws in
  * strict mode instead of silently skipping a notification. Use plain objects and arrays (no Map/Set) in state.
  */
 export function createStore<T>(initial: T, options: StoreOptions = {}): Store<T> {
-  const freezeValue = options.deepFreeze === false ? (value: T) => value : (value: T) => freeze(value, true);
+  const freezeValue: (value: T) => T = options.deepFreeze === false ? (value) => value : freeze;
   const subject = new BehaviorSubject<T>(freezeValue(initial));
   const readable = createReadable(
     () => subject.getValue(),
@@ -48,7 +47,7 @@ export function createStore<T>(initial: T, options: StoreOptions = {}): Store<T>
 
   const update = (recipe: Recipe<T>): void => {
     const current = subject.getValue();
-    const next = produce(current, recipe as (draft: Draft<T>) => Draft<T> | void) as T;
+    const next = produceNext(current, recipe);
     if (!Object.is(next, current)) subject.next(next);
   };
 

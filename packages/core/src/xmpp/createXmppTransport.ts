@@ -1,17 +1,19 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { BehaviorSubject, Subject } from "rxjs";
 import { ChatError } from "../errors/ChatError.js";
-import { systemClock, type TimerHandle } from "../time/clock.js";
-import { buildCarbonsEnable } from "./stanzas/carbons.js";
+import { systemClock } from "../time/clock.js";
 import { buildPing } from "./stanzas/ping.js";
 import { createAckTracker } from "./transport/createAckTracker.js";
 import { type ConnectAttempt, createConnectAttempt } from "./transport/createConnectAttempt.js";
+import { createDropper } from "./transport/createDropper.js";
 import { createIncomingRouter } from "./transport/createIncomingRouter.js";
 import { createIqTracker } from "./transport/createIqTracker.js";
-import { createXmppEntity, dropSocket } from "./transport/createXmppEntity.js";
+import { createTrackedSender } from "./transport/createTrackedSender.js";
+import { createXmppEntity } from "./transport/createXmppEntity.js";
 import { failUnresumableQueue } from "./transport/failUnresumableQueue.js";
 import { guardFrames } from "./transport/guardFrames.js";
 import { guardIncoming } from "./transport/guardIncoming.js";
+import { startSession } from "./transport/startSession.js";
 import { toTransportError } from "./transport/toTransportError.js";
 import { watchNegotiation } from "./transport/watchNegotiation.js";
 import type {
@@ -23,20 +25,14 @@ import type {
 } from "./transport/XmppTransport.js";
 
 /** Default timeout of `ping()`. */
-export const DEFAULT_PING_TIMEOUT_MS = 10_000;
-
-/** How long `sendTracked` waits for an ack before asking the server for one again (`<r/>`). */
-export const ACK_NUDGE_MS = 1_000;
-
-/** Tracked stanzas sent in a row before an ack is asked for at once (a burst is acknowledged as it goes). */
-export const ACK_EVERY = 32;
+const DEFAULT_PING_TIMEOUT_MS = 10_000;
 
 const notConnected = () => new ChatError("network", "Not connected to the chat server");
 
 /**
- * Creates the XMPP transport of one user over @xmpp/client 0.14 (docs/protocol.md §7, §13): SASL with the user's
- * password or session token, bind as `{userId}-{appId}@{domain}`, stream management with resumption, carbons, initial
- * presence. @xmpp's fixed-delay reconnect is off: `createConnection` decides when to call `connect()` again.
+ * Creates the XMPP transport of one user over @xmpp 0.14 (`composeXmppClient`; docs/protocol.md §7, §13): SASL with
+ * the user's password or session token, bind as `{userId}-{appId}@{domain}`, stream management with resumption,
+ * carbons, initial presence. @xmpp has no reconnect here: `createConnection` decides when to call `connect()` again.
  */
 export function createXmppTransport(options: XmppTransportOptions): XmppTransport {
   const clock = options.clock ?? systemClock;
@@ -52,26 +48,9 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   /** An error seen before the socket closed (a stream error, a socket error), reported with the disconnect. */
   let pendingError: ChatError | null = null;
   let closing = false;
-  let dropping: Promise<void> | null = null;
 
   const setState = (next: Partial<TransportState>): void => states.next({ ...states.getValue(), ...next });
   const jid = (): string => entity.jid?.toString() ?? "";
-
-  /**
-   * Drops the socket after the current task. @xmpp/stream-management queues an outgoing stanza only once its write
-   * has completed (a few microtasks after the bytes left); a socket dropped in between would leave a stanza the
-   * server counted out of the queue, and the next `<resumed h>` would not match it.
-   */
-  const drop = (reason?: unknown): Promise<void> => {
-    dropping ??= new Promise<void>((resolve) => {
-      globalThis.setTimeout(() => {
-        dropping = null;
-        dropSocket(entity, reason);
-        resolve();
-      }, 0);
-    });
-    return dropping;
-  };
 
   const entity = createXmppEntity({
     service: options.service,
@@ -82,6 +61,8 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     credentials: () =>
       credentials && { username: `${credentials.userId}-${options.appId}`, password: credentials.password },
   });
+  const dropper = createDropper(entity);
+  const drop = dropper.drop;
   guardFrames(entity, (error) => badInput.next(error));
   guardIncoming(entity, logger, (error) => badInput.next(error));
   const send = async (element: Element): Promise<void> => {
@@ -93,12 +74,6 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   };
   const iqs = createIqTracker({ clock, send });
   const acks = createAckTracker(entity.streamManagement);
-  let trackedSinceRequest = 0; // tracked stanzas sent since the last `<r/>` we asked for
-  const requestAck = () => {
-    trackedSinceRequest = 0;
-    if (entity.streamManagement.enabled && states.getValue().status === "online")
-      entity.send(xml("r", { xmlns: "urn:xmpp:sm:3" })).catch(() => {});
-  };
   const router = createIncomingRouter({
     iqs,
     emit: (stanza) => stanzas.next(stanza),
@@ -113,20 +88,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
       if (attempt && states.getValue().status === "connecting") setState({ status: "authenticating" });
     },
     onSessionReady() {
-      const current = attempt;
-      if (!current) return;
-      // A new session: requests sent on an earlier stream will never be answered.
-      iqs.failAll(new ChatError("network", "The stream was replaced before the server answered"));
-      void (async () => {
-        try {
-          await iqs.request(buildCarbonsEnable(), iqTimeoutMs);
-        } catch (error) {
-          logger?.warn?.("could not enable carbons", error);
-        }
-        if (current.settled) return;
-        await send(xml("presence"));
-        current.succeed({ resumed: false, jid: jid() });
-      })().catch((error: unknown) => current.fail(toTransportError(error)));
+      if (attempt) startSession(attempt, { iqs, send, jid, iqTimeoutMs, logger });
     },
     onResumed() {
       attempt?.succeed({ resumed: true, jid: jid() });
@@ -193,7 +155,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
 
   const stopEntity = async (): Promise<void> => {
     // A drop already decided comes first; otherwise it could cut the `<close/>` handshake short.
-    if (dropping) await dropping;
+    if (dropper.pending) await dropper.pending;
     closing = true;
     try {
       if (entity.status !== "offline") await entity.stop();
@@ -222,6 +184,15 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   const ping = async (timeoutMs = DEFAULT_PING_TIMEOUT_MS): Promise<void> => {
     await iq(buildPing(ctx), { timeoutMs });
   };
+  const tracked = createTrackedSender({
+    entity,
+    acks,
+    clock,
+    isOnline: () => states.getValue().status === "online",
+    send,
+    ping,
+    iqTimeoutMs,
+  });
 
   return {
     connect,
@@ -242,39 +213,9 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     },
     async sendTracked(element) {
       if (states.getValue().status !== "online") throw notConnected();
-      if (!entity.streamManagement.enabled) {
-        // No stream management: the server handles stanzas in order, so the answer to a ping follows this one.
-        await send(element);
-        await ping(iqTimeoutMs);
-        return;
-      }
-      const acked = acks.track(element);
-      send(element).catch((error: unknown) => acks.fail(element, toTransportError(error)));
-      // Acks are asked for by count as well as by time: a pipelined burst gets one `<r/>` per ACK_EVERY stanzas.
-      if (++trackedSinceRequest >= ACK_EVERY) requestAck();
-      // @xmpp/stream-management asks for an ack 250 ms after a send, but skips it while <enabled/> is still on its
-      // way and then waits for its 30 s interval, which every incoming stanza postpones: on a busy stream the ack
-      // would never be asked for. Ask again ourselves until this stanza is acknowledged or fails.
-      let settled = false;
-      let timer: TimerHandle | null = null;
-      const nudge = () => {
-        if (settled) return;
-        if (entity.streamManagement.enabled && states.getValue().status === "online") {
-          entity.send(xml("r", { xmlns: "urn:xmpp:sm:3" })).catch(() => {});
-        }
-        timer = clock.setTimeout(nudge, ACK_NUDGE_MS);
-      };
-      timer = clock.setTimeout(nudge, ACK_NUDGE_MS);
-      try {
-        await acked;
-      } finally {
-        settled = true;
-        if (timer !== null) clock.clearTimeout(timer);
-      }
+      await tracked.sendTracked(element);
     },
-    requestAck() {
-      if (trackedSinceRequest > 0) requestAck();
-    },
+    requestAck: () => tracked.requestAck(),
     iq,
     ping,
     onIq: router.onIq,

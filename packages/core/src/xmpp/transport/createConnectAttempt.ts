@@ -3,7 +3,7 @@ import type { Clock } from "../../time/clock.js";
 import type { ConnectResult, XmppCredentials } from "./XmppTransport.js";
 
 /** How an attempt ended. */
-export type AttemptOutcome = { ok: true; result: ConnectResult } | { ok: false; error: ChatError };
+type AttemptOutcome = { ok: true; result: ConnectResult } | { ok: false; error: ChatError };
 
 /** One `connect()` attempt: settled once, by success, failure or its timer. */
 export interface ConnectAttempt {

@@ -1,20 +1,16 @@
-/// <reference path="./xmppClient.d.ts" />
-import { client } from "@xmpp/client";
 import type { Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
+import { composeXmppClient } from "./composeXmppClient.js";
 import type { TransportLogger, WebSocketConstructor } from "./XmppTransport.js";
 
 /** A listener of an @xmpp event. */
 type Listener = (...args: never[]) => void;
 
 /** `done(credentials, mechanism)` handed to the credentials callback by @xmpp/sasl. */
-export type SaslAuthenticate = (
-  credentials: { username: string; password: string },
-  mechanism: string,
-) => Promise<void>;
+type SaslAuthenticate = (credentials: { username: string; password: string }, mechanism: string) => Promise<void>;
 
 /** An incoming or outgoing middleware context of @xmpp/middleware. */
-export interface MiddlewareContext {
+interface MiddlewareContext {
   stanza: Element;
   name: string;
   type: string;
@@ -62,7 +58,7 @@ interface TransportPrototype {
   socketParameters(service: string): unknown;
 }
 
-/** The parts of an @xmpp/client entity (a `Connection` subclass) the transport uses; underscored ones are internal. */
+/** The parts of the @xmpp entity (a `Connection` subclass) the transport uses; underscored ones are internal. */
 export interface XmppEntity {
   status: string;
   jid: { toString(): string } | null;
@@ -72,7 +68,6 @@ export interface XmppEntity {
   options: { service: string; domain: string; lang?: string };
   transports: TransportClass[];
   streamManagement: StreamManagement;
-  reconnect: { stop(): void };
   middleware: { use(middleware: Middleware): void };
   on(event: string, listener: Listener): void;
   emit(event: string, ...args: unknown[]): void;
@@ -102,18 +97,17 @@ export interface XmppEntityOptions {
 }
 
 /**
- * Creates the @xmpp/client entity with its fixed-delay reconnect switched off (reconnection policy belongs to the
- * connection manager) and, when given, a WebSocket implementation of this entity's own.
+ * Creates the @xmpp entity (`composeXmppClient`: no reconnect of its own, reconnection policy belongs to the
+ * connection manager) with, when given, a WebSocket implementation of this entity's own.
  */
 export function createXmppEntity(options: XmppEntityOptions): XmppEntity {
-  const entity = client({
+  const entity = composeXmppClient({
     service: options.service,
     domain: options.domain,
     resource: options.resource,
     credentials: (done: SaslAuthenticate, mechanisms: string[], _fast: unknown, self: XmppEntity) =>
       authenticate(done, mechanisms, self.isSecure(), options.credentials()),
   }) as XmppEntity;
-  entity.reconnect.stop();
   if (options.WebSocket) useWebSocket(entity, options.WebSocket);
   const { logger } = options;
   if (logger?.debug) {
@@ -165,7 +159,7 @@ export function webSocketTransportIndex(entity: XmppEntity): number {
 }
 
 /** As @xmpp/websocket decides it: `wss:`, or a loopback host. */
-export function isSecureUrl(url: string): boolean {
+function isSecureUrl(url: string): boolean {
   try {
     const { protocol, hostname } = new URL(url);
     return protocol === "wss:" || ["localhost", "127.0.0.1", "[::1]", "::1"].includes(hostname);
