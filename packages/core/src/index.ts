@@ -18,13 +18,13 @@ export type { ContactsApi } from "./client/createContactsCommands.js";
 export type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./client/createDialogExtrasCommands.js";
 export type { FilesApi, UploadOptions } from "./client/createFilesCommands.js";
 export type { LastActivityApi, LastActivityState } from "./client/createLastActivityCommands.js";
-// The messaging guide beyond chatting (issue 5): privacy, contacts, last activity, reactions, system messages, files,
-// search, dialog extras, active/inactive.
-export type { PrivacyApi, PrivacyListNames } from "./client/createPrivacyCommands.js";
 export type { ReactionsApi } from "./client/createReactionsCommands.js";
 export type { SearchCommand } from "./client/createSearchCommand.js";
 export type { SystemApi, SystemMessageInput } from "./client/createSystemCommands.js";
 export { createTypingInput, type TypingInput } from "./client/createTypingInput.js";
+// The messaging guide beyond chatting (issue 5): privacy, contacts, last activity, reactions, system messages, files,
+// search, dialog extras, active/inactive.
+export type { PrivacyApi, PrivacyListNames } from "./client/PrivacyApi.js";
 export type { ConnectionState, ConnectionStatus } from "./connection/ConnectionState.js";
 export type { BackoffOptions } from "./connection/createBackoff.js";
 export type { NetworkEvent, NetworkEventSource } from "./connection/createBrowserNetworkSource.js";

@@ -17,11 +17,11 @@ import type { ContactsApi } from "./createContactsCommands.js";
 import type { DialogExtrasApi } from "./createDialogExtrasCommands.js";
 import type { FilesApi } from "./createFilesCommands.js";
 import type { LastActivityApi } from "./createLastActivityCommands.js";
-import type { PrivacyApi } from "./createPrivacyCommands.js";
 import type { ReactionsApi } from "./createReactionsCommands.js";
 import type { SearchCommand } from "./createSearchCommand.js";
 import type { SystemApi } from "./createSystemCommands.js";
 import type { TypingInput } from "./createTypingInput.js";
+import type { PrivacyApi } from "./PrivacyApi.js";
 
 /** The signed-in user and their REST session token. */
 export interface Session {
