@@ -1,25 +1,11 @@
 import type { FakeChat } from "@chatcube/test-utils";
-import { describeBindingContract } from "@chatcube/test-utils/contract";
+import { describeBindingContract, type HookName } from "@chatcube/test-utils/contract";
 import { act, fireEvent, render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import * as binding from "../src/index.js";
 
-const hooks = {
-  useAuth: binding.useAuth,
-  useBlockList: binding.useBlockList,
-  useConnection: binding.useConnection,
-  useContacts: binding.useContacts,
-  useDialog: binding.useDialog,
-  useDialogs: binding.useDialogs,
-  useLastActivity: binding.useLastActivity,
-  useMessages: binding.useMessages,
-  useOutbox: binding.useOutbox,
-  usePresence: binding.usePresence,
-  useSession: binding.useSession,
-  useSync: binding.useSync,
-  useTyping: binding.useTyping,
-  useUnread: binding.useUnread,
-};
+// Every hook of the contract, under its name (a binding missing one does not compile).
+const hooks: Record<HookName, unknown> = binding;
 
 const inside = (fake: FakeChat, child: ReactElement) => (
   <binding.ChatProvider client={fake.client}>{child}</binding.ChatProvider>

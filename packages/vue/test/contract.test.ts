@@ -1,24 +1,10 @@
-import { describeBindingContract } from "@chatcube/test-utils/contract";
+import { describeBindingContract, type HookName } from "@chatcube/test-utils/contract";
 import { mount } from "@vue/test-utils";
 import { defineComponent, h, nextTick, type PropType, unref } from "vue";
 import * as binding from "../src/index.js";
 
-const hooks = {
-  useAuth: binding.useAuth,
-  useBlockList: binding.useBlockList,
-  useConnection: binding.useConnection,
-  useContacts: binding.useContacts,
-  useDialog: binding.useDialog,
-  useDialogs: binding.useDialogs,
-  useLastActivity: binding.useLastActivity,
-  useMessages: binding.useMessages,
-  useOutbox: binding.useOutbox,
-  usePresence: binding.usePresence,
-  useSession: binding.useSession,
-  useSync: binding.useSync,
-  useTyping: binding.useTyping,
-  useUnread: binding.useUnread,
-};
+// Every hook of the contract, under its name (a binding missing one does not compile).
+const hooks: Record<HookName, unknown> = binding;
 
 const TypingInput = defineComponent({
   props: { id: { type: null as unknown as PropType<string | null>, default: null } },
