@@ -1,4 +1,5 @@
 import type { Dialog, LastMessage, LastMessageStatus } from "../../model/dialog.js";
+import { DialogIndex } from "./dialogIndex.js";
 
 /**
  * The dialog list: dialogs by id and their ids ordered by last activity, newest first.
@@ -15,7 +16,7 @@ export interface DialogsState {
 }
 
 /** An empty dialog list. */
-export const emptyDialogsState = (): DialogsState => ({ byId: new Map(), order: [], loaded: false });
+export const emptyDialogsState = (): DialogsState => ({ byId: DialogIndex.EMPTY, order: [], loaded: false });
 
 /** When the dialog was last active: its last message, else its creation. */
 function activityOf(dialog: Dialog): number {
@@ -27,7 +28,9 @@ function place(byId: ReadonlyMap<string, Dialog>, order: readonly string[], id: 
   const activity = activityOf(byId.get(id)!);
   // The common case, a new message in the dialog already on top, costs nothing.
   if (order[0] === id && (order.length === 1 || activityOf(byId.get(order[1])!) <= activity)) return order;
-  const rest = order.filter((other) => other !== id);
+  const rest = order.slice();
+  const at = rest.indexOf(id);
+  if (at >= 0) rest.splice(at, 1);
   let index = 0;
   while (index < rest.length) {
     const other = rest[index];
@@ -67,8 +70,7 @@ function placeMany(
 /** Puts changed dialogs into the state and re-places them in the order. */
 function withDialogs(state: DialogsState, changed: readonly Dialog[]): DialogsState {
   if (changed.length === 0) return state;
-  const byId = new Map(state.byId);
-  for (const dialog of changed) byId.set(dialog.id, Object.freeze(dialog));
+  const byId = DialogIndex.from(state.byId).withAll(changed.map((dialog) => Object.freeze(dialog)));
   let order: readonly string[] = state.order;
   if (changed.length <= 16) for (const dialog of changed) order = place(byId, order, dialog.id);
   else order = placeMany(byId, order, changed); // a cache or a full page: sort once rather than place each
@@ -99,8 +101,7 @@ export function replaceDialogs(state: DialogsState, dialogs: readonly Dialog[]):
 /** Forgets a dialog (deleted, left, or the user was removed). */
 export function removeDialog(state: DialogsState, id: string): DialogsState {
   if (!state.byId.get(id)) return state;
-  const byId = new Map(state.byId);
-  byId.delete(id);
+  const byId = DialogIndex.from(state.byId).without(id);
   return frozen({ ...state, byId, order: state.order.filter((other) => other !== id) });
 }
 
@@ -186,8 +187,8 @@ export function setLastMessageStatus(
 }
 
 /** A copy of `byId` with one dialog set. */
-function withEntry(byId: ReadonlyMap<string, Dialog>, id: string, dialog: Dialog): Map<string, Dialog> {
-  return new Map(byId).set(id, Object.freeze(dialog));
+function withEntry(byId: ReadonlyMap<string, Dialog>, id: string, dialog: Dialog): DialogIndex {
+  return DialogIndex.from(byId).withAll([Object.freeze(dialog)]);
 }
 
 /** Freezes a new state's new nodes, so the store's deep freeze stops at once. */
