@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { FEATURES } from "./appFeatures.js";
+import { ensureChatting, FEATURES } from "./appFeatures.js";
 import { launchBrowser, openWindow, screenshot, type Window } from "./browser.js";
 import type { ExampleName } from "./buildExample.js";
 import { type ExampleStack, startExampleStack } from "./startExampleStack.js";
@@ -45,7 +45,9 @@ export function featureSuite(app: ExampleName, label: string): void {
 
     for (const feature of FEATURES) {
       it(feature.name, async () => {
-        await feature.check({ app, stack, alice, bob });
+        const ctx = { app, stack, alice, bob };
+        if (feature.from !== "signed-out") await ensureChatting(ctx);
+        await feature.check(ctx);
       });
     }
 
