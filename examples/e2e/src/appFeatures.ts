@@ -293,8 +293,11 @@ export const FEATURES: readonly Feature[] = [
       const list = page.getByTestId("messages");
       const oldest = () => page.locator('[data-testid="message-body"]').first().innerText();
       const first = await oldest();
-      await list.evaluate((el) => (el.scrollTop = 0));
-      for (let i = 0; i < 50 && (await oldest()) === first; i++) await page.waitForTimeout(100);
+      // Scroll to the top as a reader does, again while the list is still settling, until an older page is in.
+      for (let i = 0; i < 40 && (await oldest()) === first; i++) {
+        await list.evaluate((el) => (el.scrollTop = 0));
+        await page.waitForTimeout(150);
+      }
       assert.notEqual(await oldest(), first, "an older page loaded");
       await page.waitForTimeout(200);
       // The message that was on top is still in view: the reader did not jump to the bottom.
@@ -341,6 +344,12 @@ export const FEATURES: readonly Feature[] = [
   {
     name: "Contacts with presence",
     async check({ alice, bob }) {
+      // A dot means known presence: the dialog list shows none.
+      assert.equal(
+        await alice.page.locator('[data-testid="dialog-list"] .presence').count(),
+        0,
+        "no dot without presence",
+      );
       await alice.page.getByRole("tab", { name: "Contacts" }).click();
       await alice.page.locator('[data-testid="person"][data-user="bob"]').getByTestId("add-contact").click();
       await bob.page.getByRole("tab", { name: "Contacts" }).click();
