@@ -376,6 +376,7 @@ export const FEATURES: readonly Feature[] = [
       await typeAndSend(bob.page, "Can you hear me?");
       await waitStatus(bob.page, "Can you hear me?", "failed");
       await messages(bob.page, "Can you hear me?").getByRole("alert").filter({ hasText: "blocked" }).waitFor();
+      await dialogItem(bob.page, "Alice Liddell").locator('[data-testid="status"][data-status="failed"]').waitFor();
       await alice.page.getByTestId("block").click();
       await alice.page.getByTestId("block").filter({ hasText: "Block" }).waitFor();
       for (let attempt = 0; attempt < 5; attempt++) {
@@ -408,7 +409,7 @@ export const FEATURES: readonly Feature[] = [
     },
   },
   {
-    name: "Reload while offline (service worker + IndexedDB), pending message sent once back",
+    name: "Reload while offline (service worker + IndexedDB): seen images still show, pending message sent once back",
     async check({ alice, bob }) {
       // Let the service worker take over the page first (it registers on the first load).
       await bob.page.reload();
@@ -422,6 +423,21 @@ export const FEATURES: readonly Feature[] = [
       await dialogItem(bob.page, "Team chatcube").waitFor();
       await openDialog(bob.page, "Alice Liddell");
       await waitStatus(bob.page, "Sent after an offline reload", "pending");
+      // The image seen before the reload comes from the service worker's cache, not a broken icon.
+      const image = bob.page.locator('[data-testid="attachment"] img').last();
+      await image.scrollIntoViewIfNeeded();
+      await image.evaluate(
+        (img: HTMLImageElement) =>
+          new Promise<void>((resolve, reject) => {
+            if (img.complete) return img.naturalWidth > 0 ? resolve() : reject(new Error("broken image"));
+            img.addEventListener("load", () => resolve());
+            img.addEventListener("error", () => reject(new Error("broken image")));
+          }),
+      );
+      const cachedMedia = await bob.page.evaluate(
+        async () => (await (await caches.open("chatcube-media-v1")).keys()).length,
+      );
+      assert.ok(cachedMedia > 0, "attachments seen are in the service worker's cache");
       await bob.context.setOffline(false);
       await waitStatus(bob.page, "Sent after an offline reload", "sent", 15_000);
       await messages(alice.page, "Sent after an offline reload").waitFor();
