@@ -165,10 +165,46 @@ export const FEATURES: readonly Feature[] = [
       const subtitle = alice.page.getByTestId("thread-subtitle");
       await alice.context.setOffline(true);
       await subtitle.filter({ hasText: "presence unknown" }).waitFor();
+      const banner = await alice.page.getByTestId("offline-banner").innerText();
+      assert.doesNotMatch(banner, /wss?:\/\/|https?:\/\/|Failed to fetch/, "the banner speaks words, not URLs");
       assert.equal(await alice.page.locator(".thread-header .presence.on").count(), 0, "no green dot");
       await alice.context.setOffline(false);
       await waitOnline(alice.page);
       await subtitle.filter({ hasNotText: "presence unknown" }).waitFor();
+    },
+  },
+  {
+    name: "Typing shows in the thread and, not indented, in the list",
+    async check({ alice, bob }) {
+      const input = bob.page.getByTestId("composer-input");
+      await input.click();
+      await input.pressSequentially("Let me think", { delay: 20 });
+      await alice.page.locator('[data-testid="typing"]', { hasText: "Bob is typing" }).waitFor();
+      const preview = dialogItem(alice.page, "Bob Builder").getByTestId("dialog-preview");
+      await preview.filter({ hasText: "typing…" }).waitFor();
+      assert.equal(await preview.evaluate((el) => getComputedStyle(el).paddingLeft), "0px");
+      await input.fill("");
+      await input.blur();
+    },
+  },
+  {
+    name: "Times in the browser's locale (24-hour in de-DE)",
+    async check({ stack, alice }) {
+      const context = await alice.context
+        .browser()!
+        .newContext({ locale: "de-DE", viewport: { width: 1100, height: 720 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(stack.url);
+        await signIn(page, "carol");
+        const time = page.locator(".dialog-time").first();
+        await time.waitFor();
+        assert.doesNotMatch(await time.innerText(), /AM|PM/);
+        await openDialog(page, "Team chatcube");
+        assert.match(await page.locator("time.time").first().innerText(), /^\d{1,2}:\d{2}$/);
+      } finally {
+        await context.close();
+      }
     },
   },
   {
