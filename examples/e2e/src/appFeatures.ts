@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { seriousAxeViolations } from "./axeCheck.js";
-import type { Window } from "./browser.js";
+import { screenshot, type Window } from "./browser.js";
 import type { ExampleName } from "./buildExample.js";
 import { dialogItem, messages, openDialog, signIn, typeAndSend, waitOnline, waitStatus } from "./chatPage.js";
 import { seedHistory } from "./seedHistory.js";
@@ -344,7 +344,8 @@ export const FEATURES: readonly Feature[] = [
       });
       assert.ok(inView, `"${first}" stays in view after older history loaded`);
       assert.ok((await distanceFromBottom(page)) > 200, "not thrown to the bottom");
-      await page.getByTestId("day-separator").first().waitFor();
+      await page.getByTestId("day-separator").first().scrollIntoViewIfNeeded();
+      await screenshot(page, `${ctx.app}-history`);
       const runStarts = await page.locator('[data-testid="message"].run-start').count();
       const all = await page.locator('[data-testid="message"]').count();
       assert.ok(runStarts < all, "consecutive messages by one sender form runs");
