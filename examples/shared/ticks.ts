@@ -7,7 +7,7 @@ export type TickStatus = "pending" | "sent" | "delivered" | "read" | "failed";
 
 /** The glyph and the words of each state. */
 export const TICKS: Readonly<Record<TickStatus, { icon: string; label: string }>> = {
-  pending: { icon: "🕓︎", label: "Sending" },
+  pending: { icon: "◷", label: "Sending" },
   sent: { icon: "✓", label: "Sent" },
   delivered: { icon: "✓✓", label: "Delivered" },
   read: { icon: "✓✓", label: "Read" },
