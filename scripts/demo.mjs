@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `pnpm demo`: starts the local ConnectyCube-compatible server with demo data and the React example's Vite dev
-// server pointed at it, prints where to go, and stops both on Ctrl+C. Everything stays on this machine: no
-// account, no internet, no build step (the example runs the packages from source). A stop by Ctrl+C (SIGINT) or
-// SIGTERM exits 0, so that `pnpm demo` ends quietly; CHATCUBE_PORT and CHATCUBE_WEB_PORT move the two ports.
+// `pnpm demo`: starts the local ConnectyCube-compatible server with demo data, builds the React example for it
+// (Vite, about two seconds, from the packages' source) and serves the build with `vite preview`, prints where to go,
+// and stops both on Ctrl+C. A production build, so that its service worker can reopen the app offline (Vite's dev
+// modules can't be replayed from a cache); CHATCUBE_DEMO_DEV=1 runs the dev server instead (live reload, no offline
+// reload). Everything stays on this machine: no account, no internet. A stop by Ctrl+C (SIGINT) or SIGTERM exits 0,
+// so that `pnpm demo` ends quietly; CHATCUBE_PORT and CHATCUBE_WEB_PORT move the two ports.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -17,6 +19,8 @@ const viteBin = join(
 );
 const serverPort = process.env.CHATCUBE_PORT ?? "5280";
 const webPort = process.env.CHATCUBE_WEB_PORT ?? "5173";
+const dev = process.env.CHATCUBE_DEMO_DEV === "1";
+const outDir = join(exampleDir, "dist"); // gitignored
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
 
@@ -31,8 +35,11 @@ const BUSY = {
 };
 const busy = new Set();
 
-/** Runs a child, prefixing its output with `label`; `onLine` sees each line without colours. */
-function run(label, args, options, onLine) {
+/**
+ * Runs a child, prefixing its output with `label`; `onLine` sees each line without colours. `onDone`, for a step
+ * that ends (the build), is called when it exits with 0 instead of stopping the demo.
+ */
+function run(label, args, options, onLine, onDone) {
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
   children.push(child);
   for (const stream of [child.stdout, child.stderr]) {
@@ -51,6 +58,7 @@ function run(label, args, options, onLine) {
   }
   child.on("exit", (code, signal) => {
     if (stopping) return;
+    if (onDone && code === 0) return onDone();
     // Ctrl+C reaches the children too (one process group), possibly before this process sees it: a child
     // that stopped on SIGINT or SIGTERM, or cleanly, is a stop, not a failure.
     if (signal === "SIGINT" || signal === "SIGTERM" || code === 0 || code === 130) return stop(0);
@@ -91,17 +99,36 @@ function startWeb() {
     VITE_CHATCUBE_CHAT_URL: urls.chat,
     VITE_CHATCUBE_CHAT_DOMAIN: "localhost",
   };
+  const serve = () =>
+    run(
+      "react",
+      [
+        viteBin,
+        ...(dev ? [] : ["preview", "--outDir", outDir]),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        webPort,
+        "--strictPort",
+        ...(dev ? ["--clearScreen", "false"] : []),
+      ],
+      { cwd: exampleDir, env },
+      (line) => {
+        const local = line.match(/Local:\s+(http\S+)/)?.[1];
+        if (local && !urls.web) {
+          urls.web = local;
+          banner();
+        }
+      },
+    );
+  if (dev) return serve();
+  process.stdout.write("[build] building the React example…\n");
   run(
-    "react",
-    [viteBin, "--host", "127.0.0.1", "--port", webPort, "--strictPort", "--clearScreen", "false"],
+    "build",
+    [viteBin, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"],
     { cwd: exampleDir, env },
-    (line) => {
-      const local = line.match(/Local:\s+(http\S+)/)?.[1];
-      if (local && !urls.web) {
-        urls.web = local;
-        banner();
-      }
-    },
+    undefined,
+    serve,
   );
 }
 
@@ -111,7 +138,7 @@ function banner() {
       "",
       "  chatcube demo is running",
       "",
-      `    Open      ${urls.web}   (the React example)`,
+      `    Open      ${urls.web}   (the React example, ${dev ? "Vite dev server" : "a production build: reloads work offline"})`,
       `    Sign in   alice, bob, carol or dave — password "password"`,
       "              Open a second window (or a private one) as another user to chat between them;",
       "              try DevTools → Network → Offline in one of them.",

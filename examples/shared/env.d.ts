@@ -6,4 +6,5 @@ interface ImportMetaEnv {
   readonly VITE_CHATCUBE_CHAT_URL?: string;
   readonly VITE_CHATCUBE_CHAT_DOMAIN?: string;
   readonly VITE_CHATCUBE_PERSISTENCE?: string;
+  readonly VITE_CHATCUBE_MAX_UPLOAD_MB?: string;
 }

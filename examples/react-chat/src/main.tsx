@@ -2,11 +2,12 @@ import type { Session } from "@chatcube/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { readChatConfig } from "../../shared/chatConfig";
+import { enableOfflineShell } from "../../shared/enableOfflineShell";
+import { errorText } from "../../shared/errorText";
 import { loadSavedSession, saveSession } from "../../shared/savedSession";
 import { App } from "./app/App";
 import { createDemoClient } from "./chat/createDemoClient";
 import { createUserDirectory } from "./chat/createUserDirectory";
-import { enableOfflineShell } from "./enableOfflineShell";
 import "../../shared/chat.css";
 
 const config = readChatConfig();
@@ -20,13 +21,13 @@ const restoring: Promise<string | null> = (saved ? client.auth.resume(saved) : P
   .then(() => null)
   .catch((error: unknown) => {
     saveSession(config.apiUrl, null);
-    return error instanceof Error ? error.message : String(error);
+    return errorText(error, "sign-in");
   })
   .finally(() => {
     client.session.subscribe((session) => saveSession(config.apiUrl, session?.user.id ? session : null));
   });
 
-enableOfflineShell();
+enableOfflineShell(config.apiUrl);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -2,6 +2,8 @@ import type { Session } from "@chatcube/vue";
 import { createChatPlugin } from "@chatcube/vue";
 import { createApp, reactive } from "vue";
 import { readChatConfig } from "../../shared/chatConfig";
+import { enableOfflineShell } from "../../shared/enableOfflineShell";
+import { errorText } from "../../shared/errorText";
 import { loadSavedSession, saveSession } from "../../shared/savedSession";
 import App from "./App.vue";
 import { createDemoClient } from "./createDemoClient";
@@ -10,6 +12,7 @@ import "../../shared/chat.css";
 
 const config = readChatConfig();
 const client = createDemoClient(config);
+enableOfflineShell(config.apiUrl);
 const boot = reactive({ restoring: true, error: null as string | null });
 
 // Reopen this tab's last session with no network call (a reload stays signed in, the cached chats show at once,
@@ -18,7 +21,7 @@ const saved = loadSavedSession<Session>(config.apiUrl);
 (saved ? client.auth.resume(saved) : Promise.resolve())
   .catch((error: unknown) => {
     saveSession(config.apiUrl, null);
-    boot.error = error instanceof Error ? error.message : String(error);
+    boot.error = errorText(error, "sign-in");
   })
   .finally(() => {
     boot.restoring = false;

@@ -1,6 +1,7 @@
 import type { User } from "@chatcube/react";
-import { useConnection, useDialog, useSync } from "@chatcube/react";
+import { useConnection, useDialog, useSync, useUnread } from "@chatcube/react";
 import { useEffect, useState } from "react";
+import { showUnreadInTitle } from "../../../shared/unreadTitle";
 import { ContactsPanel } from "../contacts/ContactsPanel";
 import { DialogList } from "../dialogs/DialogList";
 import { NewDialogForm } from "../dialogs/NewDialogForm";
@@ -25,6 +26,8 @@ export function ChatScreen({ me }: { me: User }) {
   const [tab, setTab] = useState<Tab>("chats");
   const online = useConnection().status === "online";
   const directory = useDirectory();
+  const unread = useUnread();
+  useEffect(() => showUnreadInTitle(unread, "chatcube · React"), [unread]);
 
   useEffect(() => {
     if (online) directory.loadAll().catch(() => {});
@@ -39,9 +42,10 @@ export function ChatScreen({ me }: { me: User }) {
     <div className="app">
       <OfflineBanner />
       <div className={`layout ${selected ? "has-thread" : ""}`}>
-        <aside className="sidebar">
+        <h1 className="sr-only">chatcube</h1>
+        <aside className="sidebar" aria-label="Chats">
           <SidebarHeader me={me} />
-          <nav className="tabs" role="tablist">
+          <div className="tabs" role="tablist">
             {(["chats", "contacts", "new"] as const).map((name) => (
               <button
                 key={name}
@@ -53,7 +57,7 @@ export function ChatScreen({ me }: { me: User }) {
                 {name === "chats" ? "Chats" : name === "contacts" ? "Contacts" : "+ New"}
               </button>
             ))}
-          </nav>
+          </div>
           {tab === "chats" && <DialogList selectedId={selected} onSelect={open} />}
           {tab === "contacts" && <ContactsPanel onOpenDialog={open} />}
           {tab === "new" && <NewDialogForm onCreated={open} />}

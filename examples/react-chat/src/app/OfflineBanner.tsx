@@ -6,7 +6,7 @@ const LABELS: Record<string, string> = {
   authenticating: "Connecting…",
   reconnecting: "Connection lost — reconnecting…",
   offline: "You are offline.",
-  failed: "Could not connect.",
+  failed: "Can't reach the chat server; trying again.",
 };
 
 /** A banner while the chat is not online, saying how many messages wait to be sent. */
@@ -20,7 +20,6 @@ export function OfflineBanner() {
       {waiting > 0
         ? `${waiting} message${waiting === 1 ? "" : "s"} will be sent when you are back online.`
         : "You can keep reading and writing; messages go out when the connection is back."}
-      {connection.lastError && <span className="muted"> ({connection.lastError.message})</span>}
     </div>
   );
 }

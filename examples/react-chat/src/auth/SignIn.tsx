@@ -1,5 +1,6 @@
 import { useChatClient } from "@chatcube/react";
 import { type FormEvent, useState } from "react";
+import { errorText } from "../../../shared/errorText";
 
 const DEMO_USERS = ["alice", "bob", "carol", "dave"];
 
@@ -20,7 +21,7 @@ export function SignIn({ notice, expiredLogin = null }: { notice: string | null;
     try {
       await client.auth.login({ login: name, password: secret });
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(errorText(cause, "sign-in"));
       setBusy(false);
     }
   }
@@ -31,7 +32,7 @@ export function SignIn({ notice, expiredLogin = null }: { notice: string | null;
   };
 
   return (
-    <div className="signin">
+    <main className="signin">
       <form className="signin-card" onSubmit={submit} aria-label="Sign in">
         <h1>
           <span className="logo">◆</span> chatcube
@@ -42,7 +43,7 @@ export function SignIn({ notice, expiredLogin = null }: { notice: string | null;
             Your session has expired. Sign in again to carry on: the messages waiting to be sent are kept.
           </p>
         )}
-        {notice && <p className="notice">Your previous session could not be restored: {notice}</p>}
+        {notice && <p className="notice">Your previous session could not be reopened. {notice}</p>}
         <label>
           Login
           <input
@@ -87,6 +88,6 @@ export function SignIn({ notice, expiredLogin = null }: { notice: string | null;
           ))}
         </div>
       </form>
-    </div>
+    </main>
   );
 }

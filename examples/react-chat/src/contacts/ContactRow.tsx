@@ -1,8 +1,8 @@
-import { useChatClient, useLastActivity } from "@chatcube/react";
+import { useChatClient, useConnection, useLastActivity } from "@chatcube/react";
+import { formatAgo } from "../../../shared/format";
 import { useUsers } from "../app/DirectoryContext";
 import { displayName } from "../chat/createUserDirectory";
 import { Avatar } from "../ui/Avatar";
-import { formatAgo } from "../ui/formatTime";
 
 /** Props of one person in the contacts panel. */
 export interface ContactRowProps {
@@ -21,16 +21,24 @@ export function ContactRow({ userId, kind, name, presenceOnline, onChat }: Conta
   const client = useChatClient();
   const users = useUsers();
   const activity = useLastActivity(userId);
-  const online = Boolean(presenceOnline ?? activity.online);
+  // While we are not connected nobody's presence is known: no green dot, no "online".
+  const connected = useConnection().status === "online";
+  const online = connected && Boolean(presenceOnline ?? activity.online);
   const seenAt = activity.at ?? users[userId]?.lastRequestAt ?? null;
-  const status = online ? "online" : seenAt !== null ? `last seen ${formatAgo(seenAt)}` : "offline";
+  const status = !connected
+    ? "presence unknown while you are offline"
+    : online
+      ? "online"
+      : seenAt !== null
+        ? `last seen ${formatAgo(seenAt)}`
+        : "offline";
   const ignore = () => {};
 
   return (
     <li className="person" data-testid="person" data-user={users[userId]?.login ?? userId}>
-      <Avatar name={displayName(users, userId)} online={online} />
+      <Avatar name={displayName(users, userId)} online={connected ? online : undefined} />
       <span className="person-text">
-        <strong>{name || displayName(users, userId)}</strong>
+        <strong dir="auto">{name || displayName(users, userId)}</strong>
         <span className="muted" data-testid="person-status">
           {kind === "asked" ? "request sent" : kind === "request" ? "wants to see when you are online" : status}
         </span>

@@ -1,10 +1,10 @@
 import { DialogType, useDialog, useSession, useTyping } from "@chatcube/react";
 import { memo } from "react";
+import { formatListTime } from "../../../shared/format";
 import { useUsers } from "../app/DirectoryContext";
 import { displayName } from "../chat/createUserDirectory";
 import { StatusTicks } from "../thread/StatusTicks";
 import { Avatar } from "../ui/Avatar";
-import { formatTime } from "../ui/formatTime";
 import { dialogTitle } from "./dialogTitle";
 
 /** One row of the dialog list: title, last message (or who is typing), time, unread badge. */
@@ -45,17 +45,24 @@ export const DialogListItem = memo(function DialogListItem({
       <button
         className={`dialog-item ${selected ? "selected" : ""}`}
         onClick={() => onSelect(dialogId)}
+        aria-current={selected ? "true" : undefined}
         data-testid="dialog-item"
         data-title={title}
       >
         <Avatar name={title} />
         <span className="dialog-text">
           <span className="dialog-row">
-            <span className="dialog-title">{title}</span>
-            {last && <span className="dialog-time">{formatTime(last.dateSent)}</span>}
+            <span className="dialog-title" dir="auto">
+              {title}
+            </span>
+            {last && <span className="dialog-time">{formatListTime(last.dateSent)}</span>}
           </span>
           <span className="dialog-row">
-            <span className={`dialog-preview ${typers.length ? "typing" : ""}`} data-testid="dialog-preview">
+            <span
+              className={`dialog-preview ${typers.length ? "is-typing" : ""}`}
+              data-testid="dialog-preview"
+              dir="auto"
+            >
               {last?.senderId === me && dialog.lastMessageStatus && !typers.length && (
                 <StatusTicks status={dialog.lastMessageStatus} />
               )}

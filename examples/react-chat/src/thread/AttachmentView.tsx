@@ -1,5 +1,6 @@
 import type { Attachment } from "@chatcube/react";
 import { useChatClient } from "@chatcube/react";
+import { formatSize } from "../../../shared/format";
 
 /** An attached file: an image preview, or a link with the file's name and size. Still uploading: name and size. */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
@@ -24,7 +25,7 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
       data-testid="attachment"
     >
       {isImage ? (
-        <img src={href} alt={name} loading="lazy" />
+        <img src={href} alt={name} loading="lazy" crossOrigin="anonymous" />
       ) : (
         <span>
           {name}
@@ -33,10 +34,4 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
       )}
     </a>
   );
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

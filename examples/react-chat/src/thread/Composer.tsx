@@ -1,9 +1,12 @@
 import { useChatClient, useTypingInput } from "@chatcube/react";
-import { type ChangeEvent, type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import { type ChangeEvent, type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { errorText } from "../../../shared/errorText";
+import { fileProblem } from "../../../shared/uploadLimit";
 
 /**
  * Writes and sends messages (Enter sends, Shift+Enter breaks the line), with typing notifications as you type. A
- * chosen file goes with the text: the message shows at once as pending while the file uploads.
+ * chosen file goes with the text: the message shows at once as pending while the file uploads; a file larger than the
+ * server takes is refused before any upload. Opening a chat puts the focus here.
  */
 export function Composer({ dialogId, disabledReason }: { dialogId: string; disabledReason?: string | null }) {
   const client = useChatClient();
@@ -11,8 +14,10 @@ export function Composer({ dialogId, disabledReason }: { dialogId: string; disab
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => input.current?.focus(), []);
 
-  const report = (cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause));
+  const report = (cause: unknown) => setError(errorText(cause, "send"));
 
   function send(event?: FormEvent) {
     event?.preventDefault();
@@ -35,6 +40,8 @@ export function Composer({ dialogId, disabledReason }: { dialogId: string; disab
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
+    const problem = fileProblem(file);
+    if (problem) return setError(problem);
     const body = text.trim() || null;
     setText("");
     client.messages.send(dialogId, { body, files: [file] }).catch(report);
@@ -42,7 +49,11 @@ export function Composer({ dialogId, disabledReason }: { dialogId: string; disab
 
   return (
     <form className="composer" onSubmit={send}>
-      {error && <div className="error">{error}</div>}
+      {error && (
+        <div className="error" role="alert" data-testid="composer-error">
+          {error}
+        </div>
+      )}
       <div className="composer-row">
         <button
           type="button"
@@ -56,7 +67,9 @@ export function Composer({ dialogId, disabledReason }: { dialogId: string; disab
         </button>
         <input ref={fileInput} type="file" hidden onChange={onFile} data-testid="file-input" />
         <textarea
+          ref={input}
           value={text}
+          dir="auto"
           onChange={onChange}
           onKeyDown={onKeyDown}
           onBlur={typing.onBlur}

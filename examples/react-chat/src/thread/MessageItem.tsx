@@ -1,11 +1,12 @@
 import { type Dialog, DialogType, type Message, useChatClient } from "@chatcube/react";
 import { memo, useState } from "react";
+import { canRetry, errorText } from "../../../shared/errorText";
+import { formatClock, formatFull } from "../../../shared/format";
 import { useUsers } from "../app/DirectoryContext";
 import { displayName } from "../chat/createUserDirectory";
-import { formatTime } from "../ui/formatTime";
 import { AttachmentView } from "./AttachmentView";
 import { MessageEditor } from "./MessageEditor";
-import { ReactionBar } from "./ReactionBar";
+import { ReactionBar, ReactionPicker } from "./ReactionBar";
 import { StatusTicks } from "./StatusTicks";
 import { UploadProgressBar } from "./UploadProgressBar";
 
@@ -14,11 +15,19 @@ export interface MessageItemProps {
   dialog: Dialog;
   message: Message;
   own: boolean;
-  showAuthor: boolean;
+  /** First (the author's name shows) and last (the bubble's tail) of a run of messages by one sender. */
+  firstOfRun: boolean;
+  lastOfRun: boolean;
 }
 
-/** One message: author, text, attachments, reactions, time, status, and its actions (edit, delete, retry). */
-export const MessageItem = memo(function MessageItem({ dialog, message, own, showAuthor }: MessageItemProps) {
+/** One message: author, text, attachments, reactions, time, status, and its actions (edit, delete, react, retry). */
+export const MessageItem = memo(function MessageItem({
+  dialog,
+  message,
+  own,
+  firstOfRun,
+  lastOfRun,
+}: MessageItemProps) {
   const client = useChatClient();
   const users = useUsers();
   const [editing, setEditing] = useState(false);
@@ -33,13 +42,15 @@ export const MessageItem = memo(function MessageItem({ dialog, message, own, sho
 
   return (
     <div
-      className={`message ${own ? "own" : "theirs"} ${failed ? "failed" : ""}`}
+      className={`message ${own ? "own" : "theirs"} ${failed ? "failed" : ""} ${firstOfRun ? "run-start" : ""} ${lastOfRun ? "run-end" : ""}`}
       data-testid="message"
       data-id={message.id}
       data-status={message.status}
     >
-      {showAuthor && !own && dialog.type !== DialogType.PRIVATE && (
-        <div className="author">{displayName(users, message.senderId)}</div>
+      {firstOfRun && !own && dialog.type !== DialogType.PRIVATE && (
+        <div className="author" dir="auto">
+          {displayName(users, message.senderId)}
+        </div>
       )}
       <div className="bubble">
         {editing ? (
@@ -53,7 +64,7 @@ export const MessageItem = memo(function MessageItem({ dialog, message, own, sho
           />
         ) : (
           message.body && (
-            <div className="body" data-testid="message-body">
+            <div className="body" data-testid="message-body" dir="auto">
               {message.body}
             </div>
           )
@@ -66,21 +77,31 @@ export const MessageItem = memo(function MessageItem({ dialog, message, own, sho
         )}
         <div className="meta">
           {message.editedAt !== null && <span className="edited">edited</span>}
-          <span className="time">{formatTime(message.dateSent)}</span>
+          <time
+            className="time"
+            dateTime={new Date(message.dateSent).toISOString()}
+            title={formatFull(message.dateSent)}
+          >
+            {formatClock(message.dateSent)}
+          </time>
           {own && <StatusTicks status={message.status} />}
         </div>
       </div>
       <ReactionBar dialogId={dialog.id} message={message} />
       {failed && (
         <div className="failure" role="alert">
-          Not sent{message.error ? `: ${message.error.message}` : ""}.{" "}
-          <button
-            className="link"
-            onClick={() => void client.messages.retry(message.id).catch(() => {})}
-            data-testid="retry"
-          >
-            Retry
-          </button>{" "}
+          Not sent. {message.error ? errorText(message.error, "send") : ""}{" "}
+          {canRetry(message.error) && (
+            <>
+              <button
+                className="link"
+                onClick={() => void client.messages.retry(message.id).catch(() => {})}
+                data-testid="retry"
+              >
+                Retry
+              </button>{" "}
+            </>
+          )}
           <button className="link" onClick={() => void client.messages.cancel(message.id).catch(() => {})}>
             Discard
           </button>
@@ -88,6 +109,7 @@ export const MessageItem = memo(function MessageItem({ dialog, message, own, sho
       )}
       {!editing && (
         <div className="actions">
+          {settled && <ReactionPicker dialogId={dialog.id} message={message} />}
           {own && settled && message.body !== null && (
             <button className="link" onClick={() => setEditing(true)} data-testid="edit">
               Edit

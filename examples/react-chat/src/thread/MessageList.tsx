@@ -1,5 +1,8 @@
 import type { Dialog, Message } from "@chatcube/react";
-import { type UIEvent, useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+import { formatDay } from "../../../shared/format";
+import { createScrollKeeper, type ScrollKeeper } from "../../../shared/scrollKeeper";
+import { threadItems } from "../../../shared/threadItems";
 import { MessageItem } from "./MessageItem";
 
 /** Props of the message list. */
@@ -12,49 +15,40 @@ export interface MessageListProps {
   loadOlder: () => Promise<void>;
 }
 
-const NEAR_TOP = 120;
-const NEAR_BOTTOM = 160;
-
 /**
- * The thread's messages, oldest at the top. Scrolling near the top loads older history (the view keeps its place);
- * new messages scroll into view when the reader is at the bottom already.
+ * The thread's messages, oldest at the top, with a separator for each day and runs by one sender grouped. Scrolling
+ * near the top loads older history (the view keeps its place); new messages and images that load scroll into view
+ * when the reader is at the bottom already (shared/scrollKeeper.ts).
  */
 export function MessageList({ dialog, me, items, hasOlder, loadingOlder, loadOlder }: MessageListProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const previous = useRef<{ first: string | null; last: string | null; height: number; atBottom: boolean }>({
-    first: null,
-    last: null,
-    height: 0,
-    atBottom: true,
-  });
+  const keeper = useRef<ScrollKeeper | null>(null);
+  const rows = useMemo(() => threadItems(items, formatDay), [items]);
 
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const before = previous.current;
-    const first = items[0]?.id ?? null;
-    const newest = items.at(-1);
-    const last = newest ? `${newest.id}:${newest.status}` : null; // a status change (e.g. failed + Retry) may grow it
-    if (before.first !== null && first !== before.first && last === before.last) {
-      el.scrollTop += el.scrollHeight - before.height; // older messages were prepended: stay where the reader was
-    } else if (last !== before.last && (before.atBottom || newest?.senderId === me)) {
-      el.scrollTop = el.scrollHeight;
-    }
-    previous.current = {
-      first,
-      last,
-      height: el.scrollHeight,
-      atBottom: el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM,
-    };
-    // A first page shorter than the view: load more until it scrolls.
-    if (hasOlder && !loadingOlder && el.scrollHeight <= el.clientHeight) void loadOlder();
-  }, [items, hasOlder, loadingOlder, loadOlder, me]);
+    const created = createScrollKeeper(ref.current!);
+    keeper.current = created;
+    return () => created.dispose();
+  }, []);
 
-  const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    const el = event.currentTarget;
-    previous.current.atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM;
-    previous.current.height = el.scrollHeight;
-    if (el.scrollTop < NEAR_TOP && hasOlder && !loadingOlder) void loadOlder();
+  useLayoutEffect(() => {
+    const newest = items.at(-1);
+    keeper.current?.afterRender({
+      first: items[0]?.id ?? null,
+      last: newest ? `${newest.id}:${newest.status}` : null,
+      lastIsMine: newest?.senderId === me,
+    });
+  }, [items, me]);
+
+  // A first page shorter than the view: load more until it scrolls (again whenever the page grows).
+  const count = items.length;
+  useEffect(() => {
+    const el = ref.current;
+    if (count >= 0 && el && hasOlder && !loadingOlder && el.scrollHeight <= el.clientHeight) void loadOlder();
+  }, [count, hasOlder, loadingOlder, loadOlder]);
+
+  const onScroll = () => {
+    if (keeper.current?.onScroll() && hasOlder && !loadingOlder) void loadOlder();
   };
 
   return (
@@ -62,15 +56,22 @@ export function MessageList({ dialog, me, items, hasOlder, loadingOlder, loadOld
       {loadingOlder && <div className="loading-older">Loading earlier messages…</div>}
       {!hasOlder && items.length > 0 && <div className="history-start">This is the beginning of the conversation.</div>}
       {!hasOlder && items.length === 0 && <div className="history-start">No messages yet — say hello!</div>}
-      {items.map((message, index) => (
-        <MessageItem
-          key={message.id}
-          dialog={dialog}
-          message={message}
-          own={message.senderId === me}
-          showAuthor={index === 0 || items[index - 1].senderId !== message.senderId}
-        />
-      ))}
+      {rows.map((row) =>
+        row.kind === "day" ? (
+          <div key={row.key} className="day-separator" data-testid="day-separator">
+            {row.label}
+          </div>
+        ) : (
+          <MessageItem
+            key={row.key}
+            dialog={dialog}
+            message={row.message}
+            own={row.message.senderId === me}
+            firstOfRun={row.firstOfRun}
+            lastOfRun={row.lastOfRun}
+          />
+        ),
+      )}
     </div>
   );
 }

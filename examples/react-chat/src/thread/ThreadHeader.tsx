@@ -1,9 +1,9 @@
-import { type Dialog, DialogType, useBlockList, useChatClient, useLastActivity } from "@chatcube/react";
+import { type Dialog, DialogType, useBlockList, useChatClient, useConnection, useLastActivity } from "@chatcube/react";
+import { formatAgo } from "../../../shared/format";
 import { useUsers } from "../app/DirectoryContext";
 import { displayName } from "../chat/createUserDirectory";
 import { dialogTitle, peerOf } from "../dialogs/dialogTitle";
 import { Avatar } from "../ui/Avatar";
-import { formatAgo } from "../ui/formatTime";
 
 /** The thread's title, who is in it (or when the other person was last seen), and block/unblock. */
 export function ThreadHeader({ dialog, me, onClose }: { dialog: Dialog; me: number; onClose: () => void }) {
@@ -13,10 +13,13 @@ export function ThreadHeader({ dialog, me, onClose }: { dialog: Dialog; me: numb
   const activity = useLastActivity(peer);
   const blocked = useBlockList();
   const title = dialogTitle(dialog, me, users);
+  // While we are not connected the other person's presence is unknown: no green dot, no "online".
+  const connected = useConnection().status === "online";
 
   let subtitle: string;
   if (peer !== null) {
-    if (activity.online) subtitle = "online";
+    if (!connected) subtitle = "presence unknown while you are offline";
+    else if (activity.online) subtitle = "online";
     else if (activity.at !== null) subtitle = `last seen ${formatAgo(activity.at)}`;
     else subtitle = `@${users[peer]?.login ?? peer}`;
   } else {
@@ -30,9 +33,11 @@ export function ThreadHeader({ dialog, me, onClose }: { dialog: Dialog; me: numb
       <button className="ghost back" onClick={onClose} aria-label="Back to chats">
         ←
       </button>
-      <Avatar name={title} online={peer !== null ? Boolean(activity.online) : undefined} />
+      <Avatar name={title} online={peer !== null && connected ? Boolean(activity.online) : undefined} />
       <div className="thread-title">
-        <strong data-testid="thread-title">{title}</strong>
+        <h2 className="thread-name" data-testid="thread-title" dir="auto">
+          {title}
+        </h2>
         <span className="muted" data-testid="thread-subtitle">
           {subtitle}
         </span>

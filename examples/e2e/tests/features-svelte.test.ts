@@ -1,0 +1,4 @@
+// The svelte example in Chromium against the real server: every feature of the README's feature × app table.
+import { featureSuite } from "../src/featureSuite.js";
+
+featureSuite("svelte-chat", "svelte");
