@@ -12,11 +12,9 @@ describe("README feature × app table", () => {
       /^\| feature \(checked in the browser by examples\/e2e\) +\| React +\| Vue +\| Svelte +\|$/m,
     );
     assert.ok(start >= 0, "the table is in README.md");
-    const rows = readme
-      .slice(start)
-      .split("\n")
-      .slice(2)
-      .filter((line) => line.startsWith("|"));
+    const lines = readme.slice(start).split("\n").slice(2);
+    const end = lines.findIndex((line) => !line.startsWith("|")); // the table ends at its first other line
+    const rows = end < 0 ? lines : lines.slice(0, end);
     const table = rows.map((row) =>
       row
         .split("|")
