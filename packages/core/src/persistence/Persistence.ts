@@ -102,6 +102,17 @@ export interface PersistenceSession {
   putPrivacy(name: string, value: StoredValue | null): Promise<void>;
   /** Resolves once everything queued so far is durable. */
   flush(): Promise<void>;
+  /**
+   * Takes the next leader term, stored with the data (docs/architecture.md, Tabs). Only a database shared by the
+   * tabs has it; without it each tab runs alone.
+   */
+  claimTerm?(): Promise<number>;
+  /**
+   * While this tab leads with `term`, every batch checks in its own transaction that the stored term is still that
+   * one; the batch of a stale leader writes only the user's new outbox entries, and `onStale` is called. `null`
+   * lifts the check (a follower writes its outbox entries unfenced).
+   */
+  fence?(term: number | null, onStale?: () => void): void;
   /** Closes the database; `{ deleteData: true }` also deletes it (logout). */
   close(options?: { deleteData?: boolean }): Promise<void>;
 }

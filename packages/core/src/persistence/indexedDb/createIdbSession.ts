@@ -5,6 +5,7 @@ import type { PersistenceSession, StoredSnapshot } from "../Persistence.js";
 import { createWriteQueue, type WriteBatch } from "./createWriteQueue.js";
 import type { ChatcubeDbSchema } from "./schema.js";
 import { describeError, isQuotaError, messageFromRecord, outboxFromRecord } from "./storedRecords.js";
+import { claimTerm } from "./termFence.js";
 import { evictForQuota, type IdbSessionState, writeBatch } from "./writeBatch.js";
 
 /** Caps on what the cache keeps. */
@@ -41,6 +42,7 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
     written: new Map(),
     evicted: new Map(),
     outboxDialogs: new Map(),
+    fence: null,
   };
   const { metas, written, outboxDialogs } = state;
   let degraded = false;
@@ -133,6 +135,10 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
     putUsers: (users) => write((b) => users.forEach((u) => b.users.set(u.id, u))),
     putPrivacy: (name, value) => write((b) => b.privacy.set(name, value)),
     flush: () => queue.flush(),
+    claimTerm: () => claimTerm(raw),
+    fence(term, onStale = () => {}) {
+      state.fence = term === null ? null : { term, onStale };
+    },
     async close(closeOptions = {}) {
       if (!closeOptions.deleteData && !closed) await queue.flush();
       if (!closed) raw.close();

@@ -6,6 +6,7 @@ import type { CacheCaps } from "./createIdbSession.js";
 import type { WriteBatch } from "./createWriteQueue.js";
 import { STORE_NAMES, type WindowRecord } from "./schema.js";
 import { messageToRecord, outboxToRecord } from "./storedRecords.js";
+import { holdsTerm, type TermFence, userWorkOnly } from "./termFence.js";
 
 /** Per dialog: message id → the object last written (compared by reference). */
 type Known = Map<string, Message | undefined>;
@@ -24,16 +25,21 @@ export interface IdbSessionState {
   evicted: Map<string, number>;
   /** Outbox entry → its dialog (protected from eviction). */
   outboxDialogs: Map<string, string>;
+  /** Set while this tab leads (docs/architecture.md, Tabs): each batch checks the stored term first. */
+  fence: TermFence | null;
 }
 
 /** Writes one coalesced batch in one transaction: dialogs, windows (capped, diffed), outbox, cursors, users, privacy. */
-export async function writeBatch(state: IdbSessionState, batch: WriteBatch): Promise<void> {
+export async function writeBatch(state: IdbSessionState, given: WriteBatch): Promise<void> {
   const { raw, caps, metas, written, evicted, outboxDialogs } = state;
   const rangeOf = (dialogId: string) => state.keyRange.bound([dialogId, -Infinity], [dialogId, Infinity]);
   const tx = raw.transaction([...STORE_NAMES], "readwrite");
   const done = wrap(tx).done;
   done.catch(() => {});
   const store = (name: (typeof STORE_NAMES)[number]) => tx.objectStore(name);
+  const stale = state.fence !== null && !(await holdsTerm(store("cursors"), state.fence));
+  if (stale) state.fence?.onStale();
+  const batch = stale ? userWorkOnly(given) : given; // a stale leader writes only the user's new work
   const stagedKnown = new Map<string, Known | null>();
   const stagedMeta = new Map<string, WindowRecord | null>();
   const evictedNow = new Map<string, number>(); // dialog → its viewedAt
