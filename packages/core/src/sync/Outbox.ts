@@ -68,6 +68,11 @@ export interface Outbox {
    * for good or is cancelled (a later retry does not reopen it). Nothing waits across a reload.
    */
   settled(id: string): Promise<void>;
+  /**
+   * Shows another tab's copy of an entry without writing or sending anything (`null`: it left the outbox, done).
+   * A follower's outbox mirrors the leader's this way (docs/architecture.md, Tabs).
+   */
+  mirror(id: string, entry: OutboxEntry | null): void;
   /** Forgets everything (logout). */
   clear(): void;
 }

@@ -198,6 +198,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
         return Promise.reject(entry.lastError ?? new ChatError("server", "The entry failed"));
       return waiters.waitFor(id);
     },
+    mirror(id, entry) {
+      if (entry === null) {
+        if (find(id)) settle(id, null);
+        return entries.remove(id);
+      }
+      const was = find(id)?.state;
+      put(entry);
+      if (entry.state === "failed" && was !== "failed") {
+        settle(id, entry.lastError ?? new ChatError("server", "The entry failed"));
+        failures.next(entry);
+      }
+    },
     clear() {
       entries.clear();
       waiters.rejectAll(new ChatError("cancelled", "Signed out"));

@@ -28,6 +28,8 @@ export interface TabCoordinatorOptions {
   claimTerm(): Promise<number>;
   /** The role changed: `leader` once the term is claimed, `follower` when another tab leads (or this one stepped down). */
   onRole(role: Exclude<TabRole, "alone">, term: number): Promise<void> | void;
+  /** A tab appeared (the leader tells it what a follower shows at once, e.g. the connection). */
+  onNewTab?: () => void;
   /** Page lifecycle events, when the environment has them. */
   lifecycle?: (listener: (event: LifecycleEvent) => void) => () => void;
   /** How often each tab says it is there (the leader's word is its heartbeat). Default 1 s. */
@@ -43,6 +45,8 @@ export interface TabCoordinator {
   start(): Promise<void>;
   /** A signal from another tab (`here`, `bye`). */
   onSignal(message: TabMessage): void;
+  /** Gives up leading (its fence found a newer term): the lock is released and this tab follows, in line again. */
+  stepDown(): void;
   /** Leaves the election: the lock is released (another tab takes over at once) and the others are told. */
   stop(): void;
 }
@@ -211,9 +215,17 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
           leaderSeenAt = clock.now();
           if (role === "follower") term = message.term;
         }
-        if (isNew) say(); // a new tab learns of this one at once
+        if (isNew) {
+          say(); // a new tab learns of this one at once
+          options.onNewTab?.();
+        }
       } else return;
       publish();
+    },
+    stepDown() {
+      const letGo = release;
+      stepDown();
+      letGo?.();
     },
     stop() {
       if (!running) return;

@@ -1,0 +1,208 @@
+import type { ConnectionState } from "../connection/ConnectionState.js";
+import { ChatError, type ChatErrorJson } from "../errors/ChatError.js";
+import { outboxFromRecord } from "../persistence/indexedDb/storedRecords.js";
+import type { PersistenceSession } from "../persistence/Persistence.js";
+import { createStore } from "../reactive/createStore.js";
+import type { Readable } from "../reactive/readable.js";
+import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
+import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
+import type { Outbox } from "../sync/createOutbox.js";
+import { adoptOutboxEntry } from "../tabs/adoptOutboxEntry.js";
+import { applyTabWrites } from "../tabs/applyTabWrites.js";
+import type { TabEnvironment } from "../tabs/browserTabEnvironment.js";
+import { createBroadcastingSession, type TabWrite } from "../tabs/createBroadcastingSession.js";
+import { createTabChannel } from "../tabs/createTabChannel.js";
+import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
+import { rereadDatabase } from "../tabs/rereadDatabase.js";
+import { ALONE, type TabMessage, type TabsState } from "../tabs/TabsState.js";
+import type { Clock } from "../time/clock.js";
+
+/** Dependencies of `createTabsWiring`, by name. */
+export interface TabsWiringOptions {
+  appId: number;
+  clock: Clock;
+  /** The browser's locks and channels, or null to run alone (looked up at sign-in, never at import). */
+  environment: () => TabEnvironment | null;
+  dialogs: DialogsStore;
+  messages: MessagesStore;
+  outbox: Outbox;
+  windowCap: number;
+  selfUserId: () => number | null;
+  /** The unread ledger's `read` (a follower read a dialog). */
+  onRead: (dialogId: string) => void;
+  /** This tab's own connection. */
+  connection: Readable<ConnectionState>;
+  connect(): void;
+  disconnect(): Promise<void>;
+  /** True while the remembered session is still this user's (a leader elected after a logout signs out instead). */
+  stillSignedIn(userId: number): Promise<boolean>;
+  /** Signs this tab out without telling the others (they were told). */
+  signOutHere(): Promise<void>;
+}
+
+/** The client's side of tab coordination (docs/architecture.md, Tabs). */
+export interface TabsWiring {
+  /** `client.tabs`. */
+  readonly state: Readable<TabsState>;
+  /** The connection as the app should show it: the leader's in a follower, this tab's own otherwise. */
+  readonly connection: Readable<ConnectionState>;
+  /** True while another tab leads: this one writes no server data and does not connect. */
+  isFollower(): boolean;
+  /** Joins the tabs of a user whose database just opened; returns the session to use (it tells the others). */
+  attach(userId: number, db: PersistenceSession): PersistenceSession;
+  /** After the cache is published: takes part in the election; the leader (or a tab alone) connects. */
+  start(): Promise<void>;
+  /** Tells every tab of the user to sign out (before this one does). */
+  announceLogout(): void;
+  /** Leaves the tabs (sign-out, another user). */
+  detach(): void;
+  dispose(): void;
+}
+
+const connectionToWire = (c: ConnectionState) => ({ ...c, lastError: c.lastError?.toJSON() ?? null });
+type WireConnection = ReturnType<typeof connectionToWire>;
+const connectionFromWire = (c: WireConnection): ConnectionState => ({
+  ...c,
+  lastError: c.lastError ? ChatError.fromJSON(c.lastError as ChatErrorJson) : null,
+});
+
+/**
+ * Wires tab coordination into a client: one leader per app and user connects and writes; followers mirror its
+ * committed writes and put their own work in the shared outbox, which the leader takes up; a logout reaches every tab.
+ */
+export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
+  const { dialogs, messages, outbox, clock } = options;
+  const state = createStore<TabsState>(ALONE);
+  const leaderConnection = createStore<ConnectionState | null>(null);
+  const shown = createStore<ConnectionState>(options.connection.get());
+  let detachCurrent: (() => void) | null = null;
+  let startCurrent: (() => Promise<void>) | null = null;
+  let logoutCurrent: (() => void) | null = null;
+
+  const isFollower = () => state.get().role === "follower";
+  const refreshShown = () => shown.set((isFollower() && leaderConnection.get()) || options.connection.get());
+  const unwatch = [state, leaderConnection, options.connection].map((r) =>
+    (r as Readable<unknown>).subscribe(refreshShown),
+  );
+
+  function attach(userId: number, db: PersistenceSession): PersistenceSession {
+    const env = db.claimTerm ? options.environment() : null;
+    if (!env) return db;
+    const tabId = env.newTabId();
+    const name = `chatcube:${options.appId}:${userId}`;
+    let ready = false; // the cache is published; stream messages wait until then, in order
+    let first = true; // the first role needs no re-read: the tab just read the database
+    let live = true; // false once detached: a role that arrives late does nothing
+    const buffered: TabMessage[] = [];
+    const stores = { dialogs, messages, outbox };
+    const reportLater = (work: Promise<unknown>) => void work.catch(() => {});
+
+    const onWrites = (message: TabMessage) => {
+      if (!isFollower()) return; // a stale leader's stream reaching one that leads now
+      applyTabWrites(message.payload as TabWrite[], stores);
+    };
+    const onStream = (message: TabMessage) => {
+      if (!ready) return void buffered.push(message);
+      if (message.kind === "writes") onWrites(message);
+      else if (message.kind === "connection")
+        leaderConnection.set(connectionFromWire(message.payload as WireConnection));
+    };
+    const onSignal = (message: TabMessage) => {
+      coordinator.onSignal(message);
+      if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
+        reportLater(options.signOutHere());
+      if (message.kind !== "writes" || state.get().role !== "leader") return; // a new leader re-reads the outbox
+      for (const write of message.payload as TabWrite[]) {
+        if (write.type === "outbox") adoptOutboxEntry(outboxFromRecord(write.entry), { ...stores, ...options });
+        else if (write.type === "deleteOutbox") reportLater(outbox.cancel(write.id));
+      }
+    };
+    const channel = createTabChannel({
+      port: env.openChannel(name),
+      tabId,
+      onStream,
+      onSignal,
+      onResync: () => {
+        if (ready && isFollower()) reportLater(rereadDatabase(db, stores, { asLeader: false }));
+      },
+    });
+    const postConnection = () => {
+      if (state.get().role === "leader")
+        channel.stream(state.get().term, "connection", connectionToWire(options.connection.get()));
+    };
+    const shared = createBroadcastingSession(db, (writes) => {
+      const { role, term } = state.get();
+      if (role === "leader") return channel.stream(term, "writes", writes);
+      const work = writes.filter((w) => w.type === "outbox" || w.type === "deleteOutbox");
+      if (work.length) channel.signal(term, "writes", work); // the user's work, committed: the leader takes it up
+    });
+    const coordinator = createTabCoordinator({
+      lockName: name,
+      locks: env.locks,
+      channel,
+      tabId,
+      clock,
+      lifecycle: env.lifecycle,
+      claimTerm: () => db.claimTerm?.() ?? Promise.reject(new Error("no terms")),
+      onNewTab: postConnection,
+      async onRole(role, term) {
+        const wasFirst = first;
+        first = false;
+        if (role === "follower") {
+          if (!wasFirst) await options.disconnect();
+          return;
+        }
+        db.fence?.(term, () => coordinator.stepDown());
+        if (!wasFirst) await rereadDatabase(db, stores, { asLeader: true });
+        const signedIn = await options.stillSignedIn(userId);
+        if (!live || state.get().role !== "leader") return;
+        if (!signedIn) return void reportLater(options.signOutHere());
+        postConnection();
+        options.connect();
+      },
+    });
+    const unwatchRole = coordinator.state.subscribe((s) => state.set(s));
+    const unwatchConnection = options.connection.subscribe(postConnection);
+    startCurrent = async () => {
+      ready = true;
+      for (const message of buffered.splice(0)) onStream(message);
+      await coordinator.start();
+    };
+    logoutCurrent = () => channel.signal(state.get().term, "logout", { userId });
+    detachCurrent = () => {
+      live = false;
+      coordinator.stop();
+      channel.close();
+      unwatchRole();
+      unwatchConnection();
+    };
+    return shared;
+  }
+
+  const detach = () => {
+    detachCurrent?.();
+    detachCurrent = startCurrent = logoutCurrent = null;
+    state.set(ALONE);
+    leaderConnection.set(null);
+  };
+
+  return {
+    state,
+    connection: shown,
+    isFollower,
+    attach(userId, db) {
+      detach();
+      return attach(userId, db);
+    },
+    async start() {
+      if (startCurrent) await startCurrent();
+      else options.connect(); // alone: as ever
+    },
+    announceLogout: () => logoutCurrent?.(),
+    detach,
+    dispose() {
+      detach();
+      for (const stop of unwatch) stop();
+    },
+  };
+}

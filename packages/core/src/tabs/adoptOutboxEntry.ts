@@ -1,0 +1,83 @@
+import type { Message } from "../model/message.js";
+import type { OutboxEntry, OutboxSend } from "../model/outboxEntry.js";
+import { placeholderOf } from "../model/pendingUpload.js";
+import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
+import { applyMessageActivity, setUnread } from "../stores/dialogs/dialogsReducer.js";
+import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
+import { applyReaction, editMessage, removeMessages } from "../stores/messages/messagesReducer.js";
+import type { Outbox } from "../sync/createOutbox.js";
+
+/** What the leader needs to take up another tab's outbox entry. */
+export interface AdoptOptions {
+  dialogs: DialogsStore;
+  messages: MessagesStore;
+  outbox: Pick<Outbox, "entries" | "restore" | "retry" | "drain">;
+  selfUserId: () => number | null;
+  windowCap: number;
+  /** Told when a follower read a dialog (the unread ledger's `read`). */
+  onRead?: (dialogId: string) => void;
+}
+
+/** The pending message a `send` entry shows, as the tab that made it showed it (createMessagesFacade's `send`). */
+export function pendingMessageOf(entry: OutboxSend, self: number): Message {
+  return {
+    id: entry.messageId,
+    dialogId: entry.dialogId,
+    senderId: self,
+    recipientId: entry.recipientId,
+    body: entry.body,
+    dateSent: entry.createdAt,
+    attachments: [...entry.attachments, ...(entry.uploads ?? []).filter((u) => u.done === null).map(placeholderOf)],
+    reactions: { own: [], total: {} },
+    customParams: entry.customParams,
+    readIds: [self],
+    deliveredIds: [self],
+    editedAt: null,
+    status: entry.state === "failed" ? "failed" : "pending",
+  };
+}
+
+/**
+ * The leader takes up an entry another tab committed to the shared outbox (docs/architecture.md, Tabs): it shows
+ * the entry's effect in its own stores, as the other tab already does (so the leader's next writes carry it to every
+ * tab), and drains it. An entry it already has is left alone, except a failed one the other tab retried.
+ */
+export function adoptOutboxEntry(entry: OutboxEntry, options: AdoptOptions): void {
+  const { dialogs, messages, outbox } = options;
+  const known = outbox.entries.get().find((e) => e.id === entry.id);
+  if (known) {
+    if (known.state === "failed" && entry.state === "queued") void outbox.retry(entry.id);
+    return;
+  }
+  if (entry.state !== "queued") return; // progress of an entry this tab no longer holds: the database has it
+  const self = options.selfUserId();
+  if (self === null) return;
+  switch (entry.kind) {
+    case "send": {
+      const message = pendingMessageOf(entry, self);
+      messages.receive([message], { cap: options.windowCap });
+      const lastMessage = { id: message.id, text: message.body, senderId: self, dateSent: message.dateSent };
+      dialogs.apply(
+        (s) => applyMessageActivity(s, { dialogId: entry.dialogId, own: true, status: "pending", lastMessage }).state,
+      );
+      break;
+    }
+    case "edit":
+      messages.apply(entry.dialogId, (w) => editMessage(w, entry.messageId, entry.body, entry.createdAt));
+      break;
+    case "remove":
+      messages.apply(entry.dialogId, (w) => removeMessages(w, [entry.messageId]));
+      break;
+    case "react":
+      messages.apply(entry.dialogId, (w) =>
+        applyReaction(w, entry.messageId, { add: entry.add, remove: entry.remove, own: true }),
+      );
+      break;
+    case "read":
+      options.onRead?.(entry.dialogId);
+      dialogs.apply((s) => setUnread(s, entry.dialogId, 0));
+      break;
+  }
+  outbox.restore([entry]);
+  void outbox.drain();
+}

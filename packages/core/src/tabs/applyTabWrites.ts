@@ -1,0 +1,82 @@
+import type { Dialog } from "../model/dialog.js";
+import type { Message } from "../model/message.js";
+import type { OutboxEntry } from "../model/outboxEntry.js";
+import { messageFromRecord, outboxFromRecord } from "../persistence/indexedDb/storedRecords.js";
+import type { StoredWindow } from "../persistence/Persistence.js";
+import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
+import { type DialogsState, removeDialog, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
+import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
+import type { MessageWindow } from "../stores/messages/messagesReducer.js";
+import type { TabWrite } from "./createBroadcastingSession.js";
+
+/** What a follower's stores take from the leader's writes. */
+export interface FollowerStores {
+  dialogs: DialogsStore;
+  messages: MessagesStore;
+  outbox: {
+    readonly entries: { get(): readonly OutboxEntry[] };
+    /** Shows the leader's copy of an entry (`null`: it left the outbox) without writing anything. */
+    mirror(id: string, entry: OutboxEntry | null): void;
+  };
+}
+
+const unconfirmed = (m: Message) => m.status === "pending" || m.status === "failed";
+
+/**
+ * The leader's window as a follower shows it. The leader's copy is the truth for the history it covers; the
+ * follower keeps the older history it loaded itself (strictly older than the leader's oldest message), and its own
+ * messages still waiting in the outbox that the leader has not taken up yet.
+ */
+export function mergeLeaderWindow(
+  current: MessageWindow,
+  stored: StoredWindow,
+  waiting: (messageId: string) => boolean,
+): MessageWindow {
+  const ids = new Set(stored.items.map((m) => m.id));
+  const oldest = stored.items.find((m) => !unconfirmed(m))?.dateSent ?? Number.POSITIVE_INFINITY;
+  const older = current.items.filter((m) => !ids.has(m.id) && !unconfirmed(m) && m.dateSent < oldest);
+  const own = current.items.filter((m) => !ids.has(m.id) && unconfirmed(m) && waiting(m.id));
+  const items = older.length || own.length ? [...older, ...stored.items, ...own] : stored.items;
+  return Object.freeze({
+    ...current,
+    items,
+    hasOlder: older.length ? current.hasOlder : stored.hasOlder,
+    detached: older.length ? current.detached : Boolean(stored.detached),
+  });
+}
+
+/** The leader's copy wins even over a local one that looks newer (a follower's own optimistic change). */
+export const withoutNewer = (state: DialogsState, copies: readonly Dialog[]): DialogsState =>
+  copies.reduce((s, d) => ((s.byId.get(d.id)?.updatedAt ?? 0) > d.updatedAt ? removeDialog(s, d.id) : s), state);
+
+/** Applies the leader's committed writes to a follower's stores (docs/architecture.md, Tabs). */
+export function applyTabWrites(writes: readonly TabWrite[], stores: FollowerStores): void {
+  const { dialogs, messages, outbox } = stores;
+  const waiting = (messageId: string) =>
+    outbox.entries.get().some((e) => e.kind === "send" && e.messageId === messageId);
+  for (const write of writes) {
+    switch (write.type) {
+      case "dialogs":
+        dialogs.apply((s) => upsertDialogs(withoutNewer(s, write.dialogs), write.dialogs));
+        break;
+      case "deleteDialogs":
+        dialogs.apply((s) => write.ids.reduce(removeDialog, s));
+        for (const id of write.ids) messages.drop(id);
+        break;
+      case "window": {
+        const stored: StoredWindow = { ...write.window, items: write.window.items.map(messageFromRecord) };
+        messages.apply(stored.dialogId, (w) => mergeLeaderWindow(w, stored, waiting));
+        break;
+      }
+      case "deleteWindow":
+        messages.drop(write.dialogId);
+        break;
+      case "outbox":
+        outbox.mirror(write.entry.id, outboxFromRecord(write.entry));
+        break;
+      case "deleteOutbox":
+        outbox.mirror(write.id, null);
+        break;
+    }
+  }
+}
