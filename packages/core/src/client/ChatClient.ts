@@ -12,6 +12,7 @@ import type { UnreadReadable } from "../stores/dialogs/createDialogsStore.js";
 import type { DialogMessages, MessagesView } from "../stores/messages/messagesView.js";
 import type { OutboxReadable } from "../stores/outbox/selectOutbox.js";
 import type { SyncState } from "../sync/createSync.js";
+import type { TabsState } from "../tabs/TabsState.js";
 import type { AuthState } from "./createAuth.js";
 import type { ContactsApi } from "./createContactsCommands.js";
 import type { DialogExtrasApi } from "./createDialogExtrasCommands.js";
@@ -166,6 +167,8 @@ export interface ChatClient {
   sync: Readable<SyncState> & { resync(): Promise<void> };
   /** Whether data survives a reload, live: `degraded` (memory only) with the reason. */
   persistence: { status: Readable<PersistenceStatus> };
+  /** This tab among the user's tabs in the browser: leader, follower, or alone (docs/architecture.md, Tabs). */
+  tabs: Readable<TabsState>;
   /** System messages (app-level signals): the stream, the recent ones, and `send`. */
   system: SystemApi;
   /** Privacy (block) lists: `{ lists, defaultName, activeName, blocked }`, live, and their commands. */

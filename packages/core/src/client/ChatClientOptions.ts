@@ -1,6 +1,7 @@
 import type { BackoffOptions } from "../connection/createBackoff.js";
 import type { NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
 import type { Persistence } from "../persistence/Persistence.js";
+import type { TabEnvironment } from "../tabs/browserTabEnvironment.js";
 import type { Clock } from "../time/clock.js";
 import type { TransportLogger, WebSocketConstructor } from "../xmpp/transport/XmppTransport.js";
 
@@ -52,4 +53,10 @@ export interface ChatClientOptions {
   errorWindowMs?: number;
   /** Most messages a dialog keeps in memory while live messages arrive. Default 500. */
   windowCap?: number;
+  /**
+   * How the tabs of one user share one connection (docs/architecture.md, Tabs). Default the browser's Web Locks and
+   * BroadcastChannel; `null` (or a browser without them) runs each tab alone. Only a shared database (IndexedDB)
+   * coordinates.
+   */
+  tabs?: TabEnvironment | null;
 }

@@ -19,6 +19,7 @@ import { createOutbox } from "../sync/createOutbox.js";
 import { createSync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
 import { runOnConnect } from "../sync/runOnConnect.js";
+import { browserTabEnvironment } from "../tabs/browserTabEnvironment.js";
 import { systemClock } from "../time/clock.js";
 import { createXmppTransport } from "../xmpp/createXmppTransport.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
@@ -38,6 +39,7 @@ import { createPrivacyCommands } from "./createPrivacyCommands.js";
 import { createReactionsCommands } from "./createReactionsCommands.js";
 import { createSearchCommand } from "./createSearchCommand.js";
 import { createSystemCommands } from "./createSystemCommands.js";
+import { createTabsWiring } from "./createTabsWiring.js";
 import { createTypingCommands } from "./createTypingCommands.js";
 import { createUserData } from "./createUserData.js";
 import { wireIngest } from "./wireIngest.js";
@@ -123,9 +125,23 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const { dispose: stopReactions, ...reactions } = createReactionsCommands({ ...deps, outbox });
 
   const connect = () =>
-    void connection.connect(auth.credentials).catch((error: unknown) => reportError(toChatError(error)));
+    void (
+      tabs.isFollower() ||
+      connection.connect(auth.credentials).catch((error: unknown) => reportError(toChatError(error)))
+    ); // one connection per user: the leader's
+  const tabs = createTabsWiring({
+    ...{ ...deps, appId: options.appId, outbox, connect, onRead: unread.read, connection: connection.state },
+    environment: () => (options.tabs === undefined ? browserTabEnvironment() : options.tabs),
+    disconnect: () => connection.disconnect(),
+    stillSignedIn: (id) =>
+      persistence.loadSession(options.appId).then(
+        (s) => s?.user.id === id,
+        () => true,
+      ),
+    signOutHere: () => auth.api.logout({ keepData: true }),
+  });
   const userData = createUserData({
-    ...{ ...deps, appId: options.appId, persistence, outbox, connect, seedCursor: sync.seed },
+    ...{ ...deps, appId: options.appId, persistence, outbox, connect, seedCursor: sync.seed, tabs },
     eagerMessages: options.hydrateMessages ?? 5000,
     onRestored: (dialogId, watermark) => void (isOnline() && sync.catchUp(dialogId, watermark)),
     disconnect: () => connection.disconnect(),
@@ -148,14 +164,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs }),
     followLastMessageStatus(dialogs, messages),
     ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, privacy.dispose, contacts.dispose],
-    ...[lastActivity.dispose, system.dispose, activity.dispose, stopReactions],
+    ...[lastActivity.dispose, system.dispose, activity.dispose, stopReactions, tabs.dispose],
   ];
 
   return {
-    auth: auth.api,
+    auth: { ...auth.api, logout: (o) => (tabs.announceLogout(), auth.api.logout(o)) }, // every tab of the user signs out
     session,
     users: { get: (id) => rest.users.get(id), getMany: (ids) => rest.users.getMany(ids) },
-    connection: readableWith(connection.state, {
+    connection: readableWith(tabs.connection, {
       connect: async () => {
         auth.credentials(); // signed out: rejects before connecting
         await connection.connect(auth.credentials);
@@ -169,6 +185,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     outbox: outbox.entries,
     sync: readableWith(sync.state, { resync: () => sync.run({ full: true }) }),
     persistence: { status: persistence.status },
+    tabs: tabs.state,
     privacy,
     contacts,
     lastActivity: { forUser: lastActivity.forUser, query: lastActivity.query },

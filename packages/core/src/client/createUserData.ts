@@ -6,6 +6,7 @@ import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import type { Outbox } from "../sync/createOutbox.js";
 import type { Clock } from "../time/clock.js";
+import type { TabsWiring } from "./createTabsWiring.js";
 import { createHydrator } from "./hydrate.js";
 
 /** The signed-in user's data on this device: the open database, the cache it publishes, the writes behind. */
@@ -46,24 +47,29 @@ export function createUserData(deps: {
   connect: () => void;
   disconnect: () => Promise<void>;
   forget: ReadonlyArray<() => void>;
+  /** The user's other tabs (docs/architecture.md, Tabs): who connects, and who writes behind. */
+  tabs?: Pick<TabsWiring, "attach" | "start" | "detach" | "isFollower">;
 }): UserData {
   let db: PersistenceSession | null = null;
-  const writeBehind = createWriteBehind({ ...deps, session: () => db });
+  const { tabs } = deps;
+  const writeBehind = createWriteBehind({ ...deps, session: () => (tabs?.isFollower() ? null : db) }); // the leader's
   const hydrator = createHydrator({ ...deps, db: () => db, writeBehind });
   return {
     db: () => db,
     restoreWindow: hydrator.restoreWindow,
     markViewed: writeBehind.markViewed,
     async open(user) {
-      db = await deps.persistence.open({ appId: deps.appId, userId: user.id });
+      const opened = await deps.persistence.open({ appId: deps.appId, userId: user.id });
+      db = tabs ? tabs.attach(user.id, opened) : opened;
       const hydrated = await hydrator.hydrate();
       if (hydrated.cursor !== null) deps.seedCursor(hydrated.cursor);
-      deps.connect();
+      await (tabs ? tabs.start() : deps.connect()); // the leader, or a tab alone, connects
       await hydrated.windows;
     },
     async close({ keepData }) {
       await deps.disconnect().catch(() => {});
       if (keepData) await writeBehind.flush().catch(() => {});
+      tabs?.detach();
       const closing = db;
       db = null;
       for (const forget of deps.forget) forget();

@@ -1,6 +1,6 @@
+import { createFakeBus } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
 import { describe, expect, it } from "@jest/globals";
 import { createTabChannel } from "./createTabChannel.js";
-import { createFakeBus } from "./fakeTabEnvironment.js";
 import type { TabMessage } from "./TabsState.js";
 
 const settle = async () => {

@@ -1,8 +1,8 @@
+import { createFakeBus, createFakeLocks } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
 import { describe, expect, it } from "@jest/globals";
 import { createManualClock } from "../time/createManualClock.js";
 import { createTabChannel } from "./createTabChannel.js";
 import { createTabCoordinator, type LifecycleEvent } from "./createTabCoordinator.js";
-import { createFakeBus, createFakeLocks } from "./fakeTabEnvironment.js";
 
 const settle = async () => {
   for (let i = 0; i < 30; i++) await Promise.resolve();

@@ -1,9 +1,9 @@
-import type { ChannelPort } from "./createTabChannel.js";
-import type { LockManagerLike } from "./createTabCoordinator.js";
+import type { ChannelPort } from "../../../core/src/tabs/createTabChannel.js";
+import type { LockManagerLike } from "../../../core/src/tabs/createTabCoordinator.js";
 
-// Test-only fakes of the browser's Web Locks and BroadcastChannel with the semantics the tabs rely on
-// (exclusive locks granted in request order, ifAvailable, steal, abort; messages delivered asynchronously to every
-// other port, structured-cloned).
+// Test-only helper (imported by *.test.ts, never by the library): fakes of the browser's Web Locks and
+// BroadcastChannel with the semantics the tabs rely on (exclusive locks granted in request order, ifAvailable, steal,
+// abort; messages delivered asynchronously to every other port, structured-cloned).
 
 const abortError = () => Object.assign(new Error("aborted"), { name: "AbortError" });
 

@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import "fake-indexeddb/auto";
+import { type RunningServer, startServer } from "@chatcube/server";
+import { createFakeBus, createFakeLocks } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
+import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
+import { type ChatClient, createIndexedDbPersistence, DialogType } from "../../src/index.js";
+import type { TabEnvironment } from "../../src/tabs/browserTabEnvironment.js";
+import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
+import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
+
+// Several tabs of one browser in one process: one IndexedDB factory, one lock manager and one channel bus shared by
+// clients, against the real server (docs/architecture.md, Tabs).
+
+let server: RunningServer;
+const clients: ChatClient[] = [];
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+});
+afterEach(async () => {
+  for (const client of clients.splice(0)) await client.dispose();
+});
+afterAll(() => server.close());
+
+function browser() {
+  const indexedDB = new IDBFactory();
+  const locks = createFakeLocks();
+  const bus = createFakeBus();
+  let tabIds = 0;
+  const environment: TabEnvironment = {
+    locks,
+    openChannel: () => bus.port(),
+    newTabId: () => `tab-${++tabIds}`,
+  };
+  const tab = () => {
+    const client = newClient(server, {
+      persistence: createIndexedDbPersistence({ indexedDB, IDBKeyRange }),
+      tabs: environment,
+    });
+    clients.push(client);
+    return client;
+  };
+  return { tab };
+}
+
+const xmppSessions = (user: TestUser) =>
+  (server.context.chat as unknown as { sessionsOf(id: number): unknown[] }).sessionsOf(user.id).length;
+
+async function threeTabs() {
+  const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+  const bob = await onlineClient(server, bobUser);
+  clients.push(bob);
+  const b = browser();
+  const first = b.tab();
+  await first.auth.login({ login: aliceUser.login, password: aliceUser.password });
+  await valueOf(first.connection, (c) => c.status === "online", "the first tab online");
+  const dialog = await first.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
+  const others = [b.tab(), b.tab()];
+  for (const tab of others) await tab.auth.resume();
+  const tabs = [first, ...others];
+  for (const tab of tabs) await valueOf(tab.tabs, (s) => s.tabs === 3, "three tabs counted", 5000);
+  return { aliceUser, bobUser, bob, b, tabs, dialog };
+}
+
+describe("one user, many tabs", () => {
+  it("one connection across three tabs; a peer's messages show in every tab once, in order", async () => {
+    const { aliceUser, bob, tabs, dialog } = await threeTabs();
+    expect(tabs.map((t) => t.tabs.get().role)).toEqual(["leader", "follower", "follower"]);
+    expect(xmppSessions(aliceUser)).toBe(1);
+    for (const tab of tabs.slice(1)) {
+      expect(tab.connection.get().status).toBe("online"); // the leader's, shown
+      expect(tab.dialogs.list.get().some((d) => d.id === dialog.id)).toBe(true);
+    }
+    for (let i = 0; i < 5; i++) await bob.messages.send(dialog.id, { body: `m${i}` });
+    for (const tab of tabs) {
+      const window = await valueOf(
+        tab.messages.forDialog(dialog.id),
+        (w) => w.items.filter((m) => m.body?.startsWith("m")).length >= 5,
+        "bob's five messages",
+      );
+      expect(window.items.map((m) => m.body)).toEqual(["m0", "m1", "m2", "m3", "m4"]);
+    }
+    expect(xmppSessions(aliceUser)).toBe(1);
+  });
+
+  it("a follower's send reaches the peer once, and its status shows in every tab", async () => {
+    const { bob, tabs, dialog } = await threeTabs();
+    const follower = tabs[2];
+    const sent = await follower.messages.send(dialog.id, { body: "from a follower" });
+    await sent.settled;
+    const atBob = await valueOf(
+      bob.messages.forDialog(dialog.id),
+      (w) => w.items.some((m) => m.id === sent.id),
+      "bob receives it",
+    );
+    expect(atBob.items.filter((m) => m.id === sent.id)).toHaveLength(1);
+    for (const tab of tabs)
+      await valueOf(
+        tab.messages.forDialog(dialog.id),
+        (w) => w.items.some((m) => m.id === sent.id && m.status !== "pending"),
+        "the status in every tab",
+      );
+    expect(server.context.db.messages.get(sent.id)?.message).toBe("from a follower");
+    for (const tab of tabs) expect(tab.outbox.get()).toEqual([]);
+  });
+
+  it("the leader closed: another tab leads at once, with one connection", async () => {
+    const { aliceUser, tabs } = await threeTabs();
+    const started = Date.now();
+    await tabs[0].dispose();
+    clients.splice(clients.indexOf(tabs[0]), 1);
+    const next = await Promise.race(
+      tabs.slice(1).map((t) => valueOf(t.tabs, (s) => s.role === "leader", "a new leader").then(() => t)),
+    );
+    await valueOf(next.connection, (c) => c.status === "online", "the new leader online");
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(next.tabs.get().term).toBe(2);
+    expect(tabs.slice(1).filter((t) => t.tabs.get().role === "leader")).toHaveLength(1);
+    expect(xmppSessions(aliceUser)).toBe(1);
+  });
+
+  it("a logout in one tab signs out every tab", async () => {
+    const { aliceUser, tabs } = await threeTabs();
+    await tabs[1].auth.logout();
+    for (const tab of tabs) await valueOf(tab.auth.state, (s) => s.status === "signed-out", "signed out", 2000);
+    expect(xmppSessions(aliceUser)).toBe(0);
+  });
+});
