@@ -3,7 +3,7 @@
 export type { ContactPresence as Presence, LastActivityState as LastActivity } from "@chatcube/core";
 export * from "@chatcube/core";
 export { ChatProvider, type ChatProviderProps, useChatClient } from "./ChatProvider.js";
-export { useAuth, useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
+export { useAuth, useConnection, useOutbox, useSession, useSync, useTabs, useUnread } from "./useClientState.js";
 export { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";
 export { useDialog, useDialogs } from "./useDialogs.js";
 export { useMessages } from "./useMessages.js";

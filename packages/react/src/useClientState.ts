@@ -1,4 +1,4 @@
-import type { AuthState, ConnectionState, OutboxEntry, Session, SyncState } from "@chatcube/core";
+import type { AuthState, ConnectionState, OutboxEntry, Session, SyncState, TabsState } from "@chatcube/core";
 import { useChatClient } from "./ChatProvider.js";
 import { useReadable } from "./useReadable.js";
 
@@ -16,6 +16,9 @@ export const useConnection = (): ConnectionState => useReadable(useChatClient().
 
 /** The delta sync state (`state`, `lastSyncedAt`, `error`); `client.sync.resync()` runs one now. */
 export const useSync = (): SyncState => useReadable(useChatClient().sync);
+
+/** This tab among the user's tabs: `role` (`leader` holds the one connection, `follower`, `alone`), `term`, `tabs`. */
+export const useTabs = (): TabsState => useReadable(useChatClient().tabs);
 
 /** Unread messages: in one dialog when `dialogId` is given, else in all of them. */
 export function useUnread(dialogId?: string | null): number {

@@ -4,7 +4,7 @@ export type { ContactPresence as Presence, LastActivityState as LastActivity } f
 export * from "@chatcube/core";
 export { CHAT_CLIENT_KEY, getChatClient, setChatClient, useChatClient } from "./chatContext.js";
 export type { MaybeGetter } from "./follow.js";
-export { useAuth, useConnection, useOutbox, useSession, useSync, useUnread } from "./useClientState.js";
+export { useAuth, useConnection, useOutbox, useSession, useSync, useTabs, useUnread } from "./useClientState.js";
 export { useBlockList, useContacts, useLastActivity, usePresence } from "./useContacts.js";
 export { useDialog, useDialogs } from "./useDialogs.js";
 export { useMessages } from "./useMessages.js";

@@ -1,4 +1,4 @@
-import type { AuthState, ConnectionState, OutboxEntry, Readable, Session, SyncState } from "@chatcube/core";
+import type { AuthState, ConnectionState, OutboxEntry, Readable, Session, SyncState, TabsState } from "@chatcube/core";
 import { getChatClient } from "./chatContext.js";
 import { follow, type MaybeGetter } from "./follow.js";
 
@@ -16,6 +16,9 @@ export const useConnection = (): Readable<ConnectionState> => getChatClient().co
 
 /** The delta sync state (`state`, `lastSyncedAt`, `error`); `client.sync.resync()` runs one now. */
 export const useSync = (): Readable<SyncState> => getChatClient().sync;
+
+/** This tab among the user's tabs: `role` (`leader` holds the one connection, `follower`, `alone`), `term`, `tabs`. */
+export const useTabs = (): Readable<TabsState> => getChatClient().tabs;
 
 /** Unread messages: in one dialog when `dialogId` is given (a getter follows runes), else in all of them. */
 export function useUnread(dialogId?: MaybeGetter<string | null | undefined>): Readable<number> {

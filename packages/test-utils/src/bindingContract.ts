@@ -19,6 +19,7 @@ export type HookName =
   | "usePresence"
   | "useSession"
   | "useSync"
+  | "useTabs"
   | "useTyping"
   | "useUnread";
 
@@ -127,6 +128,13 @@ const ROWS: Row[] = [
     before: "idle",
     change: (f) => f.connection.update((c) => void (c.status = "online")),
     after: "online",
+  },
+  {
+    hook: "useTabs",
+    read: (t: { role: string; tabs: number }) => `${t.role} of ${t.tabs}`,
+    before: "alone of 1",
+    change: (f) => f.tabs.set({ role: "follower", term: 2, tabs: 3 }),
+    after: "follower of 3",
   },
   {
     hook: "useSync",

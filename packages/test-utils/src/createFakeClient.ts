@@ -21,6 +21,7 @@ import {
   select,
   selectByKey,
   shallowEqual,
+  type TabsState,
   type UnreadCounts,
 } from "@chatcube/core";
 
@@ -37,6 +38,7 @@ export interface FakeChat {
   session: Store<Session | null>;
   auth: Store<AuthState>;
   sync: Store<SyncState>;
+  tabs: Store<TabsState>;
   outbox: Store<readonly OutboxEntry[]>;
   contacts: Store<readonly Contact[]>;
   privacy: Store<BlockedUsers>;
@@ -138,6 +140,7 @@ export function createFakeClient(): FakeChat {
   const session = createStore<Session | null>(null);
   const auth = createStore<AuthState>({ status: "signed-out", user: null });
   const sync = createStore<SyncState>({ state: "idle", lastSyncedAt: null, error: null });
+  const tabs = createStore<TabsState>({ role: "alone", term: 0, tabs: 1 });
   const outbox = createStore<readonly OutboxEntry[]>([]);
   const contacts = createStore<readonly Contact[]>([]);
   const privacy = createStore<BlockedUsers>({ blocked: new Set() });
@@ -193,6 +196,7 @@ export function createFakeClient(): FakeChat {
       ),
     },
     sync: { ...counted(sync), resync: async () => {} },
+    tabs: counted(tabs),
     contacts: {
       ...countedContacts,
       presenceOf: orNone(
@@ -220,6 +224,7 @@ export function createFakeClient(): FakeChat {
     session,
     auth,
     sync,
+    tabs,
     outbox,
     contacts,
     privacy,

@@ -1,4 +1,4 @@
-import type { AuthState, ConnectionState, OutboxEntry, Session, SyncState } from "@chatcube/core";
+import type { AuthState, ConnectionState, OutboxEntry, Session, SyncState, TabsState } from "@chatcube/core";
 import { type MaybeRefOrGetter, toValue } from "vue";
 import { useChatClient } from "./chatPlugin.js";
 import { type ReadonlyRef, useReadable } from "./useReadable.js";
@@ -17,6 +17,9 @@ export const useConnection = (): ReadonlyRef<ConnectionState> => useReadable(use
 
 /** The delta sync state (`state`, `lastSyncedAt`, `error`); `client.sync.resync()` runs one now. */
 export const useSync = (): ReadonlyRef<SyncState> => useReadable(useChatClient().sync);
+
+/** This tab among the user's tabs: `role` (`leader` holds the one connection, `follower`, `alone`), `term`, `tabs`. */
+export const useTabs = (): ReadonlyRef<TabsState> => useReadable(useChatClient().tabs);
 
 /** Unread messages: in one dialog when `dialogId` is given (a ref or getter may change it), else in all of them. */
 export function useUnread(dialogId?: MaybeRefOrGetter<string | null | undefined>): ReadonlyRef<number> {
