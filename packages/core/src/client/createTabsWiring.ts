@@ -102,6 +102,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       applyTabWrites(message.payload as TabWrite[], stores);
     };
     const onStream = (message: TabMessage) => {
+      coordinator.onSignal(message); // the leader's stream is a sign of life too
       if (!ready) return void buffered.push(message);
       if (message.kind === "writes") onWrites(message);
       else if (message.kind === "connection")

@@ -34,7 +34,10 @@ export interface TabCoordinatorOptions {
   lifecycle?: (listener: (event: LifecycleEvent) => void) => () => void;
   /** How often each tab says it is there (the leader's word is its heartbeat). Default 1 s. */
   heartbeatMs?: number;
-  /** A leader silent this long (hung, or throttled while long hidden) is replaced: a follower steals the lock. Default 10 s. */
+  /**
+   * A leader silent this long (frozen without a `freeze` event, hung, or throttled while long hidden) is replaced: a
+   * follower steals the lock. Default 5 s.
+   */
   staleAfterMs?: number;
 }
 
@@ -43,7 +46,7 @@ export interface TabCoordinator {
   readonly state: Readable<TabsState>;
   /** Joins the election; resolves once this tab knows its first role. */
   start(): Promise<void>;
-  /** A signal from another tab (`here`, `bye`). */
+  /** A message from another tab: `here` and `bye` count tabs; anything from the leader is a sign of life. */
   onSignal(message: TabMessage): void;
   /** Gives up leading (its fence found a newer term): the lock is released and this tab follows, in line again. */
   stepDown(): void;
@@ -60,7 +63,7 @@ export interface TabCoordinator {
 export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordinator {
   const { locks, channel, tabId, clock, lockName } = options;
   const heartbeatMs = options.heartbeatMs ?? 1000;
-  const staleAfterMs = options.staleAfterMs ?? 10_000;
+  const staleAfterMs = options.staleAfterMs ?? 5000;
   const state = createStore<TabsState>({ role: "follower", term: 0, tabs: 1 });
   const peers = new Map<string, number>(); // tab id → when last heard
   let role: Exclude<TabRole, "alone"> = "follower";
@@ -204,6 +207,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
     },
     onSignal(message) {
       if (message.from === tabId) return;
+      if (message.from === leaderId) leaderSeenAt = clock.now();
       if (message.kind === "bye") {
         peers.delete(message.from);
         if (message.from === leaderId) leaderId = null;
