@@ -19,7 +19,7 @@ export interface AdoptOptions {
 }
 
 /** The pending message a `send` entry shows, as the tab that made it showed it (createMessagesFacade's `send`). */
-export function pendingMessageOf(entry: OutboxSend, self: number): Message {
+function pendingMessageOf(entry: OutboxSend, self: number): Message {
   return {
     id: entry.messageId,
     dialogId: entry.dialogId,

@@ -5,7 +5,7 @@ import { messageToRecord, outboxToRecord } from "../persistence/indexedDb/stored
 import type { PersistenceSession, StoredWindow } from "../persistence/Persistence.js";
 
 /** A window as it crosses to another tab (errors in plain form, as IndexedDB keeps them). */
-export interface WindowRecordOut extends Omit<StoredWindow, "items"> {
+interface WindowRecordOut extends Omit<StoredWindow, "items"> {
   items: MessageRecord[];
 }
 

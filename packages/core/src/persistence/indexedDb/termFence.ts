@@ -2,7 +2,7 @@ import { wrap } from "idb";
 import type { WriteBatch } from "./createWriteQueue.js";
 
 /** Where the current leader's term is kept, beside the sync cursors (docs/architecture.md, Tabs). */
-export const TERM_KEY = "tabs:term";
+const TERM_KEY = "tabs:term";
 
 /** A fence set by the leading tab: its term, and what to do when a batch finds a newer one. */
 export interface TermFence {
