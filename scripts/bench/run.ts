@@ -5,6 +5,7 @@ import { benchJournal } from "./journal.js";
 import { benchOffline } from "./offline.js";
 import { benchOutbox } from "./outboxDrain.js";
 import { benchRouting } from "./routing.js";
+import { benchTabs } from "./tabsFanout.js";
 
 await benchRouting();
 console.log();
@@ -17,3 +18,5 @@ console.log();
 await benchOutbox();
 console.log();
 await benchJournal();
+console.log();
+await benchTabs();

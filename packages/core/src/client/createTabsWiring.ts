@@ -11,6 +11,7 @@ import { adoptOutboxEntry } from "../tabs/adoptOutboxEntry.js";
 import { applyTabWrites } from "../tabs/applyTabWrites.js";
 import type { TabEnvironment } from "../tabs/browserTabEnvironment.js";
 import { createBroadcastingSession, type TabWrite } from "../tabs/createBroadcastingSession.js";
+import { applyLiveMessages, createLiveRelay, type LiveMessages } from "../tabs/createLiveRelay.js";
 import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
 import { rereadDatabase } from "../tabs/rereadDatabase.js";
@@ -105,6 +106,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       coordinator.onSignal(message); // the leader's stream is a sign of life too
       if (!ready) return void buffered.push(message);
       if (message.kind === "writes") onWrites(message);
+      else if (message.kind === "live" && isFollower())
+        applyLiveMessages(message.payload as LiveMessages[], messages, options.windowCap);
       else if (message.kind === "connection")
         leaderConnection.set(connectionFromWire(message.payload as WireConnection));
     };
@@ -164,6 +167,9 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     });
     const unwatchRole = coordinator.state.subscribe((s) => state.set(s));
     const unwatchConnection = options.connection.subscribe(postConnection);
+    const stopRelay = createLiveRelay(messages, (changes) => {
+      if (state.get().role === "leader") channel.stream(state.get().term, "live", changes);
+    });
     startCurrent = async () => {
       ready = true;
       for (const message of buffered.splice(0)) onStream(message);
@@ -176,6 +182,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       channel.close();
       unwatchRole();
       unwatchConnection();
+      stopRelay();
     };
     return shared;
   }
