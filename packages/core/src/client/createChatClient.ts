@@ -74,7 +74,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const network = options.network === undefined ? createBrowserNetworkSource() : options.network; // one source for all
   const connection = createConnection({ ...options, transport, clock, backoff: options.reconnect, network });
   const isOnline = () => connection.state.get().status === "online";
-  const sendIfOnline = (stanza: Element) => void (isOnline() && transport.send(stanza).catch(() => {}));
+  const sendIfOnline = (stanza: Element) =>
+    void (isOnline() ? transport.send(stanza).catch(() => {}) : tabs.forward(stanza)); // a follower's goes via the leader
   const router = createStanzaRouter({ stanza$: transport.stanza$, reportError });
 
   const dialogs = createDialogsStore();
@@ -133,6 +134,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     ...{ ...deps, appId: options.appId, outbox, connect, onRead: unread.read, connection: connection.state },
     environment: () => (options.tabs === undefined ? browserTabEnvironment() : options.tabs),
     disconnect: () => connection.disconnect(),
+    sendStanza: sendIfOnline,
     stillSignedIn: (id) =>
       persistence.loadSession(options.appId).then(
         (s) => s?.user.id === id,
@@ -159,7 +161,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   });
 
   const stops = [
-    wireIngest({ ...deps, sync, outbox, emitSystemMessage: (m) => systemMessages.next(m) }),
+    wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: (m) => systemMessages.next(m) }),
     unsubscriber(transport.error$.subscribe(reportError)),
     runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs }),
     followLastMessageStatus(dialogs, messages),

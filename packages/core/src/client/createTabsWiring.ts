@@ -1,15 +1,17 @@
+import type { Element } from "@xmpp/xml";
 import type { ConnectionState } from "../connection/ConnectionState.js";
-import { ChatError, type ChatErrorJson } from "../errors/ChatError.js";
 import { outboxFromRecord } from "../persistence/indexedDb/storedRecords.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
+import type { TypingStore } from "../stores/typing/createTypingStore.js";
 import type { Outbox } from "../sync/createOutbox.js";
 import { adoptOutboxEntry } from "../tabs/adoptOutboxEntry.js";
 import { applyTabWrites } from "../tabs/applyTabWrites.js";
 import type { TabEnvironment } from "../tabs/browserTabEnvironment.js";
+import { connectionFromWire, connectionToWire, type WireConnection } from "../tabs/connectionOnWire.js";
 import { createBroadcastingSession, type TabWrite } from "../tabs/createBroadcastingSession.js";
 import { applyLiveMessages, createLiveRelay, type LiveMessages } from "../tabs/createLiveRelay.js";
 import { createTabChannel } from "../tabs/createTabChannel.js";
@@ -17,6 +19,7 @@ import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
 import { rereadDatabase } from "../tabs/rereadDatabase.js";
 import { ALONE, type TabMessage, type TabsState } from "../tabs/TabsState.js";
 import type { Clock } from "../time/clock.js";
+import { parseFrame } from "../xmpp/transport/parseFrame.js";
 
 /** Dependencies of `createTabsWiring`, by name. */
 export interface TabsWiringOptions {
@@ -33,6 +36,10 @@ export interface TabsWiringOptions {
   onRead: (dialogId: string) => void;
   /** This tab's own connection. */
   connection: Readable<ConnectionState>;
+  /** Who is typing (the leader's ingest sets it; followers get the same news). */
+  typing: TypingStore;
+  /** Sends a stanza on the leader's connection (typing, activity and other news a follower asked it to send). */
+  sendStanza(stanza: Element): void;
   connect(): void;
   disconnect(): Promise<void>;
   /** True while the remembered session is still this user's (a leader elected after a logout signs out instead). */
@@ -55,17 +62,14 @@ export interface TabsWiring {
   start(): Promise<void>;
   /** Tells every tab of the user to sign out (before this one does). */
   announceLogout(): void;
+  /** In a follower, hands a stanza to the leader to send (typing, activity): true when it did. */
+  forward(stanza: Element): boolean;
+  /** The typing store as the leader's ingest should set it: every tab learns who is typing. */
+  readonly typing: TypingStore;
   /** Leaves the tabs (sign-out, another user). */
   detach(): void;
   dispose(): void;
 }
-
-const connectionToWire = (c: ConnectionState) => ({ ...c, lastError: c.lastError?.toJSON() ?? null });
-type WireConnection = ReturnType<typeof connectionToWire>;
-const connectionFromWire = (c: WireConnection): ConnectionState => ({
-  ...c,
-  lastError: c.lastError ? ChatError.fromJSON(c.lastError as ChatErrorJson) : null,
-});
 
 /**
  * Wires tab coordination into a client: one leader per app and user connects and writes; followers mirror its
@@ -79,6 +83,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   let detachCurrent: (() => void) | null = null;
   let startCurrent: (() => Promise<void>) | null = null;
   let logoutCurrent: (() => void) | null = null;
+  let postCurrent: ((kind: "stream" | "signal", what: string, payload: unknown) => void) | null = null;
 
   const isFollower = () => state.get().role === "follower";
   const refreshShown = () => shown.set((isFollower() && leaderConnection.get()) || options.connection.get());
@@ -106,7 +111,10 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       coordinator.onSignal(message); // the leader's stream is a sign of life too
       if (!ready) return void buffered.push(message);
       if (message.kind === "writes") onWrites(message);
-      else if (message.kind === "live" && isFollower())
+      else if (message.kind === "typing" && isFollower()) {
+        const { dialogId, userId, typing } = message.payload as { dialogId: string; userId: number; typing: boolean };
+        options.typing.set(dialogId, userId, typing);
+      } else if (message.kind === "live" && isFollower())
         applyLiveMessages(message.payload as LiveMessages[], messages, options.windowCap);
       else if (message.kind === "connection")
         leaderConnection.set(connectionFromWire(message.payload as WireConnection));
@@ -115,6 +123,10 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       coordinator.onSignal(message);
       if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
         reportLater(options.signOutHere());
+      if (message.kind === "stanza" && state.get().role === "leader" && typeof message.payload === "string") {
+        const parsed = parseFrame(message.payload);
+        if (parsed.ok && parsed.value) options.sendStanza(parsed.value);
+      }
       if (message.kind !== "writes" || state.get().role !== "leader") return; // a new leader re-reads the outbox
       for (const write of message.payload as TabWrite[]) {
         if (write.type === "outbox") adoptOutboxEntry(outboxFromRecord(write.entry), { ...stores, ...options });
@@ -176,6 +188,10 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       await coordinator.start();
     };
     logoutCurrent = () => channel.signal(state.get().term, "logout", { userId });
+    postCurrent = (how, kind, payload) =>
+      how === "stream"
+        ? channel.stream(state.get().term, kind, payload)
+        : channel.signal(state.get().term, kind, payload);
     detachCurrent = () => {
       live = false;
       coordinator.stop();
@@ -189,7 +205,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
 
   const detach = () => {
     detachCurrent?.();
-    detachCurrent = startCurrent = logoutCurrent = null;
+    detachCurrent = startCurrent = logoutCurrent = postCurrent = null;
     state.set(ALONE);
     leaderConnection.set(null);
   };
@@ -207,6 +223,18 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       else options.connect(); // alone: as ever
     },
     announceLogout: () => logoutCurrent?.(),
+    forward(stanza) {
+      if (!isFollower() || !postCurrent) return false;
+      postCurrent("signal", "stanza", stanza.toString());
+      return true;
+    },
+    typing: {
+      ...options.typing,
+      set(dialogId, userId, typing) {
+        options.typing.set(dialogId, userId, typing);
+        if (state.get().role === "leader") postCurrent?.("stream", "typing", { dialogId, userId, typing });
+      },
+    },
     detach,
     dispose() {
       detach();

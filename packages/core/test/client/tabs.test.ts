@@ -103,6 +103,15 @@ describe("one user, many tabs", () => {
     for (const tab of tabs) expect(tab.outbox.get()).toEqual([]);
   });
 
+  it("typing crosses tabs both ways: a follower's reaches the peer, the peer's shows in every tab", async () => {
+    const { aliceUser, bobUser, bob, tabs, dialog } = await threeTabs();
+    tabs[2].typing.start(dialog.id);
+    await valueOf(bob.typing.forDialog(dialog.id), (ids) => ids.includes(aliceUser.id), "alice typing at bob");
+    bob.typing.start(dialog.id);
+    for (const tab of tabs)
+      await valueOf(tab.typing.forDialog(dialog.id), (ids) => ids.includes(bobUser.id), "bob typing in every tab");
+  });
+
   it("the leader closed: another tab leads at once, with one connection", async () => {
     const { aliceUser, tabs } = await threeTabs();
     const started = Date.now();
