@@ -183,8 +183,8 @@ describe("one user, many tabs (react-chat)", () => {
     await typeAndSend(bob.page, "after the freeze");
     for (const tab of tabs) await messages(tab, "after the freeze").waitFor();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    // Resumed, the stale leader may reconnect for a moment before it learns its lock was stolen (a known gap: the
-    // connection does not yet check the term); it must end as a follower, with no socket of its own.
+    // Resumed, the stale leader may open a socket for a moment before it learns it was replaced (a known gap); it
+    // must end as a follower, with no socket of its own.
     assert.equal(sockets.open(), 1, "one socket open across the tabs");
     assert.equal(aliceSessions(), 1);
     assert.equal(await messages(leader, "after the freeze").count(), 1);

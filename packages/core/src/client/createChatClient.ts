@@ -127,9 +127,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   const connect = () =>
     void (
-      tabs.isFollower() ||
-      connection.connect(auth.credentials).catch((error: unknown) => reportError(toChatError(error)))
+      tabs.isFollower() || connection.connect(credentials).catch((error: unknown) => reportError(toChatError(error)))
     ); // one connection per user: the leader's
+  const credentials = async () => (await tabs.checkTerm(), auth.credentials()); // a replaced leader connects no more
   const tabs = createTabsWiring({
     ...{ ...deps, appId: options.appId, outbox, connect, onRead: unread.read, connection: connection.state },
     environment: () => (options.tabs === undefined ? browserTabEnvironment() : options.tabs),

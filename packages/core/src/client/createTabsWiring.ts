@@ -1,16 +1,11 @@
-import type { Element } from "@xmpp/xml";
 import type { ConnectionState } from "../connection/ConnectionState.js";
+import { ChatError } from "../errors/ChatError.js";
 import { outboxFromRecord } from "../persistence/indexedDb/storedRecords.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
-import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
-import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
-import type { TypingStore } from "../stores/typing/createTypingStore.js";
-import type { Outbox } from "../sync/createOutbox.js";
 import { adoptOutboxEntry } from "../tabs/adoptOutboxEntry.js";
 import { applyTabWrites } from "../tabs/applyTabWrites.js";
-import type { TabEnvironment } from "../tabs/browserTabEnvironment.js";
 import { connectionFromWire, connectionToWire, type WireConnection } from "../tabs/connectionOnWire.js";
 import { createBroadcastingSession, type TabWrite } from "../tabs/createBroadcastingSession.js";
 import { applyLiveMessages, createLiveRelay, type LiveMessages } from "../tabs/createLiveRelay.js";
@@ -18,58 +13,8 @@ import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
 import { rereadDatabase } from "../tabs/rereadDatabase.js";
 import { ALONE, type TabMessage, type TabsState } from "../tabs/TabsState.js";
-import type { Clock } from "../time/clock.js";
 import { parseFrame } from "../xmpp/transport/parseFrame.js";
-
-/** Dependencies of `createTabsWiring`, by name. */
-export interface TabsWiringOptions {
-  appId: number;
-  clock: Clock;
-  /** The browser's locks and channels, or null to run alone (looked up at sign-in, never at import). */
-  environment: () => TabEnvironment | null;
-  dialogs: DialogsStore;
-  messages: MessagesStore;
-  outbox: Outbox;
-  windowCap: number;
-  selfUserId: () => number | null;
-  /** The unread ledger's `read` (a follower read a dialog). */
-  onRead: (dialogId: string) => void;
-  /** This tab's own connection. */
-  connection: Readable<ConnectionState>;
-  /** Who is typing (the leader's ingest sets it; followers get the same news). */
-  typing: TypingStore;
-  /** Sends a stanza on the leader's connection (typing, activity and other news a follower asked it to send). */
-  sendStanza(stanza: Element): void;
-  connect(): void;
-  disconnect(): Promise<void>;
-  /** True while the remembered session is still this user's (a leader elected after a logout signs out instead). */
-  stillSignedIn(userId: number): Promise<boolean>;
-  /** Signs this tab out without telling the others (they were told). */
-  signOutHere(): Promise<void>;
-}
-
-/** The client's side of tab coordination (docs/architecture.md, Tabs). */
-export interface TabsWiring {
-  /** `client.tabs`. */
-  readonly state: Readable<TabsState>;
-  /** The connection as the app should show it: the leader's in a follower, this tab's own otherwise. */
-  readonly connection: Readable<ConnectionState>;
-  /** True while another tab leads: this one writes no server data and does not connect. */
-  isFollower(): boolean;
-  /** Joins the tabs of a user whose database just opened; returns the session to use (it tells the others). */
-  attach(userId: number, db: PersistenceSession): PersistenceSession;
-  /** After the cache is published: takes part in the election; the leader (or a tab alone) connects. */
-  start(): Promise<void>;
-  /** Tells every tab of the user to sign out (before this one does). */
-  announceLogout(): void;
-  /** In a follower, hands a stanza to the leader to send (typing, activity): true when it did. */
-  forward(stanza: Element): boolean;
-  /** The typing store as the leader's ingest should set it: every tab learns who is typing. */
-  readonly typing: TypingStore;
-  /** Leaves the tabs (sign-out, another user). */
-  detach(): void;
-  dispose(): void;
-}
+import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
 
 /**
  * Wires tab coordination into a client: one leader per app and user connects and writes; followers mirror its
@@ -83,6 +28,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   let detachCurrent: (() => void) | null = null;
   let startCurrent: (() => Promise<void>) | null = null;
   let logoutCurrent: (() => void) | null = null;
+  let checkCurrent: (() => Promise<void>) | null = null;
   let postCurrent: ((kind: "stream" | "signal", what: string, payload: unknown) => void) | null = null;
 
   const isFollower = () => state.get().role === "follower";
@@ -142,9 +88,24 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         if (ready && isFollower()) reportLater(rereadDatabase(db, stores, { asLeader: false }));
       },
     });
+    let wasOnline = false;
     const postConnection = () => {
-      if (state.get().role === "leader")
-        channel.stream(state.get().term, "connection", connectionToWire(options.connection.get()));
+      if (state.get().role !== "leader") return;
+      const connection = options.connection.get();
+      channel.stream(state.get().term, "connection", connectionToWire(connection));
+      const online = connection.status === "online";
+      if (online && !wasOnline) reportLater(adoptStored()); // work whose signal was lost (its tab closed at once)
+      wasOnline = online;
+    };
+    /** The leader takes up every entry the shared outbox holds that it does not know yet. */
+    const adoptStored = async () => {
+      const stored = (await db.load()).outbox;
+      if (live && state.get().role === "leader")
+        for (const entry of stored)
+          adoptOutboxEntry(entry.state === "in-flight" ? { ...entry, state: "queued" } : entry, {
+            ...stores,
+            ...options,
+          });
     };
     const shared = createBroadcastingSession(db, (writes) => {
       const { role, term } = state.get();
@@ -188,6 +149,12 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       await coordinator.start();
     };
     logoutCurrent = () => channel.signal(state.get().term, "logout", { userId });
+    checkCurrent = async () => {
+      const stored = await db.currentTerm?.().catch(() => null);
+      if (stored === undefined || stored === null || stored === state.get().term) return;
+      coordinator.stepDown();
+      throw new ChatError("conflict", "Another tab of this user holds the connection now");
+    };
     postCurrent = (how, kind, payload) =>
       how === "stream"
         ? channel.stream(state.get().term, kind, payload)
@@ -205,7 +172,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
 
   const detach = () => {
     detachCurrent?.();
-    detachCurrent = startCurrent = logoutCurrent = postCurrent = null;
+    detachCurrent = startCurrent = logoutCurrent = postCurrent = checkCurrent = null;
     state.set(ALONE);
     leaderConnection.set(null);
   };
@@ -223,6 +190,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       else options.connect(); // alone: as ever
     },
     announceLogout: () => logoutCurrent?.(),
+    checkTerm: async () => checkCurrent?.(),
     forward(stanza) {
       if (!isFollower() || !postCurrent) return false;
       postCurrent("signal", "stanza", stanza.toString());

@@ -6,8 +6,8 @@ import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import type { Outbox } from "../sync/createOutbox.js";
 import type { Clock } from "../time/clock.js";
-import type { TabsWiring } from "./createTabsWiring.js";
 import { createHydrator } from "./hydrate.js";
+import type { TabsWiring } from "./TabsWiring.js";
 
 /** The signed-in user's data on this device: the open database, the cache it publishes, the writes behind. */
 export interface UserData {

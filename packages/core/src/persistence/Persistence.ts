@@ -107,6 +107,8 @@ export interface PersistenceSession {
    * tabs has it; without it each tab runs alone.
    */
   claimTerm?(): Promise<number>;
+  /** The leader term stored now (see `claimTerm`). */
+  currentTerm?(): Promise<number>;
   /**
    * While this tab leads with `term`, every batch checks in its own transaction that the stored term is still that
    * one; the batch of a stale leader writes only the user's new outbox entries, and `onStale` is called. `null`

@@ -140,6 +140,18 @@ describe("createTabCoordinator", () => {
     expect(a.role()).toBe("follower"); // its lock was stolen; it learns so when it runs again
   });
 
+  it("a leader that hears of a newer one steps down (its lock was stolen while it was away)", async () => {
+    const b = browser();
+    const [a, f] = [b.open("a"), b.open("f")];
+    await a.coordinator.start();
+    await f.coordinator.start();
+    await settle();
+    // "f" is made leader behind a's back (as a steal a paused tab has not heard of yet): it announces a newer term
+    f.channel.signal(5, "here", { role: "leader" });
+    await settle();
+    expect(a.role()).toBe("follower");
+  });
+
   it("a failing term store still gives one leader", async () => {
     const b = browser();
     const tab = b.open("solo");

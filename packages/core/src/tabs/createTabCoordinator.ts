@@ -190,6 +190,13 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
     requeue();
   };
 
+  /** Gives up leading: the lock is released and this tab follows, in line again. */
+  function giveUp() {
+    const letGo = release;
+    stepDown();
+    letGo?.();
+  }
+
   return {
     state,
     async start() {
@@ -215,6 +222,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
         const isNew = !peers.has(message.from);
         peers.set(message.from, clock.now());
         if ((message.payload as { role?: string } | null)?.role === "leader" && message.term >= term) {
+          if (role === "leader" && message.term > term) giveUp(); // a newer leader: this one was replaced while away
           leaderId = message.from;
           leaderSeenAt = clock.now();
           if (role === "follower") term = message.term;
@@ -226,11 +234,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
       } else return;
       publish();
     },
-    stepDown() {
-      const letGo = release;
-      stepDown();
-      letGo?.();
-    },
+    stepDown: giveUp,
     stop() {
       if (!running) return;
       suspend();

@@ -5,7 +5,7 @@ import type { PersistenceSession, StoredSnapshot } from "../Persistence.js";
 import { createWriteQueue, type WriteBatch } from "./createWriteQueue.js";
 import type { ChatcubeDbSchema } from "./schema.js";
 import { describeError, isQuotaError, messageFromRecord, outboxFromRecord } from "./storedRecords.js";
-import { claimTerm } from "./termFence.js";
+import { claimTerm, readTerm } from "./termFence.js";
 import { evictForQuota, type IdbSessionState, writeBatch } from "./writeBatch.js";
 
 /** Caps on what the cache keeps. */
@@ -136,6 +136,7 @@ export function createIdbSession(options: IdbSessionOptions): PersistenceSession
     putPrivacy: (name, value) => write((b) => b.privacy.set(name, value)),
     flush: () => queue.flush(),
     claimTerm: () => claimTerm(raw),
+    currentTerm: () => readTerm(raw),
     fence(term, onStale = () => {}) {
       state.fence = term === null ? null : { term, onStale };
     },

@@ -21,6 +21,13 @@ export async function claimTerm(raw: IDBDatabase): Promise<number> {
   return next;
 }
 
+/** The term stored now (0 before any leader claimed one). */
+export async function readTerm(raw: IDBDatabase): Promise<number> {
+  const tx = raw.transaction("cursors", "readonly");
+  const stored = (await wrap(tx.objectStore("cursors").get(TERM_KEY))) as { value: number } | undefined;
+  return stored?.value ?? 0;
+}
+
 /** True when the term stored is still the fence's (read inside the batch's own transaction). */
 export async function holdsTerm(cursors: IDBObjectStore, fence: TermFence): Promise<boolean> {
   const stored = (await wrap(cursors.get(TERM_KEY))) as { value: number } | undefined;

@@ -1,0 +1,66 @@
+import type { Element } from "@xmpp/xml";
+import type { ConnectionState } from "../connection/ConnectionState.js";
+import type { PersistenceSession } from "../persistence/Persistence.js";
+import type { Readable } from "../reactive/readable.js";
+import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
+import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
+import type { TypingStore } from "../stores/typing/createTypingStore.js";
+import type { Outbox } from "../sync/createOutbox.js";
+import type { TabEnvironment } from "../tabs/browserTabEnvironment.js";
+import type { TabsState } from "../tabs/TabsState.js";
+import type { Clock } from "../time/clock.js";
+
+/** Dependencies of `createTabsWiring`, by name. */
+export interface TabsWiringOptions {
+  appId: number;
+  clock: Clock;
+  /** The browser's locks and channels, or null to run alone (looked up at sign-in, never at import). */
+  environment: () => TabEnvironment | null;
+  dialogs: DialogsStore;
+  messages: MessagesStore;
+  outbox: Outbox;
+  windowCap: number;
+  selfUserId: () => number | null;
+  /** The unread ledger's `read` (a follower read a dialog). */
+  onRead: (dialogId: string) => void;
+  /** This tab's own connection. */
+  connection: Readable<ConnectionState>;
+  /** Who is typing (the leader's ingest sets it; followers get the same news). */
+  typing: TypingStore;
+  /** Sends a stanza on the leader's connection (typing, activity and other news a follower asked it to send). */
+  sendStanza(stanza: Element): void;
+  connect(): void;
+  disconnect(): Promise<void>;
+  /** True while the remembered session is still this user's (a leader elected after a logout signs out instead). */
+  stillSignedIn(userId: number): Promise<boolean>;
+  /** Signs this tab out without telling the others (they were told). */
+  signOutHere(): Promise<void>;
+}
+
+/** The client's side of tab coordination (docs/architecture.md, Tabs). */
+export interface TabsWiring {
+  /** `client.tabs`. */
+  readonly state: Readable<TabsState>;
+  /** The connection as the app should show it: the leader's in a follower, this tab's own otherwise. */
+  readonly connection: Readable<ConnectionState>;
+  /** True while another tab leads: this one writes no server data and does not connect. */
+  isFollower(): boolean;
+  /** Joins the tabs of a user whose database just opened; returns the session to use (it tells the others). */
+  attach(userId: number, db: PersistenceSession): PersistenceSession;
+  /** After the cache is published: takes part in the election; the leader (or a tab alone) connects. */
+  start(): Promise<void>;
+  /** Tells every tab of the user to sign out (before this one does). */
+  announceLogout(): void;
+  /**
+   * Resolves when this tab may connect: alone, or leading with the term the database holds. A leader that was paused
+   * and replaced (its lock stolen) is refused, and steps down before it connects again.
+   */
+  checkTerm(): Promise<void>;
+  /** In a follower, hands a stanza to the leader to send (typing, activity): true when it did. */
+  forward(stanza: Element): boolean;
+  /** The typing store as the leader's ingest should set it: every tab learns who is typing. */
+  readonly typing: TypingStore;
+  /** Leaves the tabs (sign-out, another user). */
+  detach(): void;
+  dispose(): void;
+}
