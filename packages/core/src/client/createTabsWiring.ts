@@ -4,7 +4,7 @@ import { outboxFromRecord } from "../persistence/indexedDb/storedRecords.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
-import { adoptOutboxEntry } from "../tabs/adoptOutboxEntry.js";
+import { adoptOutboxEntry, showPendingSends } from "../tabs/adoptOutboxEntry.js";
 import { applyTabWrites } from "../tabs/applyTabWrites.js";
 import { connectionFromWire, connectionToWire, type WireConnection } from "../tabs/connectionOnWire.js";
 import { createBroadcastingSession, type TabWrite } from "../tabs/createBroadcastingSession.js";
@@ -131,6 +131,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         }
         db.fence?.(term, () => coordinator.stepDown());
         if (!wasFirst) await rereadDatabase(db, stores, { asLeader: true });
+        showPendingSends({ ...stores, ...options });
         const signedIn = await options.stillSignedIn(userId);
         if (!live || state.get().role !== "leader") return;
         if (!signedIn) return void reportLater(options.signOutHere());

@@ -81,3 +81,20 @@ export function adoptOutboxEntry(entry: OutboxEntry, options: AdoptOptions): voi
   outbox.restore([entry]);
   void outbox.drain();
 }
+
+/**
+ * Shows the pending message of every `send` in the outbox that its window lacks: the tab that wrote it may have
+ * closed (or lost the lead) before its window reached the database, while the entry, written first, did.
+ */
+export function showPendingSends(
+  options: Omit<AdoptOptions, "outbox" | "onRead"> & { outbox: Pick<Outbox, "entries"> },
+): void {
+  const self = options.selfUserId();
+  if (self === null) return;
+  for (const entry of options.outbox.entries.get()) {
+    if (entry.kind !== "send" || entry.state === "failed") continue;
+    const window = options.messages.window(entry.dialogId).get();
+    if (!window.items.some((m) => m.id === entry.messageId))
+      options.messages.receive([pendingMessageOf(entry, self)], { cap: options.windowCap });
+  }
+}
