@@ -1,6 +1,6 @@
 import type { Element } from "@xmpp/xml";
 import type { ConnectionState } from "../connection/ConnectionState.js";
-import type { PersistenceSession } from "../persistence/Persistence.js";
+import type { Persistence, PersistenceSession } from "../persistence/Persistence.js";
 import type { Readable } from "../reactive/readable.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
@@ -14,8 +14,11 @@ import type { Clock } from "../time/clock.js";
 export interface TabsWiringOptions {
   appId: number;
   clock: Clock;
-  /** The browser's locks and channels, or null to run alone (looked up at sign-in, never at import). */
-  environment: () => TabEnvironment | null;
+  /**
+   * The locks and channels (`ChatClientOptions.tabs`): undefined for the browser's (looked up at sign-in, never at
+   * import), null to run alone.
+   */
+  environment: TabEnvironment | null | undefined;
   dialogs: DialogsStore;
   messages: MessagesStore;
   outbox: Outbox;
@@ -31,8 +34,8 @@ export interface TabsWiringOptions {
   sendStanza(stanza: Element): void;
   connect(): void;
   disconnect(): Promise<void>;
-  /** True while the remembered session is still this user's (a leader elected after a logout signs out instead). */
-  stillSignedIn(userId: number): Promise<boolean>;
+  /** Where the remembered session is: a leader elected after a logout (none, or another user's) signs out instead. */
+  persistence: Pick<Persistence, "loadSession">;
   /** Signs this tab out without telling the others (they were told). */
   signOutHere(): Promise<void>;
 }

@@ -19,7 +19,6 @@ import { createOutbox } from "../sync/createOutbox.js";
 import { createSync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
 import { runOnConnect } from "../sync/runOnConnect.js";
-import { browserTabEnvironment } from "../tabs/browserTabEnvironment.js";
 import { systemClock } from "../time/clock.js";
 import { createXmppTransport } from "../xmpp/createXmppTransport.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
@@ -131,15 +130,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     ); // one connection per user: the leader's
   const credentials = async () => (await tabs.checkTerm(), auth.credentials()); // a replaced leader connects no more
   const tabs = createTabsWiring({
-    ...{ ...deps, appId: options.appId, outbox, connect, onRead: unread.read, connection: connection.state },
-    environment: () => (options.tabs === undefined ? browserTabEnvironment() : options.tabs),
+    ...{ ...deps, appId: options.appId, outbox, connect, persistence, onRead: unread.read },
+    ...{ connection: connection.state, environment: options.tabs, sendStanza: sendIfOnline },
     disconnect: () => connection.disconnect(),
-    sendStanza: sendIfOnline,
-    stillSignedIn: (id) =>
-      persistence.loadSession(options.appId).then(
-        (s) => s?.user.id === id,
-        () => true,
-      ),
     signOutHere: () => auth.api.logout({ keepData: true }),
   });
   const userData = createUserData({

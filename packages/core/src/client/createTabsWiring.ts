@@ -6,6 +6,7 @@ import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import { adoptOutboxEntry, showPendingSends } from "../tabs/adoptOutboxEntry.js";
 import { applyTabWrites } from "../tabs/applyTabWrites.js";
+import { browserTabEnvironment } from "../tabs/browserTabEnvironment.js";
 import { connectionFromWire, connectionToWire, type WireConnection } from "../tabs/connectionOnWire.js";
 import { createBroadcastingSession, type TabWrite } from "../tabs/createBroadcastingSession.js";
 import { applyLiveMessages, createLiveRelay, type LiveMessages } from "../tabs/createLiveRelay.js";
@@ -38,7 +39,11 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   );
 
   function attach(userId: number, db: PersistenceSession): PersistenceSession {
-    const env = db.claimTerm ? options.environment() : null;
+    const env = !db.claimTerm
+      ? null
+      : options.environment === undefined
+        ? browserTabEnvironment()
+        : options.environment;
     if (!env) return db;
     const tabId = env.newTabId();
     const name = `chatcube:${options.appId}:${userId}`;
@@ -132,7 +137,10 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         db.fence?.(term, () => coordinator.stepDown());
         if (!wasFirst) await rereadDatabase(db, stores, { asLeader: true });
         showPendingSends({ ...stores, ...options });
-        const signedIn = await options.stillSignedIn(userId);
+        const signedIn = await options.persistence.loadSession(options.appId).then(
+          (remembered) => remembered?.user.id === userId,
+          () => true, // unreadable: keep the user signed in
+        );
         if (!live || state.get().role !== "leader") return;
         if (!signedIn) return void reportLater(options.signOutHere());
         postConnection();

@@ -157,7 +157,7 @@ export function setUnread(state: DialogsState, dialogId: string, count: number):
   const dialog = state.byId.get(dialogId);
   const unreadCount = Math.max(0, count);
   if (!dialog || dialog.unreadCount === unreadCount) return state;
-  return frozen({ ...state, byId: withEntry(state.byId, dialogId, { ...dialog, unreadCount }) });
+  return frozen({ ...state, byId: withEntry(state.byId, { ...dialog, unreadCount }) });
 }
 
 const RANK: Record<LastMessageStatus, number> = { failed: -1, pending: 0, sent: 1, delivered: 2, read: 3 };
@@ -183,11 +183,11 @@ export function setLastMessageStatus(
   const from = dialog.lastMessageStatus;
   const unconfirmed = from === "pending" || from === "failed";
   if (RANK[status] <= RANK[from] && !(unconfirmed && (status === "failed" || status === "pending"))) return state;
-  return frozen({ ...state, byId: withEntry(state.byId, dialogId, { ...dialog, lastMessageStatus: status }) });
+  return frozen({ ...state, byId: withEntry(state.byId, { ...dialog, lastMessageStatus: status }) });
 }
 
 /** A copy of `byId` with one dialog set. */
-function withEntry(byId: ReadonlyMap<string, Dialog>, id: string, dialog: Dialog): DialogIndex {
+function withEntry(byId: ReadonlyMap<string, Dialog>, dialog: Dialog): DialogIndex {
   return DialogIndex.from(byId).withAll([Object.freeze(dialog)]);
 }
 
