@@ -2,10 +2,7 @@ import type { AuthState, ConnectionState, OutboxEntry, Readable, Session, SyncSt
 import { getChatClient } from "./chatContext.js";
 import { follow, type MaybeGetter } from "./follow.js";
 
-/**
- * Whether someone is signed in: `signed-out`, `signed-in`, or `expired` (the server rejected the session: show
- * sign-in with `user.login` filled in; the pending messages go out once that user signs in again).
- */
+/** Who is signed in: `signed-out`, `signed-in`, or `expired` (show sign-in with `user.login` filled in). */
 export const useAuth = (): Readable<AuthState> => getChatClient().auth.state;
 
 /** The signed-in user and token, or null. */
