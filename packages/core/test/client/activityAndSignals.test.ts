@@ -1,35 +1,31 @@
-import { type RunningServer, startServer } from "@chatcube/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { type ChatClient, DialogType, type NetworkEvent, type NetworkEventSource } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
+import { serverPerFile } from "../helpers/serverPerFile.js";
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-});
-afterAll(() => server.close());
+const fixture = serverPerFile();
+const { clients } = fixture;
 
 async function online(user: TestUser, overrides: Parameters<typeof onlineClient>[2] = {}): Promise<ChatClient> {
-  const client = await onlineClient(server, user, overrides);
+  const client = await onlineClient(fixture.server, user, overrides);
   clients.push(client);
   return client;
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pushesFor = async (userId: number): Promise<string[]> =>
   (
-    (await (await fetch(`${server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as {
+    (await (await fetch(`${fixture.server.apiUrl}/_dev/pushes?user_id=${userId}`)).json()) as {
       items: Array<{ message_id: string }>;
     }
   ).items.map((p) => p.message_id);
 
 describe("client.lastActivity against the real server", () => {
   it("never online is an error; then online and offline live while subscribed; no stream after the last listener left", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const alice = await online(aliceUser, { lastActivityKeepAliveMs: 50 });
     const bobActivity = alice.lastActivity.forUser(bobUser.id);
     const stop = bobActivity.subscribe(() => {});
@@ -53,7 +49,10 @@ describe("client.lastActivity against the real server", () => {
   });
 
   it("a user who blocked you (presence and iq) hides their last activity: forbidden", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const [alice, bob] = [await online(aliceUser), await online(bobUser)];
     await bob.privacy.block(aliceUser.id, { mutual: false });
     await expect(alice.lastActivity.query(bobUser.id)).rejects.toMatchObject({ code: "forbidden" });
@@ -64,9 +63,9 @@ describe("client.lastActivity against the real server", () => {
 describe("reactions against the real server", () => {
   it("add, replace (one type per user), remove and list; every occupant's store follows the pushes", async () => {
     const [aliceUser, bobUser, carolUser] = [
-      await createTestUser(server, "alice"),
-      await createTestUser(server, "bob"),
-      await createTestUser(server, "carol"),
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+      await createTestUser(fixture.server, "carol"),
     ];
     const [alice, bob, carol] = [await online(aliceUser), await online(bobUser), await online(carolUser)];
     const group = await alice.dialogs.create({
@@ -126,7 +125,10 @@ describe("reactions against the real server", () => {
 
 describe("system messages against the real server", () => {
   it("sends over chat and through REST; the recipient's stream and recent list get them", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const [alice, bob] = [await online(aliceUser), await online(bobUser)];
     const seen: string[] = [];
     bob.system.messages$.subscribe((m) => seen.push(m.params.kind ?? ""));
@@ -150,7 +152,10 @@ describe("system messages against the real server", () => {
 
 describe("active / inactive (chat alerts)", () => {
   it("an inactive user gets a push record for a message even while connected; page visibility switches it by itself", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const listeners = new Set<(event: NetworkEvent) => void>();
     const emit = (event: NetworkEvent) => listeners.forEach((listener) => listener(event));
     const page: NetworkEventSource = {

@@ -1,28 +1,24 @@
-import { type RunningServer, startServer } from "@chatcube/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { type ChatClient, type ChatError, DialogType } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
+import { serverPerFile } from "../helpers/serverPerFile.js";
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-});
-afterAll(() => server.close());
+const fixture = serverPerFile();
+const { clients } = fixture;
 
 async function online(user: TestUser): Promise<ChatClient> {
-  const client = await onlineClient(server, user);
+  const client = await onlineClient(fixture.server, user);
   clients.push(client);
   return client;
 }
 
 describe("two chatcube clients against the real server", () => {
   it("chat 1-1: pending → sent → delivered → read, live dialog list and unread counts", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const alice = await online(aliceUser);
     const bob = await online(bobUser);
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
@@ -55,9 +51,9 @@ describe("two chatcube clients against the real server", () => {
 
   it("chat in a group: every member receives, statuses are per user, typing shows and ends", async () => {
     const users = [
-      await createTestUser(server, "alice"),
-      await createTestUser(server, "bob"),
-      await createTestUser(server, "carol"),
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+      await createTestUser(fixture.server, "carol"),
     ];
     const [alice, bob, carol] = [await online(users[0]), await online(users[1]), await online(users[2])];
     const dialog = await alice.dialogs.create({
@@ -95,7 +91,10 @@ describe("two chatcube clients against the real server", () => {
   });
 
   it("loads history in pages, edits and deletes", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const alice = await online(aliceUser);
     const dialog = await alice.dialogs.create({ type: DialogType.GROUP, name: "History", occupantIds: [bobUser.id] });
     for (let i = 0; i < 7; i++) await alice.messages.send(dialog.id, { body: `m${i}` });
@@ -116,13 +115,16 @@ describe("two chatcube clients against the real server", () => {
   });
 
   it("a paged thread: loadOlder fetches older pages until there are none", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
-    const alice = await onlineClient(server, aliceUser, { pageSize: 3 });
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
+    const alice = await onlineClient(fixture.server, aliceUser, { pageSize: 3 });
     clients.push(alice);
     const dialog = await alice.dialogs.create({ type: DialogType.GROUP, name: "Paged", occupantIds: [bobUser.id] });
     for (let i = 0; i < 8; i++) await alice.messages.send(dialog.id, { body: `p${i}` });
     await valueOf(alice.outbox, (o) => o.length === 0, "the outbox to drain");
-    const bob = await onlineClient(server, bobUser, { pageSize: 3 });
+    const bob = await onlineClient(fixture.server, bobUser, { pageSize: 3 });
     clients.push(bob);
     const thread = bob.messages.forDialog(dialog.id);
     thread.subscribe(() => {});
@@ -136,14 +138,17 @@ describe("two chatcube clients against the real server", () => {
   });
 
   it("reconnects after the server drops the socket; what was sent during the gap arrives once", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const alice = await online(aliceUser);
     const bob = await online(bobUser);
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     const thread = bob.messages.forDialog(dialog.id);
     thread.subscribe(() => {});
     await valueOf(bob.dialogs.list, (l) => l.some((d) => d.id === dialog.id), "bob's list");
-    server.dropConnections(bobUser.id);
+    fixture.server.dropConnections(bobUser.id);
     await valueOf(bob.connection, (s) => s.status === "reconnecting", "bob reconnecting");
     const sent = [
       await alice.messages.send(dialog.id, { body: "gap 1" }),
@@ -162,9 +167,9 @@ describe("two chatcube clients against the real server", () => {
 
   it("logout then login as another user shows none of the first user's data", async () => {
     const [aliceUser, bobUser, carolUser] = [
-      await createTestUser(server, "alice"),
-      await createTestUser(server, "bob"),
-      await createTestUser(server, "carol"),
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+      await createTestUser(fixture.server, "carol"),
     ];
     const client = await online(aliceUser);
     const dialog = await client.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
@@ -181,14 +186,17 @@ describe("two chatcube clients against the real server", () => {
   });
 
   it("a send to a user who blocked us ends failed with code blocked, and can be cancelled", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const alice = await online(aliceUser);
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     // bob blocks alice with a privacy list set directly in the server (the privacy API lands with issue 5)
-    server.context.db.privacyOf(bobUser.id).lists.DEFAULT = [
+    fixture.server.context.db.privacyOf(bobUser.id).lists.DEFAULT = [
       { type: "jid", value: `${aliceUser.id}-1@localhost`, action: "deny", order: 1, kinds: [] },
     ];
-    server.context.db.privacyOf(bobUser.id).defaultName = "DEFAULT";
+    fixture.server.context.db.privacyOf(bobUser.id).defaultName = "DEFAULT";
     const errors: ChatError[] = [];
     alice.errors.subscribe((e) => errors.push(e));
     const message = await alice.messages.send(dialog.id, { body: "are you there?" });
@@ -214,9 +222,9 @@ describe("two chatcube clients against the real server", () => {
 describe("multi-device and live dialog changes", () => {
   it("my message sent from another device appears (carbon, MUC echo), and reading elsewhere clears unread here", async () => {
     const [aliceUser, bobUser, carolUser] = [
-      await createTestUser(server, "alice"),
-      await createTestUser(server, "bob"),
-      await createTestUser(server, "carol"),
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+      await createTestUser(fixture.server, "carol"),
     ];
     const laptop = await online(aliceUser);
     const phone = await online(aliceUser);
@@ -255,9 +263,9 @@ describe("multi-device and live dialog changes", () => {
 
   it("a dialog renamed or joined elsewhere updates live", async () => {
     const [aliceUser, bobUser, carolUser] = [
-      await createTestUser(server, "alice"),
-      await createTestUser(server, "bob"),
-      await createTestUser(server, "carol"),
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+      await createTestUser(fixture.server, "carol"),
     ];
     const alice = await online(aliceUser);
     const bob = await online(bobUser);

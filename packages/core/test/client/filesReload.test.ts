@@ -1,28 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
+import { serverPerFile } from "../helpers/serverPerFile.js";
 import "fake-indexeddb/auto";
-import { type RunningServer, startServer } from "@chatcube/server";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { type ChatClient, createIndexedDbPersistence, DialogType } from "../../src/index.js";
+import { createIndexedDbPersistence, DialogType } from "../../src/index.js";
 import { createTestUser } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-});
-afterAll(() => server.close());
+const fixture = serverPerFile();
+const { clients } = fixture;
 
 describe("a message with files is resumable from the outbox", () => {
   it("written offline, kept in IndexedDB with its bytes across a reload, uploaded and sent once online", async () => {
     const indexedDB = new IDBFactory();
     const persistence = () => createIndexedDbPersistence({ indexedDB, IDBKeyRange });
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
-    const alice = await onlineClient(server, aliceUser, { persistence: persistence() });
-    const bob = await onlineClient(server, bobUser);
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
+    const alice = await onlineClient(fixture.server, aliceUser, { persistence: persistence() });
+    const bob = await onlineClient(fixture.server, bobUser);
     clients.push(bob);
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     await alice.connection.disconnect();
@@ -32,7 +28,7 @@ describe("a message with files is resumable from the outbox", () => {
     });
     await alice.dispose(); // the tab is reloaded before the file went up
 
-    const reloaded = newClient(server, { persistence: persistence() });
+    const reloaded = newClient(fixture.server, { persistence: persistence() });
     clients.push(reloaded);
     await reloaded.auth.resume();
     await valueOf(reloaded.outbox, (o) => o.length === 0, "the outbox to drain", 10_000);
@@ -44,6 +40,6 @@ describe("a message with files is resumable from the outbox", () => {
     const attachment = atBob.items.find((m) => m.id === message.id)!.attachments[0];
     expect(attachment).toMatchObject({ type: "file", name: "p.txt", contentType: "text/plain", size: 15 });
     expect(await (await fetch(bob.files.url(attachment))).text()).toBe("persisted bytes");
-    expect(server.context.db.messages.get(message.id)?.attachments).toHaveLength(1);
+    expect(fixture.server.context.db.messages.get(message.id)?.attachments).toHaveLength(1);
   });
 });

@@ -1,21 +1,14 @@
-import { type RunningServer, startServer } from "@chatcube/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { type ChatClient, type ChatError, DialogType } from "../../src/index.js";
 import { createTestUser, sessionToken, type TestUser, waitFor } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
+import { serverPerFile } from "../helpers/serverPerFile.js";
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-});
-afterAll(() => server.close());
+const fixture = serverPerFile();
+const { clients } = fixture;
 
 async function online(user: TestUser): Promise<ChatClient> {
-  const client = await onlineClient(server, user);
+  const client = await onlineClient(fixture.server, user);
   clients.push(client);
   return client;
 }
@@ -23,7 +16,7 @@ const bytes = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i 
 
 describe("client.files against the real server", () => {
   it("uploads a private file with progress and downloads it with the token; a public one needs none", async () => {
-    const alice = await online(await createTestUser(server, "alice"));
+    const alice = await online(await createTestUser(fixture.server, "alice"));
     const file = bytes(300_000);
     const progress: number[] = [];
     const uploaded = await alice.files.upload(file, {
@@ -36,7 +29,7 @@ describe("client.files against the real server", () => {
       contentType: "image/png",
       size: 300_000,
       public: false,
-      url: `${server.apiUrl}/blobs/${uploaded.uid}`,
+      url: `${fixture.server.apiUrl}/blobs/${uploaded.uid}`,
     });
     expect(progress[0]).toBe(0);
     expect(progress[progress.length - 1]).toBe(300_000);
@@ -54,9 +47,9 @@ describe("client.files against the real server", () => {
   });
 
   it("cancels an upload: rejects with `cancelled` and the half-made blob is deleted", async () => {
-    const alice = await online(await createTestUser(server, "alice"));
+    const alice = await online(await createTestUser(fixture.server, "alice"));
     const controller = new AbortController();
-    const before = server.context.db.blobs.size;
+    const before = fixture.server.context.db.blobs.size;
     const error = await alice.files
       .upload(bytes(4_000_000), {
         name: "big.bin",
@@ -65,11 +58,14 @@ describe("client.files against the real server", () => {
       })
       .catch((e: ChatError) => e);
     expect(error).toMatchObject({ code: "cancelled" });
-    await waitFor(() => server.context.db.blobs.size === before, 3000, "the blob to be deleted");
+    await waitFor(() => fixture.server.context.db.blobs.size === before, 3000, "the blob to be deleted");
   });
 
   it("send with files: pending while uploading, then sent with the attachment; the peer downloads it", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const [alice, bob] = [await online(aliceUser), await online(bobUser)];
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     const statuses: string[] = [];
@@ -116,10 +112,13 @@ describe("client.files against the real server", () => {
   });
 
   it("cancelling a message while its file uploads aborts the upload and removes the message", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const alice = await online(aliceUser);
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
-    const blobs = server.context.db.blobs.size;
+    const blobs = fixture.server.context.db.blobs.size;
     const message = await alice.messages.send(dialog.id, {
       files: [{ file: Buffer.alloc(6_000_000, 1), name: "big.bin" }],
     });
@@ -132,11 +131,14 @@ describe("client.files against the real server", () => {
         .get()
         .items.some((m) => m.id === message.id),
     ).toBe(false);
-    await waitFor(() => server.context.db.blobs.size === blobs, 3000, "the half-made blob to be deleted");
+    await waitFor(() => fixture.server.context.db.blobs.size === blobs, 3000, "the half-made blob to be deleted");
   });
 
   it("a message with files written offline waits in the outbox with its files, and goes out on connect", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const [alice, bob] = [await online(aliceUser), await online(bobUser)];
     const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     await alice.connection.disconnect();
@@ -166,7 +168,10 @@ describe("client.files against the real server", () => {
 
 describe("client.search against the real server", () => {
   it("finds messages and dialogs by text; bad parameters are refused before any request", async () => {
-    const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+    const [aliceUser, bobUser] = [
+      await createTestUser(fixture.server, "alice"),
+      await createTestUser(fixture.server, "bob"),
+    ];
     const alice = await online(aliceUser);
     const project = await alice.dialogs.create({
       type: DialogType.GROUP,
@@ -206,15 +211,15 @@ describe("client.search against the real server", () => {
 
 describe("public dialogs, admins, pinned messages, notifications against the real server", () => {
   it("subscribe and page occupants; owner-only admins (at most 5); pin and unpin; notification settings", async () => {
-    const users = await Promise.all(Array.from({ length: 8 }, (_, i) => createTestUser(server, `u${i}`)));
+    const users = await Promise.all(Array.from({ length: 8 }, (_, i) => createTestUser(fixture.server, `u${i}`)));
     const owner = await online(users[0]);
     const lobby = await owner.dialogs.create({ type: DialogType.PUBLIC, name: "Lobby", occupantIds: [] });
     const fan = await online(users[1]);
     await fan.dialogs.subscribePublic(lobby.id);
     for (const user of users.slice(2)) {
-      await fetch(`${server.apiUrl}/chat/Dialog/${lobby.id}/subscribe.json`, {
+      await fetch(`${fixture.server.apiUrl}/chat/Dialog/${lobby.id}/subscribe.json`, {
         method: "POST",
-        headers: { "CB-Token": await sessionToken(server, user) },
+        headers: { "CB-Token": await sessionToken(fixture.server, user) },
       });
     }
     const pager = fan.dialogs.occupants(lobby.id, { pageSize: 3 });

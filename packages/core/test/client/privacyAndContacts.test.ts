@@ -1,27 +1,23 @@
-import { type RunningServer, startServer } from "@chatcube/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { type ChatClient, DialogType } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
+import { serverPerFile } from "../helpers/serverPerFile.js";
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-});
-afterAll(() => server.close());
+const fixture = serverPerFile();
+const { clients } = fixture;
 
 async function online(user: TestUser): Promise<ChatClient> {
-  const client = await onlineClient(server, user);
+  const client = await onlineClient(fixture.server, user);
   clients.push(client);
   return client;
 }
 
 async function pair() {
-  const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
+  const [aliceUser, bobUser] = [
+    await createTestUser(fixture.server, "alice"),
+    await createTestUser(fixture.server, "bob"),
+  ];
   const [alice, bob] = [await online(aliceUser), await online(bobUser)];
   return { alice, bob, aliceUser, bobUser };
 }
@@ -73,7 +69,7 @@ describe("client.privacy against the real server", () => {
 
   it("a one-way block: the blocked user's messages bounce, the blocker still writes; their group messages are not delivered", async () => {
     const { alice, bob, bobUser } = await pair();
-    const carolUser = await createTestUser(server, "carol");
+    const carolUser = await createTestUser(fixture.server, "carol");
     const carol = await online(carolUser);
     const group = await carol.dialogs.create({
       type: DialogType.GROUP,
@@ -125,8 +121,11 @@ describe("client.privacy against the real server", () => {
   });
 
   it("list commands: create, get, names, default, decline, delete; a refused call rolls the store back; other sessions follow", async () => {
-    const aliceUser = await createTestUser(server, "alice");
-    const [bobUser, carolUser] = [await createTestUser(server, "bob"), await createTestUser(server, "carol")];
+    const aliceUser = await createTestUser(fixture.server, "alice");
+    const [bobUser, carolUser] = [
+      await createTestUser(fixture.server, "bob"),
+      await createTestUser(fixture.server, "carol"),
+    ];
     const alice = await online(aliceUser);
     const aliceTablet = await online(aliceUser);
     await valueOf(alice.privacy, (s) => s.loaded, "lists read");
@@ -202,7 +201,7 @@ describe("client.contacts against the real server", () => {
     await valueOf(alice.contacts, (list) => list[0]?.name === "Robert", "renamed");
     await alice.contacts.remove(bobUser.id);
     await valueOf(alice.contacts, (list) => list.length === 0, "removed");
-    expect(server.context.db.rosterOf(aliceUser.id).size).toBe(0);
+    expect(fixture.server.context.db.rosterOf(aliceUser.id).size).toBe(0);
   });
 
   it("reject: the request disappears and the asker's contact stays without a subscription", async () => {
@@ -219,13 +218,13 @@ describe("client.contacts against the real server", () => {
   });
 
   it("refuses the 301st contact with a clear validation error", async () => {
-    const aliceUser = await createTestUser(server, "alice");
-    const roster = server.context.db.rosterOf(aliceUser.id);
+    const aliceUser = await createTestUser(fixture.server, "alice");
+    const roster = fixture.server.context.db.rosterOf(aliceUser.id);
     for (let i = 0; i < 300; i++)
       roster.set(900_000 + i, { userId: 900_000 + i, name: null, subscription: "none", ask: false });
     const alice = await online(aliceUser);
     await valueOf(alice.contacts, (list) => list.length === 300, "300 contacts");
-    const extra = await createTestUser(server, "extra");
+    const extra = await createTestUser(fixture.server, "extra");
     await expect(alice.contacts.add(extra.id)).rejects.toMatchObject({ code: "validation", details: { limit: 300 } });
   });
 });

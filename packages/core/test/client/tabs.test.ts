@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
+import { serverPerFile } from "../helpers/serverPerFile.js";
 import "fake-indexeddb/auto";
-import { type RunningServer, startServer } from "@chatcube/server";
 import { createFakeBus, createFakeLocks } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { type ChatClient, createIndexedDbPersistence, DialogType } from "../../src/index.js";
+import { createIndexedDbPersistence, DialogType } from "../../src/index.js";
 import type { TabEnvironment } from "../../src/tabs/browserTabEnvironment.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
@@ -11,15 +11,8 @@ import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
 // Several tabs of one browser in one process: one IndexedDB factory, one lock manager and one channel bus shared by
 // clients, against the real server (docs/architecture.md, Tabs).
 
-let server: RunningServer;
-const clients: ChatClient[] = [];
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.dispose();
-});
-afterAll(() => server.close());
+const fixture = serverPerFile();
+const { clients } = fixture;
 
 function browser() {
   const indexedDB = new IDBFactory();
@@ -32,7 +25,7 @@ function browser() {
     newTabId: () => `tab-${++tabIds}`,
   };
   const tab = () => {
-    const client = newClient(server, {
+    const client = newClient(fixture.server, {
       persistence: createIndexedDbPersistence({ indexedDB, IDBKeyRange }),
       tabs: environment,
     });
@@ -43,11 +36,14 @@ function browser() {
 }
 
 const xmppSessions = (user: TestUser) =>
-  (server.context.chat as unknown as { sessionsOf(id: number): unknown[] }).sessionsOf(user.id).length;
+  (fixture.server.context.chat as unknown as { sessionsOf(id: number): unknown[] }).sessionsOf(user.id).length;
 
 async function threeTabs() {
-  const [aliceUser, bobUser] = [await createTestUser(server, "alice"), await createTestUser(server, "bob")];
-  const bob = await onlineClient(server, bobUser);
+  const [aliceUser, bobUser] = [
+    await createTestUser(fixture.server, "alice"),
+    await createTestUser(fixture.server, "bob"),
+  ];
+  const bob = await onlineClient(fixture.server, bobUser);
   clients.push(bob);
   const b = browser();
   const first = b.tab();
@@ -99,7 +95,7 @@ describe("one user, many tabs", () => {
         (w) => w.items.some((m) => m.id === sent.id && m.status !== "pending"),
         "the status in every tab",
       );
-    expect(server.context.db.messages.get(sent.id)?.message).toBe("from a follower");
+    expect(fixture.server.context.db.messages.get(sent.id)?.message).toBe("from a follower");
     for (const tab of tabs) expect(tab.outbox.get()).toEqual([]);
   });
 
