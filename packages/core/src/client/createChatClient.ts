@@ -22,7 +22,6 @@ import { runOnConnect } from "../sync/runOnConnect.js";
 import { systemClock } from "../time/clock.js";
 import { createXmppTransport } from "../xmpp/createXmppTransport.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
-import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
 import type { ChatClient, Session } from "./ChatClient.js";
 import type { ChatClientOptions } from "./ChatClientOptions.js";
 import { createActivityCommands } from "./createActivityCommands.js";
@@ -53,9 +52,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const windowCap = options.windowCap ?? 500;
   const persistence = options.persistence ?? createIndexedDbPersistence();
   const errors = new Subject<ChatError>();
-  const systemMessages = new Subject<ParsedSystemMessage>();
   const coalescer = createErrorCoalescer({ clock, windowMs: options.errorWindowMs, emit: (e) => errors.next(e) });
   const reportError = coalescer.report;
+  const reportAny = (error: unknown) => reportError(toChatError(error));
   const session = createStore<Session | null>(null);
   const selfUserId = () => session.get()?.user.id ?? null;
   const token = () => session.get()?.token ?? null;
@@ -63,11 +62,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const requireSelf = () => selfUserId() ?? signInFirst();
 
   const rest = createRestClient({
-    ...options,
-    getToken: token,
-    getUserId: selfUserId,
+    ...{ ...options, getToken: token, getUserId: selfUserId, onSessionExpired: () => auth.renew() },
     onRejected: (rejected) => rejected.forEach(reportError),
-    onSessionExpired: () => auth.renew(),
   });
   const transport = createXmppTransport({ ...options, service: options.chatUrl, domain: options.chatDomain, clock });
   const network = options.network === undefined ? createBrowserNetworkSource() : options.network; // one source for all
@@ -117,17 +113,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const privacy = createPrivacyCommands(deps);
   const contacts = createContactsCommands(deps);
   const lastActivity = createLastActivityCommands({ ...deps, keepAliveMs: options.lastActivityKeepAliveMs });
-  const system = createSystemCommands({ ...deps, messages$: systemMessages.asObservable() });
+  const system = createSystemCommands(deps);
   const visibility = options.activeOnVisibility === false ? null : network;
   const activity = createActivityCommands({ ...deps, visibility });
   const dialogExtras = createDialogExtrasCommands({ ...strict, update: dialogsCommands.update });
   const files = createFilesCommands({ ...deps, outboxEntries: outbox.entries });
   const { dispose: stopReactions, ...reactions } = createReactionsCommands({ ...deps, outbox });
 
-  const connect = () =>
-    void (
-      tabs.isFollower() || connection.connect(credentials).catch((error: unknown) => reportError(toChatError(error)))
-    ); // one connection per user: the leader's
+  const connect = () => void (tabs.isFollower() || connection.connect(credentials).catch(reportAny)); // the leader's
   const credentials = async () => (await tabs.checkTerm(), auth.credentials()); // a replaced leader connects no more
   const tabs = createTabsWiring({
     ...{ ...deps, appId: options.appId, outbox, connect, persistence, onRead: unread.read },
@@ -148,13 +141,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   });
   const auth = createAuth({
     ...{ appId: options.appId, rest, persistence, session, reportError, connect },
+    ...{ open: userData.open, close: userData.close },
     connection: { ...connection.state, disconnect: () => connection.disconnect() },
-    open: userData.open,
-    close: userData.close,
   });
 
   const stops = [
-    wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: (m) => systemMessages.next(m) }),
+    wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive }),
     unsubscriber(transport.error$.subscribe(reportError)),
     runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs }),
     followLastMessageStatus(dialogs, messages),
@@ -197,7 +189,6 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       await userData.dispose();
       coalescer.flush();
       errors.complete();
-      systemMessages.complete();
     },
   };
 }

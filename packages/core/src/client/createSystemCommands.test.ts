@@ -2,7 +2,6 @@ import { createFakeXmppPort } from "@chatcube/test-utils/core/createFakeXmppPort
 import { createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
 import { canonicalXml } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
-import { Subject } from "rxjs";
 import { createManualClock } from "../time/createManualClock.js";
 import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
 import { createSystemCommands } from "./createSystemCommands.js";
@@ -22,22 +21,20 @@ function setup() {
   const { rest, requests } = createTestRestClient([
     { json: { messageId: "65f0000000000000000000ee", recipientId: 202, extensionParams: { kind: "x" } } },
   ]);
-  const messages$ = new Subject<ParsedSystemMessage>();
   const system = createSystemCommands({
-    messages$,
     transport: port.transport,
     rest,
     jid: { appId: 1, domain: "localhost" },
     clock: createManualClock(1_700_000_000_000),
     recentLimit: 2,
   });
-  return { port, requests, messages$, system };
+  return { port, requests, system };
 }
 
 describe("client.system", () => {
   it("keeps the most recent system messages", () => {
     const t = setup();
-    [1, 2, 3].forEach((n) => t.messages$.next(incoming(n)));
+    [1, 2, 3].forEach((n) => t.system.receive(incoming(n)));
     expect(t.system.recent.get().map((m) => m.id)).toEqual(["s2", "s3"]);
   });
 

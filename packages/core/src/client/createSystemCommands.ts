@@ -1,5 +1,5 @@
 import type { Element } from "@xmpp/xml";
-import type { Observable } from "rxjs";
+import { type Observable, Subject } from "rxjs";
 import { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { objectId } from "../model/ids.js";
@@ -34,7 +34,6 @@ export interface SystemApi {
 
 /** Dependencies of the system commands, by name. */
 export interface SystemCommandsOptions {
-  messages$: Observable<ParsedSystemMessage>;
   transport: { send(element: Element): Promise<void> };
   rest: Pick<RestClient, "systemMessages">;
   jid: JidContext;
@@ -44,15 +43,20 @@ export interface SystemCommandsOptions {
 }
 
 /** Creates `client.system`. */
-export function createSystemCommands(options: SystemCommandsOptions): SystemApi & { reset(): void; dispose(): void } {
+export function createSystemCommands(
+  options: SystemCommandsOptions,
+): SystemApi & { receive(message: ParsedSystemMessage): void; reset(): void; dispose(): void } {
   const limit = options.recentLimit ?? 50;
   const recent = createStore<readonly ParsedSystemMessage[]>([]);
-  const subscription = options.messages$.subscribe((message) => {
-    const list = [...recent.get(), message];
-    recent.set(list.length > limit ? list.slice(list.length - limit) : list);
-  });
+  const incoming = new Subject<ParsedSystemMessage>();
   return {
-    messages$: options.messages$,
+    /** An incoming system message (from the ingest): kept among the recent ones and emitted on `messages$`. */
+    receive(message) {
+      const list = [...recent.get(), message];
+      recent.set(list.length > limit ? list.slice(list.length - limit) : list);
+      incoming.next(message);
+    },
+    messages$: incoming.asObservable(),
     recent,
     async send(userId, input, sendOptions = {}) {
       if (!Number.isInteger(userId) || userId <= 0) throw new ChatError("validation", "System messages go to one user");
@@ -73,6 +77,6 @@ export function createSystemCommands(options: SystemCommandsOptions): SystemApi 
       return { id };
     },
     reset: () => recent.set([]),
-    dispose: () => subscription.unsubscribe(),
+    dispose: () => incoming.complete(),
   };
 }
