@@ -111,7 +111,7 @@ export interface ChatClient {
   };
   /** The chat connection: `idle, connecting, authenticating, online, reconnecting, offline, failed`. */
   connection: Readable<ConnectionState> & {
-    /** Connects (again) with the current session; resolves when online. */
+    /** Connects (again) with the current session; resolves when online. In a follower tab it does nothing: the leader holds the connection. */
     connect(): Promise<void>;
     /** Disconnects the chat (the REST session stays). */
     disconnect(): Promise<void>;

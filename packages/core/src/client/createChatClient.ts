@@ -161,7 +161,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     connection: readableWith(tabs.connection, {
       connect: async () => {
         auth.credentials(); // signed out: rejects before connecting
-        await connection.connect(auth.credentials);
+        if (!tabs.isFollower()) await connection.connect(credentials); // a follower shows the leader's connection
       },
       disconnect: () => connection.disconnect(),
     }),
