@@ -3,7 +3,7 @@
  * dependencies such as ky and @xmpp/client), TSX through @swc/jest (the fastest transformer tried).
  */
 export default {
-  testEnvironment: "<rootDir>/jest.env.js",
+  testEnvironment: "<rootDir>/../test-utils/jsdomEnvironment.js",
   setupFiles: ["fake-indexeddb/auto"],
   extensionsToTreatAsEsm: [".ts", ".tsx"],
   moduleNameMapper: {

@@ -8,7 +8,7 @@ const svelteTransform = "<rootDir>/svelte-jest-transform.js";
  * Svelte 5 components compiled by a small transformer (`svelte-jest-transform.js`).
  */
 export default {
-  testEnvironment: "<rootDir>/jest.env.js",
+  testEnvironment: "<rootDir>/../test-utils/jsdomEnvironment.js",
   setupFiles: ["fake-indexeddb/auto"],
   extensionsToTreatAsEsm: [".ts", ".svelte"],
   moduleFileExtensions: ["ts", "js", "svelte", "json"],

@@ -3,7 +3,7 @@
  * dependencies such as ky and @xmpp/client), TypeScript through @swc/jest (the fastest transformer tried).
  */
 export default {
-  testEnvironment: "<rootDir>/jest.env.js",
+  testEnvironment: "<rootDir>/../test-utils/jsdomEnvironment.js",
   // Vue needs the Node conditions under jsdom: the `browser` one loads a second, esm-bundler copy of Vue.
   testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
   setupFiles: ["fake-indexeddb/auto"],

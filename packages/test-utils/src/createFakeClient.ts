@@ -9,7 +9,6 @@ import {
   createStore,
   createTypingInput,
   type Dialog,
-  DialogType,
   type Message,
   type MessageWindow,
   type OutboxEntry,
@@ -24,6 +23,7 @@ import {
   type TabsState,
   type UnreadCounts,
 } from "@chatcube/core";
+import { aMessage as aMessageAt } from "./core/testData.js";
 
 /** The part of the privacy state the bindings read. */
 type BlockedUsers = Pick<PrivacyState, "blocked">;
@@ -49,49 +49,11 @@ export interface FakeChat {
   subscribers(): number;
 }
 
-/** A dialog with defaults. */
-export function aDialog(id: string, overrides: Partial<Dialog> = {}): Dialog {
-  return {
-    id,
-    type: DialogType.GROUP,
-    name: `Dialog ${id}`,
-    photo: null,
-    description: null,
-    ownerId: 1,
-    occupantIds: [1, 2],
-    occupantsCount: 2,
-    adminIds: [],
-    pinnedMessageIds: [],
-    lastMessage: null,
-    lastMessageStatus: null,
-    unreadCount: 0,
-    roomJid: null,
-    createdAt: 1000,
-    updatedAt: 1000,
-    extensions: {},
-    permissions: { allowPreview: false },
-    ...overrides,
-  };
-}
+export { aDialog } from "./core/testData.js";
 
-/** A message with defaults. */
-export function aMessage(id: string, dialogId: string, body = `message ${id}`): Message {
-  return {
-    id,
-    dialogId,
-    senderId: 2,
-    recipientId: null,
-    body,
-    dateSent: 1000,
-    attachments: [],
-    reactions: { own: [], total: {} },
-    customParams: {},
-    readIds: [2],
-    deliveredIds: [2],
-    editedAt: null,
-    status: "sent",
-  };
-}
+/** A message with defaults, sent at 1 s, with this body. */
+export const aMessage = (id: string, dialogId: string, body = `message ${id}`): Message =>
+  aMessageAt(id, dialogId, 1000, { body });
 
 const EMPTY: MessageWindow = { items: [], hasOlder: true, loadingOlder: false, error: null, detached: false };
 const NOTHING: MessageWindow = { ...EMPTY, hasOlder: false };

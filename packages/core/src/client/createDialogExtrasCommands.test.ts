@@ -1,11 +1,11 @@
 import { errorBody, type FakeReply } from "@chatcube/test-utils/core/createFakeFetch.js";
 import { createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
+import { aDialog } from "@chatcube/test-utils/core/testData.js";
 import { wireDialog, wireUser } from "@chatcube/test-utils/core/wireFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import type { Element } from "@xmpp/xml";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
-import { aDialog } from "../stores/testData.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createDialogExtrasCommands } from "./createDialogExtrasCommands.js";
 

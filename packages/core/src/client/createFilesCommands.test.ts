@@ -1,11 +1,11 @@
 import { createFakeFetch, type FakeReply, type RecordedRequest } from "@chatcube/test-utils/core/createFakeFetch.js";
+import { aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import type { OutboxEntry, OutboxSend } from "../model/outboxEntry.js";
 import { pendingUploadOf } from "../model/pendingUpload.js";
 import { createStore } from "../reactive/createStore.js";
 import { createRestClient } from "../rest/createRestClient.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
-import { aMessage } from "../stores/testData.js";
 import { createFilesCommands } from "./createFilesCommands.js";
 
 const D = "65f000000000000000000001";

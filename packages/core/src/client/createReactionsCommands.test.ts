@@ -1,10 +1,10 @@
 import type { FakeReply } from "@chatcube/test-utils/core/createFakeFetch.js";
 import { errorBody } from "@chatcube/test-utils/core/createFakeFetch.js";
 import { createTestRestClient } from "@chatcube/test-utils/core/createTestRestClient.js";
+import { aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import type { ChatError } from "../errors/ChatError.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
-import { aMessage } from "../stores/testData.js";
 import { createOutbox } from "../sync/createOutbox.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createReactionsCommands } from "./createReactionsCommands.js";

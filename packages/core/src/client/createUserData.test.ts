@@ -1,9 +1,9 @@
+import { aDialog } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import { createMemoryPersistence } from "../persistence/memory/createMemoryPersistence.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
-import { aDialog } from "../stores/testData.js";
 import { createOutbox } from "../sync/createOutbox.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createUserData } from "./createUserData.js";

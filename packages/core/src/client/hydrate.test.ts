@@ -1,3 +1,4 @@
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import type { OutboxSend } from "../model/outboxEntry.js";
 import { createWriteBehind } from "../persistence/createWriteBehind.js";
@@ -5,7 +6,6 @@ import { createMemoryPersistence } from "../persistence/memory/createMemoryPersi
 import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
-import { aDialog, aMessage } from "../stores/testData.js";
 import { createOutbox } from "../sync/createOutbox.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createHydrator } from "./hydrate.js";

@@ -1,9 +1,9 @@
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import type { Dialog } from "../model/dialog.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { patchDialog, removeDialog, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
-import { aDialog, aMessage } from "../stores/testData.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createWriteBehind } from "./createWriteBehind.js";
 import { createMemorySession } from "./memory/createMemoryPersistence.js";

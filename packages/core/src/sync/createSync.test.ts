@@ -1,3 +1,4 @@
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import type { Dialog } from "../model/dialog.js";
 import type { Message } from "../model/message.js";
@@ -7,7 +8,6 @@ import type { RestClient } from "../rest/createRestClient.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
-import { aDialog, aMessage } from "../stores/testData.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createSync, DIALOGS_CURSOR } from "./createSync.js";
 

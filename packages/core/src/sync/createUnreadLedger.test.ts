@@ -1,3 +1,4 @@
+import { aDialog } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import type { Element } from "@xmpp/xml";
 import { parse } from "ltx";
@@ -5,7 +6,6 @@ import { type Dialog, DialogType } from "../model/dialog.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { setUnread, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
-import { aDialog } from "../stores/testData.js";
 import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createMessageIngest } from "../xmpp/handlers/createMessageIngest.js";

@@ -1,5 +1,5 @@
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
-import { aDialog, aMessage } from "../stores/testData.js";
 import { deletedSince, needsCatchUp, newestKnown, sameSecondCount } from "./windowDelta.js";
 
 const D = "65f0000000000000000000a0";

@@ -1,7 +1,7 @@
+import { aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { setStatus } from "../stores/messages/messagesReducer.js";
-import { aMessage } from "../stores/testData.js";
 import { applyLiveMessages, createLiveRelay, type LiveMessages } from "./createLiveRelay.js";
 
 const settle = async () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import "fake-indexeddb/auto";
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import type { Message } from "../../model/message.js";
 import type { OutboxSend } from "../../model/outboxEntry.js";
-import { aDialog, aMessage } from "../../stores/testData.js";
 import type { PersistenceSession } from "../Persistence.js";
 import type { CacheCaps } from "./createIdbSession.js";
 import { createIndexedDbPersistence } from "./createIndexedDbPersistence.js";

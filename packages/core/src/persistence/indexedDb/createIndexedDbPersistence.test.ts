@@ -1,10 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
 import "fake-indexeddb/auto"; // idb needs the IndexedDB classes as globals, as in a browser
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { ChatError } from "../../errors/ChatError.js";
 import type { OutboxSend } from "../../model/outboxEntry.js";
 import type { User } from "../../model/user.js";
-import { aDialog, aMessage } from "../../stores/testData.js";
 import { createIndexedDbPersistence } from "./createIndexedDbPersistence.js";
 import { DB_VERSION } from "./migrations.js";
 

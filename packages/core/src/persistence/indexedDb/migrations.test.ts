@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import "fake-indexeddb/auto";
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { aDialog, aMessage } from "../../stores/testData.js";
 import { createIndexedDbPersistence } from "./createIndexedDbPersistence.js";
 import { DB_VERSION, MIGRATIONS } from "./migrations.js";
 import { openDatabase } from "./openDatabase.js";

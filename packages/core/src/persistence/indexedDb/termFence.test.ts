@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import "fake-indexeddb/auto";
+import { aDialog } from "@chatcube/test-utils/core/testData.js";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import type { OutboxSend } from "../../model/outboxEntry.js";
-import { aDialog } from "../../stores/testData.js";
 import { createIndexedDbPersistence } from "./createIndexedDbPersistence.js";
 
 const entry = (id: string, state: OutboxSend["state"] = "queued"): OutboxSend => ({

@@ -1,5 +1,5 @@
+import { aDialog } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
-import { aDialog } from "../testData.js";
 import { DialogIndex } from "./dialogIndex.js";
 
 const ids = Array.from({ length: 300 }, (_, i) => `65f0${i.toString(16).padStart(20, "0")}`);

@@ -1,5 +1,5 @@
+import { aDialog } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
-import { aDialog } from "../testData.js";
 import {
   applyMessageActivity,
   type DialogsState,

@@ -1,7 +1,7 @@
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import { createMessagesStore } from "../messages/createMessagesStore.js";
 import { applyMarker, setStatus } from "../messages/messagesReducer.js";
-import { aDialog, aMessage } from "../testData.js";
 import { createDialogsStore } from "./createDialogsStore.js";
 import { applyMessageActivity, upsertDialogs } from "./dialogsReducer.js";
 import { followLastMessageStatus } from "./followLastMessageStatus.js";

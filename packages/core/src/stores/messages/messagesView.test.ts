@@ -1,6 +1,6 @@
+import { aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import { createStore } from "../../reactive/createStore.js";
-import { aMessage } from "../testData.js";
 import { EMPTY_WINDOW, type MessageWindow } from "./messagesReducer.js";
 import { type DialogMessages, NO_MESSAGES, viewOf } from "./messagesView.js";
 

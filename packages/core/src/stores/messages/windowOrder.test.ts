@@ -1,5 +1,5 @@
+import { aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
-import { aMessage } from "../testData.js";
 import {
   applyMarker,
   EMPTY_WINDOW,

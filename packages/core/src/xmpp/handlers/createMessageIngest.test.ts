@@ -1,3 +1,4 @@
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import type { Element } from "@xmpp/xml";
 import { parse } from "ltx";
@@ -7,7 +8,6 @@ import { isObjectId } from "../../model/ids.js";
 import { createDialogsStore } from "../../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../../stores/messages/createMessagesStore.js";
-import { aDialog, aMessage } from "../../stores/testData.js";
 import { createTypingStore } from "../../stores/typing/createTypingStore.js";
 import { createManualClock } from "../../time/createManualClock.js";
 import { createMessageIngest } from "./createMessageIngest.js";

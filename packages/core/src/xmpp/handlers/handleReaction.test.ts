@@ -1,10 +1,10 @@
+import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { xmlFixture } from "@chatcube/test-utils/core/xmlFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import { DialogType } from "../../model/dialog.js";
 import { createDialogsStore } from "../../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../../stores/messages/createMessagesStore.js";
-import { aDialog, aMessage } from "../../stores/testData.js";
 import { createTypingStore } from "../../stores/typing/createTypingStore.js";
 import { createManualClock } from "../../time/createManualClock.js";
 import { createMessageIngest } from "./createMessageIngest.js";

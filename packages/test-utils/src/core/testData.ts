@@ -1,5 +1,6 @@
-import { type Dialog, DialogType } from "../model/dialog.js";
-import type { Message } from "../model/message.js";
+// Test-only data (imported by tests, never by the library): a dialog and a message with defaults.
+import { type Dialog, DialogType } from "../../../core/src/model/dialog.js";
+import type { Message } from "../../../core/src/model/message.js";
 
 /** A dialog for tests, with sensible defaults. */
 export function aDialog(id: string, overrides: Partial<Dialog> = {}): Dialog {

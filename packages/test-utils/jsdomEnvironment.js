@@ -1,4 +1,4 @@
-// jsdom lacks some Node globals that core's dependencies use at import time (sasl-scram-sha-1 needs TextEncoder,
+// jsdom lacks some Node globals that core's dependencies use at import time (TextEncoder,
 // fake-indexeddb needs structuredClone): copy them in.
 // Not MessageChannel: React's scheduler would then use Node's and jest would never exit.
 import { TestEnvironment } from "jest-environment-jsdom";
