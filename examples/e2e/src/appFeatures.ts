@@ -3,7 +3,16 @@ import type { Page } from "playwright-core";
 import { seriousAxeViolations } from "./axeCheck.js";
 import { screenshot, type Window } from "./browser.js";
 import type { ExampleName } from "./buildExample.js";
-import { dialogItem, messages, openDialog, signIn, typeAndSend, waitOnline, waitStatus } from "./chatPage.js";
+import {
+  dialogItem,
+  messages,
+  openDialog,
+  signIn,
+  typeAndSend,
+  waitOnline,
+  waitQueuedDurably,
+  waitStatus,
+} from "./chatPage.js";
 import { seedHistory } from "./seedHistory.js";
 import type { ExampleStack } from "./startExampleStack.js";
 
@@ -456,6 +465,7 @@ export const FEATURES: readonly Feature[] = [
       await openDialog(bob.page, "Alice Liddell");
       await typeAndSend(bob.page, "Sent after an offline reload");
       await waitStatus(bob.page, "Sent after an offline reload", "pending");
+      await waitQueuedDurably(bob.page, "Sent after an offline reload"); // a reload before the write would lose it
       await bob.page.reload();
       await dialogItem(bob.page, "Team chatcube").waitFor();
       await openDialog(bob.page, "Alice Liddell");

@@ -77,3 +77,36 @@ export async function switchUserFromOpenChat(page: Page, peerTitle: string, logi
   await page.getByText("Select a chat").waitFor();
   if ((await page.getByText("Loading chat…").count()) > 0) throw new Error("a previous user's chat is still loading");
 }
+
+/**
+ * Waits until the page's IndexedDB holds an outbox entry with this body: `send()` shows the message as pending at
+ * once and resolves when the entry is durable, so a reload in between may come before the write.
+ */
+export async function waitQueuedDurably(page: Page, body: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    async (text) => {
+      for (const { name } of await indexedDB.databases()) {
+        if (!name?.startsWith("chatcube:")) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        try {
+          if (!db.objectStoreNames.contains("outbox")) continue;
+          const entries = await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction("outbox", "readonly").objectStore("outbox").getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          if (entries.some((entry) => (entry as { body?: unknown }).body === text)) return true;
+        } finally {
+          db.close();
+        }
+      }
+      return false;
+    },
+    body,
+    { timeout, polling: 50 },
+  );
+}
