@@ -68,11 +68,19 @@ export class SessionRegistry implements ChatHub {
 
   deliverToUser(userId: number, stanza: Element, options: { offline?: "store" | "drop" } = {}): void {
     const sessions = this.sessionsOf(userId);
-    if (sessions.length === 0) {
+    if (sessions.length === 0 || (options.offline === "store" && this.mustQueueBehindStored(userId, sessions))) {
       if (options.offline === "store") this.storeOffline(userId, stanza);
       return;
     }
     for (const session of sessions) session.send(stanza);
+  }
+
+  /**
+   * True while stanzas kept for a user wait for a session's initial presence: a stanza that arrives for a session
+   * already bound but not yet available goes behind them, so the user gets everything in the order it was sent.
+   */
+  private mustQueueBehindStored(userId: number, sessions: XmppSession[]): boolean {
+    return (this.ctx.db.offline.get(userId)?.length ?? 0) > 0 && !sessions.some((session) => session.available);
   }
 
   /** Keeps a stanza for a user who is offline, stamped with `<delay>` (XEP-0203). */

@@ -79,6 +79,33 @@ describe("1-1 chat", () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it("keeps a message that arrives between bind and initial presence behind the stored ones", async () => {
+    const alice = makeUser(server, "alice");
+    const bob = makeUser(server, "bob");
+    const dialog = makeDialog(server, alice, DialogType.PRIVATE, [bob]);
+    const a = await login(alice);
+    const ids = [oid(), oid(), oid()];
+    const sendOne = (id: string) =>
+      a.send(
+        `<message to="${jidOf(server, bob)}" type="chat" id="${id}"><body>${id}</body>${extra(dialog._id)}</message>`,
+      );
+    const sync = async () => {
+      a.send(`<iq type="get" id="sync"><ping xmlns="urn:xmpp:ping"/></iq>`);
+      await a.next((el) => el.attrs.id === "sync");
+    };
+    sendOne(ids[0]);
+    sendOne(ids[1]);
+    await sync();
+    const b = await login(bob); // bound, not yet available
+    sendOne(ids[2]);
+    await sync();
+    b.send(`<presence/>`);
+    const got = [await b.next("message"), await b.next("message"), await b.next("message")];
+    expect(got.map((m) => m.attrs.id)).toEqual(ids);
+    expect(await b.nothing("message")).toBe(true);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it("acknowledges a message whose id it already holds without storing or delivering it again", async () => {
     const alice = makeUser(server, "alice");
     const bob = makeUser(server, "bob");
