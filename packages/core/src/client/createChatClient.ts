@@ -20,7 +20,6 @@ import { createSync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
 import { runOnConnect } from "../sync/runOnConnect.js";
 import { systemClock } from "../time/clock.js";
-import { createXmppTransport } from "../xmpp/createXmppTransport.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import type { ChatClient, Session } from "./ChatClient.js";
 import type { ChatClientOptions } from "./ChatClientOptions.js";
@@ -31,6 +30,7 @@ import { createDialogExtrasCommands } from "./createDialogExtrasCommands.js";
 import { createDialogsCommands } from "./createDialogsCommands.js";
 import { createFilesCommands } from "./createFilesCommands.js";
 import { createLastActivityCommands } from "./createLastActivityCommands.js";
+import { createLazyTransport } from "./createLazyTransport.js";
 import { createMessagesCommands } from "./createMessagesCommands.js";
 import { createMessageWindows } from "./createMessageWindows.js";
 import { createPrivacyCommands } from "./createPrivacyCommands.js";
@@ -40,7 +40,6 @@ import { createSystemCommands } from "./createSystemCommands.js";
 import { createTabsWiring } from "./createTabsWiring.js";
 import { createTypingCommands } from "./createTypingCommands.js";
 import { createUserData } from "./createUserData.js";
-import { wireIngest } from "./wireIngest.js";
 
 /**
  * Creates a client. The composition root: it only wires the parts, each taking its dependencies by name from `deps`
@@ -65,7 +64,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     ...{ ...options, getToken: token, getUserId: selfUserId, onSessionExpired: () => auth.renew() },
     onRejected: (rejected) => rejected.forEach(reportError),
   });
-  const transport = createXmppTransport({ ...options, service: options.chatUrl, domain: options.chatDomain, clock });
+  // The @xmpp client is a chunk of its own, loading from here on; connecting waits for it (createLazyTransport.ts).
+  // The ingest of incoming messages comes with it: nothing arrives before the transport does.
+  const transportOptions = { ...options, service: options.chatUrl, domain: options.chatDomain, clock };
+  const transport = createLazyTransport(transportOptions, async () => {
+    const [xmpp, { wireIngest }] = await Promise.all([
+      import("../xmpp/createXmppTransport.js"),
+      import("./wireIngest.js"),
+    ]);
+    stopIngest ??= wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive });
+    return xmpp;
+  });
+  let stopIngest: (() => void) | null = null;
   const network = options.network === undefined ? createBrowserNetworkSource() : options.network; // one source for all
   const connection = createConnection({ ...options, transport, clock, backoff: options.reconnect, network });
   const isOnline = () => connection.state.get().status === "online";
@@ -146,7 +156,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   });
 
   const stops = [
-    wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive }),
+    () => stopIngest?.(),
     unsubscriber(transport.error$.subscribe(reportError)),
     runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs }),
     followLastMessageStatus(dialogs, messages),
