@@ -25,21 +25,17 @@ import type { ChatClient, Session } from "./ChatClient.js";
 import type { ChatClientOptions } from "./ChatClientOptions.js";
 import { createActivityCommands } from "./createActivityCommands.js";
 import { createAuth } from "./createAuth.js";
-import { createContactsCommands } from "./createContactsCommands.js";
-import { createDialogExtrasCommands } from "./createDialogExtrasCommands.js";
 import { createDialogsCommands } from "./createDialogsCommands.js";
-import { createFilesCommands } from "./createFilesCommands.js";
-import { createLastActivityCommands } from "./createLastActivityCommands.js";
+import { createFileUrl } from "./createFileUrl.js";
+import { createLazyFeatures, type Features } from "./createLazyFeatures.js";
 import { createLazyTransport } from "./createLazyTransport.js";
 import { createMessagesCommands } from "./createMessagesCommands.js";
 import { createMessageWindows } from "./createMessageWindows.js";
-import { createPrivacyCommands } from "./createPrivacyCommands.js";
-import { createReactionsCommands } from "./createReactionsCommands.js";
-import { createSearchCommand } from "./createSearchCommand.js";
 import { createSystemCommands } from "./createSystemCommands.js";
 import { createTabsWiring } from "./createTabsWiring.js";
 import { createTypingCommands } from "./createTypingCommands.js";
 import { createUserData } from "./createUserData.js";
+import { createDeferredLoader } from "./loadDeferred.js";
 
 /**
  * Creates a client. The composition root: it only wires the parts, each taking its dependencies by name from `deps`
@@ -64,18 +60,30 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     ...{ ...options, getToken: token, getUserId: selfUserId, onSessionExpired: () => auth.renew() },
     onRejected: (rejected) => rejected.forEach(reportError),
   });
-  // The @xmpp client is a chunk of its own, loading from here on; connecting waits for it (createLazyTransport.ts).
-  // The ingest of incoming messages comes with it: nothing arrives before the transport does.
-  const transportOptions = { ...options, service: options.chatUrl, domain: options.chatDomain, clock };
-  const transport = createLazyTransport(transportOptions, async () => {
-    const [xmpp, { wireIngest }] = await Promise.all([
-      import("../xmpp/createXmppTransport.js"),
-      import("./wireIngest.js"),
-    ]);
-    stopIngest ??= wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive });
-    return xmpp;
-  });
+  // The @xmpp client, the ingest and the features beyond chatting are a chunk of their own (deferred.ts), loading
+  // from here on; connecting waits for it, and its parts are made once it is there (docs/decisions.md, "A small bundle").
+  const loadDeferred = createDeferredLoader();
+  let made: Features | null = null;
   let stopIngest: (() => void) | null = null;
+  let disposed = false;
+  const deferred = async () => {
+    const module = await loadDeferred();
+    if (disposed) throw new ChatError("cancelled", "The client was disposed");
+    if (!made) {
+      made = {
+        ...{ privacy: module.createPrivacyCommands(deps), contacts: module.createContactsCommands(deps) },
+        lastActivity: module.createLastActivityCommands({ ...deps, keepAliveMs: options.lastActivityKeepAliveMs }),
+        files: module.createFilesCommands({ ...deps, outboxEntries: outbox.entries }),
+        reactions: module.createReactionsCommands({ ...deps, outbox }),
+        dialogExtras: module.createDialogExtrasCommands({ ...strict, update: dialogsCommands.update }),
+        search: module.createSearchCommand(rest),
+      };
+      stopIngest = module.wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive });
+    }
+    return { module, features: made };
+  };
+  const transportOptions = { ...options, service: options.chatUrl, domain: options.chatDomain, clock };
+  const transport = createLazyTransport(transportOptions, async () => (await deferred()).module);
   const network = options.network === undefined ? createBrowserNetworkSource() : options.network; // one source for all
   const connection = createConnection({ ...options, transport, clock, backoff: options.reconnect, network });
   const isOnline = () => connection.state.get().status === "online";
@@ -120,15 +128,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     onRead: unread.read,
     abortUploads: (id) => files.abort(id),
   });
-  const privacy = createPrivacyCommands(deps);
-  const contacts = createContactsCommands(deps);
-  const lastActivity = createLastActivityCommands({ ...deps, keepAliveMs: options.lastActivityKeepAliveMs });
+  const features = createLazyFeatures(
+    async () => (await deferred()).features,
+    () => made,
+  );
+  const { privacy, contacts, lastActivity, files, dialogExtras } = features;
   const system = createSystemCommands(deps);
   const visibility = options.activeOnVisibility === false ? null : network;
   const activity = createActivityCommands({ ...deps, visibility });
-  const dialogExtras = createDialogExtrasCommands({ ...strict, update: dialogsCommands.update });
-  const files = createFilesCommands({ ...deps, outboxEntries: outbox.entries });
-  const { dispose: stopReactions, ...reactions } = createReactionsCommands({ ...deps, outbox });
 
   const connect = () => void (tabs.isFollower() || connection.connect(credentials).catch(reportAny)); // the leader's
   const credentials = async () => (await tabs.checkTerm(), auth.credentials()); // a replaced leader connects no more
@@ -145,8 +152,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     disconnect: () => connection.disconnect(),
     forget: [
       ...[typing.dispose, () => messages.dialogIds().forEach((id) => messages.drop(id)), outbox.clear, sync.reset],
-      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), privacy.reset, contacts.reset],
-      ...[lastActivity.reset, system.reset],
+      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), features.reset, system.reset],
     ],
   });
   const auth = createAuth({
@@ -160,8 +166,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     unsubscriber(transport.error$.subscribe(reportError)),
     runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs }),
     followLastMessageStatus(dialogs, messages),
-    ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, privacy.dispose, contacts.dispose],
-    ...[lastActivity.dispose, system.dispose, activity.dispose, stopReactions, tabs.dispose],
+    ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, features.dispose],
+    ...[system.dispose, activity.dispose, tabs.dispose, () => void (disposed = true)],
   ];
 
   return {
@@ -176,7 +182,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       disconnect: () => connection.disconnect(),
     }),
     dialogs: { ...dialogsCommands, ...dialogExtras },
-    messages: { forDialog: windows.forDialog, view: windows.view, ...messagesCommands, ...reactions },
+    messages: { forDialog: windows.forDialog, view: windows.view, ...messagesCommands, ...features.reactions },
     typing: createTypingCommands(deps),
     unread: dialogs.unread,
     outbox: outbox.entries,
@@ -187,8 +193,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     contacts,
     lastActivity: { forUser: lastActivity.forUser, query: lastActivity.query },
     system: { messages$: system.messages$, recent: system.recent, send: system.send },
-    files: { upload: files.upload, url: files.url, remove: files.remove, progress: files.progress },
-    search: createSearchCommand(rest),
+    files: { upload: files.upload, url: createFileUrl(deps), remove: files.remove, progress: files.progress },
+    search: features.search,
     active: activity.active,
     setActive: activity.setActive,
     errors: errors.asObservable(),

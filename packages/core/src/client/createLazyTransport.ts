@@ -13,8 +13,6 @@ export type TransportLoader = () => Promise<{
   createXmppTransport(options: XmppTransportOptions): XmppTransport;
 }>;
 
-const loadXmppTransport: TransportLoader = () => import("../xmpp/createXmppTransport.js");
-
 const notConnected = () => new ChatError("network", "Not connected to the chat server");
 
 /**
@@ -25,7 +23,7 @@ const notConnected = () => new ChatError("network", "Not connected to the chat s
  * kept and registered once it arrives. A chunk that fails to load fails that connect (`network`); the next connect
  * loads it again.
  */
-export function createLazyTransport(options: XmppTransportOptions, load: TransportLoader = loadXmppTransport) {
+export function createLazyTransport(options: XmppTransportOptions, load: TransportLoader) {
   const stanzas = new Subject<Element>();
   const states = new BehaviorSubject<TransportState>({ status: "offline", error: null, resumed: false });
   const badInput = new Subject<ChatError>();

@@ -77,9 +77,9 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         reportLater(options.signOutHere());
       if (message.kind === "stanza" && state.get().role === "leader" && typeof message.payload === "string") {
         const frame = message.payload;
-        // The stream parser comes with the transport's chunk (a leader has it), so it is imported, not bundled here.
+        // The stream parser comes with the transport in deferred.ts (a leader has it loaded): imported, not bundled here.
         forwarded = forwarded
-          .then(() => import("../xmpp/transport/parseFrame.js"))
+          .then(() => import("./deferred.js"))
           .then(({ parseFrame }) => {
             const parsed = parseFrame(frame);
             if (parsed.ok && parsed.value) options.sendStanza(parsed.value);

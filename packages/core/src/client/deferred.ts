@@ -1,0 +1,13 @@
+// What a chat screen needs only after it has shown the cache, as one module that `createChatClient` imports
+// dynamically when the client is made (one chunk, docs/decisions.md "A small bundle"): the XMPP transport, the ingest
+// of incoming messages, and the features beyond chatting. `loadDeferred.ts` loads it.
+export { createXmppTransport } from "../xmpp/createXmppTransport.js";
+export { parseFrame } from "../xmpp/transport/parseFrame.js";
+export { createContactsCommands } from "./createContactsCommands.js";
+export { createDialogExtrasCommands } from "./createDialogExtrasCommands.js";
+export { createFilesCommands } from "./createFilesCommands.js";
+export { createLastActivityCommands } from "./createLastActivityCommands.js";
+export { createPrivacyCommands } from "./createPrivacyCommands.js";
+export { createReactionsCommands } from "./createReactionsCommands.js";
+export { createSearchCommand } from "./createSearchCommand.js";
+export { wireIngest } from "./wireIngest.js";
