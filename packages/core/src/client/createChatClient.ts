@@ -16,9 +16,8 @@ import { followLastMessageStatus } from "../stores/dialogs/followLastMessageStat
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
-import { createSync } from "../sync/createSync.js";
+import type { Sync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
-import { runOnConnect } from "../sync/runOnConnect.js";
 import { systemClock } from "../time/clock.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import type { ChatClient, Session } from "./ChatClient.js";
@@ -28,6 +27,7 @@ import { createAuth } from "./createAuth.js";
 import { createDialogsCommands } from "./createDialogsCommands.js";
 import { createFileUrl } from "./createFileUrl.js";
 import { createLazyFeatures, type Features } from "./createLazyFeatures.js";
+import { createLazySync } from "./createLazySync.js";
 import { createLazyTransport } from "./createLazyTransport.js";
 import { createMessagesCommands } from "./createMessagesCommands.js";
 import { createMessageWindows } from "./createMessageWindows.js";
@@ -64,12 +64,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   // from here on; connecting waits for it, and its parts are made once it is there (docs/decisions.md, "A small bundle").
   const loadDeferred = createDeferredLoader();
   let made: Features | null = null;
+  let realSync: Sync | null = null;
   let stopIngest: (() => void) | null = null;
+  let stopOnConnect: (() => void) | null = null;
   let disposed = false;
   const deferred = async () => {
     const module = await loadDeferred();
-    if (disposed) throw new ChatError("cancelled", "The client was disposed");
     if (!made) {
+      if (disposed) throw new ChatError("cancelled", "The client was disposed");
       made = {
         ...{ privacy: module.createPrivacyCommands(deps), contacts: module.createContactsCommands(deps) },
         lastActivity: module.createLastActivityCommands({ ...deps, keepAliveMs: options.lastActivityKeepAliveMs }),
@@ -78,9 +80,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         dialogExtras: module.createDialogExtrasCommands({ ...strict, update: dialogsCommands.update }),
         search: module.createSearchCommand(rest),
       };
+      realSync = module.createSync({ ...deps, overlapMs: options.syncOverlapMs });
+      sync.adopt(realSync);
       stopIngest = module.wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive });
+      stopOnConnect = module.runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs });
     }
-    return { module, features: made };
+    return { module, features: made, sync: realSync as Sync };
   };
   const transportOptions = { ...options, service: options.chatUrl, domain: options.chatDomain, clock };
   const transport = createLazyTransport(transportOptions, async () => (await deferred()).module);
@@ -115,7 +120,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (entry.kind === "read") void sync.refreshUnread([entry.dialogId]); // the server's count, now it has the read
     },
   });
-  const sync = createSync({ ...deps, overlapMs: options.syncOverlapMs });
+  const sync = createLazySync(
+    async () => (await deferred()).sync,
+    () => realSync,
+  );
   const dialogsCommands = createDialogsCommands(strict);
   const windows = createMessageWindows({
     ...deps,
@@ -164,7 +172,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const stops = [
     () => stopIngest?.(),
     unsubscriber(transport.error$.subscribe(reportError)),
-    runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs }),
+    () => stopOnConnect?.(),
     followLastMessageStatus(dialogs, messages),
     ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, features.dispose],
     ...[system.dispose, activity.dispose, tabs.dispose, () => void (disposed = true)],

@@ -1,7 +1,7 @@
 import type { Contact, ContactRequest } from "../model/contact.js";
 import { deferByKey, deferReadable } from "../reactive/deferReadable.js";
 import { readableWith } from "../reactive/readableWith.js";
-import { EMPTY_PRIVACY } from "../stores/privacy/privacyReducer.js";
+import { EMPTY_PRIVACY } from "../stores/privacy/privacyState.js";
 import { selectBlocked } from "../stores/privacy/selectBlocked.js";
 import type { createContactsCommands } from "./createContactsCommands.js";
 import type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./createDialogExtrasCommands.js";

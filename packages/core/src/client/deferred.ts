@@ -1,6 +1,9 @@
 // What a chat screen needs only after it has shown the cache, as one module that `createChatClient` imports
 // dynamically when the client is made (one chunk, docs/decisions.md "A small bundle"): the XMPP transport, the ingest
 // of incoming messages, and the features beyond chatting. `loadDeferred.ts` loads it.
+
+export { createSync } from "../sync/createSync.js";
+export { runOnConnect } from "../sync/runOnConnect.js";
 export { createXmppTransport } from "../xmpp/createXmppTransport.js";
 export { parseFrame } from "../xmpp/transport/parseFrame.js";
 export { createContactsCommands } from "./createContactsCommands.js";

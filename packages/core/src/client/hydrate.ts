@@ -6,7 +6,7 @@ import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import { EMPTY_WINDOW, type MessageWindow, prependOlder } from "../stores/messages/messagesReducer.js";
 import type { Outbox } from "../sync/createOutbox.js";
-import { DIALOGS_CURSOR } from "../sync/createSync.js";
+import { DIALOGS_CURSOR } from "../sync/dialogsCursor.js";
 import { newestKnown } from "../sync/windowDelta.js";
 
 /** Dependencies of `createHydrator`, by name. */
