@@ -56,13 +56,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const jid = { appId: options.appId, domain: options.chatDomain };
   const requireSelf = () => selfUserId() ?? signInFirst();
 
+  const loadDeferred = createDeferredLoader(); // the chunk of what comes after the first screen (deferred.ts)
   const rest = createRestClient({
     ...{ ...options, getToken: token, getUserId: selfUserId, onSessionExpired: () => auth.renew() },
     onRejected: (rejected) => rejected.forEach(reportError),
+    loadRarelyUsed: () => loadDeferred(), // search, blobs, system messages: in the deferred chunk
   });
   // The @xmpp client, the ingest and the features beyond chatting are a chunk of their own (deferred.ts), loading
   // from here on; connecting waits for it, and its parts are made once it is there (docs/decisions.md, "A small bundle").
-  const loadDeferred = createDeferredLoader();
   let made: Features | null = null;
   let realSync: Sync | null = null;
   let stopIngest: (() => void) | null = null;
