@@ -18,6 +18,7 @@ import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
 import type { Sync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
+import type { OutboxWork } from "../sync/outboxWork.js";
 import { systemClock } from "../time/clock.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import type { ChatClient, Session } from "./ChatClient.js";
@@ -66,6 +67,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   // from here on; connecting waits for it, and its parts are made once it is there (docs/decisions.md, "A small bundle").
   let made: Features | null = null;
   let realSync: Sync | null = null;
+  let outboxWork: OutboxWork | null = null;
   let stopIngest: (() => void) | null = null;
   let stopOnConnect: (() => void) | null = null;
   let disposed = false;
@@ -81,6 +83,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         dialogExtras: module.createDialogExtrasCommands({ ...strict, update: dialogsCommands.update }),
         search: module.createSearchCommand(rest),
       };
+      outboxWork = module.createOutboxWork({ ...deps, recipientOf });
       realSync = module.createSync({ ...deps, overlapMs: options.syncOverlapMs });
       sync.adopt(realSync);
       stopIngest = module.wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive });
@@ -113,9 +116,15 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   };
   const strict = { ...deps, selfUserId: requireSelf }; // for commands that need a signed-in user
 
+  const recipientOf = (dialogId: string) => privatePeerOf(dialogs.state.get().byId.get(dialogId), selfUserId());
+  const notLoaded = () => Promise.reject(new ChatError("network", "The chat connection is not loaded yet"));
   const outbox = createOutbox({
     ...deps,
-    recipientOf: (dialogId) => privatePeerOf(dialogs.state.get().byId.get(dialogId), selfUserId()),
+    // The outbox works only while online, so the work made with the deferred chunk (stanza builders) is there.
+    work: {
+      send: (entry) => (outboxWork ? outboxWork.send(entry) : notLoaded()),
+      other: (entry) => (outboxWork ? outboxWork.other(entry) : notLoaded()),
+    },
     prepareSend: (entry, checkpoint) => files.prepareSend(entry, checkpoint),
     onDone: (entry) => {
       if (entry.kind === "read") void sync.refreshUnread([entry.dialogId]); // the server's count, now it has the read

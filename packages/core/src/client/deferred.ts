@@ -4,6 +4,7 @@
 
 export { createBlobsApi, createSearch, createSystemMessagesApi } from "../rest/rarelyUsedRestApis.js";
 export { createSync } from "../sync/createSync.js";
+export { createOutboxWork } from "../sync/outboxWork.js";
 export { runOnConnect } from "../sync/runOnConnect.js";
 export { createXmppTransport } from "../xmpp/createXmppTransport.js";
 export { parseFrame } from "../xmpp/transport/parseFrame.js";
