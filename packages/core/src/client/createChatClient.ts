@@ -6,6 +6,7 @@ import { ChatError } from "../errors/ChatError.js";
 import { createErrorCoalescer } from "../errors/createErrorCoalescer.js";
 import { toChatError } from "../errors/toChatError.js";
 import { privatePeerOf } from "../model/dialog.js";
+import { objectId } from "../model/ids.js";
 import { createIndexedDbPersistence } from "../persistence/indexedDb/createIndexedDbPersistence.js";
 import { createStore } from "../reactive/createStore.js";
 import { readableWith } from "../reactive/readableWith.js";
@@ -23,7 +24,6 @@ import { systemClock } from "../time/clock.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import type { ChatClient, Session } from "./ChatClient.js";
 import type { ChatClientOptions } from "./ChatClientOptions.js";
-import { createActivityCommands } from "./createActivityCommands.js";
 import { createAuth } from "./createAuth.js";
 import { createDialogsCommands } from "./createDialogsCommands.js";
 import { createFileUrl } from "./createFileUrl.js";
@@ -32,9 +32,7 @@ import { createLazySync } from "./createLazySync.js";
 import { createLazyTransport } from "./createLazyTransport.js";
 import { createMessagesCommands } from "./createMessagesCommands.js";
 import { createMessageWindows } from "./createMessageWindows.js";
-import { createSystemCommands } from "./createSystemCommands.js";
 import { createTabsWiring } from "./createTabsWiring.js";
-import { createTypingCommands } from "./createTypingCommands.js";
 import { createUserData } from "./createUserData.js";
 import { createDeferredLoader } from "./loadDeferred.js";
 
@@ -82,11 +80,21 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         reactions: module.createReactionsCommands({ ...deps, outbox }),
         dialogExtras: module.createDialogExtrasCommands({ ...strict, update: dialogsCommands.update }),
         search: module.createSearchCommand(rest),
+        typing: module.createTypingCommands(deps),
+        activity: module.createActivityCommands({ ...deps, visibility }),
+        system: module.createSystemCommands(deps),
       };
+      features.adopt(made);
       outboxWork = module.createOutboxWork({ ...deps, recipientOf });
       realSync = module.createSync({ ...deps, overlapMs: options.syncOverlapMs });
       sync.adopt(realSync);
-      stopIngest = module.wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive });
+      stopIngest = module.wireIngest({
+        ...deps,
+        typing: tabs.typing,
+        sync,
+        outbox,
+        emitSystemMessage: made.system.receive,
+      });
       stopOnConnect = module.runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs });
     }
     return { module, features: made, sync: realSync as Sync };
@@ -134,7 +142,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     async () => (await deferred()).sync,
     () => realSync,
   );
-  const dialogsCommands = createDialogsCommands(strict);
+  const notifyUser = (userId: number, body: string, dialogId: string) =>
+    void deferred().then(({ module }) => {
+      const id = objectId(clock.now());
+      sendIfOnline(module.buildSystemMessage(jid, { id, userId, body, params: { dialogId } }));
+    }, reportAny);
+  const dialogsCommands = createDialogsCommands({ ...strict, notifyUser });
   const windows = createMessageWindows({
     ...deps,
     restore: (id) => userData.restoreWindow(id),
@@ -146,14 +159,13 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     onRead: unread.read,
     abortUploads: (id) => files.abort(id),
   });
+  const visibility = options.activeOnVisibility === false ? null : network;
   const features = createLazyFeatures(
     async () => (await deferred()).features,
     () => made,
+    { typingFor: (dialogId) => typing.forDialog(dialogId), active: visibility ? visibility.isVisible() : true },
   );
   const { privacy, contacts, lastActivity, files, dialogExtras } = features;
-  const system = createSystemCommands(deps);
-  const visibility = options.activeOnVisibility === false ? null : network;
-  const activity = createActivityCommands({ ...deps, visibility });
 
   const connect = () => void (tabs.isFollower() || connection.connect(credentials).catch(reportAny)); // the leader's
   const credentials = async () => (await tabs.checkTerm(), auth.credentials()); // a replaced leader connects no more
@@ -170,7 +182,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     disconnect: () => connection.disconnect(),
     forget: [
       ...[typing.dispose, () => messages.dialogIds().forEach((id) => messages.drop(id)), outbox.clear, sync.reset],
-      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), features.reset, system.reset],
+      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), features.reset],
     ],
   });
   const auth = createAuth({
@@ -185,7 +197,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     () => stopOnConnect?.(),
     followLastMessageStatus(dialogs, messages),
     ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, features.dispose],
-    ...[system.dispose, activity.dispose, tabs.dispose, () => void (disposed = true)],
+    ...[tabs.dispose, () => void (disposed = true)],
   ];
 
   return {
@@ -201,7 +213,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     }),
     dialogs: { ...dialogsCommands, ...dialogExtras },
     messages: { forDialog: windows.forDialog, view: windows.view, ...messagesCommands, ...features.reactions },
-    typing: createTypingCommands(deps),
+    typing: features.typing,
     unread: dialogs.unread,
     outbox: outbox.entries,
     sync: readableWith(sync.state, { resync: () => sync.run({ full: true }) }),
@@ -210,11 +222,11 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     privacy,
     contacts,
     lastActivity: { forUser: lastActivity.forUser, query: lastActivity.query },
-    system: { messages$: system.messages$, recent: system.recent, send: system.send },
+    system: features.system,
     files: { upload: files.upload, url: createFileUrl(deps), remove: files.remove, progress: files.progress },
     search: features.search,
-    active: activity.active,
-    setActive: activity.setActive,
+    active: features.activity.active,
+    setActive: features.activity.setActive,
     errors: errors.asObservable(),
     async dispose() {
       for (const stop of stops) stop();

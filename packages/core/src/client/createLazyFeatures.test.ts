@@ -24,9 +24,13 @@ function setup() {
       resolve(made);
     };
   });
+  const typingFor = () => {
+    throw new Error("not used here");
+  };
   const lazy = createLazyFeatures(
     () => chunk,
     () => made,
+    { typingFor, active: true },
   );
   return { port, lazy, arrive: () => (arrive(), chunk) };
 }

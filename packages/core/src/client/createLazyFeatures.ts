@@ -1,8 +1,12 @@
+import { Subject } from "rxjs";
 import type { Contact, ContactRequest } from "../model/contact.js";
 import { deferByKey, deferReadable } from "../reactive/deferReadable.js";
 import { readableWith } from "../reactive/readableWith.js";
 import { EMPTY_PRIVACY } from "../stores/privacy/privacyState.js";
 import { selectBlocked } from "../stores/privacy/selectBlocked.js";
+import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
+import type { ChatClient } from "./ChatClient.js";
+import type { createActivityCommands } from "./createActivityCommands.js";
 import type { createContactsCommands } from "./createContactsCommands.js";
 import type { DialogExtrasApi, OccupantsPage, OccupantsPager } from "./createDialogExtrasCommands.js";
 import type { createFilesCommands, FilesApi } from "./createFilesCommands.js";
@@ -10,6 +14,8 @@ import type { createLastActivityCommands, LastActivityApi, LastActivityState } f
 import type { createPrivacyCommands } from "./createPrivacyCommands.js";
 import type { createReactionsCommands, ReactionsApi } from "./createReactionsCommands.js";
 import type { SearchCommand } from "./createSearchCommand.js";
+import type { createSystemCommands } from "./createSystemCommands.js";
+import { createTypingInput } from "./createTypingInput.js";
 import type { PrivacyApi } from "./PrivacyApi.js";
 
 /** The features beyond chatting, as their factories make them (in the deferred chunk, `deferred.ts`). */
@@ -21,21 +27,38 @@ export interface Features {
   reactions: ReturnType<typeof createReactionsCommands>;
   dialogExtras: DialogExtrasApi;
   search: SearchCommand;
+  typing: ChatClient["typing"];
+  activity: ReturnType<typeof createActivityCommands>;
+  system: ReturnType<typeof createSystemCommands>;
+}
+
+/** What the lazy features take from the first chunk. */
+export interface LazyFeaturesOptions {
+  /** Who is typing, from the typing store (the first chunk has it: the ingest and the tabs fill it). */
+  typingFor: ChatClient["typing"]["forDialog"];
+  /** Whether the app counts as active before the chunk (the page's visibility). */
+  active: boolean;
 }
 
 const NO_CONTACTS: readonly Contact[] = Object.freeze([]);
 const NO_REQUESTS: readonly ContactRequest[] = Object.freeze([]);
 const UNKNOWN_ACTIVITY: LastActivityState = Object.freeze({ online: null, seconds: null, at: null, error: null });
 const FIRST_PAGE: OccupantsPage = Object.freeze({ items: [], hasMore: true, loading: false, error: null });
+const NO_SYSTEM_MESSAGES: readonly ParsedSystemMessage[] = Object.freeze([]);
 
 /**
  * `client.privacy`, `contacts`, `lastActivity`, `files`, reactions, dialog extras and `search` before their chunk
  * has arrived (docs/decisions.md, "A small bundle"): the same shapes, made once `ready()` gives the features. Commands
  * wait for it; Readables show the empty state until then (what they show before the first connect anyway) and follow
  * the real ones after. The chunk is on its way from the client's creation and `connect()` waits for it, so the
- * features see every stanza and every connect.
+ * features see every stanza and every connect. Typing, system messages and `active` too: they send stanzas, whose
+ * builders come with the chunk; typing news before it (the first moments of a page, offline then) are dropped.
  */
-export function createLazyFeatures(ready: () => Promise<Features>, current: () => Features | null) {
+export function createLazyFeatures(
+  ready: () => Promise<Features>,
+  current: () => Features | null,
+  local: LazyFeaturesOptions,
+) {
   const later =
     <A extends unknown[], R>(run: (features: Features, ...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> =>
@@ -135,14 +158,41 @@ export function createLazyFeatures(ready: () => Promise<Features>, current: () =
     f.search(text, options),
   );
 
+  const typing: ChatClient["typing"] = {
+    forDialog: local.typingFor,
+    start: (dialogId) => current()?.typing.start(dialogId),
+    stop: (dialogId) => current()?.typing.stop(dialogId),
+    input: () => createTypingInput(typing),
+  };
+
+  const systemMessages = new Subject<ParsedSystemMessage>();
+  const system: ChatClient["system"] = {
+    messages$: systemMessages.asObservable(),
+    recent: deferReadable(() => current()?.system.recent ?? null, ready, NO_SYSTEM_MESSAGES),
+    send: later(
+      (f, userId: number, input: Parameters<ChatClient["system"]["send"]>[1], options?: { via?: "chat" | "rest" }) =>
+        f.system.send(userId, input, options),
+    ),
+  };
+
+  const activity = {
+    active: deferReadable(() => current()?.activity.active ?? null, ready, local.active),
+    setActive: later((f, active: boolean) => f.activity.setActive(active)),
+  };
+
   return {
-    ...{ privacy, contacts, lastActivity, files, reactions, dialogExtras, search },
+    ...{ privacy, contacts, lastActivity, files, reactions, dialogExtras, search, typing, system, activity },
+    /** Called once with the features just made: their streams join the ones handed out before. */
+    adopt(features: Features) {
+      features.system.messages$.subscribe(systemMessages);
+    },
     /** Forgets the signed-out user's privacy lists, contacts and activity (nothing to forget before the chunk). */
     reset() {
       const features = current();
       features?.privacy.reset();
       features?.contacts.reset();
       features?.lastActivity.reset();
+      features?.system.reset();
     },
     dispose() {
       const features = current();
@@ -150,6 +200,9 @@ export function createLazyFeatures(ready: () => Promise<Features>, current: () =
       features?.contacts.dispose();
       features?.lastActivity.dispose();
       features?.reactions.dispose();
+      features?.system.dispose();
+      features?.activity.dispose();
+      systemMessages.complete();
     },
   };
 }
