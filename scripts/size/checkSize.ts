@@ -9,7 +9,7 @@
 import { breakdown, bundleSize, CHAT_SCREEN_ENTRIES } from "./bundleSize.js";
 
 /** gzip -9 budgets in bytes: today's size plus a little headroom, so growth is a decision and not an accident. */
-export const BUDGETS = { react: 58_300, vue: 58_300, svelte: 58_300 } as const;
+export const BUDGETS = { react: 45_000, vue: 45_000, svelte: 45_000 } as const;
 
 /** The size the issue aims at for the chat screen (docs: README, Benchmarks). */
 const GOAL = 45_000;
