@@ -1,6 +1,7 @@
 /**
- * Bundles a chat-screen entry the way an app would ship it (esbuild, minified, ESM for the browser, the UI framework
- * external) and measures it: minified bytes, gzip -9 bytes, and where the bytes come from (esbuild's metafile).
+ * Bundles a chat-screen entry the way an app would ship it (esbuild, minified, ESM for the browser, code splitting
+ * as Vite does, the UI framework external) and measures it: the initial chunk set and all chunks, minified and gzip -9
+ * bytes, and where the bytes come from (esbuild's metafile).
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,19 +50,39 @@ export { setChatClient, useDialogs, useMessages } from "@chatcube/svelte";`,
   },
 };
 
+/** One output file of a split build: its name, sizes, and whether it loads before the screen shows. */
+export interface ChunkSize {
+  file: string;
+  minified: number;
+  gzip: number;
+  /** The entry chunk or a chunk it imports statically (transitively): fetched before the entry runs. */
+  initial: boolean;
+}
+
+/**
+ * A chat-screen bundle built with code splitting (as Vite builds an app): `gzip` and `minified` count the initial
+ * chunk set only (the entry chunk and every chunk it imports statically, what loads before the screen shows; the
+ * budget checks this), `total` every chunk including those loaded on first use through `import()`. gzip sizes are
+ * summed per chunk, as each is fetched on its own.
+ */
 export interface BundleSize {
   minified: number;
   gzip: number;
-  code: string;
+  total: { minified: number; gzip: number };
+  chunks: ChunkSize[];
   metafile: Metafile;
 }
 
-/** Bundles `entry` from the workspace's source (the `@chatcube/source` condition) and measures it. */
+const ENTRY = "chat-screen-entry";
+
+/** Bundles `entry` from the workspace's source (the `@chatcube/source` condition), split, and measures it. */
 export async function bundleSize(entry: SizeEntry): Promise<BundleSize> {
   const { build } = await import("esbuild");
   const result = await build({
-    stdin: { contents: entry.contents, resolveDir: SCRIPTS_DIR, sourcefile: "chat-screen.ts", loader: "ts" },
+    entryPoints: [ENTRY],
     bundle: true,
+    splitting: true,
+    outdir: "size-out", // nothing is written: the path only names the chunks
     format: "esm",
     platform: "browser",
     target: "es2022",
@@ -74,6 +95,17 @@ export async function bundleSize(entry: SizeEntry): Promise<BundleSize> {
     logLevel: "error",
     plugins: [
       {
+        name: "chat-screen-entry",
+        setup(b) {
+          b.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: "entry" }));
+          b.onLoad({ filter: /.*/, namespace: "entry" }, () => ({
+            contents: entry.contents,
+            resolveDir: SCRIPTS_DIR,
+            loader: "ts",
+          }));
+        },
+      },
+      {
         // As Vite does: a Node builtin a package imports only on Node (@xmpp/resolve's dns) is an empty module.
         name: "empty-node-builtins",
         setup(b) {
@@ -83,8 +115,38 @@ export async function bundleSize(entry: SizeEntry): Promise<BundleSize> {
       },
     ],
   });
-  const code = result.outputFiles[0].text;
-  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, code, metafile: result.metafile };
+  const outputs = result.metafile.outputs;
+  const initial = new Set<string>();
+  const visit = (file: string): void => {
+    if (initial.has(file)) return;
+    initial.add(file);
+    for (const imported of outputs[file].imports) {
+      if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+    }
+  };
+  const entryFile = Object.keys(outputs).find((file) => outputs[file].entryPoint !== undefined);
+  if (entryFile === undefined) throw new Error("esbuild produced no entry chunk");
+  visit(entryFile);
+  const chunks: ChunkSize[] = result.outputFiles
+    .map((file) => {
+      const name = Object.keys(outputs).find((out) => file.path.endsWith(out)) ?? file.path;
+      return {
+        file: name,
+        minified: file.contents.length,
+        gzip: gzipSync(file.contents, { level: 9 }).length,
+        initial: initial.has(name),
+      };
+    })
+    .sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip);
+  const sum = (list: ChunkSize[], key: "minified" | "gzip") => list.reduce((total, chunk) => total + chunk[key], 0);
+  const first = chunks.filter((chunk) => chunk.initial);
+  return {
+    minified: sum(first, "minified"),
+    gzip: sum(first, "gzip"),
+    total: { minified: sum(chunks, "minified"), gzip: sum(chunks, "gzip") },
+    chunks,
+    metafile: result.metafile,
+  };
 }
 
 /** The package an input file belongs to (`rxjs`, `@xmpp/xml`, `core/xmpp`, …). */
@@ -100,10 +162,11 @@ export function packageOf(path: string): string {
   return flat ? `${flat[1]}/*` : path;
 }
 
-/** Minified bytes in the output per package, largest first. */
-export function breakdown(metafile: Metafile): Array<{ name: string; bytes: number }> {
+/** Minified bytes per package in the given output files (default all), largest first. */
+export function breakdown(metafile: Metafile, files?: readonly string[]): Array<{ name: string; bytes: number }> {
   const totals = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (files !== undefined && !files.includes(file)) continue;
     for (const [path, input] of Object.entries(output.inputs)) {
       const name = packageOf(path);
       totals.set(name, (totals.get(name) ?? 0) + input.bytesInOutput);

@@ -6,6 +6,7 @@ import { ChatError } from "../errors/ChatError.js";
 import { createErrorCoalescer } from "../errors/createErrorCoalescer.js";
 import { toChatError } from "../errors/toChatError.js";
 import { privatePeerOf } from "../model/dialog.js";
+import { objectId } from "../model/ids.js";
 import { createIndexedDbPersistence } from "../persistence/indexedDb/createIndexedDbPersistence.js";
 import { createStore } from "../reactive/createStore.js";
 import { readableWith } from "../reactive/readableWith.js";
@@ -16,31 +17,24 @@ import { followLastMessageStatus } from "../stores/dialogs/followLastMessageStat
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { createTypingStore } from "../stores/typing/createTypingStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
-import { createSync } from "../sync/createSync.js";
+import type { Sync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
-import { runOnConnect } from "../sync/runOnConnect.js";
+import type { OutboxWork } from "../sync/outboxWork.js";
 import { systemClock } from "../time/clock.js";
-import { createXmppTransport } from "../xmpp/createXmppTransport.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import type { ChatClient, Session } from "./ChatClient.js";
 import type { ChatClientOptions } from "./ChatClientOptions.js";
-import { createActivityCommands } from "./createActivityCommands.js";
 import { createAuth } from "./createAuth.js";
-import { createContactsCommands } from "./createContactsCommands.js";
-import { createDialogExtrasCommands } from "./createDialogExtrasCommands.js";
 import { createDialogsCommands } from "./createDialogsCommands.js";
-import { createFilesCommands } from "./createFilesCommands.js";
-import { createLastActivityCommands } from "./createLastActivityCommands.js";
+import { createFileUrl } from "./createFileUrl.js";
+import { createLazyFeatures, type Features } from "./createLazyFeatures.js";
+import { createLazySync } from "./createLazySync.js";
+import { createLazyTransport } from "./createLazyTransport.js";
 import { createMessagesCommands } from "./createMessagesCommands.js";
 import { createMessageWindows } from "./createMessageWindows.js";
-import { createPrivacyCommands } from "./createPrivacyCommands.js";
-import { createReactionsCommands } from "./createReactionsCommands.js";
-import { createSearchCommand } from "./createSearchCommand.js";
-import { createSystemCommands } from "./createSystemCommands.js";
 import { createTabsWiring } from "./createTabsWiring.js";
-import { createTypingCommands } from "./createTypingCommands.js";
 import { createUserData } from "./createUserData.js";
-import { wireIngest } from "./wireIngest.js";
+import { createDeferredLoader } from "./loadDeferred.js";
 
 /**
  * Creates a client. The composition root: it only wires the parts, each taking its dependencies by name from `deps`
@@ -61,11 +55,52 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const jid = { appId: options.appId, domain: options.chatDomain };
   const requireSelf = () => selfUserId() ?? signInFirst();
 
+  const loadDeferred = createDeferredLoader(); // the chunk of what comes after the first screen (deferred.ts)
   const rest = createRestClient({
     ...{ ...options, getToken: token, getUserId: selfUserId, onSessionExpired: () => auth.renew() },
     onRejected: (rejected) => rejected.forEach(reportError),
+    loadRarelyUsed: () => loadDeferred(), // search, blobs, system messages: in the deferred chunk
   });
-  const transport = createXmppTransport({ ...options, service: options.chatUrl, domain: options.chatDomain, clock });
+  // The @xmpp client, the ingest and the features beyond chatting are a chunk of their own (deferred.ts), loading
+  // from here on; connecting waits for it, and its parts are made once it is there (docs/decisions.md, "A small bundle").
+  let made: Features | null = null;
+  let realSync: Sync | null = null;
+  let outboxWork: OutboxWork | null = null;
+  let stopIngest: (() => void) | null = null;
+  let stopOnConnect: (() => void) | null = null;
+  let disposed = false;
+  const deferred = async () => {
+    const module = await loadDeferred();
+    if (!made) {
+      if (disposed) throw new ChatError("cancelled", "The client was disposed");
+      made = {
+        ...{ privacy: module.createPrivacyCommands(deps), contacts: module.createContactsCommands(deps) },
+        lastActivity: module.createLastActivityCommands({ ...deps, keepAliveMs: options.lastActivityKeepAliveMs }),
+        files: module.createFilesCommands({ ...deps, outboxEntries: outbox.entries }),
+        reactions: module.createReactionsCommands({ ...deps, outbox }),
+        dialogExtras: module.createDialogExtrasCommands({ ...strict, update: dialogsCommands.update }),
+        search: module.createSearchCommand(rest),
+        typing: module.createTypingCommands(deps),
+        activity: module.createActivityCommands({ ...deps, visibility }),
+        system: module.createSystemCommands(deps),
+      };
+      features.adopt(made);
+      outboxWork = module.createOutboxWork({ ...deps, recipientOf });
+      realSync = module.createSync({ ...deps, overlapMs: options.syncOverlapMs });
+      sync.adopt(realSync);
+      stopIngest = module.wireIngest({
+        ...deps,
+        typing: tabs.typing,
+        sync,
+        outbox,
+        emitSystemMessage: made.system.receive,
+      });
+      stopOnConnect = module.runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs });
+    }
+    return { module, features: made, sync: realSync as Sync };
+  };
+  const transportOptions = { ...options, service: options.chatUrl, domain: options.chatDomain, clock };
+  const transport = createLazyTransport(transportOptions, async () => (await deferred()).module);
   const network = options.network === undefined ? createBrowserNetworkSource() : options.network; // one source for all
   const connection = createConnection({ ...options, transport, clock, backoff: options.reconnect, network });
   const isOnline = () => connection.state.get().status === "online";
@@ -89,16 +124,30 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   };
   const strict = { ...deps, selfUserId: requireSelf }; // for commands that need a signed-in user
 
+  const recipientOf = (dialogId: string) => privatePeerOf(dialogs.state.get().byId.get(dialogId), selfUserId());
+  const notLoaded = () => Promise.reject(new ChatError("network", "The chat connection is not loaded yet"));
   const outbox = createOutbox({
     ...deps,
-    recipientOf: (dialogId) => privatePeerOf(dialogs.state.get().byId.get(dialogId), selfUserId()),
+    // The outbox works only while online, so the work made with the deferred chunk (stanza builders) is there.
+    work: {
+      send: (entry) => (outboxWork ? outboxWork.send(entry) : notLoaded()),
+      other: (entry) => (outboxWork ? outboxWork.other(entry) : notLoaded()),
+    },
     prepareSend: (entry, checkpoint) => files.prepareSend(entry, checkpoint),
     onDone: (entry) => {
       if (entry.kind === "read") void sync.refreshUnread([entry.dialogId]); // the server's count, now it has the read
     },
   });
-  const sync = createSync({ ...deps, overlapMs: options.syncOverlapMs });
-  const dialogsCommands = createDialogsCommands(strict);
+  const sync = createLazySync(
+    async () => (await deferred()).sync,
+    () => realSync,
+  );
+  const notifyUser = (userId: number, body: string, dialogId: string) =>
+    void deferred().then(({ module }) => {
+      const id = objectId(clock.now());
+      sendIfOnline(module.buildSystemMessage(jid, { id, userId, body, params: { dialogId } }));
+    }, reportAny);
+  const dialogsCommands = createDialogsCommands({ ...strict, notifyUser });
   const windows = createMessageWindows({
     ...deps,
     restore: (id) => userData.restoreWindow(id),
@@ -110,15 +159,13 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     onRead: unread.read,
     abortUploads: (id) => files.abort(id),
   });
-  const privacy = createPrivacyCommands(deps);
-  const contacts = createContactsCommands(deps);
-  const lastActivity = createLastActivityCommands({ ...deps, keepAliveMs: options.lastActivityKeepAliveMs });
-  const system = createSystemCommands(deps);
   const visibility = options.activeOnVisibility === false ? null : network;
-  const activity = createActivityCommands({ ...deps, visibility });
-  const dialogExtras = createDialogExtrasCommands({ ...strict, update: dialogsCommands.update });
-  const files = createFilesCommands({ ...deps, outboxEntries: outbox.entries });
-  const { dispose: stopReactions, ...reactions } = createReactionsCommands({ ...deps, outbox });
+  const features = createLazyFeatures(
+    async () => (await deferred()).features,
+    () => made,
+    { typingFor: (dialogId) => typing.forDialog(dialogId), active: visibility ? visibility.isVisible() : true },
+  );
+  const { privacy, contacts, lastActivity, files, dialogExtras } = features;
 
   const connect = () => void (tabs.isFollower() || connection.connect(credentials).catch(reportAny)); // the leader's
   const credentials = async () => (await tabs.checkTerm(), auth.credentials()); // a replaced leader connects no more
@@ -135,8 +182,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     disconnect: () => connection.disconnect(),
     forget: [
       ...[typing.dispose, () => messages.dialogIds().forEach((id) => messages.drop(id)), outbox.clear, sync.reset],
-      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), privacy.reset, contacts.reset],
-      ...[lastActivity.reset, system.reset],
+      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), features.reset],
     ],
   });
   const auth = createAuth({
@@ -146,12 +192,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   });
 
   const stops = [
-    wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive }),
+    () => stopIngest?.(),
     unsubscriber(transport.error$.subscribe(reportError)),
-    runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs }),
+    () => stopOnConnect?.(),
     followLastMessageStatus(dialogs, messages),
-    ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, privacy.dispose, contacts.dispose],
-    ...[lastActivity.dispose, system.dispose, activity.dispose, stopReactions, tabs.dispose],
+    ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, features.dispose],
+    ...[tabs.dispose, () => void (disposed = true)],
   ];
 
   return {
@@ -166,8 +212,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       disconnect: () => connection.disconnect(),
     }),
     dialogs: { ...dialogsCommands, ...dialogExtras },
-    messages: { forDialog: windows.forDialog, view: windows.view, ...messagesCommands, ...reactions },
-    typing: createTypingCommands(deps),
+    messages: { forDialog: windows.forDialog, view: windows.view, ...messagesCommands, ...features.reactions },
+    typing: features.typing,
     unread: dialogs.unread,
     outbox: outbox.entries,
     sync: readableWith(sync.state, { resync: () => sync.run({ full: true }) }),
@@ -176,11 +222,11 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     privacy,
     contacts,
     lastActivity: { forUser: lastActivity.forUser, query: lastActivity.query },
-    system: { messages$: system.messages$, recent: system.recent, send: system.send },
-    files: { upload: files.upload, url: files.url, remove: files.remove, progress: files.progress },
-    search: createSearchCommand(rest),
-    active: activity.active,
-    setActive: activity.setActive,
+    system: features.system,
+    files: { upload: files.upload, url: createFileUrl(deps), remove: files.remove, progress: files.progress },
+    search: features.search,
+    active: features.activity.active,
+    setActive: features.activity.setActive,
     errors: errors.asObservable(),
     async dispose() {
       for (const stop of stops) stop();

@@ -1,15 +1,10 @@
-import type { Element } from "@xmpp/xml";
 import { ChatError } from "../errors/ChatError.js";
 import type { Dialog } from "../model/dialog.js";
-import { objectId } from "../model/ids.js";
 import type { RestClient } from "../rest/createRestClient.js";
 import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { removeDialog, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
-import type { Clock } from "../time/clock.js";
 import { DIALOG_EVENTS } from "../xmpp/stanzas/dialogEvents.js";
-import type { JidContext } from "../xmpp/stanzas/jid.js";
-import { buildSystemMessage } from "../xmpp/stanzas/systemMessage.js";
 import type { ChatClient } from "./ChatClient.js";
 import type { DialogExtrasApi } from "./createDialogExtrasCommands.js";
 
@@ -18,11 +13,12 @@ export function createDialogsCommands(options: {
   rest: Pick<RestClient, "dialogs">;
   dialogs: DialogsStore;
   messages: MessagesStore;
-  jid: JidContext;
-  clock: Clock;
   selfUserId: () => number;
-  /** Sends a stanza when online (system messages are best effort: peers also learn on their next sync). */
-  send: (stanza: Element) => void;
+  /**
+   * Sends a user a `dialog/…` system message about a dialog when online (best effort: peers also learn on their next
+   * sync). The chat client builds the stanza with its deferred chunk (docs/decisions.md, "A small bundle").
+   */
+  notifyUser: (userId: number, body: string, dialogId: string) => void;
 }): Omit<ChatClient["dialogs"], keyof DialogExtrasApi> {
   const { rest, dialogs, messages } = options;
   const put = (dialog: Dialog) => dialogs.apply((s) => upsertDialogs(s, [dialog]));
@@ -30,9 +26,7 @@ export function createDialogsCommands(options: {
     const self = options.selfUserId();
     for (const userId of new Set(userIds)) {
       if (userId === self) continue;
-      options.send(
-        buildSystemMessage(options.jid, { id: objectId(options.clock.now()), userId, body, params: { dialogId } }),
-      );
+      options.notifyUser(userId, body, dialogId);
     }
   };
   const drop = (id: string) => {

@@ -33,6 +33,7 @@ function setup(script: FakeReply[]) {
     getToken: () => "T",
     fetch: fake.fetch,
     retryDelay: () => 0,
+    loadRarelyUsed: () => import("../rest/rarelyUsedRestApis.js"),
   });
   const requests = fake.requests;
   const messages = createMessagesStore();

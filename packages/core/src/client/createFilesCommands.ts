@@ -12,6 +12,7 @@ import type { FetchLike } from "../rest/restRequest.js";
 import { uploadForm } from "../rest/uploadForm.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import { indexOfMessage } from "../stores/messages/messagesReducer.js";
+import { createFileUrl } from "./createFileUrl.js";
 
 /** Options of `client.files.upload`. */
 export interface UploadOptions {
@@ -65,17 +66,7 @@ export function createFilesCommands(options: FilesCommandsOptions): FilesApi & {
   const progress = createStore<Readonly<Record<string, UploadProgress>>>({});
   const controllers = new Map<string, AbortController>();
 
-  const url: FilesApi["url"] = (file) => {
-    const uid = typeof file === "string" ? file : file.uid;
-    if (!uid) {
-      if (typeof file === "object" && "url" in file && file.url) return file.url;
-      throw new ChatError("validation", "The file has no uid");
-    }
-    const base = `${rest.apiUrl}/blobs/${encodeURIComponent(uid)}`;
-    const isPublic = typeof file === "object" && "public" in file && file.public === true;
-    const token = options.token();
-    return isPublic || !token ? base : `${base}?token=${encodeURIComponent(token)}`;
-  };
+  const url = createFileUrl(options);
 
   const upload: FilesApi["upload"] = async (input, uploadOptions = {}) => {
     const given = pendingUploadOf(input);

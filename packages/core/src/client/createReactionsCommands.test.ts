@@ -6,6 +6,7 @@ import { describe, expect, it } from "@jest/globals";
 import type { ChatError } from "../errors/ChatError.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
+import { createOutboxWork } from "../sync/outboxWork.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createReactionsCommands } from "./createReactionsCommands.js";
 
@@ -21,15 +22,18 @@ function setup(script: FakeReply[], online = true) {
   const errors: ChatError[] = [];
   const state = { online };
   const outbox = createOutbox({
-    transport: { send: async () => {}, sendTracked: async () => {} },
-    rest,
+    transport: {},
     messages,
-    jid: { appId: 1, domain: "localhost" },
-    clock,
     persistence: () => null,
-    recipientOf: () => null,
     isOnline: () => state.online,
     reportError: (e) => errors.push(e),
+    work: createOutboxWork({
+      transport: { send: async () => {}, sendTracked: async () => {} },
+      rest,
+      jid: { appId: 1, domain: "localhost" },
+      clock,
+      recipientOf: () => null,
+    }),
   });
   const reactions = createReactionsCommands({ rest, messages, outbox, clock });
   const message = () => messages.window(D).get().items[0];

@@ -14,7 +14,6 @@ import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
 import { rereadDatabase } from "../tabs/rereadDatabase.js";
 import { ALONE, type TabMessage, type TabsState } from "../tabs/TabsState.js";
-import { parseFrame } from "../xmpp/transport/parseFrame.js";
 import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
 
 /**
@@ -31,6 +30,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   let logoutCurrent: (() => void) | null = null;
   let checkCurrent: (() => Promise<void>) | null = null;
   let postCurrent: ((kind: "stream" | "signal", what: string, payload: unknown) => void) | null = null;
+  /** The forwarded stanzas' parse-and-send, chained so they go out in the order they came. */
+  let forwarded: Promise<void> = Promise.resolve();
 
   const isFollower = () => state.get().role === "follower";
   const refreshShown = () => shown.set((isFollower() && leaderConnection.get()) || options.connection.get());
@@ -75,8 +76,15 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
         reportLater(options.signOutHere());
       if (message.kind === "stanza" && state.get().role === "leader" && typeof message.payload === "string") {
-        const parsed = parseFrame(message.payload);
-        if (parsed.ok && parsed.value) options.sendStanza(parsed.value);
+        const frame = message.payload;
+        // The stream parser comes with the transport in deferred.ts (a leader has it loaded): imported, not bundled here.
+        forwarded = forwarded
+          .then(() => import("./deferred.js"))
+          .then(({ parseFrame }) => {
+            const parsed = parseFrame(frame);
+            if (parsed.ok && parsed.value) options.sendStanza(parsed.value);
+          })
+          .catch(() => {}); // the chunk did not load: dropped, as a malformed one is
       }
       if (message.kind !== "writes" || state.get().role !== "leader") return; // a new leader re-reads the outbox
       for (const write of message.payload as TabWrite[]) {

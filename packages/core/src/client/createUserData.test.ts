@@ -5,6 +5,7 @@ import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
+import { createOutboxWork } from "../sync/outboxWork.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createUserData } from "./createUserData.js";
 
@@ -22,15 +23,18 @@ async function setup() {
   const messages = createMessagesStore();
   const steps: string[] = [];
   const outbox = createOutbox({
-    transport: { send: async () => {}, sendTracked: async () => {} } as never,
-    rest: {} as never,
+    transport: {},
     messages,
-    jid: { appId: 1, domain: "localhost" },
-    clock,
     persistence: () => userData.db(),
-    recipientOf: () => null,
     isOnline: () => false,
     reportError: () => {},
+    work: createOutboxWork({
+      transport: { send: async () => {}, sendTracked: async () => {} } as never,
+      rest: {} as never,
+      jid: { appId: 1, domain: "localhost" },
+      clock,
+      recipientOf: () => null,
+    }),
   });
   const userData = createUserData({
     appId: 1,

@@ -7,6 +7,7 @@ import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
 import { createOutbox } from "../sync/createOutbox.js";
+import { createOutboxWork } from "../sync/outboxWork.js";
 import { createManualClock } from "../time/createManualClock.js";
 import { createHydrator } from "./hydrate.js";
 
@@ -33,15 +34,18 @@ function client(db: PersistenceSession, eagerMessages: number) {
   const dialogs = createDialogsStore();
   const messages = createMessagesStore();
   const outbox = createOutbox({
-    transport: { send: async () => {}, sendTracked: async () => {} },
-    rest: {} as never,
+    transport: {},
     messages,
-    jid: { appId: 1, domain: "localhost" },
-    clock,
     persistence: () => db,
-    recipientOf: () => null,
     isOnline: () => false,
     reportError: () => {},
+    work: createOutboxWork({
+      transport: { send: async () => {}, sendTracked: async () => {} },
+      rest: {} as never,
+      jid: { appId: 1, domain: "localhost" },
+      clock,
+      recipientOf: () => null,
+    }),
   });
   const writeBehind = createWriteBehind({ dialogs, messages, session: () => db, clock, reportError: () => {} });
   const restored: string[] = [];

@@ -6,8 +6,8 @@ import { upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import { EMPTY_WINDOW, type MessageWindow, prependOlder } from "../stores/messages/messagesReducer.js";
 import type { Outbox } from "../sync/createOutbox.js";
-import { DIALOGS_CURSOR } from "../sync/createSync.js";
-import { newestKnown } from "../sync/windowDelta.js";
+import { DIALOGS_CURSOR } from "../sync/dialogsCursor.js";
+import { newestKnown } from "../sync/newestKnown.js";
 
 /** Dependencies of `createHydrator`, by name. */
 export interface HydratorOptions {

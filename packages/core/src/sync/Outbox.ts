@@ -1,20 +1,15 @@
-import type { Element } from "@xmpp/xml";
 import type { Observable } from "rxjs";
 import type { ChatError } from "../errors/ChatError.js";
 import type { OutboxEntry, OutboxSend } from "../model/outboxEntry.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
-import type { RestClient } from "../rest/createRestClient.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import type { OutboxReadable } from "../stores/outbox/selectOutbox.js";
-import type { Clock } from "../time/clock.js";
-import type { JidContext } from "../xmpp/stanzas/jid.js";
+import type { OutboxWork } from "./outboxWork.js";
 
 // The outbox's contract and dependencies; `createOutbox.ts` makes one.
 
-/** What the outbox sends through. */
+/** What the outbox asks of the transport itself (the stanzas go through `work`). */
 interface OutboxTransport {
-  send(element: Element): Promise<void>;
-  sendTracked(element: Element): Promise<void>;
   /** Asks for an ack now: the last of a burst need not wait for the timer. */
   requestAck?(): void;
 }
@@ -22,18 +17,17 @@ interface OutboxTransport {
 /** Dependencies of `createOutbox`, by name. */
 export interface OutboxOptions {
   transport: OutboxTransport;
-  rest: Pick<RestClient, "messages">;
+  /**
+   * What each entry does on the wire (`createOutboxWork`). Called only while online, so the chat client passes one
+   * that delegates to the work made in its deferred chunk, with the stanza builders (docs/decisions.md, "A small
+   * bundle").
+   */
+  work: OutboxWork;
   messages: MessagesStore;
-  jid: JidContext;
-  clock: Clock;
   /** The open database, once signed in. */
   persistence: () => PersistenceSession | null;
-  /** The peer of a private dialog (1-1 stanzas go to the user), or null for a room. */
-  recipientOf: (dialogId: string) => number | null;
   /** True while the chat connection is online. */
   isOnline: () => boolean;
-  /** The signed-in user (a read entry marks others' messages read for them). */
-  selfUserId?: () => number | null;
   /** Told when an entry is done (acknowledged or applied), after it left the outbox. */
   onDone?: (entry: OutboxEntry) => void;
   /** Background failures (permanent ones also mark their entry failed). */

@@ -6,7 +6,6 @@ import { removeMessages, setStatus } from "../stores/messages/messagesReducer.js
 import type { Outbox, OutboxOptions } from "./Outbox.js";
 import { createOutboxEntries } from "./outboxEntries.js";
 import { createOutboxWaiters } from "./outboxWaiters.js";
-import { createOutboxWork } from "./outboxWork.js";
 
 export type { Outbox } from "./Outbox.js";
 
@@ -23,7 +22,7 @@ const needsUpload = (entry: OutboxEntry): boolean =>
  * rather than letting a later entry overtake. A `send` carries the message's own id, so a replay is idempotent.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const { transport, rest, messages, jid, clock } = options;
+  const { transport, messages, work } = options;
   const entries = createOutboxEntries();
   const { put, find } = entries;
   const waiters = createOutboxWaiters();
@@ -49,15 +48,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (find(entry.id)?.state === "in-flight") await save({ ...ready, state: "in-flight" });
     return ready;
   }
-
-  const work = createOutboxWork({
-    transport,
-    rest,
-    jid,
-    clock,
-    recipientOf: options.recipientOf,
-    selfUserId: options.selfUserId,
-  });
 
   /** Does the entry's work. A ready send starts at once (synchronously), so sends launched in order go out in order. */
   function perform(entry: OutboxEntry): Promise<void> {

@@ -11,6 +11,7 @@ import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import { detachWindow, indexOfMessage, removeMessages } from "../stores/messages/messagesReducer.js";
 import type { Clock } from "../time/clock.js";
 import type { UnreadLedger, UnreadTicket } from "./createUnreadLedger.js";
+import { DIALOGS_CURSOR } from "./dialogsCursor.js";
 import { deletedSince, needsCatchUp, newestKnown, sameSecondCount } from "./windowDelta.js";
 
 /** Where synchronisation stands. */
@@ -63,8 +64,7 @@ export interface Sync {
   reset(): void;
 }
 
-/** The cursor key of the dialog list. */
-export const DIALOGS_CURSOR = "dialogs";
+export { DIALOGS_CURSOR };
 
 /** Creates the sync engine. */
 export function createSync(options: SyncOptions): Sync {

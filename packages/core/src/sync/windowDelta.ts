@@ -6,11 +6,7 @@ const second = (ms: number) => Math.floor(ms / 1000);
 
 const isKnown = isConfirmed;
 
-/** The `dateSent` of a window's newest message the server knows, or null: the watermark of a catch-up. */
-export function newestKnown(items: readonly Message[]): number | null {
-  for (let i = items.length - 1; i >= 0; i--) if (isKnown(items[i])) return items[i].dateSent;
-  return null;
-}
+export { newestKnown } from "./newestKnown.js";
 
 /** How many known messages of a window share the second of `at` (`date_sent` has one-second resolution). */
 export function sameSecondCount(items: readonly Message[], at: number): number {

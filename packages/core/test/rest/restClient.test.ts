@@ -32,6 +32,7 @@ async function account(target: RunningServer, name: string, extra: Partial<RestC
     getToken: () => token,
     getUserId: () => userId,
     retryDelay: () => 0,
+    loadRarelyUsed: () => import("../../src/rest/rarelyUsedRestApis.js"),
     ...extra,
     onSessionExpired: async () => {
       const renewed = await rest.session.create({ login, password: PASSWORD });
@@ -75,6 +76,7 @@ describe("signup and session", () => {
       appId: server.appId,
       authKey: server.authKey,
       getToken: () => null,
+      loadRarelyUsed: () => import("../../src/rest/rarelyUsedRestApis.js"),
     });
     const taken = await fresh.users.signup({ login: alice.user.login!, password: PASSWORD }).catch((e: unknown) => e);
     expect(isChatError(taken, "validation")).toBe(true);

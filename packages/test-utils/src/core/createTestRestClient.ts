@@ -23,6 +23,7 @@ export function createTestRestClient(script: FakeReply[], options: Partial<RestC
     fetch: fake.fetch,
     retryDelay: () => 0,
     onRejected: (errors) => rejected.push(...errors),
+    loadRarelyUsed: () => import("../../../core/src/rest/rarelyUsedRestApis.js"),
     ...options,
   });
   return { rest, requests: fake.requests, rejected };

@@ -1,7 +1,8 @@
 import { aDialog, aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
+import { applyMarker } from "../messages/applyMarker.js";
 import { createMessagesStore } from "../messages/createMessagesStore.js";
-import { applyMarker, setStatus } from "../messages/messagesReducer.js";
+import { setStatus } from "../messages/messagesReducer.js";
 import { createDialogsStore } from "./createDialogsStore.js";
 import { applyMessageActivity, upsertDialogs } from "./dialogsReducer.js";
 import { followLastMessageStatus } from "./followLastMessageStatus.js";

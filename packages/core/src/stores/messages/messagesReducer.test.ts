@@ -1,7 +1,7 @@
 import { aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
+import { applyMarker } from "./applyMarker.js";
 import {
-  applyMarker,
   applyReaction,
   detachWindow,
   EMPTY_WINDOW,

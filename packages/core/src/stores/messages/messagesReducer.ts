@@ -5,7 +5,6 @@ import { frozen, type MessageWindow, STATUS_RANK, updateMessage } from "./messag
 import { followPageOrder, knownAhead, place } from "./placeMessage.js";
 import { indexOfMessage, isConfirmed } from "./windowOrder.js";
 
-export { applyMarker } from "./applyMarker.js";
 export { applyReaction } from "./applyReaction.js";
 export { EMPTY_WINDOW, type MessageWindow } from "./messageWindow.js";
 export { indexOfMessage } from "./windowOrder.js";

@@ -1,13 +1,7 @@
 import { aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
-import {
-  applyMarker,
-  EMPTY_WINDOW,
-  type MessageWindow,
-  prependOlder,
-  receiveMessages,
-  setStatus,
-} from "./messagesReducer.js";
+import { applyMarker } from "./applyMarker.js";
+import { EMPTY_WINDOW, type MessageWindow, prependOlder, receiveMessages, setStatus } from "./messagesReducer.js";
 import { sortForWindow } from "./windowOrder.js";
 
 const ids = (window: MessageWindow) => window.items.map((m) => m.id);

@@ -1,5 +1,5 @@
 import { setLastMessageStatus, setUnread } from "../../stores/dialogs/dialogsReducer.js";
-import { applyMarker } from "../../stores/messages/messagesReducer.js";
+import { applyMarker } from "../../stores/messages/applyMarker.js";
 import type { ParsedMarker } from "../stanzas/parsedMessage.js";
 import { type IngestContext, privateDialogWith } from "./ingestContext.js";
 

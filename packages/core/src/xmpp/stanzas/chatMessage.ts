@@ -1,8 +1,9 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
 import type { Attachment } from "../../model/attachment.js";
 import { buildExtraParams } from "./extraParams.js";
 import type { MessageAddress } from "./jid.js";
+import { xml } from "./xml.js";
 
 /** A chat or groupchat message to send (docs/protocol.md §8, §16.2). */
 export interface ChatMessageInput {

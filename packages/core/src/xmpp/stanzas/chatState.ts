@@ -1,6 +1,7 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import type { MessageAddress } from "./jid.js";
 import { NS } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /** Chat states core sends: typing and stopped typing (XEP-0085). */
 export type OutgoingChatState = "composing" | "paused";

@@ -1,7 +1,8 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { buildExtraParams } from "./extraParams.js";
 import type { MessageAddress } from "./jid.js";
 import { NS } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /** An edit of an earlier message. */
 export interface CorrectionInput {

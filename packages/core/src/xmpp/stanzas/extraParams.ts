@@ -1,8 +1,9 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
 import { type Attachment, attachmentFromWire, attachmentToWire } from "../../model/attachment.js";
 import type { CustomParams } from "../../model/message.js";
 import { nullRecord } from "../../model/nullRecord.js";
+import { xml } from "./xml.js";
 
 /** The custom parameters of a message that has none (frozen, shared). */
 const NO_CUSTOM_PARAMS: Record<string, string> = Object.freeze(nullRecord<string>());

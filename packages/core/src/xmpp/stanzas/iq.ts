@@ -1,4 +1,5 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
+import { xml } from "./xml.js";
 
 /** Options every iq builder takes. */
 export interface IqOptions {

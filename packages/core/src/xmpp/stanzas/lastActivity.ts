@@ -1,7 +1,8 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { buildIq, type IqOptions } from "./iq.js";
 import { type JidContext, userIdFromJid, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /** `<iq type="get" to="{user}"><query xmlns="jabber:iq:last"/></iq>` (XEP-0012, docs/protocol.md §13). */
 export function buildLastActivityQuery(ctx: JidContext, userId: number, options: IqOptions = {}): Element {

@@ -1,7 +1,8 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { buildExtraParams } from "./extraParams.js";
 import { type JidContext, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /** `received` = delivered, `displayed` = read (XEP-0333). */
 export type MarkerKind = "received" | "displayed";

@@ -1,6 +1,7 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { buildIq, type IqOptions } from "./iq.js";
 import { NS } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /**
  * Tigase mobile v2 (docs/protocol.md §13): `<iq type="set"><mobile xmlns="http://tigase.org/protocol/mobile#v2"

@@ -1,8 +1,9 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import type { ChatError } from "../../errors/ChatError.js";
 import { chatErrorFromStanza } from "../../errors/chatErrorFromStanza.js";
 import { dialogIdFromRoomJid, type JidContext, parseJid, roomOccupantJid } from "./jid.js";
 import { NS } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /**
  * `<presence id to="{room}/{myUserId}"><x xmlns="http://jabber.org/protocol/muc"><history maxstanzas="0"/></x>

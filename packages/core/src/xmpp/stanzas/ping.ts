@@ -1,7 +1,8 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { buildIq, type IqOptions } from "./iq.js";
 import type { JidContext } from "./jid.js";
 import { NS } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /**
  * `<iq type="get" to="{chat domain}"><ping xmlns="urn:xmpp:ping"/></iq>` (docs/protocol.md §13); any non-error reply

@@ -1,8 +1,9 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import type { PrivacyRule } from "../../model/privacyRule.js";
 import { buildIq, type IqOptions } from "./iq.js";
 import { type JidContext, mucDomainOf, userIdFromJid, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /** The list name the SDK's React hook uses for blocking (docs/protocol.md §11). */
 export const DEFAULT_PRIVACY_LIST = "DEFAULT";

@@ -1,8 +1,9 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import type { RosterItem } from "../../model/contact.js";
 import { buildIq, type IqOptions } from "./iq.js";
 import { type JidContext, userIdFromJid, userJid } from "./jid.js";
 import { NS } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /** Presence types that manage subscriptions. */
 export type SubscriptionType = "subscribe" | "subscribed" | "unsubscribe" | "unsubscribed";

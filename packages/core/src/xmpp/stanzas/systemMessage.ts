@@ -1,7 +1,8 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { buildExtraParams } from "./extraParams.js";
 import { type JidContext, userJid } from "./jid.js";
 import { SYSTEM_MODULE } from "./namespaces.js";
+import { xml } from "./xml.js";
 
 /** A system message (app-level signal) to one user. */
 export interface SystemMessageInput {

@@ -1,7 +1,8 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import type { PresenceShow } from "../../model/contact.js";
 import { isRoomJid, type JidContext, parseJid, userIdFromJid, userJid } from "./jid.js";
 import type { SubscriptionType } from "./roster.js";
+import { xml } from "./xml.js";
 
 /** A presence from a user (not a room), read. */
 export type UserPresence =

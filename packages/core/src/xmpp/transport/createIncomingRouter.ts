@@ -1,7 +1,8 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { ChatError, isChatError } from "../../errors/ChatError.js";
 import { STANZA_ERROR_NS } from "../../errors/chatErrorFromStanza.js";
 import { isOfDomain } from "../stanzas/jid.js";
+import { xml } from "../stanzas/xml.js";
 import type { IqTracker } from "./createIqTracker.js";
 import type { Middleware } from "./createXmppEntity.js";
 import type { IqHandler, TransportLogger } from "./XmppTransport.js";

@@ -1,5 +1,6 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import type { Clock, TimerHandle } from "../../time/clock.js";
+import { xml } from "../stanzas/xml.js";
 import type { AckTracker } from "./createAckTracker.js";
 import type { XmppEntity } from "./createXmppEntity.js";
 import { toTransportError } from "./toTransportError.js";

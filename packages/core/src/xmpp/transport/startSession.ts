@@ -1,6 +1,7 @@
-import xml, { type Element } from "@xmpp/xml";
+import type { Element } from "@xmpp/xml";
 import { ChatError } from "../../errors/ChatError.js";
 import { buildCarbonsEnable } from "../stanzas/carbons.js";
+import { xml } from "../stanzas/xml.js";
 import type { ConnectAttempt } from "./createConnectAttempt.js";
 import type { IqTracker } from "./createIqTracker.js";
 import { toTransportError } from "./toTransportError.js";
