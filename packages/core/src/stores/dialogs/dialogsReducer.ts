@@ -87,7 +87,8 @@ function placeMany(
 /** Puts changed dialogs into the state and re-places them in the order. */
 function withDialogs(state: DialogsState, changed: readonly Dialog[]): DialogsState {
   if (changed.length === 0) return state;
-  const byId = DialogIndex.from(state.byId).withAll(changed.map((dialog) => Object.freeze(dialog)));
+  for (const dialog of changed) Object.freeze(dialog);
+  const byId = DialogIndex.from(state.byId).withAll(changed);
   let order: readonly string[] = state.order;
   if (changed.length <= 16) for (const dialog of changed) order = place(byId, order, dialog.id, changed.length === 1);
   else order = placeMany(byId, order, changed); // a cache or a full page: sort once rather than place each
