@@ -26,7 +26,7 @@ interface Answer {
   session: { token: string };
 }
 
-async function rest(server: RunningServer, path: string, body: unknown, token?: string): Promise<Answer> {
+export async function rest(server: RunningServer, path: string, body: unknown, token?: string): Promise<Answer> {
   const response = await fetch(`${server.apiUrl}/${path}`, {
     method: "POST",
     headers: {
@@ -39,7 +39,10 @@ async function rest(server: RunningServer, path: string, body: unknown, token?: 
   return (await response.json()) as Answer;
 }
 
-async function user(server: RunningServer, login: string): Promise<{ id: number; login: string; token: string }> {
+export async function user(
+  server: RunningServer,
+  login: string,
+): Promise<{ id: number; login: string; token: string }> {
   const { user: created } = await rest(server, "users.json", { user: { login, password: PASSWORD } });
   const { session } = await rest(server, "session.json", {
     application_id: server.appId,

@@ -5,6 +5,9 @@
  */
 let processBytes: string | null = null;
 let counter = -1;
+/** The time and process part of the last id, reused within the same second. */
+let lastSeconds = -1;
+let secondsPrefix = "";
 
 /** A new 24-hex id; `nowMs` (default `Date.now()`) sets its time part. */
 export function objectId(nowMs: number = Date.now()): string {
@@ -15,7 +18,11 @@ export function objectId(nowMs: number = Date.now()): string {
   }
   counter = (counter + 1) % 0x1000000;
   const seconds = Math.max(0, Math.floor(nowMs / 1000)) % 0x100000000;
-  return seconds.toString(16).padStart(8, "0") + processBytes + counter.toString(16).padStart(6, "0");
+  if (seconds !== lastSeconds) {
+    lastSeconds = seconds;
+    secondsPrefix = seconds.toString(16).padStart(8, "0") + processBytes; // the same for every id of that second
+  }
+  return secondsPrefix + counter.toString(16).padStart(6, "0");
 }
 
 /** True for a 24-character hexadecimal string (any case). */

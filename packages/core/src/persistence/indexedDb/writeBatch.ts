@@ -29,17 +29,48 @@ export interface IdbSessionState {
   fence: TermFence | null;
 }
 
-/** Writes one coalesced batch in one transaction: dialogs, windows (capped, diffed), outbox, cursors, users, privacy. */
+/**
+ * Writes one coalesced batch in one transaction: dialogs, windows (capped, diffed), outbox, cursors, users, privacy.
+ * While this tab leads, the transaction also reads the stored term, first, but the writes do not wait for it: an
+ * answer that says another tab leads now aborts the transaction (nothing of it is kept), the fence is told, and
+ * the user's new work alone is written in a second one. Waiting for the read before writing cost a round trip to
+ * the database per batch, which halved the rate of offline queueing in Chromium (each send waits for its batch).
+ */
 export async function writeBatch(state: IdbSessionState, given: WriteBatch): Promise<void> {
+  const fence = state.fence;
+  if ((await writeInTransaction(state, given, fence)) === "stale") {
+    fence?.onStale();
+    await writeInTransaction(state, userWorkOnly(given), null); // a stale leader writes only the user's new work
+  }
+}
+
+async function writeInTransaction(
+  state: IdbSessionState,
+  batch: WriteBatch,
+  fence: TermFence | null,
+): Promise<"written" | "stale"> {
   const { raw, caps, metas, written, evicted, outboxDialogs } = state;
   const rangeOf = (dialogId: string) => state.keyRange.bound([dialogId, -Infinity], [dialogId, Infinity]);
   const tx = raw.transaction([...STORE_NAMES], "readwrite");
   const done = wrap(tx).done;
   done.catch(() => {});
   const store = (name: (typeof STORE_NAMES)[number]) => tx.objectStore(name);
-  const stale = state.fence !== null && !(await holdsTerm(store("cursors"), state.fence));
-  if (stale) state.fence?.onStale();
-  const batch = stale ? userWorkOnly(given) : given; // a stale leader writes only the user's new work
+  let stale = false;
+  if (fence) {
+    // Requests run in order: the read goes first, and its answer comes before the transaction can commit.
+    void holdsTerm(store("cursors"), fence).then(
+      (holds) => {
+        if (holds) return;
+        stale = true;
+        try {
+          tx.abort();
+        } catch {
+          // finished already: impossible while writes are pending, harmless otherwise
+        }
+      },
+      () => {}, // the transaction failed; `done` says why
+    );
+  }
   const stagedKnown = new Map<string, Known | null>();
   const stagedMeta = new Map<string, WindowRecord | null>();
   const evictedNow = new Map<string, number>(); // dialog → its viewedAt
@@ -134,8 +165,10 @@ export async function writeBatch(state: IdbSessionState, given: WriteBatch): Pro
     } catch {
       // already aborted or finished
     }
+    if (stale) return "stale";
     throw error;
   }
+  if (stale) return "stale"; // (the abort always rejects `done`; this only keeps the types honest)
 
   for (const [id, known] of stagedKnown) known ? written.set(id, known) : written.delete(id);
   for (const [id, meta] of stagedMeta) {
@@ -149,6 +182,7 @@ export async function writeBatch(state: IdbSessionState, given: WriteBatch): Pro
     }
   }
   for (const [id, entry] of batch.outbox) entry ? outboxDialogs.set(id, entry.dialogId) : outboxDialogs.delete(id);
+  return "written";
 }
 
 /** After a quota error: drops the least recently viewed windows until half the cached messages are gone. */

@@ -39,14 +39,14 @@ export class DialogIndex implements ReadonlyMap<string, Dialog> {
   /** A copy with these dialogs set (by their `id`). */
   withAll(dialogs: readonly Dialog[]): DialogIndex {
     if (dialogs.length === 0) return this;
-    const buckets = [...this.buckets];
-    const copied = new Set<number>();
+    const buckets = this.buckets.slice();
+    const copied: number[] = [];
     let size = this.size;
     for (const dialog of dialogs) {
       const b = bucketOf(dialog.id);
-      if (!copied.has(b)) {
+      if (!copied.includes(b)) {
         buckets[b] = new Map(buckets[b]);
-        copied.add(b);
+        copied.push(b);
       }
       const bucket = buckets[b] as Map<string, Dialog>;
       if (!bucket.has(dialog.id)) size++;

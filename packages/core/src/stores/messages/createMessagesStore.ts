@@ -77,6 +77,21 @@ export function createMessagesStore(initial: Record<string, MessageWindow> = {})
       if (after.items.length > before.items.length || (after.detached && after !== before)) seen.delete(dialogId);
     },
     receive(messages, options = {}) {
+      const into = (dialogId: string, list: readonly Message[]) => {
+        const ids = seenOf(dialogId);
+        apply(dialogId, (window) =>
+          receiveMessages(window, list, { cap: options.cap, maybeKnown: (id) => ids.has(id) }),
+        );
+        for (const message of list) ids.add(message.id);
+        const items = storeOf(dialogId).get().items;
+        if (ids.size > 2 * items.length + 100) seen.set(dialogId, new Set(items.map((m) => m.id)));
+      };
+      // One live message (the usual case) needs no grouping.
+      if (messages.length === 1) {
+        const dialogId = messages[0].dialogId;
+        if (!options.onlyLoaded || storeOf(dialogId).get() !== EMPTY_WINDOW) into(dialogId, messages);
+        return;
+      }
       const byDialog = new Map<string, Message[]>();
       for (const message of messages) {
         if (options.onlyLoaded && storeOf(message.dialogId).get() === EMPTY_WINDOW) continue;
@@ -84,23 +99,7 @@ export function createMessagesStore(initial: Record<string, MessageWindow> = {})
         if (!list) byDialog.set(message.dialogId, (list = []));
         list.push(message);
       }
-      for (const [dialogId, list] of byDialog) {
-        const ids = seenOf(dialogId);
-        apply(dialogId, (window) =>
-          receiveMessages(window, list, { cap: options.cap, maybeKnown: (id) => ids.has(id) }),
-        );
-        for (const message of list) ids.add(message.id);
-        const size = storeOf(dialogId).get().items.length;
-        if (ids.size > 2 * size + 100)
-          seen.set(
-            dialogId,
-            new Set(
-              storeOf(dialogId)
-                .get()
-                .items.map((m) => m.id),
-            ),
-          );
-      }
+      for (const [dialogId, list] of byDialog) into(dialogId, list);
     },
     has: (dialogId) => (stores.get(dialogId)?.get() ?? EMPTY_WINDOW) !== EMPTY_WINDOW,
     dialogIds: () => [...stores.keys()].filter((id) => stores.get(id)!.get() !== EMPTY_WINDOW),

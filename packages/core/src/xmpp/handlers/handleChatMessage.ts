@@ -1,8 +1,12 @@
 import type { Message } from "../../model/message.js";
 import { applyMessageActivity } from "../../stores/dialogs/dialogsReducer.js";
+import { deepFreeze } from "../../stores/messages/deepFreeze.js";
 import { comesAfter } from "../../stores/messages/windowOrder.js";
 import type { ParsedChatMessage } from "../stanzas/parsedMessage.js";
 import { type IngestContext, privateDialogWith } from "./ingestContext.js";
+
+/** A new message has no reactions: one shared frozen value rather than three new objects per message. */
+const NO_REACTIONS: Message["reactions"] = deepFreeze({ own: [], total: {} });
 
 /**
  * A message with content: into its dialog's window (merged if we have it: our own echo, a carbon, a resend),
@@ -22,7 +26,7 @@ export function handleChatMessage(ctx: IngestContext, parsed: ParsedChatMessage)
     body: parsed.body,
     dateSent: parsed.dateSent ?? parsed.delayedAt ?? ctx.clock.now(),
     attachments: parsed.attachments,
-    reactions: { own: [], total: {} },
+    reactions: NO_REACTIONS,
     customParams: parsed.customParams,
     readIds: [parsed.senderId],
     deliveredIds: [parsed.senderId],

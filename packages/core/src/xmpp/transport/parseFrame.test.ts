@@ -35,4 +35,37 @@ describe("parseFrame", () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatchObject({ name: "ChatError", code: "protocol" });
   });
+
+  it("nothing carries over from one frame to the next, whole or broken (the parser is reused only after a clean one)", () => {
+    const sequence = [
+      "<a/>",
+      `<message to="x`,
+      "<b/>",
+      "<message><body>cut",
+      "<c>text</c>",
+      "<d/><!-- after -->",
+      "<e/> ",
+      "tail<f/>",
+      "<g/>",
+      "<h/><i",
+      "<j>&amp;</j>",
+    ];
+    const results = sequence.map((frame) => {
+      const parsed = parseFrame(frame);
+      return parsed.ok ? (parsed.value?.toString() ?? null) : "error";
+    });
+    expect(results).toEqual([
+      "<a/>",
+      "error",
+      "<b/>",
+      "error",
+      "<c>text</c>",
+      "<d/>",
+      "<e/>",
+      "error",
+      "<g/>",
+      "error",
+      "<j>&amp;</j>",
+    ]);
+  });
 });
