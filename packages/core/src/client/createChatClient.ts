@@ -19,6 +19,10 @@ import { createOutbox } from "../sync/createOutbox.js";
 import { createSync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
 import { runOnConnect } from "../sync/runOnConnect.js";
+import { createReadLedger } from "../tabs/createReadLedger.js";
+import { createSharedVisibility } from "../tabs/createSharedVisibility.js";
+import { createTabNotifier } from "../tabs/createTabNotifier.js";
+import { createTabShare } from "../tabs/createTabShare.js";
 import { systemClock } from "../time/clock.js";
 import { createXmppTransport } from "../xmpp/createXmppTransport.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
@@ -76,6 +80,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const dialogs = createDialogsStore();
   const messages = createMessagesStore();
   const typing = createTypingStore({ clock });
+  const share = createTabShare({ clock }); // per-user state across tabs: the wiring attaches it to the user's tabs
   const unread = createUnreadLedger({
     messages,
     readPending: (dialogId) => outbox.entries.get().some((e) => e.kind === "read" && e.dialogId === dialogId),
@@ -85,7 +90,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     ...{ clock, rest, transport, network, fetch: options.fetch, jid, token },
     ...{ dialogs, messages, typing, unread, pageSize, windowCap, persistence: () => userData.db() },
     ...{ selfUserId, reportError, isOnline, online$: connection.online$, router, onStanza: router.on },
-    ...{ send: sendIfOnline, sendIfOnline },
+    ...{ send: sendIfOnline, sendIfOnline, share },
   };
   const strict = { ...deps, selfUserId: requireSelf }; // for commands that need a signed-in user
 
@@ -97,6 +102,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (entry.kind === "read") void sync.refreshUnread([entry.dialogId]); // the server's count, now it has the read
     },
   });
+  const reads = createReadLedger(outbox.entries);
   const sync = createSync({ ...deps, overlapMs: options.syncOverlapMs });
   const dialogsCommands = createDialogsCommands(strict);
   const windows = createMessageWindows({
@@ -107,15 +113,17 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const messagesCommands = createMessagesCommands({
     ...strict,
     outbox,
-    onRead: unread.read,
+    ...{ onRead: unread.read, reads },
     abortUploads: (id) => files.abort(id),
   });
   const privacy = createPrivacyCommands(deps);
   const contacts = createContactsCommands(deps);
   const lastActivity = createLastActivityCommands({ ...deps, keepAliveMs: options.lastActivityKeepAliveMs });
   const system = createSystemCommands(deps);
-  const visibility = options.activeOnVisibility === false ? null : network;
-  const activity = createActivityCommands({ ...deps, visibility });
+  const visibility =
+    options.activeOnVisibility === false || !network ? null : createSharedVisibility({ local: network, share, clock });
+  const activity = createActivityCommands({ ...deps, visibility }); // the user is active while any tab is visible
+  const notifier = createTabNotifier({ share, messages, isVisible: () => network?.isVisible() ?? true });
   const dialogExtras = createDialogExtrasCommands({ ...strict, update: dialogsCommands.update });
   const files = createFilesCommands({ ...deps, outboxEntries: outbox.entries });
   const { dispose: stopReactions, ...reactions } = createReactionsCommands({ ...deps, outbox });
@@ -123,7 +131,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const connect = () => void (tabs.isFollower() || connection.connect(credentials).catch(reportAny)); // the leader's
   const credentials = async () => (await tabs.checkTerm(), auth.credentials()); // a replaced leader connects no more
   const tabs = createTabsWiring({
-    ...{ ...deps, appId: options.appId, outbox, connect, persistence, onRead: unread.read },
+    ...{ ...deps, appId: options.appId, outbox, connect, persistence, onRead: unread.read, reads },
     ...{ connection: connection.state, environment: options.tabs, sendStanza: sendIfOnline },
     disconnect: () => connection.disconnect(),
     signOutHere: () => auth.api.logout({ keepData: true }),
@@ -136,7 +144,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     forget: [
       ...[typing.dispose, () => messages.dialogIds().forEach((id) => messages.drop(id)), outbox.clear, sync.reset],
       ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), privacy.reset, contacts.reset],
-      ...[lastActivity.reset, system.reset],
+      ...[lastActivity.reset, system.reset, reads.reset],
     ],
   });
   const auth = createAuth({
@@ -146,12 +154,13 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   });
 
   const stops = [
-    wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive }),
+    wireIngest({ ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: system.receive }, notifier.incoming),
     unsubscriber(transport.error$.subscribe(reportError)),
     runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs }),
     followLastMessageStatus(dialogs, messages),
     ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, privacy.dispose, contacts.dispose],
     ...[lastActivity.dispose, system.dispose, activity.dispose, stopReactions, tabs.dispose],
+    ...[reads.dispose, notifier.dispose],
   ];
 
   return {
@@ -180,7 +189,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     files: { upload: files.upload, url: files.url, remove: files.remove, progress: files.progress },
     search: createSearchCommand(rest),
     active: activity.active,
-    setActive: activity.setActive,
+    setActive: share.route("activity.setActive", activity.setActive), // in a follower, the leader tells the server
+    notifications$: notifier.notifications$,
     errors: errors.asObservable(),
     async dispose() {
       for (const stop of stops) stop();

@@ -22,7 +22,7 @@ import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
  * committed writes and put their own work in the shared outbox, which the leader takes up; a logout reaches every tab.
  */
 export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
-  const { dialogs, messages, outbox, clock } = options;
+  const { dialogs, messages, outbox, clock, share } = options;
   const state = createStore<TabsState>(ALONE);
   const leaderConnection = createStore<ConnectionState | null>(null);
   const shown = createStore<ConnectionState>(options.connection.get());
@@ -61,6 +61,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     const onStream = (message: TabMessage) => {
       coordinator.onSignal(message); // the leader's stream is a sign of life too
       if (!ready) return void buffered.push(message);
+      if (share?.receive(message)) return;
       if (message.kind === "writes") onWrites(message);
       else if (message.kind === "typing" && isFollower()) {
         const { dialogId, userId, typing } = message.payload as { dialogId: string; userId: number; typing: boolean };
@@ -72,6 +73,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     };
     const onSignal = (message: TabMessage) => {
       coordinator.onSignal(message);
+      if (share?.receive(message)) return;
       if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
         reportLater(options.signOutHere());
       if (message.kind === "stanza" && state.get().role === "leader" && typeof message.payload === "string") {
@@ -80,7 +82,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       }
       if (message.kind !== "writes" || state.get().role !== "leader") return; // a new leader re-reads the outbox
       for (const write of message.payload as TabWrite[]) {
-        if (write.type === "outbox") adoptOutboxEntry(outboxFromRecord(write.entry), { ...stores, ...options });
+        if (write.type === "outbox") adoptOutboxEntry(outboxFromRecord(write.entry), adopting);
         else if (write.type === "deleteOutbox") reportLater(outbox.cancel(write.id));
       }
     };
@@ -91,6 +93,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       onSignal,
       onResync: () => {
         if (ready && isFollower()) reportLater(rereadDatabase(db, stores, { asLeader: false }));
+        if (ready) share?.refresh(); // what no write holds: the leader's values again
       },
     });
     let wasOnline = false;
@@ -107,10 +110,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       const stored = (await db.load()).outbox;
       if (live && state.get().role === "leader")
         for (const entry of stored)
-          adoptOutboxEntry(entry.state === "in-flight" ? { ...entry, state: "queued" } : entry, {
-            ...stores,
-            ...options,
-          });
+          adoptOutboxEntry(entry.state === "in-flight" ? { ...entry, state: "queued" } : entry, adopting);
     };
     const shared = createBroadcastingSession(db, (writes) => {
       const { role, term } = state.get();
@@ -118,6 +118,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       const work = writes.filter((w) => w.type === "outbox" || w.type === "deleteOutbox");
       if (work.length) channel.signal(term, "writes", work); // the user's work, committed: the leader takes it up
     });
+    const adopting = { ...stores, ...options, discard: (id: string) => reportLater(shared.deleteOutbox(id)) };
     const coordinator = createTabCoordinator({
       lockName: name,
       locks: env.locks,
@@ -126,10 +127,14 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       clock,
       lifecycle: env.lifecycle,
       claimTerm: () => db.claimTerm?.() ?? Promise.reject(new Error("no terms")),
-      onNewTab: postConnection,
+      onNewTab: () => {
+        postConnection();
+        share?.newTab();
+      },
       async onRole(role, term) {
         const wasFirst = first;
         first = false;
+        share?.refresh();
         if (role === "follower") {
           if (!wasFirst) await options.disconnect();
           return;
@@ -148,6 +153,12 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       },
     });
     const unwatchRole = coordinator.state.subscribe((s) => state.set(s));
+    share?.attach({
+      tabId,
+      role: () => state.get().role,
+      stream: (kind, payload) => channel.stream(state.get().term, kind, payload),
+      signal: (kind, payload) => channel.signal(state.get().term, kind, payload),
+    });
     const unwatchConnection = options.connection.subscribe(postConnection);
     const stopRelay = createLiveRelay(messages, (changes) => {
       if (state.get().role === "leader") channel.stream(state.get().term, "live", changes);
@@ -170,6 +181,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         : channel.signal(state.get().term, kind, payload);
     detachCurrent = () => {
       live = false;
+      share?.detach();
       coordinator.stop();
       channel.close();
       unwatchRole();
