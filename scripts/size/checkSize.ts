@@ -7,7 +7,7 @@
 import { breakdown, bundleSize, CHAT_SCREEN_ENTRIES } from "./bundleSize.js";
 
 /** gzip -9 budgets in bytes: today's size plus a little headroom, so growth is a decision and not an accident. */
-export const BUDGETS = { react: 73_500, vue: 73_500, svelte: 73_500 } as const;
+export const BUDGETS = { react: 76_000, vue: 76_000, svelte: 76_000 } as const;
 
 /** The size the issue aims at for the chat screen (docs: README, Benchmarks). */
 const GOAL = 45_000;

@@ -4,7 +4,7 @@ import type { Clock, TimerHandle } from "../time/clock.js";
 import type { TabMessage, TabRole } from "./TabsState.js";
 
 /** How the share reaches the other tabs of the user (given by `createTabsWiring` while the user's tabs are joined). */
-export interface TabLink {
+interface TabLink {
   tabId: string;
   role(): TabRole;
   /** Posts on the leader's stream (only while leading). */
@@ -14,14 +14,14 @@ export interface TabLink {
 }
 
 /** A store a feature shares: the leader's value is the one every tab shows. */
-export interface SharedStore<T> {
+interface SharedStore<T> {
   get(): T;
   set(value: T): void;
   subscribe(listener: (value: T) => void): () => void;
 }
 
 /** How a shared value crosses to another tab, and how a follower takes it in (default: `set`). */
-export interface MirrorOptions<T> {
+interface MirrorOptions<T> {
   toWire?(value: T): unknown;
   fromWire?(wire: unknown): T;
   /** Takes the leader's value in; `first` is true for the first value after joining or a re-read. */

@@ -103,19 +103,7 @@ describe("per-user state across tabs", () => {
     await tabs[0].dispose(); // the leader goes: tabs[1] or tabs[2] leads, with a new term
     clients.splice(clients.indexOf(tabs[0]), 1);
     const rest = [tabs[1], tabs[2], late];
-    await valueOf(
-      {
-        get: () => rest.filter((t) => t.tabs.get().role === "leader").length,
-        subscribe: (l) => {
-          const stops = rest.map((t) =>
-            t.tabs.subscribe(() => l(rest.filter((x) => x.tabs.get().role === "leader").length)),
-          );
-          return () => stops.forEach((stop) => stop());
-        },
-      },
-      (n) => n === 1,
-      "a new leader",
-    );
+    await until(() => rest.filter((t) => t.tabs.get().role === "leader").length === 1, "a new leader");
     const follower = rest.find((t) => t.tabs.get().role === "follower")!;
     const leader = rest.find((t) => t.tabs.get().role === "leader")!;
     await valueOf(leader.connection, (c) => c.status === "online", "the new leader online");
