@@ -26,7 +26,8 @@ export const VISIBLE_REPORT = "visible";
 export function createSharedVisibility(options: SharedVisibilityOptions): NetworkEventSource {
   const { local, share, clock } = options;
   const settleMs = options.settleMs ?? 50;
-  const anyVisible = () => local.isVisible() || [...share.reports(VISIBLE_REPORT).values()].some((v) => v === true);
+  let here = local.isVisible(); // then as the events say
+  const anyVisible = () => here || [...share.reports(VISIBLE_REPORT).values()].some((v) => v === true);
   const listeners = new Set<(event: NetworkEvent) => void>();
   let told = anyVisible();
   let timer: TimerHandle | null = null;
@@ -43,21 +44,22 @@ export function createSharedVisibility(options: SharedVisibilityOptions): Networ
     if (timer !== null) clock.clearTimeout(timer);
     timer = clock.setTimeout(settle, settleMs);
     // a visible tab that goes silent (crashed) is dropped from the reports after a while: look again then
-    if (sweep === null && !local.isVisible() && share.reports(VISIBLE_REPORT).size > 0)
+    if (sweep === null && !here && share.reports(VISIBLE_REPORT).size > 0)
       sweep = clock.setTimeout(() => {
         sweep = null;
         check();
       }, 1000);
   };
 
-  share.report(VISIBLE_REPORT, local.isVisible());
+  share.report(VISIBLE_REPORT, here);
   let stopReports: (() => void) | null = null;
   let stopLocal: (() => void) | null = null;
   const start = () => {
     stopReports = share.onReports(check);
     stopLocal = local.subscribe((event) => {
       if (event === "visible" || event === "hidden") {
-        share.report(VISIBLE_REPORT, event === "visible");
+        here = event === "visible";
+        share.report(VISIBLE_REPORT, here);
         check();
       } else for (const listener of listeners) listener(event);
     });
