@@ -8,7 +8,7 @@ import { adoptOutboxEntry, showPendingSends } from "../tabs/adoptOutboxEntry.js"
 import { applyTabWrites } from "../tabs/applyTabWrites.js";
 import { browserTabEnvironment } from "../tabs/browserTabEnvironment.js";
 import { connectionFromWire, connectionToWire, type WireConnection } from "../tabs/connectionOnWire.js";
-import { createBroadcastingSession, type TabWrite } from "../tabs/createBroadcastingSession.js";
+import { createBroadcastingSession, type TabWrite, windowToRecord } from "../tabs/createBroadcastingSession.js";
 import { applyLiveMessages, createLiveRelay, type LiveMessages } from "../tabs/createLiveRelay.js";
 import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
@@ -56,7 +56,27 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
 
     const onWrites = (message: TabMessage) => {
       if (!isFollower()) return; // a stale leader's stream reaching one that leads now
-      applyTabWrites(message.payload as TabWrite[], stores);
+      applyTabWrites(message.payload as TabWrite[], { ...stores, missing });
+    };
+    /**
+     * A window's changes this tab cannot place: the database has the whole window (it was committed first). Changes
+     * that come in while it reads are read again after.
+     */
+    const reading = new Map<string, boolean>(); // dialog → read again when done
+    const missing = (dialogId: string) => {
+      if (reading.has(dialogId)) return void reading.set(dialogId, true);
+      reading.set(dialogId, false);
+      const read = db.loadWindow(dialogId).then((stored) => {
+        if (stored && live && isFollower())
+          applyTabWrites([{ type: "window", window: windowToRecord(stored) }], stores);
+      });
+      reportLater(
+        read.finally(() => {
+          const again = reading.get(dialogId);
+          reading.delete(dialogId);
+          if (again && live) missing(dialogId);
+        }),
+      );
     };
     const onStream = (message: TabMessage) => {
       coordinator.onSignal(message); // the leader's stream is a sign of life too

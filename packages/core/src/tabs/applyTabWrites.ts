@@ -18,6 +18,8 @@ export interface FollowerStores {
     /** Shows the leader's copy of an entry (`null`: it left the outbox) without writing anything. */
     mirror(id: string, entry: OutboxEntry | null): void;
   };
+  /** A window's changes name a message this tab does not hold: it reads the window from the database instead. */
+  missing?: (dialogId: string) => void;
 }
 
 const unconfirmed = (m: Message) => m.status === "pending" || m.status === "failed";
@@ -66,6 +68,24 @@ export function applyTabWrites(writes: readonly TabWrite[], stores: FollowerStor
       case "window": {
         const stored: StoredWindow = { ...write.window, items: write.window.items.map(messageFromRecord) };
         messages.apply(stored.dialogId, (w) => mergeLeaderWindow(w, stored, waiting));
+        break;
+      }
+      case "windowChanges": {
+        const { dialogId } = write.window;
+        const known = new Map(
+          messages
+            .window(dialogId)
+            .get()
+            .items.map((m) => [m.id, m]),
+        );
+        for (const record of write.window.items) known.set(record.id, messageFromRecord(record));
+        const items = write.ids.map((id) => known.get(id));
+        if (items.some((m) => m === undefined)) {
+          stores.missing?.(dialogId);
+          break;
+        }
+        const stored: StoredWindow = { ...write.window, items: items as Message[] };
+        messages.apply(dialogId, (w) => mergeLeaderWindow(w, stored, waiting));
         break;
       }
       case "deleteWindow":
