@@ -56,7 +56,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
 
     const onWrites = (message: TabMessage) => {
       if (!isFollower()) return; // a stale leader's stream reaching one that leads now
-      applyTabWrites(message.payload as TabWrite[], { ...stores, missing });
+      applyTabWrites(message.payload as TabWrite[], { ...stores, missing, windowCap: options.windowCap });
     };
     /**
      * A window's changes this tab cannot place: the database has the whole window (it was committed first). Changes

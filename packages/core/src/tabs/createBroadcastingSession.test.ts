@@ -42,6 +42,23 @@ describe("createBroadcastingSession: windows", () => {
       ["m3", m3.status],
     ]);
   });
+
+  it("a follower whose full window was trimmed past the leader's oldest (newer messages came live) drops those", () => {
+    const follower = { dialogs: createDialogsStore(), messages: createMessagesStore(), outbox: noOutbox };
+    const [m2, m3] = [aMessage("m2", "d1", 2000), aMessage("m3", "d1", 3000)];
+    follower.messages.receive([m2, m3], { cap: 2 }); // m1 trimmed already
+    const missing: string[] = [];
+    const changes: TabWrite = {
+      type: "windowChanges",
+      window: { ...windowOf([]), items: [] },
+      ids: ["m1", "m2", "m3"],
+    };
+    applyTabWrites([changes], { ...follower, windowCap: 2, missing: (id) => missing.push(id) });
+    expect(missing).toEqual([]);
+    const shown = follower.messages.window("d1").get();
+    expect(shown.items.map((m) => m.id)).toEqual(["m2", "m3"]);
+    expect(shown.hasOlder).toBe(true);
+  });
 });
 
 const noOutbox = { entries: { get: () => [] }, mirror: () => {} };
