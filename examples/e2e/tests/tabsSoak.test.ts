@@ -1,0 +1,222 @@
+// One user, many tabs, under stress (docs/architecture.md, Tabs): @chatcube/core in Chromium tabs of one browser
+// context (tab-host/), with real IndexedDB, Web Locks and BroadcastChannel, against the real server; the peer is a
+// tab of another context, and the server's REST is the judge.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "../src/browser.js";
+import { inTab, openTab, serverHistory, startTabHostStack, type TabHostStack, until } from "../src/tabHost.js";
+
+const SOAK_MESSAGES = 200;
+const PACE_MS = 30;
+const KILLS_AT = [60, 130];
+
+/** A tab's role now ("gone" once it was closed or crashed). */
+const roleOf = (page: Page) =>
+  inTab(page, "state").then(
+    (s) => s.tabs.role,
+    () => "gone",
+  );
+
+describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
+  let stack: TabHostStack;
+  let browser: Browser;
+
+  before(async () => {
+    [stack, browser] = await Promise.all([startTabHostStack(), launchBrowser()]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  /** A context of its own, with a tab signed in as `login` and `more` tabs that resume its session. */
+  async function tabsOf(login: string, more: number): Promise<{ context: BrowserContext; tabs: Page[] }> {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(20_000);
+    const first = await openTab(context, stack.url);
+    await inTab(first, "start", login);
+    const tabs = [first];
+    for (let i = 0; i < more; i++) {
+      const tab = await openTab(context, stack.url);
+      await inTab(tab, "start", null);
+      tabs.push(tab);
+    }
+    for (const tab of tabs) assert.ok(await inTab(tab, "online", 15_000), "online");
+    return { context, tabs };
+  }
+
+  it("200 messages from 3 tabs while the leader is killed twice: 0 lost, 0 duplicated, in order, unread exact", async (t) => {
+    const bobId = await stack.userId("bob");
+    await stack.userId("alice");
+    const dialogIds: string[] = [];
+    const created = await Promise.all([
+      stack.rest<{ _id: string }>("alice", "POST", "/chat/Dialog", { type: 3, occupants_ids: String(bobId) }),
+      stack.rest<{ _id: string }>("alice", "POST", "/chat/Dialog", {
+        type: 2,
+        name: "soak two",
+        occupants_ids: String(bobId),
+      }),
+      stack.rest<{ _id: string }>("alice", "POST", "/chat/Dialog", {
+        type: 2,
+        name: "soak three",
+        occupants_ids: String(bobId),
+      }),
+    ]);
+    for (const { json } of created) dialogIds.push(json._id);
+
+    const bob = await tabsOf("bob", 0);
+    const alice = await tabsOf("alice", 2);
+    const slots = [...alice.tabs]; // the 3 open tabs; a killed one's slot gets a new tab
+    const labels = ["t0", "t1", "t2"];
+    let nextLabel = 3;
+    const killed: string[] = [];
+
+    type Sent = { body: string; label: string; dialogId: string; id: string | null; done: Promise<void> };
+    const sent: Sent[] = [];
+    for (let i = 0; i < SOAK_MESSAGES; i++) {
+      if (KILLS_AT.includes(i)) {
+        const roles = await Promise.all(slots.map(roleOf));
+        const at = roles.indexOf("leader");
+        assert.ok(at >= 0, `a leader among the tabs: ${roles.join(", ")}`);
+        const leader = slots[at];
+        killed.push(labels[at]);
+        if (killed.length === 1) await leader.close();
+        else {
+          const cdp = await alice.context.newCDPSession(leader);
+          void cdp.send("Page.crash").catch(() => {});
+          await until("the crashed tab gone", async () => (await roleOf(leader)) === "gone", 10_000);
+          void leader.close().catch(() => {});
+        }
+        const fresh = await openTab(alice.context, stack.url);
+        await inTab(fresh, "start", null);
+        slots[at] = fresh;
+        labels[at] = `t${nextLabel++}`;
+      }
+      const slot = i % 3;
+      const label = labels[slot];
+      const dialogId = dialogIds[Math.floor(i / 3) % 3];
+      const entry: Sent = { body: `soak ${i} from ${label}`, label, dialogId, id: null, done: Promise.resolve() };
+      entry.done = inTab(slots[slot], "send", dialogId, entry.body).then(
+        (id) => void (entry.id = id),
+        () => {}, // the tab died before the send was durable: it may be lost
+      );
+      sent.push(entry);
+      await new Promise((resolve) => setTimeout(resolve, PACE_MS));
+    }
+    await Promise.all(sent.map((s) => s.done));
+    const durable = sent.filter((s) => s.id !== null);
+    const fromKilled = sent.filter((s) => killed.includes(s.label));
+    assert.ok(durable.length >= SOAK_MESSAGES - 10, `${durable.length} sends resolved`);
+    const started = Date.now();
+
+    // The server: every durable send, once; nothing twice; each tab's order kept per dialog.
+    const history = async () => {
+      const byDialog = new Map<string, Array<{ _id: string; message: string }>>();
+      for (const id of dialogIds) byDialog.set(id, await serverHistory(stack, "bob", id));
+      return byDialog;
+    };
+    await until(
+      "every durable send on the server",
+      async () => {
+        const all = [...(await history()).values()].flat().map((m) => m.message);
+        return durable.every((s) => all.includes(s.body));
+      },
+      30_000,
+    ).catch(() => {});
+    const arrivedMs = Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // time for a late duplicate to show up
+    const onServer = await history();
+    const total = [...onServer.values()].flat().length;
+    t.diagnostic(
+      `sent ${sent.length}, durable ${durable.length}, from killed tabs ${fromKilled.length} (${fromKilled.filter((s) => s.id === null).length} not durable), on the server ${total}, all there ${arrivedMs} ms after the last send resolved`,
+    );
+    const problems: string[] = [];
+    for (const dialogId of dialogIds) {
+      const items = onServer.get(dialogId) ?? [];
+      const bodies = items.map((m) => m.message);
+      const ids = items.map((m) => m._id);
+      for (const body of new Set(bodies))
+        if (bodies.indexOf(body) !== bodies.lastIndexOf(body)) problems.push(`duplicated on the server: ${body}`);
+      if (new Set(ids).size !== ids.length) problems.push(`a duplicated id in ${dialogId}`);
+      for (const s of durable.filter((d) => d.dialogId === dialogId)) {
+        const found = items.find((m) => m.message === s.body);
+        if (!found) problems.push(`lost: ${s.body}`);
+        else if (found._id !== s.id) problems.push(`${s.body} has id ${found._id}, sent as ${s.id}`);
+      }
+      for (const label of new Set(sent.map((s) => s.label))) {
+        const ofTab = sent.filter((s) => s.label === label && s.dialogId === dialogId).map((s) => s.body);
+        const order = bodies.filter((b) => ofTab.includes(b));
+        const expected = ofTab.filter((b) => order.includes(b));
+        if (order.join("|") !== expected.join("|"))
+          problems.push(`${label}'s order in ${dialogId}: ${order.join(", ")}`);
+      }
+    }
+    assert.deepEqual(
+      problems,
+      [],
+      `sent ${sent.length}, durable ${durable.length}, from killed tabs ${fromKilled.length}`,
+    );
+
+    // Every open tab shows every message once, in the server's order.
+    for (const [t, tab] of slots.entries()) {
+      for (const dialogId of dialogIds) {
+        const expected = (onServer.get(dialogId) ?? []).map((m) => m._id);
+        let shown: string[] = [];
+        await until(
+          `tab ${labels[t]} showing dialog ${dialogId} as the server`,
+          async () => {
+            shown = (await inTab(tab, "messages", dialogId)).map((m) => m.id);
+            return shown.join() === expected.join();
+          },
+          15_000,
+        ).catch(() => {});
+        const twice = shown.filter((id, at) => shown.indexOf(id) !== at);
+        assert.deepEqual(twice, [], `shown twice in ${labels[t]}`);
+        assert.deepEqual(shown, expected, `tab ${labels[t]}, dialog ${dialogId}`);
+      }
+    }
+
+    // The peer's unread, in its own store, equals the server's.
+    const unreadOnServer = async (login: string) => {
+      const { json } = await stack.rest<{ items: Array<{ _id: string; unread_messages_count: number }> }>(
+        login,
+        "GET",
+        "/chat/Dialog?limit=100",
+      );
+      return Object.fromEntries(json.items.map((d) => [d._id, d.unread_messages_count]));
+    };
+    const unreadIn = async (page: Page) =>
+      Object.fromEntries((await inTab(page, "state")).dialogs.map((d) => [d.id, d.unread]));
+    const bobServer = await unreadOnServer("bob");
+    for (const id of dialogIds) assert.equal(bobServer[id], onServer.get(id)?.length, "bob's unread on the server");
+    let bobShown: Record<string, number> = {};
+    await until(
+      "bob's unread as the server's",
+      async () => JSON.stringify((bobShown = await unreadIn(bob.tabs[0]))) === JSON.stringify(bobServer),
+      10_000,
+    ).catch(() => {});
+    assert.deepEqual(bobShown, bobServer);
+
+    // The peer replies N in each dialog: every one of alice's tabs shows N unread there, as the server does.
+    const replies = 3;
+    for (const dialogId of dialogIds)
+      for (let r = 0; r < replies; r++) await inTab(bob.tabs[0], "send", dialogId, `reply ${r}`);
+    const aliceExpected = Object.fromEntries(dialogIds.map((id) => [id, replies]));
+    await until("alice's unread on the server", async () => {
+      const server = await unreadOnServer("alice");
+      return dialogIds.every((id) => server[id] === replies);
+    });
+    for (const [t, tab] of slots.entries()) {
+      let shown: Record<string, number> = {};
+      await until(
+        `tab ${labels[t]}'s unread`,
+        async () => JSON.stringify((shown = await unreadIn(tab))) === JSON.stringify(aliceExpected),
+        10_000,
+      ).catch(() => {});
+      assert.deepEqual(shown, aliceExpected, `tab ${labels[t]}'s unread`);
+    }
+    await Promise.all([alice.context.close(), bob.context.close()]);
+  });
+});
