@@ -47,6 +47,57 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
     return { context, tabs };
   }
 
+  it("the REST session expires: the tab that knows the password renews it once, for every tab; none signs out", async (t) => {
+    await stack.userId("bob");
+    const renId = await stack.userId("ren");
+    const { json: dialog } = await stack.rest<{ _id: string }>("bob", "POST", "/chat/Dialog", {
+      type: 3,
+      occupants_ids: String(renId),
+    });
+    for (let i = 0; i < 120; i++)
+      await stack.rest("bob", "POST", "/chat/Message", { chat_dialog_id: dialog._id, message: `history ${i}` });
+    const ren = await tabsOf("ren", 2); // tabs[0] signed in with the password and leads; 1 and 2 resumed
+    assert.equal(await roleOf(ren.tabs[0]), "leader");
+    const sessions = () => [...stack.server.context.db.sessions.values()].filter((s) => s.user_id === renId);
+    // Every session of ren's expires (what two idle hours do); bob's stays.
+    const expiredAt = Date.now();
+    for (const session of sessions()) session.expires_at = 0;
+
+    // A follower's REST meets the expired session first: loading older history of a fresh window, and a send.
+    const older = await inTab(ren.tabs[1], "loadOlder", dialog._id);
+    const shownInFollower = (await inTab(ren.tabs[1], "messages", dialog._id)).length;
+    const sentId = await inTab(ren.tabs[2], "send", dialog._id, "after the expiry");
+    await until("the follower's send on the server", async () =>
+      (await serverHistory(stack, "bob", dialog._id)).some((m) => m._id === sentId),
+    ).catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const states = await Promise.all(ren.tabs.map((tab) => inTab(tab, "state")));
+    const created = sessions().filter((s) => s.created_at >= expiredAt);
+    t.diagnostic(
+      `after the expiry: ${created.length} new session(s); auth ${states.map((s) => s.auth).join(", ")}; older: ${older}, ${shownInFollower} shown`,
+    );
+    assert.equal(older, null, "the follower's older history loaded");
+    assert.equal(shownInFollower, 120, "the follower shows the whole history");
+    assert.deepEqual(
+      states.map((s) => s.auth),
+      ["signed-in", "signed-in", "signed-in"],
+    );
+    assert.ok(created.length <= 1, `${created.length} sessions created after the expiry`);
+    const live = new Set(states.map((s) => s.token));
+    assert.equal(live.size, 1, "every tab uses the one renewed session");
+    assert.ok(created.some((s) => live.has(s.token)));
+    assert.ok(
+      (await serverHistory(stack, "bob", dialog._id)).some((m) => m._id === sentId),
+      "the send arrived",
+    );
+    for (const tab of ren.tabs) assert.ok(await inTab(tab, "online", 5000), "still online");
+    for (const tab of ren.tabs)
+      await until("the follower's send in every tab", async () =>
+        (await inTab(tab, "messages", dialog._id)).some((m) => m.id === sentId && m.status !== "pending"),
+      );
+    await ren.context.close();
+  });
+
   it("200 messages from 3 tabs while the leader is killed twice: 0 lost, 0 duplicated, in order, unread exact", async (t) => {
     const bobId = await stack.userId("bob");
     await stack.userId("alice");

@@ -17,6 +17,9 @@ import { ALONE, type TabMessage, type TabsState } from "../tabs/TabsState.js";
 import { parseFrame } from "../xmpp/transport/parseFrame.js";
 import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
 
+/** How long a tab whose REST session expired waits for another tab to renew it before it gives up (signs out). */
+const RENEWAL_WAIT_MS = 3000;
+
 /**
  * Wires tab coordination into a client: one leader per app and user connects and writes; followers mirror its
  * committed writes and put their own work in the shared outbox, which the leader takes up; a logout reaches every tab.
@@ -31,6 +34,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   let logoutCurrent: (() => void) | null = null;
   let checkCurrent: (() => Promise<void>) | null = null;
   let postCurrent: ((kind: "stream" | "signal", what: string, payload: unknown) => void) | null = null;
+  let renewElsewhereCurrent: (() => Promise<string | null>) | null = null;
+  let announceSessionCurrent: ((token: string) => void) | null = null;
 
   const isFollower = () => state.get().role === "follower";
   const refreshShown = () => shown.set((isFollower() && leaderConnection.get()) || options.connection.get());
@@ -70,10 +75,18 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       else if (message.kind === "connection")
         leaderConnection.set(connectionFromWire(message.payload as WireConnection));
     };
+    const renewals = new Set<(token: string | null) => void>(); // this tab's requests waiting for a renewed session
     const onSignal = (message: TabMessage) => {
       coordinator.onSignal(message);
       if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
         reportLater(options.signOutHere());
+      if (message.kind === "renew" && (message.payload as { userId?: unknown })?.userId === userId)
+        reportLater(options.renewHere()); // a tab that knows the password renews; the others cannot
+      const renewed = message.payload as { userId?: unknown; token?: unknown } | null;
+      if (message.kind === "session" && renewed?.userId === userId && typeof renewed.token === "string") {
+        options.adoptSession(userId, renewed.token);
+        for (const resolve of renewals) resolve(renewed.token);
+      }
       if (message.kind === "stanza" && state.get().role === "leader" && typeof message.payload === "string") {
         const parsed = parseFrame(message.payload);
         if (parsed.ok && parsed.value) options.sendStanza(parsed.value);
@@ -158,6 +171,18 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       await coordinator.start();
     };
     logoutCurrent = () => channel.signal(state.get().term, "logout", { userId });
+    announceSessionCurrent = (token) => channel.signal(state.get().term, "session", { userId, token });
+    renewElsewhereCurrent = () =>
+      new Promise<string | null>((resolve) => {
+        const done = (token: string | null) => {
+          renewals.delete(done);
+          clock.clearTimeout(timer);
+          resolve(token);
+        };
+        const timer = clock.setTimeout(() => done(null), RENEWAL_WAIT_MS);
+        renewals.add(done);
+        channel.signal(state.get().term, "renew", { userId });
+      });
     checkCurrent = async () => {
       const stored = await db.currentTerm?.().catch(() => null);
       if (stored === undefined || stored === null || stored === state.get().term) return;
@@ -170,6 +195,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         : channel.signal(state.get().term, kind, payload);
     detachCurrent = () => {
       live = false;
+      for (const resolve of renewals) resolve(null);
       coordinator.stop();
       channel.close();
       unwatchRole();
@@ -182,6 +208,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   const detach = () => {
     detachCurrent?.();
     detachCurrent = startCurrent = logoutCurrent = postCurrent = checkCurrent = null;
+    renewElsewhereCurrent = announceSessionCurrent = null;
     state.set(ALONE);
     leaderConnection.set(null);
   };
@@ -199,6 +226,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       else options.connect(); // alone: as ever
     },
     announceLogout: () => logoutCurrent?.(),
+    announceSession: (token) => announceSessionCurrent?.(token),
+    renewElsewhere: async () => (renewElsewhereCurrent ? renewElsewhereCurrent() : null),
     checkTerm: async () => checkCurrent?.(),
     forward(stanza) {
       if (!isFollower() || !postCurrent) return false;
