@@ -47,6 +47,91 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
     return { context, tabs };
   }
 
+  it("signing in as another user in one tab never shows the previous user's data in any tab", async () => {
+    const bobId = await stack.userId("bob");
+    const dialogOf = async (login: string) =>
+      (
+        await stack.rest<{ _id: string }>(login, "POST", "/chat/Dialog", {
+          type: 2,
+          name: `${login} only`,
+          occupants_ids: String(bobId),
+        })
+      ).json._id;
+    const ann = { id: await stack.userId("ann"), dialog: await dialogOf("ann") };
+    const ben = { id: await stack.userId("ben"), dialog: await dialogOf("ben") };
+    /** Who each tab is signed in as, and whose dialogs it shows (bounded wait until it is `expected`). */
+    const expectTabs = async (tabs: Page[], expected: Array<[number | null, string[]]>, what: string) => {
+      const seen = async () =>
+        Promise.all(
+          tabs.map(async (tab) => {
+            const state = await inTab(tab, "state");
+            return [state.userId, state.dialogs.map((d) => d.id).sort()] as [number | null, string[]];
+          }),
+        );
+      let now = await seen();
+      await until(what, async () => JSON.stringify((now = await seen())) === JSON.stringify(expected), 10_000).catch(
+        () => {},
+      );
+      assert.deepEqual(now, expected, what);
+    };
+
+    // Ann in two tabs; one logs out (every tab follows) and signs in as ben.
+    const first = await tabsOf("ann", 1);
+    await expectTabs(
+      first.tabs,
+      [
+        [ann.id, [ann.dialog]],
+        [ann.id, [ann.dialog]],
+      ],
+      "ann in both tabs",
+    );
+    await inTab(first.tabs[0], "logout");
+    await expectTabs(
+      first.tabs,
+      [
+        [null, []],
+        [null, []],
+      ],
+      "both tabs signed out",
+    );
+    await inTab(first.tabs[0], "login", "ben");
+    assert.ok(await inTab(first.tabs[0], "online", 15_000));
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // time for a stray write to reach the other tab
+    await expectTabs(
+      first.tabs,
+      [
+        [ben.id, [ben.dialog]],
+        [null, []],
+      ],
+      "ben in the first tab, nobody in the second",
+    );
+    const third = await openTab(first.context, stack.url);
+    assert.equal(await inTab(third, "start", null), ben.id, "a new tab opens signed in as ben");
+    await expectTabs([third], [[ben.id, [ben.dialog]]], "the new tab shows ben's data");
+    await first.context.close();
+
+    // Ann in two tabs; a third signs in as ben without anyone logging out: ann's tabs sign out (her data kept), and
+    // the profile's session is ben's from then on, in every tab opened after.
+    const second = await tabsOf("ann", 1);
+    const benTab = await openTab(second.context, stack.url);
+    await inTab(benTab, "start", "ben");
+    await expectTabs(
+      [...second.tabs, benTab],
+      [
+        [null, []],
+        [null, []],
+        [ben.id, [ben.dialog]],
+      ],
+      "ann's tabs signed out, ben in his",
+    );
+    const annDatabase = `chatcube:${stack.server.appId}:${ann.id}`;
+    assert.ok((await inTab(benTab, "databases")).includes(annDatabase), "ann's data is kept");
+    const later = await openTab(second.context, stack.url);
+    assert.equal(await inTab(later, "start", null), ben.id, "a new tab opens signed in as ben");
+    await expectTabs([later], [[ben.id, [ben.dialog]]], "the new tab shows ben's data");
+    await second.context.close();
+  });
+
   it("the REST session expires: the tab that knows the password renews it once, for every tab; none signs out", async (t) => {
     await stack.userId("bob");
     const renId = await stack.userId("ren");

@@ -98,4 +98,17 @@ describe("client.auth", () => {
     expect(await t.auth.renew()).toBeNull();
     expect(t.auth.api.state.get().status).toBe("expired");
   });
+
+  it("signing out forgets the remembered session only when it is this user's (another tab may have signed in since)", async () => {
+    const t = setup();
+    await t.auth.api.resume({ user: alice, token: "old" });
+    const ben = { id: 8, login: "ben" } as User;
+    await t.persistence.saveSession(1, { user: ben, token: "ben's" });
+    await t.auth.api.logout({ keepData: true });
+    expect((await t.persistence.loadSession(1))?.user.id).toBe(8);
+    await t.auth.api.resume({ user: alice, token: "old" });
+    await t.persistence.saveSession(1, { user: alice, token: "old" });
+    await t.auth.api.logout();
+    expect(await t.persistence.loadSession(1)).toBeNull();
+  });
 });

@@ -185,6 +185,14 @@ export function createAuth(options: AuthOptions): Auth {
     return user;
   }
 
+  /** Forgets the remembered session if it is this user's: another user signed in since (in another tab) keeps theirs. */
+  const forgetRemembered = async () => {
+    const remembered = await persistence.loadSession(appId);
+    const self = session.get()?.user.id;
+    if (remembered && self !== undefined && remembered.user.id !== self) return;
+    await persistence.saveSession(appId, null);
+  };
+
   const guard = () => {
     if (state.get().status === "signed-in") throw new ChatError("conflict", "Already signed in; log out first");
   };
@@ -228,7 +236,7 @@ export function createAuth(options: AuthOptions): Auth {
     async logout(logoutOptions = {}) {
       await options.connection.disconnect().catch(() => {});
       await rest.session.destroy().catch(() => {});
-      await persistence.saveSession(appId, null).catch(() => {});
+      await forgetRemembered().catch(() => {});
       await options.close({ keepData: Boolean(logoutOptions.keepData) });
       session.set(null);
       password = null;

@@ -14,6 +14,7 @@ import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
 import { rereadDatabase } from "../tabs/rereadDatabase.js";
 import { ALONE, type TabMessage, type TabsState } from "../tabs/TabsState.js";
+import { watchSignIns } from "../tabs/watchSignIns.js";
 import { parseFrame } from "../xmpp/transport/parseFrame.js";
 import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
 
@@ -161,6 +162,9 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       },
     });
     const unwatchRole = coordinator.state.subscribe((s) => state.set(s));
+    const leaveApp = watchSignIns(env.openChannel(`chatcube:${options.appId}`), userId, () =>
+      reportLater(options.signOutHere()),
+    );
     const unwatchConnection = options.connection.subscribe(postConnection);
     const stopRelay = createLiveRelay(messages, (changes) => {
       if (state.get().role === "leader") channel.stream(state.get().term, "live", changes);
@@ -201,6 +205,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       unwatchRole();
       unwatchConnection();
       stopRelay();
+      leaveApp();
     };
     return shared;
   }
