@@ -10,6 +10,8 @@ import { inTab, openTab, serverHistory, startTabHostStack, type TabHostStack, un
 const SOAK_MESSAGES = 200;
 const PACE_MS = 30;
 const KILLS_AT = [60, 130];
+/** Sends fired at the leader just before it is killed. */
+const BURST = 3;
 
 /** A tab's role now ("gone" once it was closed or crashed). */
 const roleOf = (page: Page) =>
@@ -211,6 +213,17 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
 
     type Sent = { body: string; label: string; dialogId: string; id: string | null; done: Promise<void> };
     const sent: Sent[] = [];
+    /** Sends message `i` from the tab in `slot`, at once; `done` settles when the send is durable (or the tab died). */
+    const fire = (i: number, slot: number) => {
+      const label = labels[slot];
+      const dialogId = dialogIds[Math.floor(i / 3) % 3];
+      const entry: Sent = { body: `soak ${i} from ${label}`, label, dialogId, id: null, done: Promise.resolve() };
+      entry.done = inTab(slots[slot], "send", dialogId, entry.body).then(
+        (id) => void (entry.id = id),
+        () => {}, // the tab died before the send was durable: it may be lost
+      );
+      sent.push(entry);
+    };
     for (let i = 0; i < SOAK_MESSAGES; i++) {
       if (KILLS_AT.includes(i)) {
         const roles = await Promise.all(slots.map(roleOf));
@@ -218,6 +231,7 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
         assert.ok(at >= 0, `a leader among the tabs: ${roles.join(", ")}`);
         const leader = slots[at];
         killed.push(labels[at]);
+        for (let burst = 0; burst < BURST; burst++) fire(i++, at); // killed with these on their way
         if (killed.length === 1) await leader.close();
         else {
           const cdp = await alice.context.newCDPSession(leader);
@@ -230,15 +244,7 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
         slots[at] = fresh;
         labels[at] = `t${nextLabel++}`;
       }
-      const slot = i % 3;
-      const label = labels[slot];
-      const dialogId = dialogIds[Math.floor(i / 3) % 3];
-      const entry: Sent = { body: `soak ${i} from ${label}`, label, dialogId, id: null, done: Promise.resolve() };
-      entry.done = inTab(slots[slot], "send", dialogId, entry.body).then(
-        (id) => void (entry.id = id),
-        () => {}, // the tab died before the send was durable: it may be lost
-      );
-      sent.push(entry);
+      fire(i, i % 3);
       await new Promise((resolve) => setTimeout(resolve, PACE_MS));
     }
     await Promise.all(sent.map((s) => s.done));
@@ -262,6 +268,13 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
       30_000,
     ).catch(() => {});
     const arrivedMs = Date.now() - started;
+    // A killed tab's send that was not yet durable may still be on its way (committed, then resent by the new
+    // leader): the server is read once no tab has anything left in the shared outbox.
+    await until(
+      "the shared outbox drained",
+      async () => (await Promise.all(slots.map((tab) => inTab(tab, "state")))).every((s) => s.outbox === 0),
+      30_000,
+    ).catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, 1500)); // time for a late duplicate to show up
     const onServer = await history();
     const total = [...onServer.values()].flat().length;
@@ -299,18 +312,23 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
     for (const [t, tab] of slots.entries()) {
       for (const dialogId of dialogIds) {
         const expected = (onServer.get(dialogId) ?? []).map((m) => m._id);
+        let items: Awaited<ReturnType<typeof inTab<"messages">>> = [];
         let shown: string[] = [];
         await until(
           `tab ${labels[t]} showing dialog ${dialogId} as the server`,
           async () => {
-            shown = (await inTab(tab, "messages", dialogId)).map((m) => m.id);
+            items = await inTab(tab, "messages", dialogId);
+            shown = items.map((m) => m.id);
             return shown.join() === expected.join();
           },
           15_000,
         ).catch(() => {});
         const twice = shown.filter((id, at) => shown.indexOf(id) !== at);
         assert.deepEqual(twice, [], `shown twice in ${labels[t]}`);
-        assert.deepEqual(shown, expected, `tab ${labels[t]}, dialog ${dialogId}`);
+        const extra = items.filter((m) => !expected.includes(m.id)).map((m) => `${m.body} (${m.status})`);
+        const missing = expected.filter((id) => !shown.includes(id));
+        assert.deepEqual([extra, missing], [[], []], `tab ${labels[t]}, dialog ${dialogId}: shown, not on the server`);
+        assert.deepEqual(shown, expected, `tab ${labels[t]}, dialog ${dialogId}: the server's order`);
       }
     }
 
