@@ -3,6 +3,7 @@
 // tab of another context, and the server's REST is the judge.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { isDeepStrictEqual } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../src/browser.js";
 import { inTab, openTab, serverHistory, startTabHostStack, type TabHostStack, until } from "../src/tabHost.js";
@@ -71,9 +72,7 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
           }),
         );
       let now = await seen();
-      await until(what, async () => JSON.stringify((now = await seen())) === JSON.stringify(expected), 10_000).catch(
-        () => {},
-      );
+      await until(what, async () => isDeepStrictEqual((now = await seen()), expected), 10_000).catch(() => {});
       assert.deepEqual(now, expected, what);
     };
 
@@ -213,6 +212,12 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
 
     type Sent = { body: string; label: string; dialogId: string; id: string | null; done: Promise<void> };
     const sent: Sent[] = [];
+    const phases: string[] = [];
+    let phaseStart = Date.now();
+    const phase = (name: string) => {
+      phases.push(`${name} ${Date.now() - phaseStart} ms`);
+      phaseStart = Date.now();
+    };
     /** Sends message `i` from the tab in `slot`, at once; `done` settles when the send is durable (or the tab died). */
     const fire = (i: number, slot: number) => {
       const label = labels[slot];
@@ -248,6 +253,7 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, PACE_MS));
     }
     await Promise.all(sent.map((s) => s.done));
+    phase("sending");
     const durable = sent.filter((s) => s.id !== null);
     const fromKilled = sent.filter((s) => killed.includes(s.label));
     assert.ok(durable.length >= SOAK_MESSAGES - 10, `${durable.length} sends resolved`);
@@ -308,30 +314,43 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
       `sent ${sent.length}, durable ${durable.length}, from killed tabs ${fromKilled.length}`,
     );
 
+    phase("server");
     // Every open tab shows every message once, in the server's order.
+    const shownWrong: string[] = [];
     for (const [t, tab] of slots.entries()) {
+      const role = await roleOf(tab);
       for (const dialogId of dialogIds) {
-        const expected = (onServer.get(dialogId) ?? []).map((m) => m._id);
+        const onServerNow = onServer.get(dialogId) ?? [];
+        const expected = onServerNow.map((m) => m._id);
         let items: Awaited<ReturnType<typeof inTab<"messages">>> = [];
-        let shown: string[] = [];
         await until(
           `tab ${labels[t]} showing dialog ${dialogId} as the server`,
           async () => {
             items = await inTab(tab, "messages", dialogId);
-            shown = items.map((m) => m.id);
-            return shown.join() === expected.join();
+            return items.map((m) => m.id).join() === expected.join();
           },
           15_000,
         ).catch(() => {});
-        const twice = shown.filter((id, at) => shown.indexOf(id) !== at);
-        assert.deepEqual(twice, [], `shown twice in ${labels[t]}`);
-        const extra = items.filter((m) => !expected.includes(m.id)).map((m) => `${m.body} (${m.status})`);
-        const missing = expected.filter((id) => !shown.includes(id));
-        assert.deepEqual([extra, missing], [[], []], `tab ${labels[t]}, dialog ${dialogId}: shown, not on the server`);
-        assert.deepEqual(shown, expected, `tab ${labels[t]}, dialog ${dialogId}: the server's order`);
+        const shown = items.map((m) => m.id);
+        const where = `tab ${labels[t]} (${role}), dialog ${dialogIds.indexOf(dialogId)}`;
+        for (const [at, id] of shown.entries()) if (shown.indexOf(id) !== at) shownWrong.push(`${where}: twice ${id}`);
+        for (const m of items.filter((m) => !expected.includes(m.id)))
+          shownWrong.push(`${where}: not on the server: ${m.body} (${m.status})`);
+        for (const id of expected.filter((id) => !shown.includes(id))) shownWrong.push(`${where}: missing ${id}`);
+        const bodies = (ids: string[]) => ids.map((id) => onServerNow.find((m) => m._id === id)?.message ?? id);
+        const kept = shown.filter((id) => expected.includes(id));
+        for (const [at, id] of kept.entries())
+          if (id !== expected[at]) {
+            shownWrong.push(
+              `${where}: order from ${at}: ${bodies(kept.slice(at, at + 3))} vs ${bodies(expected.slice(at, at + 3))}`,
+            );
+            break;
+          }
       }
     }
+    assert.deepEqual(shownWrong, [], "what the tabs show");
 
+    phase("tabs");
     // The peer's unread, in its own store, equals the server's.
     const unreadOnServer = async (login: string) => {
       const { json } = await stack.rest<{ items: Array<{ _id: string; unread_messages_count: number }> }>(
@@ -348,11 +367,12 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
     let bobShown: Record<string, number> = {};
     await until(
       "bob's unread as the server's",
-      async () => JSON.stringify((bobShown = await unreadIn(bob.tabs[0]))) === JSON.stringify(bobServer),
+      async () => isDeepStrictEqual((bobShown = await unreadIn(bob.tabs[0])), bobServer),
       10_000,
     ).catch(() => {});
     assert.deepEqual(bobShown, bobServer);
 
+    phase("peer's unread");
     // The peer replies N in each dialog: every one of alice's tabs shows N unread there, as the server does.
     const replies = 3;
     for (const dialogId of dialogIds)
@@ -366,11 +386,13 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
       let shown: Record<string, number> = {};
       await until(
         `tab ${labels[t]}'s unread`,
-        async () => JSON.stringify((shown = await unreadIn(tab))) === JSON.stringify(aliceExpected),
+        async () => isDeepStrictEqual((shown = await unreadIn(tab)), aliceExpected),
         10_000,
       ).catch(() => {});
       assert.deepEqual(shown, aliceExpected, `tab ${labels[t]}'s unread`);
     }
+    phase("tabs' unread");
+    t.diagnostic(phases.join(", "));
     await Promise.all([alice.context.close(), bob.context.close()]);
   });
 });
