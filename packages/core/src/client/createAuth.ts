@@ -180,7 +180,9 @@ export function createAuth(options: AuthOptions): Auth {
     if (previous.status === "expired") await options.close({ keepData: true }); // never send another user's outbox
     session.set({ user, token });
     state.set({ status: "signed-in", user });
-    remember(user, token);
+    // Remembered before the user's data opens, which tells the other tabs (docs/architecture.md, Tabs): a tab of
+    // another user that signs out when it hears it must find this session, not erase the one it had.
+    await persistence.saveSession(appId, { user, token }).catch(() => {});
     await options.open(user, token);
     return user;
   }
