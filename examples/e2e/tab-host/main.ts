@@ -48,6 +48,8 @@ const chatcubeTab = {
     connection: client.connection.get().status,
     dialogs: client.dialogs.list.get().map((d) => ({ id: d.id, name: d.name, unread: d.unreadCount })),
     outbox: client.outbox.get().length,
+    /** The shared outbox as this tab holds it: `kind messageId state`. */
+    entries: client.outbox.get().map((e) => `${e.kind} ${e.messageId} ${e.state}`),
     errors,
   }),
   /** A dialog's messages in the order this tab shows them, after loading all its older history (bounded). */
