@@ -44,6 +44,10 @@ export interface TabsWiringOptions {
   share?: TabShareHub;
   /** Signs this tab out without telling the others (they were told). */
   signOutHere(): Promise<void>;
+  /** Renews the REST session with the password this tab knows (another tab asked): the token, or null. */
+  renewHere(): Promise<string | null>;
+  /** Takes the session token another tab of the user renewed. */
+  adoptSession(userId: number, token: string): void;
 }
 
 /** The client's side of tab coordination (docs/architecture.md, Tabs). */
@@ -60,6 +64,13 @@ export interface TabsWiring {
   start(): Promise<void>;
   /** Tells every tab of the user to sign out (before this one does). */
   announceLogout(): void;
+  /** Tells the user's other tabs the REST session was renewed, and its new token. */
+  announceSession(token: string): void;
+  /**
+   * Asks the user's other tabs to renew the expired REST session (the one that signed in knows the password):
+   * resolves with the token one of them renewed, or null when none did within a few seconds (or this tab is alone).
+   */
+  renewElsewhere(): Promise<string | null>;
   /**
    * Resolves when this tab may connect: alone, or leading with the term the database holds. A leader that was paused
    * and replaced (its lock stolen) is refused, and steps down before it connects again.

@@ -10,7 +10,8 @@ import { createAuth } from "./createAuth.js";
 
 const alice = { id: 7, login: "alice" } as User;
 
-function setup() {
+function setup(extra: { renewElsewhere?: () => Promise<string | null> } = {}) {
+  const persistence = createMemoryPersistence();
   const connection = createStore<ConnectionState>({ status: "idle", since: 0, attempt: 0, lastError: null });
   const session = createStore<Session | null>(null);
   let sessionsCreated = 0;
@@ -33,7 +34,7 @@ function setup() {
   const auth = createAuth({
     appId: 1,
     rest,
-    persistence: createMemoryPersistence(),
+    persistence,
     session,
     connection: {
       ...connection,
@@ -43,8 +44,9 @@ function setup() {
     connect: () => void connects++,
     close: async () => {},
     reportError: () => {},
+    ...extra,
   });
-  return { auth, connection, refuse, created: () => sessionsCreated, connects: () => connects };
+  return { auth, connection, refuse, persistence, session, created: () => sessionsCreated, connects: () => connects };
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -66,10 +68,47 @@ describe("client.auth", () => {
     const t = setup();
     await t.auth.api.resume({ user: alice, token: "old" });
     t.refuse();
+    await settle();
     expect(t.auth.api.state.get().status).toBe("expired");
     expect(t.created()).toBe(0);
     await t.auth.api.login({ login: "alice", password: "secret" });
     expect(t.auth.api.state.get().status).toBe("signed-in");
     expect(t.connects()).toBe(1); // the same user: the chat connects again with the data and outbox as they were
+  });
+
+  it("without a password, a session another tab renewed (the remembered one) is taken, and the chat reconnects", async () => {
+    const t = setup();
+    await t.auth.api.resume({ user: alice, token: "old" });
+    await t.persistence.saveSession(1, { user: alice, token: "renewed by another tab" });
+    t.refuse();
+    await settle();
+    expect(t.auth.api.state.get().status).toBe("signed-in");
+    expect(t.session.get()?.token).toBe("renewed by another tab");
+    expect([t.created(), t.connects()]).toEqual([0, 1]);
+  });
+
+  it("without a password, another tab that knows it renews the session; when none does, the state says expired", async () => {
+    let answer: string | null = "from the tab that signed in";
+    const t = setup({ renewElsewhere: async () => answer });
+    await t.auth.api.resume({ user: alice, token: "old" });
+    expect(await t.auth.renew()).toBe("from the tab that signed in");
+    expect(t.session.get()?.token).toBe("from the tab that signed in");
+    expect(t.created()).toBe(0);
+    answer = null;
+    expect(await t.auth.renew()).toBeNull();
+    expect(t.auth.api.state.get().status).toBe("expired");
+  });
+
+  it("signing out forgets the remembered session only when it is this user's (another tab may have signed in since)", async () => {
+    const t = setup();
+    await t.auth.api.resume({ user: alice, token: "old" });
+    const ben = { id: 8, login: "ben" } as User;
+    await t.persistence.saveSession(1, { user: ben, token: "ben's" });
+    await t.auth.api.logout({ keepData: true });
+    expect((await t.persistence.loadSession(1))?.user.id).toBe(8);
+    await t.auth.api.resume({ user: alice, token: "old" });
+    await t.persistence.saveSession(1, { user: alice, token: "old" });
+    await t.auth.api.logout();
+    expect(await t.persistence.loadSession(1)).toBeNull();
   });
 });

@@ -41,6 +41,13 @@ export interface AuthOptions {
   /** Disconnects and forgets the user's data in memory, deleting it on disk unless `keepData`. */
   close(options: { keepData: boolean }): Promise<void>;
   reportError(error: ChatError): void;
+  /**
+   * Another tab of the user renews the session for this one (only the tab that signed in knows the password): resolves
+   * with the new token, or null when no tab could (docs/architecture.md, Tabs).
+   */
+  renewElsewhere?: () => Promise<string | null>;
+  /** This tab renewed the session (and remembered it): the user's other tabs take the new token. */
+  onRenewed?: (token: string) => void;
 }
 
 /** `client.auth` with its state, and what the REST client and the connection need from it. */
@@ -53,6 +60,10 @@ export interface Auth {
   credentials(): { userId: number; password: string };
   /** For the REST client: a fresh token when the session can be renewed, else null (and the state says `expired`). */
   renew(): Promise<string | null>;
+  /** Renews the session with the password known in this tab (for another tab that asked): the token, or null. */
+  renewHere(): Promise<string | null>;
+  /** Takes a token another tab of the same user renewed (ignored while signed out, or for another user). */
+  adopt(userId: number, token: string): void;
   dispose(): void;
 }
 
@@ -71,22 +82,68 @@ export function createAuth(options: AuthOptions): Auth {
     void options.connection.disconnect().catch(() => {});
   };
 
-  /** A new session for the signed-in user with the password known this run, or null. */
+  /** Uses `token` for the signed-in user from now on (another tab renewed the session). */
+  const adopt = (userId: number, token: string) => {
+    const current = session.get();
+    if (!current || current.user.id !== userId || current.token === token || state.get().status !== "signed-in") return;
+    session.set({ ...current, token });
+  };
+
+  const rejected = new Set<string>(); // tokens this tab saw the server refuse: never taken up again
+
+  /** The remembered session, when another tab of this user renewed it since this one took its token. */
+  const renewedElsewhere = async (current: Session): Promise<string | null> => {
+    const remembered = await persistence.loadSession(appId).catch(() => null);
+    if (!remembered || remembered.user.id !== current.user.id || rejected.has(remembered.token)) return null;
+    adopt(current.user.id, remembered.token);
+    return remembered.token;
+  };
+
+  /** A new session with the password known this run (remembered before it is announced), or null without one. */
+  let renewing: Promise<string | null> | null = null;
+  const renewHere = (): Promise<string | null> => {
+    const current = session.get();
+    if (!current || password === null || !current.user.login || state.get().status !== "signed-in")
+      return Promise.resolve(null);
+    const login = current.user.login;
+    const known = password;
+    renewing ??= (async () => {
+      try {
+        const renewed = await rest.session.create({ login, password: known });
+        if (session.get()?.user.id !== current.user.id) return null; // signed out (or in as another) meanwhile
+        session.set({ ...current, token: renewed.token });
+        await persistence.saveSession(appId, { user: current.user, token: renewed.token }).catch(() => {});
+        options.onRenewed?.(renewed.token);
+        return renewed.token;
+      } catch (error) {
+        if (isChatError(error, "unauthorized")) expire(); // the password changed elsewhere
+        throw error;
+      } finally {
+        renewing = null;
+      }
+    })();
+    return renewing;
+  };
+
+  /**
+   * A fresh token for the signed-in user, or null (and the state says `expired`): one another tab renewed already,
+   * else a new session with the password known here, else one a tab that knows the password renews for this one.
+   */
   const renew = async (): Promise<string | null> => {
     const current = session.get();
-    if (!current || password === null || !current.user.login || state.get().status !== "signed-in") {
+    if (!current || state.get().status !== "signed-in") {
       expire();
       return null;
     }
-    try {
-      const renewed = await rest.session.create({ login: current.user.login, password });
-      session.set({ ...current, token: renewed.token });
-      remember(current.user, renewed.token);
-      return renewed.token;
-    } catch (error) {
-      if (isChatError(error, "unauthorized")) expire(); // the password changed elsewhere
-      throw error;
-    }
+    rejected.add(current.token);
+    const token =
+      (await renewedElsewhere(current)) ??
+      (password !== null && current.user.login ? await renewHere() : null) ??
+      (await options.renewElsewhere?.().catch(() => null)) ??
+      null;
+    if (token === null) expire();
+    else adopt(current.user.id, token);
+    return token;
   };
 
   // The chat refusing our credentials (SASL not-authorized) is the same news as a REST 401. One renewal per refusal
@@ -96,8 +153,8 @@ export function createAuth(options: AuthOptions): Auth {
     if (c.status === "online") renewedForChat = false;
     if (c.status !== "failed" || !isChatError(c.lastError, "unauthorized") || state.get().status !== "signed-in")
       return;
-    if (password === null || renewedForChat) return expire();
-    renewedForChat = true;
+    if (renewedForChat) return expire();
+    renewedForChat = true; // without the password, another tab may still have renewed the session, or renew it
     renew().then(
       (token) => token !== null && options.connect(),
       (error: unknown) => options.reportError(toChatError(error)),
@@ -123,10 +180,20 @@ export function createAuth(options: AuthOptions): Auth {
     if (previous.status === "expired") await options.close({ keepData: true }); // never send another user's outbox
     session.set({ user, token });
     state.set({ status: "signed-in", user });
-    remember(user, token);
+    // Remembered before the user's data opens, which tells the other tabs (docs/architecture.md, Tabs): a tab of
+    // another user that signs out when it hears it must find this session, not erase the one it had.
+    await persistence.saveSession(appId, { user, token }).catch(() => {});
     await options.open(user, token);
     return user;
   }
+
+  /** Forgets the remembered session if it is this user's: another user signed in since (in another tab) keeps theirs. */
+  const forgetRemembered = async () => {
+    const remembered = await persistence.loadSession(appId);
+    const self = session.get()?.user.id;
+    if (remembered && self !== undefined && remembered.user.id !== self) return;
+    await persistence.saveSession(appId, null);
+  };
 
   const guard = () => {
     if (state.get().status === "signed-in") throw new ChatError("conflict", "Already signed in; log out first");
@@ -171,7 +238,7 @@ export function createAuth(options: AuthOptions): Auth {
     async logout(logoutOptions = {}) {
       await options.connection.disconnect().catch(() => {});
       await rest.session.destroy().catch(() => {});
-      await persistence.saveSession(appId, null).catch(() => {});
+      await forgetRemembered().catch(() => {});
       await options.close({ keepData: Boolean(logoutOptions.keepData) });
       session.set(null);
       password = null;
@@ -187,6 +254,8 @@ export function createAuth(options: AuthOptions): Auth {
       return { userId: current.user.id, password: password ?? current.token };
     },
     renew,
+    renewHere,
+    adopt,
     dispose: unwatch,
   };
 }

@@ -177,6 +177,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     ...{ connection: connection.state, environment: options.tabs, sendStanza: sendIfOnline },
     disconnect: () => connection.disconnect(),
     signOutHere: () => auth.api.logout({ keepData: true }),
+    renewHere: () => auth.renewHere(),
+    adoptSession: (userId, token) => auth.adopt(userId, token),
   });
   const userData = createUserData({
     ...{ ...deps, appId: options.appId, persistence, outbox, connect, seedCursor: sync.seed, tabs },
@@ -192,6 +194,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     ...{ appId: options.appId, rest, persistence, session, reportError, connect },
     ...{ open: userData.open, close: userData.close },
     connection: { ...connection.state, disconnect: () => connection.disconnect() },
+    renewElsewhere: () => tabs.renewElsewhere(),
+    onRenewed: (token) => tabs.announceSession(token),
   });
 
   const stops = [

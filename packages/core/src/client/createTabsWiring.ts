@@ -14,7 +14,11 @@ import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
 import { rereadDatabase } from "../tabs/rereadDatabase.js";
 import { ALONE, type TabMessage, type TabsState } from "../tabs/TabsState.js";
+import { watchSignIns } from "../tabs/watchSignIns.js";
 import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
+
+/** How long a tab whose REST session expired waits for another tab to renew it before it gives up (signs out). */
+const RENEWAL_WAIT_MS = 3000;
 
 /**
  * Wires tab coordination into a client: one leader per app and user connects and writes; followers mirror its
@@ -32,6 +36,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   let postCurrent: ((kind: "stream" | "signal", what: string, payload: unknown) => void) | null = null;
   /** The forwarded stanzas' parse-and-send, chained so they go out in the order they came. */
   let forwarded: Promise<void> = Promise.resolve();
+  let renewElsewhereCurrent: (() => Promise<string | null>) | null = null;
+  let announceSessionCurrent: ((token: string) => void) | null = null;
 
   const isFollower = () => state.get().role === "follower";
   const refreshShown = () => shown.set((isFollower() && leaderConnection.get()) || options.connection.get());
@@ -92,11 +98,19 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       else if (message.kind === "connection")
         leaderConnection.set(connectionFromWire(message.payload as WireConnection));
     };
+    const renewals = new Set<(token: string | null) => void>(); // this tab's requests waiting for a renewed session
     const onSignal = (message: TabMessage) => {
       coordinator.onSignal(message);
       if (share?.receive(message)) return;
       if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
         reportLater(options.signOutHere());
+      if (message.kind === "renew" && (message.payload as { userId?: unknown })?.userId === userId)
+        reportLater(options.renewHere()); // a tab that knows the password renews; the others cannot
+      const renewed = message.payload as { userId?: unknown; token?: unknown } | null;
+      if (message.kind === "session" && renewed?.userId === userId && typeof renewed.token === "string") {
+        options.adoptSession(userId, renewed.token);
+        for (const resolve of renewals) resolve(renewed.token);
+      }
       if (message.kind === "stanza" && state.get().role === "leader" && typeof message.payload === "string") {
         const frame = message.payload;
         // The stream parser comes with the transport in deferred.ts (a leader has it loaded): imported, not bundled here.
@@ -187,6 +201,9 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       stream: (kind, payload) => channel.stream(state.get().term, kind, payload),
       signal: (kind, payload) => channel.signal(state.get().term, kind, payload),
     });
+    const leaveApp = watchSignIns(env.openChannel(`chatcube:${options.appId}`), userId, () =>
+      reportLater(options.signOutHere()),
+    );
     const unwatchConnection = options.connection.subscribe(postConnection);
     const stopRelay = createLiveRelay(messages, (changes) => {
       if (state.get().role === "leader") channel.stream(state.get().term, "live", changes);
@@ -197,6 +214,18 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       await coordinator.start();
     };
     logoutCurrent = () => channel.signal(state.get().term, "logout", { userId });
+    announceSessionCurrent = (token) => channel.signal(state.get().term, "session", { userId, token });
+    renewElsewhereCurrent = () =>
+      new Promise<string | null>((resolve) => {
+        const done = (token: string | null) => {
+          renewals.delete(done);
+          clock.clearTimeout(timer);
+          resolve(token);
+        };
+        const timer = clock.setTimeout(() => done(null), RENEWAL_WAIT_MS);
+        renewals.add(done);
+        channel.signal(state.get().term, "renew", { userId });
+      });
     checkCurrent = async () => {
       const stored = await db.currentTerm?.().catch(() => null);
       if (stored === undefined || stored === null || stored === state.get().term) return;
@@ -210,11 +239,13 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     detachCurrent = () => {
       live = false;
       share?.detach();
+      for (const resolve of renewals) resolve(null);
       coordinator.stop();
       channel.close();
       unwatchRole();
       unwatchConnection();
       stopRelay();
+      leaveApp();
     };
     return shared;
   }
@@ -222,6 +253,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   const detach = () => {
     detachCurrent?.();
     detachCurrent = startCurrent = logoutCurrent = postCurrent = checkCurrent = null;
+    renewElsewhereCurrent = announceSessionCurrent = null;
     state.set(ALONE);
     leaderConnection.set(null);
   };
@@ -239,6 +271,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       else options.connect(); // alone: as ever
     },
     announceLogout: () => logoutCurrent?.(),
+    announceSession: (token) => announceSessionCurrent?.(token),
+    renewElsewhere: async () => (renewElsewhereCurrent ? renewElsewhereCurrent() : null),
     checkTerm: async () => checkCurrent?.(),
     forward(stanza) {
       if (!isFollower() || !postCurrent) return false;

@@ -31,8 +31,15 @@ export async function rereadDatabase(
   if (asLeader) outbox.restore(snapshot.outbox);
   else for (const entry of snapshot.outbox) outbox.mirror(entry.id, entry);
   const waiting = (messageId: string) => stored.has(messageId);
+  const sends = new Set(snapshot.outbox.flatMap((e) => (e.kind === "send" ? [e.messageId] : [])));
   for (const dialogId of messages.dialogIds()) {
     const window = await db.loadWindow(dialogId).catch(() => null);
-    if (window) messages.apply(dialogId, (w) => mergeLeaderWindow(w, window, waiting));
+    if (!window) continue;
+    // A new leader drops a pending message whose send is not in the shared outbox: a tab killed before its send was
+    // durable (the app never told) left it in a window, and nothing would ever send it. Its writes take it out of
+    // every tab; were it on the server after all, the sync brings it back.
+    const kept = asLeader ? window.items.filter((m) => m.status !== "pending" || sends.has(m.id)) : window.items;
+    const copy = kept.length === window.items.length ? window : { ...window, items: kept };
+    messages.apply(dialogId, (w) => mergeLeaderWindow(w, copy, waiting));
   }
 }
