@@ -30,6 +30,15 @@ export function isObjectId(value: unknown): value is string {
   return typeof value === "string" && /^[0-9a-fA-F]{24}$/.test(value);
 }
 
+/**
+ * A 24-hex id in lower case, anything else unchanged. ConnectyCube's REST writes ids in lower case and a client may
+ * send them in upper case, so core lower-cases every id where it enters: one message has one key, whatever path
+ * brought it.
+ */
+export function normalizeId(value: string): string {
+  return isObjectId(value) ? value.toLowerCase() : value;
+}
+
 /** True for a user id: a positive safe integer. */
 export function isUserId(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0;

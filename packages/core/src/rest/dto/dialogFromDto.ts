@@ -6,7 +6,7 @@ import {
   type LastMessage,
   type LastMessageStatus,
 } from "../../model/dialog.js";
-import { isObjectId, objectIdTime } from "../../model/ids.js";
+import { isObjectId, normalizeId, objectIdTime } from "../../model/ids.js";
 import { type FieldReader, readDto } from "./readDto.js";
 
 const STATUSES: readonly string[] = ["sent", "delivered", "read"];
@@ -59,7 +59,7 @@ function readLastMessage(r: FieldReader, updatedAt: number): LastMessage | null 
   const senderId = r.optUserId("last_message_user_id", true);
   const dateSent = r.optTime("last_message_date_sent");
   if (dateSent === null && id === null && text === null) return null;
-  return { id, text, senderId, dateSent: dateSent ?? updatedAt };
+  return { id: id === null ? null : normalizeId(id), text, senderId, dateSent: dateSent ?? updatedAt };
 }
 
 function isOn(value: unknown): boolean {
@@ -70,5 +70,5 @@ function isOn(value: unknown): boolean {
 function objectIds(r: FieldReader, key: string): string[] {
   const ids = r.stringList(key);
   if (!ids.every(isObjectId)) r.problem(`${key} has an item that is not a 24-hex id`);
-  return ids.filter(isObjectId);
+  return ids.filter(isObjectId).map(normalizeId);
 }

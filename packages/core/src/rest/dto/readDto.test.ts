@@ -42,7 +42,7 @@ describe("readDto", () => {
     expect(result).toEqual({
       ok: true,
       value: {
-        id: "65F000000000000000000001",
+        id: "65f000000000000000000001", // ids in one case (model/ids.ts normalizeId)
         n: 7,
         f: 1.5,
         s: "12",

@@ -91,7 +91,7 @@ function createFieldReader(raw: Record<string, unknown>, problems: string[]): Fi
     raw,
     objectId(key) {
       const value = raw[key];
-      if (typeof value === "string" && /^[0-9a-fA-F]{24}$/.test(value)) return value;
+      if (typeof value === "string" && /^[0-9a-fA-F]{24}$/.test(value)) return value.toLowerCase(); // one case (model/ids.ts)
       problems.push(absent(value) ? `${key} is missing` : `${key} is not a 24-hex id`);
       return "";
     },

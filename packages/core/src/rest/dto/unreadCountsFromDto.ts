@@ -1,6 +1,6 @@
 import { ChatError } from "../../errors/ChatError.js";
 import { err, ok, type Result } from "../../errors/result.js";
-import { isObjectId } from "../../model/ids.js";
+import { isObjectId, normalizeId } from "../../model/ids.js";
 import { nullRecord } from "../../model/nullRecord.js";
 import { isRecord } from "./readDto.js";
 
@@ -21,7 +21,7 @@ export function unreadCountsFromDto(body: unknown): Result<UnreadCounts> {
   for (const [key, value] of Object.entries(body)) {
     if (key === "total") continue;
     if (!isObjectId(key)) problems.push(`${key} is not a dialog id`);
-    else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) byDialog[key] = value;
+    else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) byDialog[normalizeId(key)] = value;
     else problems.push(`${key} is not a count`);
   }
   const sum = Object.values(byDialog).reduce((all, n) => all + n, 0);

@@ -1,6 +1,6 @@
 import type { Element } from "@xmpp/xml";
 import { chatErrorFromStanza } from "../../errors/chatErrorFromStanza.js";
-import { isObjectId, userIdFromText } from "../../model/ids.js";
+import { isObjectId, normalizeId, userIdFromText } from "../../model/ids.js";
 import { nullRecord } from "../../model/nullRecord.js";
 import { CHAT_STATES, type ChatState } from "./chatState.js";
 import { readExtraParams } from "./extraParams.js";
@@ -98,7 +98,7 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
 
   const chatType = type === "groupchat" ? "groupchat" : "chat";
   let senderId: number | null;
-  let dialogId = extra.dialogId;
+  let dialogId = extra.dialogId === null ? null : normalizeId(extra.dialogId);
   if (chatType === "groupchat") {
     const roomDialogId = dialogIdFromRoomJid(from);
     if (roomDialogId === null) return malformed(message, `groupchat from a non-room JID "${from}"`);
@@ -106,14 +106,14 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
     if (nick === null) return { kind: "unknown", id, reason: "message from the room itself" };
     senderId = userIdFromText(nick);
     if (senderId === null) return malformed(message, `room nick "${nick}" is not a user id`);
-    dialogId = dialogId ?? roomDialogId;
+    dialogId = dialogId ?? normalizeId(roomDialogId);
   } else {
     senderId = userIdFromJid(from);
   }
 
   const reactions = message.getChild("reactions");
   if (reactions) {
-    const messageId = reactions.attrs.message_id ? String(reactions.attrs.message_id) : "";
+    const messageId = reactions.attrs.message_id ? normalizeId(String(reactions.attrs.message_id)) : "";
     const userId = userIdFromText(String(reactions.attrs.user_id ?? "")) ?? senderId;
     if (!isObjectId(messageId)) return malformed(message, "reactions without a 24-hex message_id");
     if (userId === null) return malformed(message, "reactions without user_id");
@@ -141,7 +141,7 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
   const remove = message.getChild("remove", NS.remove);
   if (remove) {
     if (!isObjectId(remove.attrs.id)) return malformed(message, "remove without a 24-hex id");
-    return { kind: "removal", ...base, messageId: String(remove.attrs.id) };
+    return { kind: "removal", ...base, messageId: normalizeId(String(remove.attrs.id)) };
   }
 
   const replace = message.getChild("replace", NS.correct);
@@ -152,7 +152,7 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
     return {
       kind: "correction",
       ...base,
-      messageId: String(replace.attrs.id),
+      messageId: normalizeId(String(replace.attrs.id)),
       body,
       last: replace.attrs.last === "true",
     };
@@ -165,7 +165,7 @@ function parse(outer: Element, context: ParseContext): ParsedMessage {
       kind: "marker",
       ...base,
       marker: marker.name === "received" ? "received" : "displayed",
-      messageId: String(marker.attrs.id),
+      messageId: normalizeId(String(marker.attrs.id)),
     };
   }
 
@@ -210,7 +210,7 @@ function malformed(stanza: Element, reason: string): ParsedMessage {
 }
 
 function idOf(stanza: Element): string | null {
-  return stanza.attrs?.id ? String(stanza.attrs.id) : null;
+  return stanza.attrs?.id ? normalizeId(String(stanza.attrs.id)) : null;
 }
 
 function bodyOf(message: Element): string | null {
