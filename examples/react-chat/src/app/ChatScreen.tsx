@@ -1,5 +1,5 @@
 import type { User } from "@chatcube/react";
-import { useConnection, useDialog, useSync, useUnread } from "@chatcube/react";
+import { useChatClient, useConnection, useDialog, useSync, useUnread } from "@chatcube/react";
 import { useEffect, useState } from "react";
 import { showUnreadInTitle } from "../../../shared/unreadTitle";
 import { ContactsPanel } from "../contacts/ContactsPanel";
@@ -28,6 +28,16 @@ export function ChatScreen({ me }: { me: User }) {
   const directory = useDirectory();
   const unread = useUnread();
   useEffect(() => showUnreadInTitle(unread, "chatcube · React"), [unread]);
+  const client = useChatClient();
+  // A desktop notification per new message, once across this user's tabs (client.notifications$), if allowed.
+  useEffect(() => {
+    if (typeof Notification === "undefined") return;
+    const subscription = client.notifications$.subscribe((message) => {
+      if (Notification.permission === "granted")
+        new Notification("New message", { body: message.body ?? "", tag: message.id });
+    });
+    return () => subscription.unsubscribe();
+  }, [client]);
 
   useEffect(() => {
     if (online) directory.loadAll().catch(() => {});

@@ -183,8 +183,16 @@ export interface ChatClient {
   search: SearchCommand;
   /** Whether the app counts as active (foreground); see `setActive`. */
   active: Readable<boolean>;
-  /** Tells the server the app is active or in the background (push notifications while inactive). */
+  /**
+   * Tells the server the app is active or in the background (push notifications while inactive). With several tabs
+   * the user is active while any tab is visible, and the leader tab tells the server once per change.
+   */
   setActive(active: boolean): Promise<void>;
+  /**
+   * Someone else's new message, for the app's own notification (a sound, a `Notification`): once per message across
+   * the user's tabs — in a visible tab if there is one, else in the tab holding the connection.
+   */
+  notifications$: Observable<Message>;
   /**
    * Background failures (sync, outbox, malformed stanzas and frames). Commands reject with their own errors instead.
    * Repeats are coalesced: the first error of a kind comes at once, its repeats within `errorWindowMs` come as one

@@ -7,6 +7,8 @@ import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import type { TypingStore } from "../stores/typing/createTypingStore.js";
 import type { Outbox } from "../sync/createOutbox.js";
 import type { TabEnvironment } from "../tabs/browserTabEnvironment.js";
+import type { ReadLedger } from "../tabs/createReadLedger.js";
+import type { TabShareHub } from "../tabs/createTabShare.js";
 import type { TabsState } from "../tabs/TabsState.js";
 import type { Clock } from "../time/clock.js";
 
@@ -26,6 +28,8 @@ export interface TabsWiringOptions {
   selfUserId: () => number | null;
   /** The unread ledger's `read` (a follower read a dialog). */
   onRead: (dialogId: string) => void;
+  /** The reads already queued (another tab's read of the same message is dropped: one marker per message). */
+  reads?: ReadLedger;
   /** This tab's own connection. */
   connection: Readable<ConnectionState>;
   /** Who is typing (the leader's ingest sets it; followers get the same news). */
@@ -36,6 +40,8 @@ export interface TabsWiringOptions {
   disconnect(): Promise<void>;
   /** Where the remembered session is: a leader elected after a logout (none, or another user's) signs out instead. */
   persistence: Pick<Persistence, "loadSession">;
+  /** Per-user state no write holds (contacts, privacy, …): mirrored from the leader, commands routed to it. */
+  share?: TabShareHub;
   /** Signs this tab out without telling the others (they were told). */
   signOutHere(): Promise<void>;
 }

@@ -19,6 +19,10 @@ import { createOutbox } from "../sync/createOutbox.js";
 import type { Sync } from "../sync/createSync.js";
 import { createUnreadLedger } from "../sync/createUnreadLedger.js";
 import type { OutboxWork } from "../sync/outboxWork.js";
+import { createReadLedger } from "../tabs/createReadLedger.js";
+import { createSharedVisibility } from "../tabs/createSharedVisibility.js";
+import { createTabNotifier } from "../tabs/createTabNotifier.js";
+import { createTabShare } from "../tabs/createTabShare.js";
 import { systemClock } from "../time/clock.js";
 import { createStanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import type { ChatClient, Session } from "./ChatClient.js";
@@ -89,13 +93,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       outboxWork = module.createOutboxWork({ ...deps, recipientOf });
       realSync = module.createSync({ ...deps, overlapMs: options.syncOverlapMs });
       sync.adopt(realSync);
-      stopIngest = module.wireIngest({
-        ...deps,
-        typing: tabs.typing,
-        sync,
-        outbox,
-        emitSystemMessage: made.system.receive,
-      });
+      const ingest = { ...deps, typing: tabs.typing, sync, outbox, emitSystemMessage: made.system.receive };
+      stopIngest = module.wireIngest(ingest, notifier.incoming);
       stopOnConnect = module.runOnConnect({ ...deps, sync, outbox, unreadRefreshMs: options.unreadRefreshMs });
     }
     return { module, features: made, sync: realSync as Sync };
@@ -112,6 +111,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const dialogs = createDialogsStore();
   const messages = createMessagesStore();
   const typing = createTypingStore({ clock });
+  const share = createTabShare({ clock }); // per-user state across tabs: the wiring attaches it to the user's tabs
   const unread = createUnreadLedger({
     messages,
     readPending: (dialogId) => outbox.entries.get().some((e) => e.kind === "read" && e.dialogId === dialogId),
@@ -121,7 +121,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     ...{ clock, rest, transport, network, fetch: options.fetch, jid, token },
     ...{ dialogs, messages, typing, unread, pageSize, windowCap, persistence: () => userData.db() },
     ...{ selfUserId, reportError, isOnline, online$: connection.online$, router, onStanza: router.on },
-    ...{ send: sendIfOnline, sendIfOnline },
+    ...{ send: sendIfOnline, sendIfOnline, share },
   };
   const strict = { ...deps, selfUserId: requireSelf }; // for commands that need a signed-in user
 
@@ -139,6 +139,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       if (entry.kind === "read") void sync.refreshUnread([entry.dialogId]); // the server's count, now it has the read
     },
   });
+  const reads = createReadLedger(outbox.entries);
   const sync = createLazySync(
     async () => (await deferred()).sync,
     () => realSync,
@@ -157,10 +158,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const messagesCommands = createMessagesCommands({
     ...strict,
     outbox,
-    onRead: unread.read,
+    ...{ onRead: unread.read, reads },
     abortUploads: (id) => files.abort(id),
   });
-  const visibility = options.activeOnVisibility === false ? null : network;
+  const visibility =
+    options.activeOnVisibility === false || !network ? null : createSharedVisibility({ local: network, share, clock });
+  const notifier = createTabNotifier({ share, messages, isVisible: () => network?.isVisible() ?? true });
   const features = createLazyFeatures(
     async () => (await deferred()).features,
     () => made,
@@ -171,7 +174,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const connect = () => void (tabs.isFollower() || connection.connect(credentials).catch(reportAny)); // the leader's
   const credentials = async () => (await tabs.checkTerm(), auth.credentials()); // a replaced leader connects no more
   const tabs = createTabsWiring({
-    ...{ ...deps, appId: options.appId, outbox, connect, persistence, onRead: unread.read },
+    ...{ ...deps, appId: options.appId, outbox, connect, persistence, onRead: unread.read, reads },
     ...{ connection: connection.state, environment: options.tabs, sendStanza: sendIfOnline },
     disconnect: () => connection.disconnect(),
     signOutHere: () => auth.api.logout({ keepData: true }),
@@ -183,7 +186,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     disconnect: () => connection.disconnect(),
     forget: [
       ...[typing.dispose, () => messages.dialogIds().forEach((id) => messages.drop(id)), outbox.clear, sync.reset],
-      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), features.reset],
+      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), features.reset, reads.reset],
     ],
   });
   const auth = createAuth({
@@ -198,7 +201,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     () => stopOnConnect?.(),
     followLastMessageStatus(dialogs, messages),
     ...[router.dispose, auth.dispose, typing.dispose, windows.dispose, features.dispose],
-    ...[tabs.dispose, () => void (disposed = true)],
+    ...[tabs.dispose, reads.dispose, notifier.dispose, () => void (disposed = true)],
   ];
 
   return {
@@ -227,7 +230,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     files: { upload: files.upload, url: createFileUrl(deps), remove: files.remove, progress: files.progress },
     search: features.search,
     active: features.activity.active,
-    setActive: features.activity.setActive,
+    setActive: share.route("activity.setActive", features.activity.setActive), // a follower's: the leader tells
+    notifications$: notifier.notifications$,
     errors: errors.asObservable(),
     async dispose() {
       for (const stop of stops) stop();

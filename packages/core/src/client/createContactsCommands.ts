@@ -19,6 +19,7 @@ import {
   setRoster,
 } from "../stores/contacts/contactsReducer.js";
 import { selectPresence } from "../stores/contacts/selectPresence.js";
+import type { TabShare } from "../tabs/createTabShare.js";
 import type { Clock } from "../time/clock.js";
 import type { StanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import { handleContactPresence } from "../xmpp/handlers/handleContactPresence.js";
@@ -67,6 +68,8 @@ export interface ContactsCommandsOptions {
   online$: Observable<ConnectedEvent>;
   /** Background failures (the read after connect). */
   reportError: (error: ChatError) => void;
+  /** The user's other tabs: a follower shows the leader's contacts and its commands run there (docs/architecture.md, Tabs). */
+  share?: TabShare;
 }
 
 /** The error for a full contact list: a program checks `code === "validation"` and `details.limit`. */
@@ -177,20 +180,19 @@ export function createContactsCommands(
       .catch((error: unknown) => options.reportError(toChatError(error)));
   });
 
-  return {
-    get: list.get,
-    subscribe: list.subscribe,
-    value$: list.value$,
-    presenceOf: selectPresence(list),
-    requests,
+  const share = options.share;
+  const unmirror = share?.mirror("contacts", store) ?? (() => {});
+  const route = <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
+    share ? share.route(`contacts.${name}`, run) : run;
+  const commands = {
     refresh,
-    async add(userId, addOptions = {}) {
+    async add(userId: number, addOptions: { name?: string | null } = {}) {
       checkUser(userId);
       if (!entry(userId) || addOptions.name !== undefined)
         await setItem(userId, addOptions.name ?? entry(userId)?.name ?? null);
       await subscribeTo(userId);
     },
-    async confirm(userId) {
+    async confirm(userId: number) {
       checkUser(userId);
       if (!entry(userId) && Object.keys(store.get().roster).length >= MAX_CONTACTS) throw contactsFullError();
       await send(buildSubscriptionPresence(jid, userId, "subscribed"));
@@ -198,20 +200,35 @@ export function createContactsCommands(
       if (!entry(userId)) await setItem(userId, null);
       await subscribeTo(userId);
     },
-    async reject(userId) {
+    async reject(userId: number) {
       await send(buildSubscriptionPresence(jid, userId, "unsubscribed"));
       store.set(removeRequest(store.get(), userId));
     },
-    async remove(userId) {
+    async remove(userId: number) {
       if (!entry(userId)) return;
       await iq(buildRosterRemove(jid, userId));
     },
-    async rename(userId, name) {
+    async rename(userId: number, name: string | null) {
       if (!entry(userId)) throw new ChatError("not-found", `User ${userId} is not a contact`);
       await setItem(userId, name);
     },
+  };
+
+  return {
+    get: list.get,
+    subscribe: list.subscribe,
+    value$: list.value$,
+    presenceOf: selectPresence(list),
+    requests,
+    refresh: route("refresh", commands.refresh),
+    add: route("add", commands.add),
+    confirm: route("confirm", commands.confirm),
+    reject: route("reject", commands.reject),
+    remove: route("remove", commands.remove),
+    rename: route("rename", commands.rename),
     reset: () => store.set(EMPTY_CONTACTS),
     dispose() {
+      unmirror();
       unregisterPresence();
       unregisterPush();
       onlineSubscription.unsubscribe();

@@ -1,7 +1,7 @@
 import type { Element } from "@xmpp/xml";
 import type { Observable } from "rxjs";
 import type { ConnectedEvent } from "../connection/ConnectionState.js";
-import { ChatError } from "../errors/ChatError.js";
+import { ChatError, type ChatErrorJson } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { objectId } from "../model/ids.js";
 import { createKeyedReadables } from "../reactive/createKeyedReadables.js";
@@ -9,6 +9,7 @@ import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import { readableOf } from "../reactive/readableOf.js";
 import { select } from "../reactive/select.js";
+import type { TabShare } from "../tabs/createTabShare.js";
 import type { Clock } from "../time/clock.js";
 import type { StanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
 import { type JidContext, userJid } from "../xmpp/stanzas/jid.js";
@@ -59,7 +60,19 @@ export interface LastActivityCommandsOptions {
   online$: Observable<ConnectedEvent>;
   /** How long a user's stream stays on after the last subscriber leaves. Default 5 s. */
   keepAliveMs?: number;
+  /** The user's other tabs: a follower shows the leader's answers, and asks the leader to query and stream. */
+  share?: TabShare;
 }
+
+type Known = Readonly<Record<string, LastActivityState>>;
+/** An activity as it crosses to another tab (its error in plain form). */
+const activityToWire = (state: LastActivityState) => ({ ...state, error: state.error?.toJSON() ?? null });
+const activityFromWire = (wire: ReturnType<typeof activityToWire>): LastActivityState => ({
+  ...wire,
+  error: wire.error ? ChatError.fromJSON(wire.error as ChatErrorJson) : null,
+});
+const mapValues = <A, B>(record: Readonly<Record<string, A>>, f: (a: A) => B): Record<string, B> =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, f(value)]));
 
 /**
  * Creates `client.lastActivity`: the XEP-0012 query and ConnectyCube's status streaming (`<subscribe
@@ -71,7 +84,8 @@ export function createLastActivityCommands(
   options: LastActivityCommandsOptions,
 ): LastActivityApi & { reset(): void; dispose(): void } {
   const { transport, jid, clock } = options;
-  const store = createStore<Readonly<Record<string, LastActivityState>>>({});
+  const store = createStore<Known>({});
+  const share = options.share;
   const streamed = new Set<number>();
   // Facts about a user are applied in arrival order: a query's answer never overwrites a push that came after the
   // query was sent (an answer "online" and a push "offline" can arrive in the same millisecond).
@@ -116,6 +130,8 @@ export function createLastActivityCommands(
   };
 
   const stream = (userId: number, enable: boolean): void => {
+    if (share?.role() === "follower")
+      return void routedWatch(userId, enable, share.tabId() ?? "").catch(() => undefined);
     if (!options.isOnline()) return;
     transport.iq(buildLastActivitySubscription(jid, userId, enable)).catch(() => undefined);
     if (enable) query(userId).catch(() => undefined);
@@ -147,6 +163,30 @@ export function createLastActivityCommands(
     put(parsed.userId, fromAnswer(parsed));
   });
   const unregisterSetPush = transport.onIq("set", NS.last, "query", () => true);
+  // Followers' streams, held in the leader while they watch (by tab and user).
+  const held = new Map<string, () => void>();
+  const watch = async (userId: number, enable: boolean, tabId: string): Promise<void> => {
+    const key = `${tabId}:${userId}`;
+    held.get(key)?.();
+    held.delete(key);
+    if (enable)
+      held.set(
+        key,
+        keyed.get(userId).subscribe(() => {}),
+      );
+  };
+  const routedWatch = share ? share.route("lastActivity.watch", watch) : watch;
+  const unmirror =
+    share?.mirror("lastActivity", store, {
+      toWire: (known) => mapValues(known, activityToWire),
+      fromWire: (wire) => mapValues(wire as Record<string, ReturnType<typeof activityToWire>>, activityFromWire),
+    }) ?? (() => {});
+  const routedQuery = share
+    ? share.route("lastActivity.query", query, {
+        toWire: activityToWire,
+        fromWire: (wire) => activityFromWire(wire as ReturnType<typeof activityToWire>),
+      })
+    : query;
   const online = options.online$.subscribe((event) => {
     if (event.resumed) return;
     for (const userId of streamed) stream(userId, true);
@@ -154,9 +194,11 @@ export function createLastActivityCommands(
 
   return {
     forUser: (userId) => (userId == null ? NOBODY_ACTIVITY : keyed.get(userId)),
-    query,
+    query: routedQuery,
     reset: () => store.set({}),
     dispose() {
+      unmirror();
+      for (const release of held.values()) release();
       keyed.dispose();
       unregisterPushes();
       unregisterSetPush();

@@ -24,6 +24,8 @@ export interface MessagesCommandsOptions {
   windowCap: number;
   /** Told when the user reads a dialog (before its count drops to 0). */
   onRead?: (dialogId: string) => void;
+  /** The reads the user's tabs queued already: a read of the same message is not queued twice. */
+  reads?: { has(dialogId: string, messageId: string): boolean };
   /** Stops the uploads of a message's files, so that a message still uploading can be cancelled too. */
   abortUploads?: (messageId: string) => Promise<void>;
 }
@@ -154,7 +156,7 @@ export function createMessagesCommands(
       const unread = dialog.unreadCount > 0 || items.some((m) => m.senderId !== self && !m.readIds.includes(self));
       options.onRead?.(dialogId);
       dialogs.apply((s) => setUnread(s, dialogId, 0));
-      if (!target || !unread) return;
+      if (!target || !unread || options.reads?.has(dialogId, target.id)) return; // read in another tab already
       await outbox.enqueue({
         ...base("read", dialogId, target.id),
         kind: "read",

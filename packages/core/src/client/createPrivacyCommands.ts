@@ -19,6 +19,7 @@ import {
   without,
 } from "../stores/privacy/privacyReducer.js";
 import { selectBlocked } from "../stores/privacy/selectBlocked.js";
+import type { TabShare } from "../tabs/createTabShare.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import { NS } from "../xmpp/stanzas/namespaces.js";
 import {
@@ -43,6 +44,8 @@ export interface PrivacyCommandsOptions {
   online$: Observable<ConnectedEvent>;
   /** Background failures (a refresh after connect). */
   reportError: (error: ChatError) => void;
+  /** The user's other tabs: a follower shows the leader's lists and its commands run there. */
+  share?: TabShare;
 }
 
 /**
@@ -142,7 +145,7 @@ export function createPrivacyCommands(
     void queue(doRefresh).catch((error: unknown) => options.reportError(toChatError(error)));
   });
 
-  return {
+  const api: PrivacyApi & { reset(): void; dispose(): void } = {
     get: store.get,
     subscribe: store.subscribe,
     value$: store.value$,
@@ -233,8 +236,20 @@ export function createPrivacyCommands(
       }),
     reset: () => store.set(EMPTY_PRIVACY),
     dispose() {
+      unmirror();
       unregisterPush();
       onlineSubscription.unsubscribe();
     },
   };
+  // In a follower tab the lists are the leader's, and the commands run there (docs/architecture.md, Tabs).
+  const share = options.share;
+  const unmirror = share?.mirror("privacy", store) ?? (() => {});
+  if (!share) return api;
+  for (const name of ROUTED) (api[name] as unknown) = share.route(`privacy.${name}`, api[name] as never);
+  return api;
 }
+
+const ROUTED = [
+  ...["refresh", "names", "getList", "setList", "setDefault", "declineDefault", "setActive", "deleteList"],
+  ...["block", "unblock"],
+] as const;

@@ -6,6 +6,7 @@ import { objectId } from "../model/ids.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import type { RestClient } from "../rest/createRestClient.js";
+import type { TabShare } from "../tabs/createTabShare.js";
 import type { Clock } from "../time/clock.js";
 import type { JidContext } from "../xmpp/stanzas/jid.js";
 import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
@@ -40,6 +41,8 @@ export interface SystemCommandsOptions {
   clock: Clock;
   /** How many recent messages to keep. Default 50. */
   recentLimit?: number;
+  /** The user's other tabs: a follower gets the leader's system messages, and sends through it. */
+  share?: TabShare;
 }
 
 /** Creates `client.system`. */
@@ -49,7 +52,18 @@ export function createSystemCommands(
   const limit = options.recentLimit ?? 50;
   const recent = createStore<readonly ParsedSystemMessage[]>([]);
   const incoming = new Subject<ParsedSystemMessage>();
-  return {
+  const share = options.share;
+  // A follower takes the leader's recent list; what it did not have yet also goes out on `messages$` (not on the
+  // first list after joining: that is history).
+  const unmirror =
+    share?.mirror("system", recent, {
+      apply(list, first) {
+        const keys = new Set(recent.get().map(keyOf));
+        recent.set(list);
+        if (!first) for (const message of list) if (!keys.has(keyOf(message))) incoming.next(message);
+      },
+    }) ?? (() => {});
+  const api: SystemApi & { receive(message: ParsedSystemMessage): void; reset(): void; dispose(): void } = {
     /** An incoming system message (from the ingest): kept among the recent ones and emitted on `messages$`. */
     receive(message) {
       const list = [...recent.get(), message];
@@ -77,6 +91,13 @@ export function createSystemCommands(
       return { id };
     },
     reset: () => recent.set([]),
-    dispose: () => incoming.complete(),
+    dispose: () => {
+      unmirror();
+      incoming.complete();
+    },
   };
+  if (share) api.send = share.route("system.send", api.send);
+  return api;
 }
+
+const keyOf = (m: ParsedSystemMessage) => JSON.stringify([m.id, m.senderId, m.delayedAt, m.body, m.params]);

@@ -8,7 +8,7 @@ import { adoptOutboxEntry, showPendingSends } from "../tabs/adoptOutboxEntry.js"
 import { applyTabWrites } from "../tabs/applyTabWrites.js";
 import { browserTabEnvironment } from "../tabs/browserTabEnvironment.js";
 import { connectionFromWire, connectionToWire, type WireConnection } from "../tabs/connectionOnWire.js";
-import { createBroadcastingSession, type TabWrite } from "../tabs/createBroadcastingSession.js";
+import { createBroadcastingSession, type TabWrite, windowToRecord } from "../tabs/createBroadcastingSession.js";
 import { applyLiveMessages, createLiveRelay, type LiveMessages } from "../tabs/createLiveRelay.js";
 import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
@@ -21,7 +21,7 @@ import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
  * committed writes and put their own work in the shared outbox, which the leader takes up; a logout reaches every tab.
  */
 export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
-  const { dialogs, messages, outbox, clock } = options;
+  const { dialogs, messages, outbox, clock, share } = options;
   const state = createStore<TabsState>(ALONE);
   const leaderConnection = createStore<ConnectionState | null>(null);
   const shown = createStore<ConnectionState>(options.connection.get());
@@ -57,11 +57,32 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
 
     const onWrites = (message: TabMessage) => {
       if (!isFollower()) return; // a stale leader's stream reaching one that leads now
-      applyTabWrites(message.payload as TabWrite[], stores);
+      applyTabWrites(message.payload as TabWrite[], { ...stores, missing, windowCap: options.windowCap });
+    };
+    /**
+     * A window's changes this tab cannot place: the database has the whole window (it was committed first). Changes
+     * that come in while it reads are read again after.
+     */
+    const reading = new Map<string, boolean>(); // dialog → read again when done
+    const missing = (dialogId: string) => {
+      if (reading.has(dialogId)) return void reading.set(dialogId, true);
+      reading.set(dialogId, false);
+      const read = db.loadWindow(dialogId).then((stored) => {
+        if (stored && live && isFollower())
+          applyTabWrites([{ type: "window", window: windowToRecord(stored) }], stores);
+      });
+      reportLater(
+        read.finally(() => {
+          const again = reading.get(dialogId);
+          reading.delete(dialogId);
+          if (again && live) missing(dialogId);
+        }),
+      );
     };
     const onStream = (message: TabMessage) => {
       coordinator.onSignal(message); // the leader's stream is a sign of life too
       if (!ready) return void buffered.push(message);
+      if (share?.receive(message)) return;
       if (message.kind === "writes") onWrites(message);
       else if (message.kind === "typing" && isFollower()) {
         const { dialogId, userId, typing } = message.payload as { dialogId: string; userId: number; typing: boolean };
@@ -73,6 +94,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     };
     const onSignal = (message: TabMessage) => {
       coordinator.onSignal(message);
+      if (share?.receive(message)) return;
       if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
         reportLater(options.signOutHere());
       if (message.kind === "stanza" && state.get().role === "leader" && typeof message.payload === "string") {
@@ -88,7 +110,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       }
       if (message.kind !== "writes" || state.get().role !== "leader") return; // a new leader re-reads the outbox
       for (const write of message.payload as TabWrite[]) {
-        if (write.type === "outbox") adoptOutboxEntry(outboxFromRecord(write.entry), { ...stores, ...options });
+        if (write.type === "outbox") adoptOutboxEntry(outboxFromRecord(write.entry), adopting);
         else if (write.type === "deleteOutbox") reportLater(outbox.cancel(write.id));
       }
     };
@@ -99,6 +121,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       onSignal,
       onResync: () => {
         if (ready && isFollower()) reportLater(rereadDatabase(db, stores, { asLeader: false }));
+        if (ready) share?.refresh(); // what no write holds: the leader's values again
       },
     });
     let wasOnline = false;
@@ -115,10 +138,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       const stored = (await db.load()).outbox;
       if (live && state.get().role === "leader")
         for (const entry of stored)
-          adoptOutboxEntry(entry.state === "in-flight" ? { ...entry, state: "queued" } : entry, {
-            ...stores,
-            ...options,
-          });
+          adoptOutboxEntry(entry.state === "in-flight" ? { ...entry, state: "queued" } : entry, adopting);
     };
     const shared = createBroadcastingSession(db, (writes) => {
       const { role, term } = state.get();
@@ -126,6 +146,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       const work = writes.filter((w) => w.type === "outbox" || w.type === "deleteOutbox");
       if (work.length) channel.signal(term, "writes", work); // the user's work, committed: the leader takes it up
     });
+    const adopting = { ...stores, ...options, discard: (id: string) => reportLater(shared.deleteOutbox(id)) };
     const coordinator = createTabCoordinator({
       lockName: name,
       locks: env.locks,
@@ -134,10 +155,14 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       clock,
       lifecycle: env.lifecycle,
       claimTerm: () => db.claimTerm?.() ?? Promise.reject(new Error("no terms")),
-      onNewTab: postConnection,
+      onNewTab: () => {
+        postConnection();
+        share?.newTab();
+      },
       async onRole(role, term) {
         const wasFirst = first;
         first = false;
+        share?.refresh();
         if (role === "follower") {
           if (!wasFirst) await options.disconnect();
           return;
@@ -156,6 +181,12 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       },
     });
     const unwatchRole = coordinator.state.subscribe((s) => state.set(s));
+    share?.attach({
+      tabId,
+      role: () => state.get().role,
+      stream: (kind, payload) => channel.stream(state.get().term, kind, payload),
+      signal: (kind, payload) => channel.signal(state.get().term, kind, payload),
+    });
     const unwatchConnection = options.connection.subscribe(postConnection);
     const stopRelay = createLiveRelay(messages, (changes) => {
       if (state.get().role === "leader") channel.stream(state.get().term, "live", changes);
@@ -178,6 +209,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         : channel.signal(state.get().term, kind, payload);
     detachCurrent = () => {
       live = false;
+      share?.detach();
       coordinator.stop();
       channel.close();
       unwatchRole();

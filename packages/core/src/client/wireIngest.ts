@@ -19,23 +19,26 @@ import type { ParsedSystemMessage } from "../xmpp/stanzas/parsedMessage.js";
  * edits, reactions into the stores; system messages to `client.system` and, for `dialog/…` events, to the list
  * (docs/architecture.md, "One message, in"). Returns the unregistration.
  */
-export function wireIngest(deps: {
-  router: StanzaRouter;
-  jid: JidContext;
-  clock: Clock;
-  windowCap: number;
-  selfUserId: () => number | null;
-  dialogs: DialogsStore;
-  messages: MessagesStore;
-  typing: TypingStore;
-  unread: Pick<UnreadLedger, "count" | "read">;
-  sync: Pick<Sync, "fetchDialog">;
-  outbox: Pick<Outbox, "bounced">;
-  /** Sends when online, drops otherwise (a delivery marker is best effort). */
-  sendIfOnline: (stanza: ReturnType<typeof buildMarker>) => void;
-  emitSystemMessage: (message: ParsedSystemMessage) => void;
-  reportError: (error: ChatError) => void;
-}): () => void {
+export function wireIngest(
+  deps: {
+    router: StanzaRouter;
+    jid: JidContext;
+    clock: Clock;
+    windowCap: number;
+    selfUserId: () => number | null;
+    dialogs: DialogsStore;
+    messages: MessagesStore;
+    typing: TypingStore;
+    unread: Pick<UnreadLedger, "count" | "read">;
+    sync: Pick<Sync, "fetchDialog">;
+    outbox: Pick<Outbox, "bounced">;
+    /** Sends when online, drops otherwise (a delivery marker is best effort). */
+    sendIfOnline: (stanza: ReturnType<typeof buildMarker>) => void;
+    emitSystemMessage: (message: ParsedSystemMessage) => void;
+    reportError: (error: ChatError) => void;
+  },
+  onIncoming?: (message: { id: string; senderId: number; dialogId: string }) => void,
+): () => void {
   const { jid, clock, dialogs, messages } = deps;
   const fetchDialog = (id: string) => void deps.sync.fetchDialog(id);
   const ingest = createMessageIngest({
@@ -48,7 +51,8 @@ export function wireIngest(deps: {
     windowCap: deps.windowCap,
     countUnread: deps.unread.count,
     onReadElsewhere: deps.unread.read,
-    sendDelivered: (m) =>
+    sendDelivered: (m) => {
+      onIncoming?.(m); // someone else's message, live: the app's notification (tabs/createTabNotifier.ts)
       deps.sendIfOnline(
         buildMarker(jid, {
           marker: "received",
@@ -57,7 +61,8 @@ export function wireIngest(deps: {
           dialogId: m.dialogId,
           id: objectId(clock.now()),
         }),
-      ),
+      );
+    },
     onUnknownDialog: fetchDialog,
     onSystemMessage: (message) => {
       deps.emitSystemMessage(message);

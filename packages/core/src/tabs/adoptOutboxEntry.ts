@@ -16,6 +16,10 @@ export interface AdoptOptions {
   windowCap: number;
   /** Told when a follower read a dialog (the unread ledger's `read`). */
   onRead?: (dialogId: string) => void;
+  /** The reads already queued: another tab's read of the same message is a duplicate (one marker per message). */
+  reads?: { has(dialogId: string, messageId: string, entryId?: string): boolean };
+  /** Deletes a duplicate entry from the shared outbox. */
+  discard?: (entryId: string) => void;
 }
 
 /** The pending message a `send` entry shows, as the tab that made it showed it (createMessagesFacade's `send`). */
@@ -76,6 +80,7 @@ export function adoptOutboxEntry(entry: OutboxEntry, options: AdoptOptions): voi
     case "read":
       options.onRead?.(entry.dialogId);
       dialogs.apply((s) => setUnread(s, entry.dialogId, 0));
+      if (options.reads?.has(entry.dialogId, entry.messageId, entry.id)) return void options.discard?.(entry.id);
       break;
   }
   outbox.restore([entry]);

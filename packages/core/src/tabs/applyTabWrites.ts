@@ -18,6 +18,10 @@ export interface FollowerStores {
     /** Shows the leader's copy of an entry (`null`: it left the outbox) without writing anything. */
     mirror(id: string, entry: OutboxEntry | null): void;
   };
+  /** A window's changes name a message this tab does not hold: it reads the window from the database instead. */
+  missing?: (dialogId: string) => void;
+  /** Most messages a window keeps (the live messages' cap). Default 500. */
+  windowCap?: number;
 }
 
 const unconfirmed = (m: Message) => m.status === "pending" || m.status === "failed";
@@ -52,6 +56,7 @@ export const withoutNewer = (state: DialogsState, copies: readonly Dialog[]): Di
 /** Applies the leader's committed writes to a follower's stores (docs/architecture.md, Tabs). */
 export function applyTabWrites(writes: readonly TabWrite[], stores: FollowerStores): void {
   const { dialogs, messages, outbox } = stores;
+  const cap = stores.windowCap ?? 500;
   const waiting = (messageId: string) =>
     outbox.entries.get().some((e) => e.kind === "send" && e.messageId === messageId);
   for (const write of writes) {
@@ -66,6 +71,30 @@ export function applyTabWrites(writes: readonly TabWrite[], stores: FollowerStor
       case "window": {
         const stored: StoredWindow = { ...write.window, items: write.window.items.map(messageFromRecord) };
         messages.apply(stored.dialogId, (w) => mergeLeaderWindow(w, stored, waiting));
+        break;
+      }
+      case "windowChanges": {
+        const { dialogId } = write.window;
+        const current = messages.window(dialogId).get().items;
+        const known = new Map(current.map((m) => [m.id, m]));
+        for (const record of write.window.items) known.set(record.id, messageFromRecord(record));
+        // The oldest may be gone here already: this tab's window got newer messages first (the live relay) and was
+        // trimmed to its cap, or a merge kept fewer. The window it holds is then the newer part of the leader's (with
+        // older history to page). Past them, a message this tab lacks means its window is not what the leader thinks.
+        const found = write.ids.findIndex((id) => known.has(id));
+        const from = current.length > 0 ? Math.max(found, 0) : 0;
+        const items = write.ids.slice(from).map((id) => known.get(id));
+        if (items.some((m) => m === undefined)) {
+          messages.receive(write.window.items.map(messageFromRecord), { cap }); // what changed, until the read
+          stores.missing?.(dialogId);
+          break;
+        }
+        const stored: StoredWindow = {
+          ...write.window,
+          items: items as Message[],
+          hasOlder: from > 0 || write.window.hasOlder,
+        };
+        messages.apply(dialogId, (w) => mergeLeaderWindow(w, stored, waiting));
         break;
       }
       case "deleteWindow":

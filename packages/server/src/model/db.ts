@@ -52,6 +52,17 @@ export type ChangeKind =
 
 /** How many recorded chat alerts `/_dev/pushes` keeps. */
 const MAX_PUSHES = 10_000;
+/** How many client signals (`Db.clientSignals`) are kept. */
+const MAX_CLIENT_SIGNALS = 10_000;
+
+/** A signal a client sent about its user (kept in memory only, for tests and demos to check what arrived). */
+export interface ClientSignalRecord {
+  user_id: number;
+  /** `active`/`inactive`: the mobile v2 iq; `displayed`: a read marker (`message_id` names the message). */
+  kind: "active" | "inactive" | "displayed";
+  message_id: string | null;
+  at: number;
+}
 
 /**
  * The in-memory database: maps keyed by id plus the few indexes the hot paths need.
@@ -82,6 +93,8 @@ export class Db {
   readonly roster = new Map<number, Map<number, RosterItem>>();
   readonly lastSeen = new Map<number, number>();
   readonly pushes: PushRecord[] = [];
+  /** Activity changes and read markers as clients sent them, the latest `MAX_CLIENT_SIGNALS` (not persisted). */
+  readonly clientSignals: ClientSignalRecord[] = [];
   /** Stanzas (serialised, with `<delay>`) kept for users who were offline, delivered when they come online. */
   readonly offline = new Map<number, string[]>();
   /** Custom objects: class name → id → record. */
@@ -274,6 +287,13 @@ export class Db {
     this.pushes.push(push);
     if (this.pushes.length > MAX_PUSHES) this.pushes.splice(0, this.pushes.length - MAX_PUSHES);
     this.changed("push", push.id);
+  }
+
+  /** Records a client signal (not persisted; only the latest `MAX_CLIENT_SIGNALS` are kept). */
+  addClientSignal(signal: ClientSignalRecord): void {
+    this.clientSignals.push(signal);
+    if (this.clientSignals.length > MAX_CLIENT_SIGNALS)
+      this.clientSignals.splice(0, this.clientSignals.length - MAX_CLIENT_SIGNALS);
   }
 
   /** The roster of a user, created on first use. */

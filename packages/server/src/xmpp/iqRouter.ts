@@ -45,6 +45,12 @@ export function createIqRouter({ ctx, registry, rooms }: XmppServices, handlers:
     if (ns === NS.mobile && set) {
       // Tigase mobile v2: enable="true" means the app went to the background (docs/protocol.md §13).
       session.inactive = payload!.attrs.enable === "true" || payload!.attrs.enable === "1";
+      ctx.db.addClientSignal({
+        user_id: session.userId,
+        kind: session.inactive ? "inactive" : "active",
+        message_id: null,
+        at: ctx.clock(),
+      });
       return session.send(result(stanza));
     }
     if (ns === NS.statusStreaming && set && payload!.name === "subscribe")

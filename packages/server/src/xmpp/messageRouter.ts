@@ -45,6 +45,13 @@ export function createMessageRouter({ ctx, registry, rooms, privacy }: XmppServi
   /** Applies a marker, correction or removal to history when it refers to a stored message. */
   function applyToHistory(session: XmppSession, fields: MessageFields, dialog: DialogRecord | null): void {
     if (fields.marker) {
+      if (fields.marker.kind === "displayed")
+        ctx.db.addClientSignal({
+          user_id: session.userId,
+          kind: "displayed",
+          message_id: fields.marker.id.toLowerCase(),
+          at: ctx.clock(),
+        });
       const message = ctx.db.messages.get(fields.marker.id.toLowerCase());
       const target = message && ctx.db.dialogs.get(message.chat_dialog_id);
       if (message && target && isOccupant(target, session.userId) && message.sender_id !== session.userId) {

@@ -95,4 +95,20 @@ describe("REST → chat", () => {
     expect(await pushes(carol.id)).toEqual([loud]); // connected but inactive
     expect(await pushes(alice.id)).toEqual([]); // the sender
   });
+
+  it("records each activity change and read marker a client sends (client signals)", async () => {
+    const [alice, bob] = [makeUser(server, "alice"), makeUser(server, "bob")];
+    const dialog = makeDialog(server, alice, DialogType.PRIVATE, [bob]);
+    const a = await signedIn(alice.login!);
+    const signals = () => server.context.db.clientSignals.filter((s) => s.user_id === alice.id);
+    a.chat.markInactive();
+    a.chat.markActive();
+    a.chat.sendReadStatus({ messageId: "5f1a0000000000000000abcd", userId: bob.id, dialogId: dialog._id });
+    await until(() => signals().length === 3);
+    expect(signals().map((s) => [s.kind, s.message_id])).toEqual([
+      ["inactive", null],
+      ["active", null],
+      ["displayed", "5f1a0000000000000000abcd"],
+    ]);
+  });
 });
