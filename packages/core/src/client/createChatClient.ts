@@ -10,7 +10,6 @@ import { objectId } from "../model/ids.js";
 import { createIndexedDbPersistence } from "../persistence/indexedDb/createIndexedDbPersistence.js";
 import { createStore } from "../reactive/createStore.js";
 import { readableWith } from "../reactive/readableWith.js";
-import { createRestClient } from "../rest/createRestClient.js";
 import { createDialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { emptyDialogsState } from "../stores/dialogs/dialogsReducer.js";
 import { followLastMessageStatus } from "../stores/dialogs/followLastMessageStatus.js";
@@ -32,6 +31,7 @@ import { createAuth } from "./createAuth.js";
 import { createDialogsCommands } from "./createDialogsCommands.js";
 import { createFileUrl } from "./createFileUrl.js";
 import { createLazyFeatures, type Features } from "./createLazyFeatures.js";
+import { createLazyRest } from "./createLazyRest.js";
 import { createLazySync } from "./createLazySync.js";
 import { createLazyTransport } from "./createLazyTransport.js";
 import { createMessagesCommands } from "./createMessagesCommands.js";
@@ -60,11 +60,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const requireSelf = () => selfUserId() ?? signInFirst();
 
   const loadDeferred = createDeferredLoader(); // the chunk of what comes after the first screen (deferred.ts)
-  const rest = createRestClient({
+  const restOptions = {
     ...{ ...options, getToken: token, getUserId: selfUserId, onSessionExpired: () => auth.renew() },
-    onRejected: (rejected) => rejected.forEach(reportError),
+    onRejected: (rejected: readonly ChatError[]) => rejected.forEach(reportError),
     loadRarelyUsed: () => loadDeferred(), // search, blobs, system messages: in the deferred chunk
-  });
+  };
+  const rest = createLazyRest(restOptions, loadDeferred); // REST (ky, the groups, the DTO readers) is in it too
   // The @xmpp client, the ingest and the features beyond chatting are a chunk of their own (deferred.ts), loading
   // from here on; connecting waits for it, and its parts are made once it is there (docs/decisions.md, "A small bundle").
   let made: Features | null = null;

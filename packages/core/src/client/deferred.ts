@@ -2,6 +2,7 @@
 // dynamically when the client is made (one chunk, docs/decisions.md "A small bundle"): the XMPP transport, the ingest
 // of incoming messages, and the features beyond chatting. `loadDeferred.ts` loads it.
 
+export { createRestClient } from "../rest/createRestClient.js";
 export { createBlobsApi, createSearch, createSystemMessagesApi } from "../rest/rarelyUsedRestApis.js";
 export { createSync } from "../sync/createSync.js";
 export { createOutboxWork } from "../sync/outboxWork.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { ChatError } from "./ChatError.js";
-import { chatErrorFromHttp, codeForHttpStatus, isSessionExpired } from "./chatErrorFromHttp.js";
+import { chatErrorFromHttp, codeForHttpStatus } from "./chatErrorFromHttp.js";
+import { isSessionExpired } from "./isSessionExpired.js";
 
 describe("chatErrorFromHttp", () => {
   it("given 401 'Required session does not exist', we get an expired-session unauthorized error", () => {

@@ -36,11 +36,6 @@ export function chatErrorFromHttp(status: number, body?: unknown, options: { cau
   });
 }
 
-/** True for the error of an expired REST session: the REST client renews the session and retries once. */
-export function isSessionExpired(error: unknown): boolean {
-  return error instanceof ChatError && error.details?.sessionExpired === true;
-}
-
 function readErrorBody(body: unknown): { messages: string[]; fields: Record<string, string[]> } {
   const messages: string[] = [];
   const fields: Record<string, string[]> = {};

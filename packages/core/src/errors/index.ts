@@ -7,6 +7,6 @@ export {
   type ChatErrorOptions,
   isChatError,
 } from "./ChatError.js";
-export { isSessionExpired } from "./chatErrorFromHttp.js";
+export { isSessionExpired } from "./isSessionExpired.js";
 export type { Result } from "./result.js";
 export { toChatError } from "./toChatError.js";

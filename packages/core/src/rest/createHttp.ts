@@ -1,6 +1,6 @@
 import ky, { type KyInstance, type Options } from "ky";
 import { ChatError } from "../errors/ChatError.js";
-import { isSessionExpired } from "../errors/chatErrorFromHttp.js";
+import { isSessionExpired } from "../errors/isSessionExpired.js";
 import { toChatError } from "../errors/toChatError.js";
 import { encodeQuery } from "./dto/encodeQuery.js";
 import { restErrorFrom } from "./restErrorFrom.js";
