@@ -46,11 +46,33 @@ function setup(extra: { renewElsewhere?: () => Promise<string | null> } = {}) {
     reportError: () => {},
     ...extra,
   });
-  return { auth, connection, refuse, persistence, session, created: () => sessionsCreated, connects: () => connects };
+  return {
+    ...{ auth, rest, connection, refuse, persistence, session },
+    ...{ created: () => sessionsCreated, connects: () => connects },
+  };
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("client.auth", () => {
+  it("a sign-out renews nothing: a session refused on the way out, or a sibling tab asking, leaves the next user's alone", async () => {
+    const t = setup();
+    await t.auth.api.login({ login: "alice", password: "secret" });
+    const ben = { user: { id: 8, login: "ben" } as User, token: "ben-token" };
+    await t.persistence.saveSession(1, ben); // ben signed in in another tab; this tab hears it and signs out
+    let renewedOnTheWay: Array<string | null> = [];
+    t.rest.session.destroy = async () => {
+      // The session was already destroyed by alice's other tab: the REST client reports it expired, and that other
+      // tab, also signing out, asks this one (which knows the password) to renew.
+      renewedOnTheWay = [await t.auth.renew(), await t.auth.renewHere()];
+      throw new ChatError("unauthorized", "session expired");
+    };
+    await t.auth.api.logout({ keepData: true });
+    expect(renewedOnTheWay).toEqual([null, null]);
+    expect(t.created()).toBe(1); // only the login's
+    expect(await t.persistence.loadSession(1)).toEqual(ben);
+    expect(t.auth.api.state.get()).toEqual({ status: "signed-out", user: null });
+  });
+
   it("a chat refusing the credentials is renewed once per streak, then the state says expired (no loop)", async () => {
     const t = setup();
     await t.auth.api.login({ login: "alice", password: "secret" });

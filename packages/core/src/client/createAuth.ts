@@ -72,6 +72,10 @@ export function createAuth(options: AuthOptions): Auth {
   const { rest, persistence, session, appId } = options;
   const state = createStore<AuthState>({ status: "signed-out", user: null });
   let password: string | null = null;
+  // Set while signing out: nothing renews then. The way out meets a session already gone (another tab of the user
+  // destroyed it) and a sibling tab may ask this one to renew; a renewal would remember this user's new session over
+  // the next user's (docs/architecture.md, Tabs).
+  let leaving = false;
 
   const remember = (user: User, token: string) => void persistence.saveSession(appId, { user, token }).catch(() => {});
 
@@ -103,14 +107,14 @@ export function createAuth(options: AuthOptions): Auth {
   let renewing: Promise<string | null> | null = null;
   const renewHere = (): Promise<string | null> => {
     const current = session.get();
-    if (!current || password === null || !current.user.login || state.get().status !== "signed-in")
+    if (!current || password === null || !current.user.login || state.get().status !== "signed-in" || leaving)
       return Promise.resolve(null);
     const login = current.user.login;
     const known = password;
     renewing ??= (async () => {
       try {
         const renewed = await rest.session.create({ login, password: known });
-        if (session.get()?.user.id !== current.user.id) return null; // signed out (or in as another) meanwhile
+        if (session.get()?.user.id !== current.user.id || leaving) return null; // signed out (or in as another) meanwhile
         session.set({ ...current, token: renewed.token });
         await persistence.saveSession(appId, { user: current.user, token: renewed.token }).catch(() => {});
         options.onRenewed?.(renewed.token);
@@ -130,6 +134,7 @@ export function createAuth(options: AuthOptions): Auth {
    * else a new session with the password known here, else one a tab that knows the password renews for this one.
    */
   const renew = async (): Promise<string | null> => {
+    if (leaving) return null;
     const current = session.get();
     if (!current || state.get().status !== "signed-in") {
       expire();
@@ -236,13 +241,18 @@ export function createAuth(options: AuthOptions): Auth {
       return signIn(remembered.user, remembered.token);
     },
     async logout(logoutOptions = {}) {
-      await options.connection.disconnect().catch(() => {});
-      await rest.session.destroy().catch(() => {});
-      await forgetRemembered().catch(() => {});
-      await options.close({ keepData: Boolean(logoutOptions.keepData) });
-      session.set(null);
-      password = null;
-      state.set({ status: "signed-out", user: null });
+      leaving = true;
+      try {
+        await options.connection.disconnect().catch(() => {});
+        await rest.session.destroy().catch(() => {});
+        await forgetRemembered().catch(() => {});
+        await options.close({ keepData: Boolean(logoutOptions.keepData) });
+        session.set(null);
+        password = null;
+        state.set({ status: "signed-out", user: null });
+      } finally {
+        leaving = false;
+      }
     },
   };
 
