@@ -21,6 +21,7 @@ import type { TabsPageConfig } from "./tabs/tabsPage.js";
 type Bench = {
   startTab(config: TabsPageConfig): Promise<{ listMs: number; role: string }>;
   seenTimes(): Record<string, number>;
+  flickers(): number;
   role(): string;
 };
 const TABS = 5;
@@ -136,6 +137,12 @@ export async function benchTabs(): Promise<void> {
       `fan-out leader → follower: p50 ${percentile(fanout, 50).toFixed(1)} ms, p95 ${percentile(fanout, 95).toFixed(1)} ms, ` +
         `max ${percentile(fanout, 100).toFixed(1)} ms (${fanout.length} samples, ${missing} missing)`,
     );
+    const flickers = await Promise.all(
+      pages.map((p) =>
+        p.evaluate(() => (globalThis as unknown as { chatcubeTabsBench: Bench }).chatcubeTabsBench.flickers()),
+      ),
+    );
+    console.log(`messages that left a tab's window and came back (flicker), per tab: ${flickers.join(", ")}`);
     const sixth = await context.newPage();
     watch(sixth);
     await sixth.goto(served.url);

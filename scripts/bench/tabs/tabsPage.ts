@@ -21,6 +21,8 @@ interface TabBench {
   seen: Map<string, number>;
   /** From this script's start to the dialog list shown (the cache published). */
   listMs: number;
+  /** How many times a message left this tab's window and came back (a flicker: shown, gone, shown again). */
+  flickers: () => number;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -47,14 +49,21 @@ async function startTab(config: TabsPageConfig): Promise<{ listMs: number; role:
   else await client.auth.resume();
   const listMs = await listShown;
   const seen = new Map<string, number>();
+  let shown = new Set<string>();
+  const gone = new Set<string>();
+  let flickers = 0;
   client.messages.forDialog(config.dialogId).subscribe((window) => {
     const at = now();
     for (let i = window.items.length - 1; i >= 0 && i >= window.items.length - 50; i--) {
       const id = window.items[i].id;
       if (!seen.has(id)) seen.set(id, at);
     }
+    const next = new Set(window.items.map((m) => m.id));
+    for (const id of shown) if (!next.has(id)) gone.add(id);
+    for (const id of next) if (gone.delete(id)) flickers++;
+    shown = next;
   });
-  (globalThis as { chatcubeTab?: TabBench }).chatcubeTab = { client, seen, listMs };
+  (globalThis as { chatcubeTab?: TabBench }).chatcubeTab = { client, seen, listMs, flickers: () => flickers };
   return { listMs, role: client.tabs.get().role };
 }
 
@@ -63,9 +72,14 @@ function seenTimes(): Record<string, number> {
   return Object.fromEntries((globalThis as { chatcubeTab?: TabBench }).chatcubeTab?.seen ?? []);
 }
 
+/** How many times a message left this tab's window and came back. */
+function flickers(): number {
+  return (globalThis as { chatcubeTab?: TabBench }).chatcubeTab?.flickers() ?? 0;
+}
+
 /** This tab's role now. */
 function role(): string {
   return (globalThis as { chatcubeTab?: TabBench }).chatcubeTab?.client.tabs.get().role ?? "none";
 }
 
-(globalThis as Record<string, unknown>).chatcubeTabsBench = { startTab, seenTimes, role };
+(globalThis as Record<string, unknown>).chatcubeTabsBench = { startTab, seenTimes, flickers, role };

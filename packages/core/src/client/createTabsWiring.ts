@@ -9,6 +9,7 @@ import { applyTabWrites } from "../tabs/applyTabWrites.js";
 import { browserTabEnvironment } from "../tabs/browserTabEnvironment.js";
 import { connectionFromWire, connectionToWire, type WireConnection } from "../tabs/connectionOnWire.js";
 import { createBroadcastingSession, type TabWrite, windowToRecord } from "../tabs/createBroadcastingSession.js";
+import { createLiveLedger } from "../tabs/createLiveLedger.js";
 import { applyLiveMessages, createLiveRelay, type LiveMessages } from "../tabs/createLiveRelay.js";
 import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
@@ -61,9 +62,18 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     const stores = { dialogs, messages, outbox };
     const reportLater = (work: Promise<unknown>) => void work.catch(() => {});
 
+    const liveLedger = createLiveLedger(); // what came live after a committed window's snapshot stays shown
+    const onLive = (message: TabMessage) => {
+      liveLedger.live(message);
+      applyLiveMessages(message.payload as LiveMessages[], messages, options.windowCap);
+    };
     const onWrites = (message: TabMessage) => {
       if (!isFollower()) return; // a stale leader's stream reaching one that leads now
-      applyTabWrites(message.payload as TabWrite[], { ...stores, missing, windowCap: options.windowCap });
+      const writes = message.payload as TabWrite[];
+      liveLedger.writes(message);
+      const { cameLiveAfter } = liveLedger;
+      applyTabWrites(writes, { ...stores, missing, windowCap: options.windowCap, cameLiveAfter });
+      liveLedger.applied(writes);
     };
     /**
      * A window's changes this tab cannot place: the database has the whole window (it was committed first). Changes
@@ -93,8 +103,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       else if (message.kind === "typing" && isFollower()) {
         const { dialogId, userId, typing } = message.payload as { dialogId: string; userId: number; typing: boolean };
         options.typing.set(dialogId, userId, typing);
-      } else if (message.kind === "live" && isFollower())
-        applyLiveMessages(message.payload as LiveMessages[], messages, options.windowCap);
+      } else if (message.kind === "live" && isFollower()) onLive(message);
       else if (message.kind === "connection")
         leaderConnection.set(connectionFromWire(message.payload as WireConnection));
     };
@@ -154,12 +163,17 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         for (const entry of stored)
           adoptOutboxEntry(entry.state === "in-flight" ? { ...entry, state: "queued" } : entry, adopting);
     };
-    const shared = createBroadcastingSession(db, (writes) => {
-      const { role, term } = state.get();
-      if (role === "leader") return channel.stream(term, "writes", writes);
-      const work = writes.filter((w) => w.type === "outbox" || w.type === "deleteOutbox");
-      if (work.length) channel.signal(term, "writes", work); // the user's work, committed: the leader takes it up
-    });
+    let lastLive = { term: -1, seq: 0 }; // the leader's last live-relay message (a window snapshot says it saw it)
+    const shared = createBroadcastingSession(
+      db,
+      (writes) => {
+        const { role, term } = state.get();
+        if (role === "leader") return void channel.stream(term, "writes", writes);
+        const work = writes.filter((w) => w.type === "outbox" || w.type === "deleteOutbox");
+        if (work.length) channel.signal(term, "writes", work); // the user's work, committed: the leader takes it up
+      },
+      () => (lastLive.term === state.get().term ? lastLive.seq : 0),
+    );
     const adopting = { ...stores, ...options, discard: (id: string) => reportLater(shared.deleteOutbox(id)) };
     const coordinator = createTabCoordinator({
       lockName: name,
@@ -206,7 +220,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     );
     const unwatchConnection = options.connection.subscribe(postConnection);
     const stopRelay = createLiveRelay(messages, (changes) => {
-      if (state.get().role === "leader") channel.stream(state.get().term, "live", changes);
+      const { role, term } = state.get();
+      if (role === "leader") lastLive = { term, seq: channel.stream(term, "live", changes) };
     });
     startCurrent = async () => {
       ready = true;

@@ -7,6 +7,7 @@ import type { DialogsStore } from "../stores/dialogs/createDialogsStore.js";
 import { type DialogsState, removeDialog, upsertDialogs } from "../stores/dialogs/dialogsReducer.js";
 import type { MessagesStore } from "../stores/messages/createMessagesStore.js";
 import type { MessageWindow } from "../stores/messages/messagesReducer.js";
+import { confirmedEnd } from "../stores/messages/windowOrder.js";
 import type { TabWrite } from "./createBroadcastingSession.js";
 
 /** What a follower's stores take from the leader's writes. */
@@ -20,6 +21,11 @@ export interface FollowerStores {
   };
   /** A window's changes name a message this tab does not hold: it reads the window from the database instead. */
   missing?: (dialogId: string) => void;
+  /**
+   * True for a message this tab got from the leader's live relay after the stream message `seen` (the leader's
+   * snapshot of a committed window was taken then, so the window cannot hold it yet). Without it none is kept.
+   */
+  cameLiveAfter?: (messageId: string, seen: number) => boolean;
   /** Most messages a window keeps (the live messages' cap). Default 500. */
   windowCap?: number;
 }
@@ -35,12 +41,20 @@ export function mergeLeaderWindow(
   current: MessageWindow,
   stored: StoredWindow,
   waiting: (messageId: string) => boolean,
+  newer?: (message: Message) => boolean,
 ): MessageWindow {
   const ids = new Set(stored.items.map((m) => m.id));
   const oldest = stored.items.find((m) => !unconfirmed(m))?.dateSent ?? Number.POSITIVE_INFINITY;
   const older = current.items.filter((m) => !ids.has(m.id) && !unconfirmed(m) && m.dateSent < oldest);
+  // Messages the leader got after its snapshot, already here through the live relay: they stay, after its history.
+  const later = newer ? current.items.filter((m) => !ids.has(m.id) && !unconfirmed(m) && newer(m)) : [];
   const own = current.items.filter((m) => !ids.has(m.id) && unconfirmed(m) && waiting(m.id));
-  const items = older.length || own.length ? [...older, ...stored.items, ...own] : stored.items;
+  let items = stored.items;
+  if (later.length) {
+    const end = confirmedEnd(stored.items);
+    items = [...stored.items.slice(0, end), ...later, ...stored.items.slice(end)];
+  }
+  if (older.length || own.length) items = [...older, ...items, ...own];
   return Object.freeze({
     ...current,
     items,
@@ -59,6 +73,10 @@ export function applyTabWrites(writes: readonly TabWrite[], stores: FollowerStor
   const cap = stores.windowCap ?? 500;
   const waiting = (messageId: string) =>
     outbox.entries.get().some((e) => e.kind === "send" && e.messageId === messageId);
+  const newerThan = (seen: number | undefined) => {
+    const cameLiveAfter = stores.cameLiveAfter;
+    return seen === undefined || !cameLiveAfter ? undefined : (m: Message) => cameLiveAfter(m.id, seen);
+  };
   for (const write of writes) {
     switch (write.type) {
       case "dialogs":
@@ -70,7 +88,8 @@ export function applyTabWrites(writes: readonly TabWrite[], stores: FollowerStor
         break;
       case "window": {
         const stored: StoredWindow = { ...write.window, items: write.window.items.map(messageFromRecord) };
-        messages.apply(stored.dialogId, (w) => mergeLeaderWindow(w, stored, waiting));
+        const newer = newerThan(write.window.liveSeen);
+        messages.apply(stored.dialogId, (w) => mergeLeaderWindow(w, stored, waiting, newer));
         break;
       }
       case "windowChanges": {
@@ -94,7 +113,8 @@ export function applyTabWrites(writes: readonly TabWrite[], stores: FollowerStor
           items: items as Message[],
           hasOlder: from > 0 || write.window.hasOlder,
         };
-        messages.apply(dialogId, (w) => mergeLeaderWindow(w, stored, waiting));
+        const newer = newerThan(write.window.liveSeen);
+        messages.apply(dialogId, (w) => mergeLeaderWindow(w, stored, waiting, newer));
         break;
       }
       case "deleteWindow":

@@ -8,6 +8,8 @@ import type { PersistenceSession, StoredWindow } from "../persistence/Persistenc
 /** A window as it crosses to another tab (errors in plain form, as IndexedDB keeps them). */
 interface WindowRecordOut extends Omit<StoredWindow, "items"> {
   items: MessageRecord[];
+  /** The leader's last live-relay stream message when it took this snapshot (what came live after is newer). */
+  liveSeen?: number;
 }
 
 /** A window as it crosses to another tab. */
@@ -38,16 +40,20 @@ export type TabWrite =
 export function createBroadcastingSession(
   inner: PersistenceSession,
   post: (writes: TabWrite[]) => void,
+  liveSeen: () => number | undefined = () => undefined,
 ): PersistenceSession {
   let pending: TabWrite[] = [];
   // The messages of each window as last sent (they are immutable: a change is a new object). Sending only what changed
   // keeps the copy across tabs small: a whole window is up to `windowCap` messages, each tick.
   const sent = new Map<string, ReadonlySet<Message>>();
-  const windowWrite = (window: StoredWindow): TabWrite => {
+  const windowWrite = (window: StoredWindow, seen: number | undefined): TabWrite => {
     const before = sent.get(window.dialogId);
     sent.set(window.dialogId, new Set(window.items));
     const items = before ? window.items.filter((m) => !before.has(m)) : window.items;
-    const out = windowToRecord({ ...window, items });
+    const out: WindowRecordOut = {
+      ...windowToRecord({ ...window, items }),
+      ...(seen === undefined ? {} : { liveSeen: seen }),
+    };
     return before
       ? { type: "windowChanges", window: out, ids: window.items.map((m) => m.id) }
       : { type: "window", window: out };
@@ -67,7 +73,10 @@ export function createBroadcastingSession(
     ...inner,
     putDialogs: (dialogs) => after(inner.putDialogs(dialogs), () => ({ type: "dialogs", dialogs: [...dialogs] })),
     deleteDialogs: (ids) => after(inner.deleteDialogs(ids), () => ({ type: "deleteDialogs", ids: [...ids] })),
-    putWindow: (window) => after(inner.putWindow(window), () => windowWrite(window)),
+    putWindow: (window) => {
+      const seen = liveSeen(); // the snapshot is this window as of now
+      return after(inner.putWindow(window), () => windowWrite(window, seen));
+    },
     deleteWindow: (dialogId) => {
       sent.delete(dialogId);
       return after(inner.deleteWindow(dialogId), () => ({ type: "deleteWindow", dialogId }));

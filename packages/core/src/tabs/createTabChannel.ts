@@ -26,8 +26,8 @@ export interface TabChannelOptions {
 
 /** Messages between the tabs of one user: the leader's stream (term + sequence) and signals. */
 export interface TabChannel {
-  /** Posts to the leader's stream (call only while leading, with the current term). */
-  stream(term: number, kind: string, payload: unknown): void;
+  /** Posts to the leader's stream (only while leading, with the current term); returns the sequence number used. */
+  stream(term: number, kind: string, payload: unknown): number;
   /** Posts a signal (not part of the stream). */
   signal(term: number, kind: string, payload: unknown): void;
   /** The newest term seen on the channel. */
@@ -110,6 +110,7 @@ export function createTabChannel(options: TabChannelOptions): TabChannel {
       }
       sentSeq++;
       post({ from: tabId, term, seq: sentSeq, kind, payload });
+      return sentSeq;
     },
     signal(term, kind, payload) {
       post({ from: tabId, term, seq: 0, kind, payload });
