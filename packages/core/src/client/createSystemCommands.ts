@@ -96,7 +96,7 @@ export function createSystemCommands(
       incoming.complete();
     },
   };
-  if (share) api.send = share.route("system.send", api.send);
+  if (share) api.send = share.route("system.send", api.send, { once: true }); // twice would send it twice
   return api;
 }
 

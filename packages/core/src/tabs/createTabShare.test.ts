@@ -36,6 +36,33 @@ function tabs() {
 }
 
 describe("createTabShare", () => {
+  it("a call the leader never answered goes again to the next leader (asked once, answered once); a call marked once does not", async () => {
+    const { open, clock } = tabs();
+    const ran: string[] = [];
+    const dead = open("a", "leader");
+    dead.share.route("idem", async () => (ran.push("a"), "from a"));
+    dead.share.detach(); // crashed: it hears nothing more
+    dead.role = "follower";
+    const follower = open("b", "follower");
+    const idem = follower.share.route("idem", async () => "here");
+    const once = follower.share.route("once", async () => "here", { once: true });
+    const answered = idem();
+    const onceAnswered = once().catch((error: unknown) => error);
+    await settle();
+    const next = open("c", "follower");
+    next.share.route("idem", async () => (ran.push("c"), "from c"));
+    next.share.route("once", async () => (ran.push("c once"), "from c"));
+    next.role = "leader"; // the lock passed to c
+    follower.share.refresh(); // b learns of the new term: what waits goes again, once
+    follower.share.refresh();
+    await settle();
+    expect(await answered).toBe("from c");
+    expect(ran).toEqual(["c"]);
+    clock.advance(1000);
+    await settle();
+    expect(await onceAnswered).toBeInstanceOf(ChatError); // not sent again: it may have run in the old leader
+  });
+
   it("mirrors the leader's store to followers, and sends it whole to a follower that asks", async () => {
     const { open } = tabs();
     const leader = open("a", "leader");

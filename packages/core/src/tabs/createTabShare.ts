@@ -28,6 +28,15 @@ interface MirrorOptions<T> {
   apply?(value: T, first: boolean): void;
 }
 
+/** How a routed command's result crosses back, and whether the command may run twice. */
+interface RouteOptions<T> extends MirrorOptions<T> {
+  /**
+   * Never sent again: a call the leader did not answer goes to the next leader, unless running it twice would do it
+   * twice (a message sent). Such a call waits for its timeout instead.
+   */
+  once?: boolean;
+}
+
 /** What a feature uses to share per-user state that only the connection carries (docs/architecture.md, Tabs). */
 export interface TabShare {
   /** Mirrors `store`: while this tab leads, its value goes to every follower; a follower shows the leader's. */
@@ -39,7 +48,7 @@ export interface TabShare {
   route<A extends unknown[], R>(
     name: string,
     run: (...args: A) => Promise<R>,
-    result?: MirrorOptions<R>,
+    result?: RouteOptions<R>,
   ): (...args: A) => Promise<R>;
   /** This tab's value of a per-tab fact (e.g. whether it is visible), told to the other tabs. */
   report(name: string, value: unknown): void;
@@ -75,6 +84,7 @@ interface Mirror {
 interface Pending {
   name: string;
   args: unknown[];
+  once: boolean;
   resolve(value: unknown): void;
   reject(error: unknown): void;
   timer: TimerHandle;
@@ -109,6 +119,8 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
   const latest = new Map<string, unknown>(); // values of mirrors not registered here yet (a feature loaded later)
   const handlers = new Map<string, { run: (...args: unknown[]) => Promise<unknown>; result: MirrorOptions<unknown> }>();
   const pending = new Map<string, Pending>();
+  // The calls this tab answered as leader (or is answering: null), by id, so a call sent again runs once. Bounded.
+  const answered = new Map<string, Reply | null>();
   const own = new Map<string, unknown>();
   const reported = new Map<string, Map<string, unknown>>();
   const heard = new Map<string, number>();
@@ -152,6 +164,13 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
     return handler.run(...args);
   };
   const answer = async (from: string, id: string, name: string, args: unknown[]) => {
+    if (answered.has(id)) {
+      const done = answered.get(id);
+      if (done) link?.signal("share:reply", done);
+      return;
+    }
+    answered.set(id, null);
+    if (answered.size > 200) answered.delete(answered.keys().next().value as string);
     const reply: Reply = { id, to: from };
     try {
       const value = await runHere(name, args);
@@ -160,6 +179,7 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
     } catch (error) {
       reply.error = toChatError(error).toJSON();
     }
+    if (answered.has(id)) answered.set(id, reply);
     link?.signal("share:reply", reply);
   };
   const settle = (reply: Reply) => {
@@ -212,7 +232,7 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
         if (mirrors.get(name) === mirror) mirrors.delete(name);
       };
     },
-    route<A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>, result: MirrorOptions<R> = {}) {
+    route<A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>, result: RouteOptions<R> = {}) {
       handlers.set(name, {
         run: run as (...args: unknown[]) => Promise<unknown>,
         result: result as MirrorOptions<unknown>,
@@ -225,7 +245,8 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
             pending.delete(id);
             reject(new ChatError("timeout", `The tab holding the connection did not answer ${name}`));
           }, timeoutMs);
-          pending.set(id, { name, args, resolve: resolve as (value: unknown) => void, reject, timer });
+          const once = Boolean(result.once);
+          pending.set(id, { name, args, once, resolve: resolve as (value: unknown) => void, reject, timer });
         });
         link.signal("share:call", { id, name, args });
         return sent;
@@ -304,6 +325,10 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
       if (role() === "follower") {
         for (const mirror of mirrors.values()) mirror.first = true;
         link.signal("share:want", null);
+        // A new term or a gap: the leader may be another tab, which never heard what waits here. Asked again (the
+        // same id: a leader that did hear it answers once).
+        for (const [id, call] of pending)
+          if (!call.once) link.signal("share:call", { id, name: call.name, args: call.args });
       } else {
         runPendingHere();
         for (const name of mirrors.keys()) post(name);
