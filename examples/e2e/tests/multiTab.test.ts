@@ -181,6 +181,10 @@ describe("one user, many tabs (react-chat)", { timeout: 120_000 }, () => {
     const frozenAt = Date.now();
     await cdp.send("Debugger.pause");
     try {
+      // A follower stops showing the silent leader's "online" after a few missed heartbeats, before the takeover.
+      const follower = tabs.find((tab) => tab !== leader);
+      assert.ok(follower);
+      await follower.getByTestId("offline-banner").filter({ hasText: "reconnecting" }).waitFor({ timeout: 10_000 });
       await until("a new socket in another tab", () => sockets.opened.length > before, 10_000);
     } finally {
       await cdp.send("Debugger.resume"); // a failed takeover must not leave a paused tab behind for the next tests

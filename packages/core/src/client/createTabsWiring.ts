@@ -18,6 +18,8 @@ import { ALONE, type TabMessage, type TabsState } from "../tabs/TabsState.js";
 import { watchSignIns } from "../tabs/watchSignIns.js";
 import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
 
+const LEADER_SILENT = new ChatError("network", "The tab holding the chat connection stopped answering");
+
 /** How long a tab whose REST session expired waits for another tab to renew it before it gives up (signs out). */
 const RENEWAL_WAIT_MS = 3000;
 
@@ -40,9 +42,17 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   let renewElsewhereCurrent: (() => Promise<string | null>) | null = null;
   let announceSessionCurrent: ((token: string) => void) | null = null;
 
+  // Since when the leader has missed its heartbeats: a follower then shows the connection as being re-established
+  // (a handover is coming), not the last "online" it heard.
+  const leaderSilentSince = createStore<number | null>(null);
   const isFollower = () => state.get().role === "follower";
-  const refreshShown = () => shown.set((isFollower() && leaderConnection.get()) || options.connection.get());
-  const unwatch = [state, leaderConnection, options.connection].map((r) =>
+  const leaderShown = (): ConnectionState | null => {
+    const heard = leaderConnection.get();
+    const since = leaderSilentSince.get();
+    return heard && since !== null ? { status: "reconnecting", since, attempt: 0, lastError: LEADER_SILENT } : heard;
+  };
+  const refreshShown = () => shown.set((isFollower() && leaderShown()) || options.connection.get());
+  const unwatch = [state, leaderConnection, leaderSilentSince, options.connection].map((r) =>
     (r as Readable<unknown>).subscribe(refreshShown),
   );
 
@@ -187,6 +197,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         postConnection();
         share?.newTab();
       },
+      onLeaderSilent: (silent) => leaderSilentSince.set(silent ? clock.now() : null),
       async onRole(role, term) {
         const wasFirst = first;
         first = false;
@@ -271,6 +282,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     renewElsewhereCurrent = announceSessionCurrent = null;
     state.set(ALONE);
     leaderConnection.set(null);
+    leaderSilentSince.set(null);
   };
 
   return {

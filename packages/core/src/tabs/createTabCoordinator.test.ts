@@ -14,6 +14,7 @@ function browser() {
   const bus = createFakeBus();
   let storedTerm = 0; // the term kept in the user's database
   const roles: string[] = [];
+  const silences: string[] = [];
   const open = (tabId: string) => {
     let lifecycleListener: ((event: LifecycleEvent) => void) | null = null;
     // the coordinator is made after the channel, which routes signals to it
@@ -33,6 +34,7 @@ function browser() {
       clock,
       claimTerm: async () => ++storedTerm,
       onRole: (role, term) => void roles.push(`${tabId}:${role}:${term}`),
+      onLeaderSilent: (silent) => void silences.push(`${tabId}:${silent}@${clock.now() - 1_000_000}`),
       lifecycle: (listener) => {
         lifecycleListener = listener;
         return () => (lifecycleListener = null);
@@ -46,7 +48,7 @@ function browser() {
       lifecycle: (event: LifecycleEvent) => lifecycleListener?.(event),
     };
   };
-  return { clock, locks, open, roles, term: () => storedTerm };
+  return { clock, locks, open, roles, silences, term: () => storedTerm };
 }
 
 const leaders = (tabs: Array<{ role(): string }>) => tabs.filter((t) => t.role() === "leader").length;
@@ -138,6 +140,8 @@ describe("createTabCoordinator", () => {
     expect(f.role()).toBe("leader");
     expect(f.coordinator.state.get().term).toBe(2);
     expect(a.role()).toBe("follower"); // its lock was stolen; it learns so when it runs again
+    // Before the steal, the follower knew the leader had gone quiet (what it shows of the connection says so).
+    expect(b.silences).toEqual(["f:true@4000", "f:false@7000"]);
   });
 
   it("a leader that hears of a newer one steps down (its lock was stolen while it was away)", async () => {

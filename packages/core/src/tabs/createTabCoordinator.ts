@@ -30,6 +30,11 @@ export interface TabCoordinatorOptions {
   onRole(role: Exclude<TabRole, "alone">, term: number): Promise<void> | void;
   /** A tab appeared (the leader tells it what a follower shows at once, e.g. the connection). */
   onNewTab?: () => void;
+  /**
+   * The leader has missed a few heartbeats (`true`; a follower then knows no more of the connection than that it is
+   * not seen), or is heard again or replaced (`false`).
+   */
+  onLeaderSilent?: (silent: boolean) => void;
   /** Page lifecycle events, when the environment has them. */
   lifecycle?: (listener: (event: LifecycleEvent) => void) => () => void;
   /** How often each tab says it is there (the leader's word is its heartbeat). Default 1 s. */
@@ -83,7 +88,14 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
     if (now.role !== role || now.term !== term || now.tabs !== 1 + peers.size)
       state.set({ role, term, tabs: 1 + peers.size });
   };
+  let silentTold = false;
+  const tellSilent = (silent: boolean) => {
+    if (silent === silentTold) return;
+    silentTold = silent;
+    options.onLeaderSilent?.(silent);
+  };
   const setRole = async (next: Exclude<TabRole, "alone">, nextTerm: number) => {
+    if (next === "leader") tellSilent(false);
     role = next;
     term = nextTerm;
     publish();
@@ -160,6 +172,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
     for (const [id, seen] of peers) if (now - seen > heartbeatMs * 3) peers.delete(id);
     say();
     // The leader went silent without letting go (hung, or throttled while hidden): the first follower in id order takes over.
+    if (role === "follower" && leaderId !== null && now - leaderSeenAt > heartbeatMs * 2.5) tellSilent(true);
     if (role === "follower" && !suspended && leaderId !== null && now - leaderSeenAt > staleAfterMs) {
       const candidates = [tabId, ...peers.keys()].sort();
       if (candidates[0] === tabId) {
@@ -214,7 +227,10 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
     },
     onSignal(message) {
       if (message.from === tabId) return;
-      if (message.from === leaderId) leaderSeenAt = clock.now();
+      if (message.from === leaderId) {
+        leaderSeenAt = clock.now();
+        tellSilent(false);
+      }
       if (message.kind === "bye") {
         peers.delete(message.from);
         if (message.from === leaderId) leaderId = null;
@@ -225,6 +241,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
           if (role === "leader" && message.term > term) giveUp(); // a newer leader: this one was replaced while away
           leaderId = message.from;
           leaderSeenAt = clock.now();
+          tellSilent(false);
           if (role === "follower") term = message.term;
         }
         if (isNew) {
