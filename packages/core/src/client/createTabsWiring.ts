@@ -11,6 +11,7 @@ import { connectionFromWire, connectionToWire, type WireConnection } from "../ta
 import { createBroadcastingSession, type TabWrite, windowToRecord } from "../tabs/createBroadcastingSession.js";
 import { createLiveLedger } from "../tabs/createLiveLedger.js";
 import { applyLiveMessages, createLiveRelay, type LiveMessages } from "../tabs/createLiveRelay.js";
+import { createSessionRelay } from "../tabs/createSessionRelay.js";
 import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
 import { rereadDatabase } from "../tabs/rereadDatabase.js";
@@ -19,9 +20,6 @@ import { watchSignIns } from "../tabs/watchSignIns.js";
 import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
 
 const LEADER_SILENT = new ChatError("network", "The tab holding the chat connection stopped answering");
-
-/** How long a tab whose REST session expired waits for another tab to renew it before it gives up (signs out). */
-const RENEWAL_WAIT_MS = 3000;
 
 /**
  * Wires tab coordination into a client: one leader per app and user connects and writes; followers mirror its
@@ -117,19 +115,15 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       else if (message.kind === "connection")
         leaderConnection.set(connectionFromWire(message.payload as WireConnection));
     };
-    const renewals = new Set<(token: string | null) => void>(); // this tab's requests waiting for a renewed session
+    const sessions = createSessionRelay({
+      ...{ userId, clock, renewHere: options.renewHere, adoptSession: options.adoptSession },
+      signal: (kind, payload) => channel.signal(state.get().term, kind, payload),
+    });
     const onSignal = (message: TabMessage) => {
       coordinator.onSignal(message);
-      if (share?.receive(message)) return;
+      if (share?.receive(message) || sessions.receive(message)) return;
       if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
         reportLater(options.signOutHere());
-      if (message.kind === "renew" && (message.payload as { userId?: unknown })?.userId === userId)
-        reportLater(options.renewHere()); // a tab that knows the password renews; the others cannot
-      const renewed = message.payload as { userId?: unknown; token?: unknown } | null;
-      if (message.kind === "session" && renewed?.userId === userId && typeof renewed.token === "string") {
-        options.adoptSession(userId, renewed.token);
-        for (const resolve of renewals) resolve(renewed.token);
-      }
       if (message.kind === "stanza" && state.get().role === "leader" && typeof message.payload === "string") {
         const frame = message.payload;
         // The stream parser comes with the transport in deferred.ts (a leader has it loaded): imported, not bundled here.
@@ -240,18 +234,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       await coordinator.start();
     };
     logoutCurrent = () => channel.signal(state.get().term, "logout", { userId });
-    announceSessionCurrent = (token) => channel.signal(state.get().term, "session", { userId, token });
-    renewElsewhereCurrent = () =>
-      new Promise<string | null>((resolve) => {
-        const done = (token: string | null) => {
-          renewals.delete(done);
-          clock.clearTimeout(timer);
-          resolve(token);
-        };
-        const timer = clock.setTimeout(() => done(null), RENEWAL_WAIT_MS);
-        renewals.add(done);
-        channel.signal(state.get().term, "renew", { userId });
-      });
+    announceSessionCurrent = sessions.announce;
+    renewElsewhereCurrent = sessions.renewElsewhere;
     checkCurrent = async () => {
       const stored = await db.currentTerm?.().catch(() => null);
       if (stored === undefined || stored === null || stored === state.get().term) return;
@@ -265,7 +249,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     detachCurrent = () => {
       live = false;
       share?.detach();
-      for (const resolve of renewals) resolve(null);
+      sessions.dispose();
       coordinator.stop();
       channel.close();
       unwatchRole();
