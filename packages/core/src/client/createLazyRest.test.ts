@@ -1,5 +1,5 @@
 import { createFakeFetch } from "@chatcube/test-utils/core/createFakeFetch.js";
-import { chatErrorOf } from "@chatcube/test-utils/core/createTestRestClient.js";
+import { chatErrorOf, testRestOptions } from "@chatcube/test-utils/core/createTestRestClient.js";
 import { wireUser } from "@chatcube/test-utils/core/wireFixtures.js";
 import { describe, expect, it } from "@jest/globals";
 import { ChatError } from "../errors/ChatError.js";
@@ -9,16 +9,7 @@ import { createLazyRest } from "./createLazyRest.js";
 /** A lazy REST client whose "chunk" is the real `createRestClient`, failing the first `failures` loads. */
 function setup(failures = 0, ...script: Parameters<typeof createFakeFetch>) {
   const fake = createFakeFetch(...script);
-  const options: RestClientOptions = {
-    apiUrl: "http://api.test/",
-    appId: 1,
-    authKey: "KEY",
-    getToken: () => "T",
-    getUserId: () => 101,
-    fetch: fake.fetch,
-    retryDelay: () => 0,
-    loadRarelyUsed: () => import("../rest/rarelyUsedRestApis.js"),
-  };
+  const options: RestClientOptions = { ...testRestOptions(fake.fetch), apiUrl: "http://api.test/" };
   let loads = 0;
   let made = 0;
   const load = async () => {

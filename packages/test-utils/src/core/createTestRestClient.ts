@@ -10,20 +10,27 @@ export interface TestRestClient {
   rejected: ChatError[];
 }
 
-/** A REST client for user 101 (token `T`, app 1, key `KEY`) whose fetch answers with `script`; retries wait 0 ms. */
-export function createTestRestClient(script: FakeReply[], options: Partial<RestClientOptions> = {}): TestRestClient {
-  const fake = createFakeFetch(...script);
-  const rejected: ChatError[] = [];
-  const rest = createRestClient({
+/** The options of a test REST client for user 101 (token `T`, app 1, key `KEY`) over `fetch`; retries wait 0 ms. */
+export function testRestOptions(fetch: RestClientOptions["fetch"]): RestClientOptions {
+  return {
     apiUrl: "http://api.test",
     appId: 1,
     authKey: "KEY",
     getToken: () => "T",
     getUserId: () => 101,
-    fetch: fake.fetch,
+    fetch,
     retryDelay: () => 0,
-    onRejected: (errors) => rejected.push(...errors),
     loadRarelyUsed: () => import("../../../core/src/rest/rarelyUsedRestApis.js"),
+  };
+}
+
+/** A REST client for user 101 (token `T`, app 1, key `KEY`) whose fetch answers with `script`; retries wait 0 ms. */
+export function createTestRestClient(script: FakeReply[], options: Partial<RestClientOptions> = {}): TestRestClient {
+  const fake = createFakeFetch(...script);
+  const rejected: ChatError[] = [];
+  const rest = createRestClient({
+    ...testRestOptions(fake.fetch),
+    onRejected: (errors) => rejected.push(...errors),
     ...options,
   });
   return { rest, requests: fake.requests, rejected };
