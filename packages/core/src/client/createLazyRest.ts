@@ -25,16 +25,27 @@ export function createLazyRest(options: RestClientOptions, load: () => Promise<R
     );
     return real;
   };
-  /** Stands in for the method (or group) at `path`: a call resolves the path on the real client and calls it. */
-  const at = (path: readonly string[]): unknown =>
-    new Proxy(() => {}, {
-      get: (_, key) => (typeof key === "string" && key !== "then" ? at([...path, key]) : undefined),
-      apply: async (_, __, args: unknown[]) => {
-        let owner = (await client()) as unknown as Record<string, never>;
-        for (const key of path.slice(0, -1)) owner = owner[key];
-        return (owner[path[path.length - 1]] as (...a: unknown[]) => unknown)(...args);
-      },
-    });
+  /**
+   * Stands in for the method (or group) at `path`: a call resolves the path on the real client and calls it. Made
+   * once per path, so `rest.dialogs.list` is the same function on every read.
+   */
+  const made = new Map<string, unknown>();
+  const at = (path: readonly string[]): unknown => {
+    const key = path.join(".");
+    let stand = made.get(key);
+    if (stand === undefined) {
+      stand = new Proxy(() => {}, {
+        get: (_, name) => (typeof name === "string" && name !== "then" ? at([...path, name]) : undefined),
+        apply: async (_, __, args: unknown[]) => {
+          let owner = (await client()) as unknown as Record<string, never>;
+          for (const step of path.slice(0, -1)) owner = owner[step];
+          return (owner[path[path.length - 1]] as (...a: unknown[]) => unknown)(...args);
+        },
+      });
+      made.set(key, stand);
+    }
+    return stand;
+  };
   const groups = ["session", "users", "dialogs", "messages", "search", "blobs", "systemMessages"] as const;
   return {
     ...(Object.fromEntries(groups.map((name) => [name, at([name])])) as Omit<RestClient, "apiUrl">),

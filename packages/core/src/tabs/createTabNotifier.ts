@@ -25,6 +25,12 @@ export interface TabNotifier {
   dispose(): void;
 }
 
+/** The message `id` among `items`, looked for from the end: a live message is (nearly always) the newest. */
+function newest(items: readonly Message[], id: string): Message | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (items[i].id === id) return items[i];
+  return undefined;
+}
+
 /**
  * Picks one tab per incoming message for the app's notification (docs/architecture.md, Tabs). Only the tab that holds
  * the connection ingests messages, so it decides: itself when its page is visible, else the first visible tab (by
@@ -49,10 +55,7 @@ export function createTabNotifier(options: TabNotifierOptions): TabNotifier {
     notifications$: subject.asObservable(),
     incoming({ id, dialogId }) {
       if (!once(id)) return;
-      const message = messages
-        .window(dialogId)
-        .get()
-        .items.find((m) => m.id === id);
+      const message = newest(messages.window(dialogId).get().items, id);
       if (!message) return;
       const visible = [...share.reports(VISIBLE_REPORT)].filter(([, v]) => v === true).map(([tabId]) => tabId);
       const target = options.isVisible() || visible.length === 0 ? null : visible.sort()[0];
