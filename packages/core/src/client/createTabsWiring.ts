@@ -66,6 +66,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     let ready = false; // the cache is published; stream messages wait until then, in order
     let first = true; // the first role needs no re-read: the tab just read the database
     let live = true; // false once detached: a role that arrives late does nothing
+    const current = () => live; // a database read in flight lands only while attached
     const buffered: TabMessage[] = [];
     const stores = { dialogs, messages, outbox };
     const reportLater = (work: Promise<unknown>) => void work.catch(() => {});
@@ -147,7 +148,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
       onStream,
       onSignal,
       onResync: () => {
-        if (ready && isFollower()) reportLater(rereadDatabase(db, stores, { asLeader: false }));
+        if (ready && isFollower()) reportLater(rereadDatabase(db, stores, { asLeader: false, current }));
         if (ready) share?.refresh(); // what no write holds: the leader's values again
       },
     });
@@ -201,7 +202,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
           return;
         }
         db.fence?.(term, () => coordinator.stepDown());
-        if (!wasFirst) await rereadDatabase(db, stores, { asLeader: true });
+        if (!wasFirst) await rereadDatabase(db, stores, { asLeader: true, current });
+        if (!live) return;
         showPendingSends({ ...stores, ...options });
         const signedIn = await options.persistence.loadSession(options.appId).then(
           (remembered) => remembered?.user.id === userId,

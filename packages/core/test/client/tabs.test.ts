@@ -4,6 +4,7 @@ import "fake-indexeddb/auto";
 import { createFakeBus, createFakeLocks } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { createIndexedDbPersistence, DialogType } from "../../src/index.js";
+import type { Persistence, PersistenceSession } from "../../src/persistence/Persistence.js";
 import type { TabEnvironment } from "../../src/tabs/browserTabEnvironment.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
@@ -13,6 +14,32 @@ import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
 
 const fixture = serverPerFile();
 const { clients } = fixture;
+
+/** How late a tab's database answers (a busy disk): whole reads, and the remembered session. */
+interface Slowness {
+  loadMs?: number;
+  loadSessionMs?: number;
+}
+
+/** Answers calls to `key` of `target` `ms` late; its other members as they are. */
+function late<T extends object>(target: T, key: string, ms: number, wrap: (value: unknown) => unknown = (v) => v): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (property !== key || typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        const answer = await value.apply(object, args); // read at once, answered late
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        return wrap(answer);
+      };
+    },
+  });
+}
+
+function slowed(persistence: Persistence, { loadMs = 0, loadSessionMs = 0 }: Slowness): Persistence {
+  const opened = late(persistence, "open", 0, (session) => late(session as PersistenceSession, "load", loadMs));
+  return late(opened, "loadSession", loadSessionMs);
+}
 
 function browser() {
   const indexedDB = new IDBFactory();
@@ -24,9 +51,9 @@ function browser() {
     openChannel: () => bus.port(),
     newTabId: () => `tab-${++tabIds}`,
   };
-  const tab = () => {
+  const tab = (slowness: Slowness = {}) => {
     const client = newClient(fixture.server, {
-      persistence: createIndexedDbPersistence({ indexedDB, IDBKeyRange }),
+      persistence: slowed(createIndexedDbPersistence({ indexedDB, IDBKeyRange }), slowness),
       tabs: environment,
     });
     clients.push(client);
@@ -38,7 +65,8 @@ function browser() {
 const xmppSessions = (user: TestUser) =>
   (fixture.server.context.chat as unknown as { sessionsOf(id: number): unknown[] }).sessionsOf(user.id).length;
 
-async function threeTabs() {
+/** Alice in three tabs (the first leads), with a dialog with bob; `followers` slows the other two's databases. */
+async function threeTabs(followers: Slowness = {}) {
   const [aliceUser, bobUser] = [
     await createTestUser(fixture.server, "alice"),
     await createTestUser(fixture.server, "bob"),
@@ -50,7 +78,7 @@ async function threeTabs() {
   await first.auth.login({ login: aliceUser.login, password: aliceUser.password });
   await valueOf(first.connection, (c) => c.status === "online", "the first tab online");
   const dialog = await first.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
-  const others = [b.tab(), b.tab()];
+  const others = [b.tab(followers), b.tab(followers)];
   for (const tab of others) await tab.auth.resume();
   const tabs = [first, ...others];
   for (const tab of tabs) await valueOf(tab.tabs, (s) => s.tabs === 3, "three tabs counted", 5000);
@@ -122,6 +150,28 @@ describe("one user, many tabs", () => {
     expect(next.tabs.get().term).toBe(2);
     expect(tabs.slice(1).filter((t) => t.tabs.get().role === "leader")).toHaveLength(1);
     expect(xmppSessions(aliceUser)).toBe(1);
+  });
+
+  // The soak (examples/e2e/tests/tabsSoak.test.ts) once left a signed-out tab showing the previous user's dialog: the
+  // leader signed out first, the follower took the lead while signing out itself, and its re-read of the database
+  // landed after its stores were forgotten.
+  it("another user signs in beside the tabs: each signs out and none keeps the previous user's data", async () => {
+    // The followers sign out slowly, so one takes the lead on the way, and reads the database slower still.
+    const { tabs, b, dialog } = await threeTabs({ loadMs: 300, loadSessionMs: 200 });
+    await (await tabs[2].messages.send(dialog.id, { body: "before" })).settled;
+    for (const tab of tabs)
+      await valueOf(tab.messages.forDialog(dialog.id), (w) => w.items.length === 1, "the message in every tab");
+    const carol = await createTestUser(fixture.server, "carol");
+    const other = b.tab();
+    await other.auth.login({ login: carol.login, password: carol.password });
+    for (const tab of tabs) await valueOf(tab.auth.state, (s) => s.status === "signed-out", "signed out", 5000);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // what was in flight lands
+    for (const tab of tabs) {
+      expect(tab.dialogs.list.get()).toEqual([]);
+      expect(tab.messages.forDialog(dialog.id).get().items).toEqual([]);
+      expect(tab.outbox.get()).toEqual([]);
+      expect(tab.tabs.get().role).not.toBe("leader");
+    }
   });
 
   it("a logout in one tab signs out every tab", async () => {
