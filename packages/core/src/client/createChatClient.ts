@@ -60,8 +60,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const requireSelf = () => selfUserId() ?? signInFirst();
 
   const loadDeferred = createDeferredLoader(); // the chunk of what comes after the first screen (deferred.ts)
+  let forgotten = 0; // how many times a user's data was forgotten: the REST answers of an earlier sign-in are refused
   const restOptions = {
     ...{ ...options, getToken: token, getUserId: selfUserId, onSessionExpired: () => auth.renew() },
+    scope: () => forgotten,
     onRejected: (rejected: readonly ChatError[]) => rejected.forEach(reportError),
     loadRarelyUsed: () => loadDeferred(), // search, blobs, system messages: in the deferred chunk
   };
@@ -188,7 +190,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     disconnect: () => connection.disconnect(),
     forget: [
       ...[typing.dispose, () => messages.dialogIds().forEach((id) => messages.drop(id)), outbox.clear, sync.reset],
-      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), features.reset, reads.reset],
+      ...[unread.reset, () => dialogs.state.set(emptyDialogsState()), features.reset, reads.reset, () => forgotten++],
     ],
   });
   const auth = createAuth({

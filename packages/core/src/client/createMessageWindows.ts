@@ -51,7 +51,9 @@ export function createMessageWindows(options: MessageWindowsOptions): {
       });
       messages.apply(dialogId, (w) => prependOlder(w, [...page].reverse(), page.length >= limit));
     } catch (cause) {
-      messages.apply(dialogId, (w) => setLoading(w, false, toChatError(cause)));
+      const error = toChatError(cause);
+      if (error.code === "cancelled") return; // signed out meanwhile: the window went with the user's data
+      messages.apply(dialogId, (w) => setLoading(w, false, error));
     }
   }
 

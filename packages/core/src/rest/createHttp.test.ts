@@ -281,3 +281,36 @@ describe("createHttp: session expiry", () => {
     });
   });
 });
+
+describe("createHttp: the sign-in a request belongs to", () => {
+  it("an answer that comes back after a sign-out is refused as cancelled, a success or a failure alike", async () => {
+    let signIn = 1;
+    const fake = createFakeFetch(
+      { json: { items: ["the previous user's"] } },
+      { status: 404, json: errorBody("gone") },
+    );
+    const http = createHttp({
+      apiUrl: API,
+      authKey: "KEY",
+      getToken: () => "T1",
+      retryDelay: () => 0,
+      scope: () => signIn,
+      fetch: async (input, init) => {
+        const answer = await fake.fetch(input, init);
+        signIn++; // signed out (and maybe in as someone else) while the answer was on its way
+        return answer;
+      },
+    });
+    for (const path of ["chat/Dialog", "chat/Dialog/x"]) {
+      const error = await failure(http.request({ method: "GET", path }));
+      expect(error.code).toBe("cancelled");
+      expect(error.message).toContain(path);
+    }
+    expect(fake.requests).toHaveLength(2); // refused, not retried
+  });
+
+  it("a request made and answered in one sign-in is untouched", async () => {
+    const { http } = setup([{ json: { ok: true } }], { scope: () => 1 });
+    expect(await http.request({ method: "GET", path: "chat/Dialog" })).toEqual({ ok: true });
+  });
+});

@@ -24,6 +24,12 @@ export interface HttpOptions {
   retries?: number;
   /** Delay before retry number `attempt` (1, 2, …) in milliseconds. Default: 300 ms doubling, ≤ 10 s, with jitter. */
   retryDelay?: (attempt: number) => number;
+  /**
+   * The sign-in a request is made in (any value; compared with `===`). An answer that comes back once it has changed
+   * (the user signed out, or another signed in) is refused with `ChatError("cancelled")`, whatever it was: nothing of
+   * the previous user's lands in the next one's stores.
+   */
+  scope?: () => unknown;
 }
 
 /** The value of `CB-SDK` on every request. */
@@ -130,26 +136,39 @@ export function createHttp(options: HttpOptions): Http {
     return readJson(response, request);
   };
 
+  /** One logical request, its session renewal included. */
+  const attempt = async (request: RestRequest): Promise<unknown> => {
+    const sent: { token?: string | null } = {};
+    try {
+      return await send(request, request.token, sent);
+    } catch (error) {
+      const canRenew =
+        (request.auth ?? "token") === "token" && request.renewSession !== false && options.onSessionExpired;
+      if (!canRenew || !isSessionExpired(error)) throw error;
+      // Another request renewed the session while this one was on the wire: retry with that token, no renewal.
+      const current = request.token === undefined && !renewal ? await readToken(options) : null;
+      if (current && current !== sent.token) return send(request, current);
+      let renewed: string | null;
+      try {
+        renewed = await renew();
+      } catch (renewError) {
+        throw toChatError(renewError, "unauthorized");
+      }
+      return send(request, renewed ?? undefined);
+    }
+  };
+
   return {
     async request(request) {
-      const sent: { token?: string | null } = {};
-      try {
-        return await send(request, request.token, sent);
-      } catch (error) {
-        const canRenew =
-          (request.auth ?? "token") === "token" && request.renewSession !== false && options.onSessionExpired;
-        if (!canRenew || !isSessionExpired(error)) throw error;
-        // Another request renewed the session while this one was on the wire: retry with that token, no renewal.
-        const current = request.token === undefined && !renewal ? await readToken(options) : null;
-        if (current && current !== sent.token) return send(request, current);
-        let renewed: string | null;
-        try {
-          renewed = await renew();
-        } catch (renewError) {
-          throw toChatError(renewError, "unauthorized");
-        }
-        return send(request, renewed ?? undefined);
-      }
+      const scope = options.scope?.();
+      const stale = () => options.scope !== undefined && options.scope() !== scope;
+      const outcome = await attempt(request).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+      if (stale()) throw new ChatError("cancelled", `Signed out while ${request.method} /${request.path} was answered`);
+      if ("error" in outcome) throw outcome.error;
+      return outcome.value;
     },
   };
 }

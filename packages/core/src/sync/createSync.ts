@@ -1,4 +1,4 @@
-import type { ChatError } from "../errors/ChatError.js";
+import { ChatError } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import type { Dialog } from "../model/dialog.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
@@ -74,6 +74,7 @@ export function createSync(options: SyncOptions): Sync {
   let cursor: number | null = null;
   let running: Promise<void> | null = null;
   let fullQueued: Promise<void> | null = null;
+  let epoch = 0; // one per sign-in (reset): work of an earlier one neither reports nor marks this one's state
   const fetching = new Set<string>();
   const catchingUp = new Map<string, Promise<void>>();
   const knownIds = () => new Set(dialogs.state.get().byId.keys());
@@ -90,19 +91,26 @@ export function createSync(options: SyncOptions): Sync {
     for (const id of gone) messages.drop(id);
   }
 
-  async function syncDialogs(full: boolean): Promise<void> {
+  /** `promise`'s value, if the sign-in it was asked in is still this one (no `reset` since `started`). */
+  const within = async <T>(started: number, promise: Promise<T>): Promise<T> => {
+    const value = await promise;
+    if (started !== epoch) throw new ChatError("cancelled", "Signed out while the sync was answered");
+    return value;
+  };
+
+  async function syncDialogs(full: boolean, started: number): Promise<void> {
     const since = full || cursor === null ? undefined : Math.max(0, cursor - overlapMs);
     const taken = ticket();
-    const fetched = counted(await rest.dialogs.listAll(since), taken);
+    const fetched = counted(await within(started, rest.dialogs.listAll(since)), taken);
     if (since === undefined) replaceAll(fetched);
     else dialogs.apply((s) => upsertDialogs(s, fetched)); // overlap repeats are dropped: same content, same identity
     const newest = fetched.reduce((max, d) => Math.max(max, d.updatedAt), cursor ?? 0);
     if (newest > 0) cursor = newest;
     if (since !== undefined && options.verifyCount !== false) {
-      const count = await rest.dialogs.list({ limit: 1 });
+      const count = await within(started, rest.dialogs.list({ limit: 1 }));
       if (count.total !== null && count.total !== knownIds().size) {
         const again = ticket();
-        replaceAll(counted(await rest.dialogs.listAll(), again));
+        replaceAll(counted(await within(started, rest.dialogs.listAll()), again));
       }
     }
     const db = options.persistence();
@@ -112,23 +120,24 @@ export function createSync(options: SyncOptions): Sync {
     }
   }
 
-  async function fetchNewer(dialogId: string, watermark: number | null): Promise<void> {
+  async function fetchNewer(dialogId: string, watermark: number | null, started: number): Promise<void> {
+    if (started !== epoch) return; // a catch-up of an earlier sign-in
     const window = messages.window(dialogId).get();
     const has = (id: string) => indexOfMessage(window.items, id) >= 0;
     if (watermark === null || !needsCatchUp(dialogs.state.get().byId.get(dialogId), watermark, has)) return;
     // date_sent has one-second resolution: ask from the watermark's second and let the merge drop what we have.
     const limit = pageSize + sameSecondCount(window.items, watermark);
-    const page = await rest.messages.list(dialogId, { after: watermark - 1000, limit, sort: "desc" });
+    const page = await within(started, rest.messages.list(dialogId, { after: watermark - 1000, limit, sort: "desc" }));
     if (page.length >= limit)
       messages.apply(dialogId, (w) => detachWindow(w, [...page].reverse(), true)); // a gap: no silent hole
     else if (page.length) messages.receive([...page].reverse()); // ascending: server order within a second is kept
   }
 
-  async function reconcile(dialogId: string): Promise<void> {
+  async function reconcile(dialogId: string, started: number): Promise<void> {
     const items = messages.window(dialogId).get().items;
     const watermark = newestKnown(items);
     if (watermark === null) return;
-    const page = await rest.messages.list(dialogId, { limit: pageSize, sort: "desc" });
+    const page = await within(started, rest.messages.list(dialogId, { limit: pageSize, sort: "desc" }));
     const oldest = page.length ? page[page.length - 1].dateSent : Infinity;
     if (page.length >= pageSize && oldest > watermark) {
       messages.apply(dialogId, (w) => detachWindow(w, [...page].reverse(), true));
@@ -140,29 +149,32 @@ export function createSync(options: SyncOptions): Sync {
   }
 
   async function runOnce(full: boolean): Promise<void> {
+    const started = epoch;
     state.set({ ...state.get(), state: "syncing", error: null });
     try {
       // Watermarks before anything new can arrive: live messages after the reconnect must not hide a gap.
       const marks = new Map(messages.dialogIds().map((id) => [id, newestKnown(messages.window(id).get().items)]));
-      await syncDialogs(full);
+      await syncDialogs(full, started);
       for (const [dialogId, watermark] of marks) {
         if (!dialogs.state.get().byId.get(dialogId) || !messages.has(dialogId)) continue;
-        await (full ? reconcile(dialogId) : fetchNewer(dialogId, watermark));
+        await (full ? reconcile(dialogId, started) : fetchNewer(dialogId, watermark, started));
       }
-      await refreshUnread(); // reads made elsewhere move no dialog's updated_at
+      await refreshUnread(started); // reads made elsewhere move no dialog's updated_at
       // Windows restored from the cache meanwhile are caught up on their own (`catchUp`); synced once they are.
-      if (catchingUp.size === 0) state.set({ state: "synced", lastSyncedAt: clock.now(), error: null });
+      if (catchingUp.size === 0 && started === epoch)
+        state.set({ state: "synced", lastSyncedAt: clock.now(), error: null });
     } catch (cause) {
+      if (started !== epoch) return; // signed out meanwhile: its requests were refused, nothing to tell
       const error = toChatError(cause);
       state.set({ ...state.get(), state: "error", error });
       options.reportError(error);
     }
   }
 
-  async function refreshUnread(dialogIds?: readonly string[]): Promise<void> {
+  async function refreshUnread(started: number, dialogIds?: readonly string[]): Promise<void> {
     if (!options.unread || dialogs.state.get().order.length === 0) return;
     const taken = options.unread.ticket();
-    const counts = await rest.messages.unread(dialogIds);
+    const counts = await within(started, rest.messages.unread(dialogIds));
     const state = dialogs.state.get();
     const taking = options.unread.adjustCounts(counts.byDialog, taken, state, dialogIds);
     if (taking.size === 0) return;
@@ -175,13 +187,20 @@ export function createSync(options: SyncOptions): Sync {
 
   const run = (runOptions: { full?: boolean } = {}): Promise<void> => {
     if (running && runOptions.full) {
+      const queuedIn = epoch;
       fullQueued ??= running.then(() => {
+        if (queuedIn !== epoch) return;
         fullQueued = null;
         return run({ full: true });
       });
       return fullQueued;
     }
-    if (!running) running = runOnce(runOptions.full ?? false).finally(() => (running = null));
+    if (!running) {
+      const started: Promise<void> = runOnce(runOptions.full ?? false).finally(() => {
+        if (running === started) running = null;
+      });
+      running = started;
+    }
     return running;
   };
 
@@ -190,6 +209,7 @@ export function createSync(options: SyncOptions): Sync {
     run,
     catchUp(dialogId, watermark) {
       const previous = catchingUp.get(dialogId) ?? Promise.resolve();
+      const started = epoch;
       if (state.get().state !== "syncing") state.set({ ...state.get(), state: "syncing" }); // not synced until the window is
       const next = previous
         .then(() => running ?? undefined)
@@ -197,10 +217,14 @@ export function createSync(options: SyncOptions): Sync {
           fetchNewer(
             dialogId,
             watermark === undefined ? newestKnown(messages.window(dialogId).get().items) : watermark,
+            started,
           ),
         )
-        .catch((cause: unknown) => options.reportError(toChatError(cause)))
+        .catch((cause: unknown) => {
+          if (started === epoch) options.reportError(toChatError(cause));
+        })
         .finally(() => {
+          if (started !== epoch) return;
           if (catchingUp.get(dialogId) === next) catchingUp.delete(dialogId);
           if (catchingUp.size === 0 && !running && state.get().state === "syncing")
             state.set({ state: "synced", lastSyncedAt: clock.now(), error: state.get().error });
@@ -209,31 +233,36 @@ export function createSync(options: SyncOptions): Sync {
       return next;
     },
     async refreshUnread(dialogIds) {
+      const started = epoch;
       try {
-        await refreshUnread(dialogIds);
+        await refreshUnread(started, dialogIds);
       } catch (cause) {
-        options.reportError(toChatError(cause));
+        if (started === epoch) options.reportError(toChatError(cause));
       }
     },
     async fetchDialog(id) {
       if (fetching.has(id)) return;
+      const started = epoch;
       fetching.add(id);
       try {
         const taken = ticket();
-        const dialog = await rest.dialogs.get(id);
+        const dialog = await within(started, rest.dialogs.get(id));
         dialogs.apply((s) => upsertDialogs(s, counted([dialog], taken)));
       } catch (cause) {
-        options.reportError(toChatError(cause));
+        if (started === epoch) options.reportError(toChatError(cause));
       } finally {
-        fetching.delete(id);
+        if (started === epoch) fetching.delete(id);
       }
     },
     seed(value) {
       cursor = value;
     },
     reset() {
+      epoch++;
       cursor = null;
+      running = fullQueued = null; // the next sign-in's sync starts afresh, not behind an earlier one's requests
       catchingUp.clear();
+      fetching.clear();
       state.set({ state: "idle", lastSyncedAt: null, error: null });
     },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { type ChatClient, type ChatError, DialogType } from "../../src/index.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
-import { onlineClient, valueOf } from "../helpers/clients.js";
+import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
 import { serverPerFile } from "../helpers/serverPerFile.js";
 
 const fixture = serverPerFile();
@@ -184,6 +184,59 @@ describe("two chatcube clients against the real server", () => {
     expect(client.dialogs.list.get()).toEqual([]);
     expect(client.unread.get().total).toBe(0);
   });
+
+  // An answer of alice's REST requests, held on its way, must land nowhere once she signed out: not in the stores
+  // (carol's now), not in carol's database, and carol's own sync must not wait behind alice's.
+  it.each([
+    ["the sync's dialog list", "/chat/Dialog", false],
+    ["older history", "/chat/Message", true],
+  ])(
+    "a logout while %s is answered: nothing of it lands, nor in the next user's stores",
+    async (_what, held, older) => {
+      const [aliceUser, bobUser, carolUser] = [
+        await createTestUser(fixture.server, "alice"),
+        await createTestUser(fixture.server, "bob"),
+        await createTestUser(fixture.server, "carol"),
+      ];
+      const bob = await online(bobUser);
+      const dialog = await bob.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [aliceUser.id] });
+      await (await bob.messages.send(dialog.id, { body: "for alice" })).settled;
+      let holding = false;
+      let answered = 0; // answers held 300 ms after they came
+      const client = newClient(fixture.server, {
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          const response = await fetch(request);
+          if (holding && request.method === "GET" && new URL(request.url).pathname.startsWith(held)) {
+            answered++;
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
+          return response;
+        },
+      });
+      clients.push(client);
+      const errors: string[] = [];
+      client.errors.subscribe((error) => errors.push(`${error.code}: ${error.message}`));
+      holding = !older;
+      await client.auth.login({ login: aliceUser.login, password: aliceUser.password });
+      if (older) {
+        await valueOf(client.sync, (s) => s.state === "synced", "alice's sync");
+        holding = true;
+        void client.messages.forDialog(dialog.id).loadOlder();
+      }
+      for (let i = 0; i < 200 && answered === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(answered).toBeGreaterThan(0); // an answer is on its way
+      await client.auth.logout();
+      await client.auth.login({ login: carolUser.login, password: carolUser.password });
+      await new Promise((resolve) => setTimeout(resolve, 600)); // every held answer is handed over
+      await valueOf(client.sync, (s) => s.state === "synced", "carol's sync");
+      expect(client.dialogs.list.get()).toEqual([]);
+      expect(client.messages.forDialog(dialog.id).get().items).toEqual([]);
+      expect(client.messages.forDialog(dialog.id).get().error).toBeNull();
+      expect(client.unread.get().total).toBe(0);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it("a send to a user who blocked us ends failed with code blocked, and can be cancelled", async () => {
     const [aliceUser, bobUser] = [
