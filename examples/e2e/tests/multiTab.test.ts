@@ -56,6 +56,12 @@ describe("one user, many tabs (react-chat)", { timeout: 120_000 }, () => {
     const registry = stack.server.context.chat as unknown as { sessionsOf(id: number): Array<{ sink: unknown }> };
     return registry.sessionsOf(id).filter((session) => session.sink !== null).length;
   };
+  /** The full JIDs of all of alice's sessions, those kept for resumption included. */
+  const aliceJids = () => {
+    const id = stack.server.context.db.usersByLogin.get("alice")?.id ?? -1;
+    const registry = stack.server.context.chat as unknown as { sessionsOf(id: number): Array<{ fullJid: string }> };
+    return registry.sessionsOf(id).map((session) => session.fullJid);
+  };
   const newTab = async () => {
     const page = await alice.context.newPage();
     await page.goto(stack.url);
@@ -110,7 +116,9 @@ describe("one user, many tabs (react-chat)", { timeout: 120_000 }, () => {
     assert.equal(aliceSessions(), 1);
   });
 
-  it("the leader tab closed: another tab takes over within a second", async () => {
+  it("the leader tab closed: another tab takes over within a second, resuming its stream", async () => {
+    const jids = aliceJids();
+    assert.equal(jids.length, 1);
     const before = sockets.opened.length;
     const closedAt = Date.now();
     await tabs[0].close();
@@ -121,6 +129,7 @@ describe("one user, many tabs (react-chat)", { timeout: 120_000 }, () => {
     for (const tab of tabs) await waitOnline(tab);
     assert.ok(takeoverMs < 1000, `took over in ${takeoverMs} ms`);
     assert.equal(sockets.open(), 1);
+    assert.deepEqual(aliceJids(), jids, "one session, the same resource: the closed leader's stream was resumed");
   });
 
   it("offline, a follower sends 3 and is closed; once online the peer gets the 3 exactly once, in order", async () => {

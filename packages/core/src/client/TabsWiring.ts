@@ -11,6 +11,7 @@ import type { ReadLedger } from "../tabs/createReadLedger.js";
 import type { TabShareHub } from "../tabs/createTabShare.js";
 import type { TabsState } from "../tabs/TabsState.js";
 import type { Clock } from "../time/clock.js";
+import type { StreamHandover } from "../xmpp/transport/StreamHandover.js";
 
 /** Dependencies of `createTabsWiring`, by name. */
 export interface TabsWiringOptions {
@@ -38,6 +39,10 @@ export interface TabsWiringOptions {
   sendStanza(stanza: Element): void;
   connect(): void;
   disconnect(): Promise<void>;
+  /** Lets this tab's chat stream go, for the next leader to resume; null when it cannot be resumed. */
+  handOverStream(): StreamHandover | null;
+  /** This tab's next connect resumes the stream the previous leader handed over. */
+  takeOverStream(handover: StreamHandover): void;
   /** Where the remembered session is: a leader elected after a logout (none, or another user's) signs out instead. */
   persistence: Pick<Persistence, "loadSession">;
   /** Per-user state no write holds (contacts, privacy, …): mirrored from the leader, commands routed to it. */

@@ -179,6 +179,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     ...{ ...deps, appId: options.appId, outbox, connect, persistence, onRead: unread.read, reads },
     ...{ connection: connection.state, environment: options.tabs, sendStanza: sendIfOnline },
     disconnect: () => connection.disconnect(),
+    handOverStream() {
+      const stream = transport.handOverStream();
+      if (stream) void connection.disconnect(); // no reconnect: the stream is the next leader's
+      return stream;
+    },
+    takeOverStream: (stream) => transport.takeOverStream(stream),
     signOutHere: () => auth.api.logout({ keepData: true }),
     renewHere: () => auth.renewHere(),
     adoptSession: (userId, token) => auth.adopt(userId, token),

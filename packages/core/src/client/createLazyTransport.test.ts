@@ -76,4 +76,15 @@ describe("createLazyTransport", () => {
     await expect(transport.connect(credentials)).resolves.toMatchObject({ resumed: false });
     expect(loads()).toBe(2);
   });
+
+  it("a stream handed over before the chunk is there is resumed by the first connect (refused here: bound afresh)", async () => {
+    const { transport, server, release } = setup();
+    expect(transport.handOverStream()).toBeNull(); // nothing to hand over yet
+    transport.takeOverStream({ id: "sm-7", h: 4, jid: "5-1@localhost/other-tab" });
+    const connecting = transport.connect(credentials);
+    release();
+    await expect(connecting).resolves.toEqual({ resumed: false, jid: "5-1@localhost/fake" });
+    const resume = server.received.find((element) => element.is("resume", "urn:xmpp:sm:3"));
+    expect(resume?.attrs).toMatchObject({ previd: "sm-7", h: "4" });
+  });
 });

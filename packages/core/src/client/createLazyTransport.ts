@@ -33,6 +33,8 @@ export function createLazyTransport(options: XmppTransportOptions, load: Transpo
   /** Bumped by `disconnect`/`terminate`/`dispose`: a connect that waited for the chunk across one gives up. */
   let generation = 0;
   let disposed = false;
+  /** A stream handed over by another tab, for the transport still loading to resume. */
+  let handedOver: Parameters<XmppTransport["takeOverStream"]>[0] | null = null;
 
   const adopt = (transport: XmppTransport): XmppTransport => {
     real = transport;
@@ -46,6 +48,8 @@ export function createLazyTransport(options: XmppTransportOptions, load: Transpo
       },
     });
     for (const handler of handlers) handler.off = transport.onIq(...handler.args);
+    if (handedOver) transport.takeOverStream(handedOver);
+    handedOver = null;
     return transport;
   };
   const ready = (): Promise<XmppTransport> => {
@@ -78,6 +82,11 @@ export function createLazyTransport(options: XmppTransportOptions, load: Transpo
     terminate(reason) {
       generation++;
       real?.terminate(reason);
+    },
+    handOverStream: () => real?.handOverStream() ?? null,
+    takeOverStream(handover) {
+      if (real) real.takeOverStream(handover);
+      else handedOver = handover;
     },
     send: (element) => (real ? real.send(element) : Promise.reject(notConnected())),
     sendTracked: (element) => (real ? real.sendTracked(element) : Promise.reject(notConnected())),

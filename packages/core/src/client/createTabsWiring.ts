@@ -17,9 +17,12 @@ import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
 import { rereadDatabase } from "../tabs/rereadDatabase.js";
 import { ALONE, type TabMessage, type TabsState } from "../tabs/TabsState.js";
 import { watchSignIns } from "../tabs/watchSignIns.js";
+import { isStreamHandover, type StreamHandover } from "../xmpp/transport/StreamHandover.js";
 import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
 
 const LEADER_SILENT = new ChatError("network", "The tab holding the chat connection stopped answering");
+/** How long a stream the last leader handed over is worth resuming (the server keeps one for about a minute). */
+const HANDOVER_MS = 30_000;
 
 /**
  * Wires tab coordination into a client: one leader per app and user connects and writes; followers mirror its
@@ -71,6 +74,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     const stores = { dialogs, messages, outbox };
     const reportLater = (work: Promise<unknown>) => void work.catch(() => {});
 
+    /** The chat stream the last leader let go (`bye`), for this tab to resume should it lead next. */
+    let handedOver: { stream: StreamHandover; term: number; at: number } | null = null;
     const liveLedger = createLiveLedger(); // what came live after a committed window's snapshot stays shown
     const onLive = (message: TabMessage) => {
       liveLedger.live(message);
@@ -106,6 +111,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     };
     const onStream = (message: TabMessage) => {
       coordinator.onSignal(message); // the leader's stream is a sign of life too
+      if (handedOver && message.term > handedOver.term) handedOver = null; // a later leader took it (or bound afresh)
       if (!ready) return void buffered.push(message);
       if (share?.receive(message)) return;
       if (message.kind === "writes") onWrites(message);
@@ -122,6 +128,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     });
     const onSignal = (message: TabMessage) => {
       coordinator.onSignal(message);
+      const stream = message.kind === "bye" && (message.payload as { stream?: unknown } | null)?.stream;
+      if (isStreamHandover(stream)) handedOver = { stream, term: message.term, at: clock.now() };
       if (share?.receive(message) || sessions.receive(message)) return;
       if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
         reportLater(options.signOutHere());
@@ -193,6 +201,10 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         share?.newTab();
       },
       onLeaderSilent: (silent) => leaderSilentSince.set(silent ? clock.now() : null),
+      farewell() {
+        const stream = options.handOverStream(); // resumed by the next leader: no new session, no presence flap
+        return stream ? { stream } : null;
+      },
       async onRole(role, term) {
         const wasFirst = first;
         first = false;
@@ -211,6 +223,9 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         );
         if (!live || state.get().role !== "leader") return;
         if (!signedIn) return void reportLater(options.signOutHere());
+        const resumable = handedOver && handedOver.term < term && clock.now() - handedOver.at < HANDOVER_MS;
+        if (resumable && handedOver) options.takeOverStream(handedOver.stream);
+        handedOver = null;
         postConnection();
         options.connect();
       },

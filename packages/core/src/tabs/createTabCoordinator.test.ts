@@ -15,7 +15,8 @@ function browser() {
   let storedTerm = 0; // the term kept in the user's database
   const roles: string[] = [];
   const silences: string[] = [];
-  const open = (tabId: string) => {
+  const byes: string[] = []; // `heard-by:from:payload`
+  const open = (tabId: string, farewell?: () => unknown) => {
     let lifecycleListener: ((event: LifecycleEvent) => void) | null = null;
     // the coordinator is made after the channel, which routes signals to it
     let route: (m: Parameters<ReturnType<typeof createTabCoordinator>["onSignal"]>[0]) => void = () => {};
@@ -23,7 +24,10 @@ function browser() {
       port: bus.port(),
       tabId,
       onStream: () => {},
-      onSignal: (m) => route(m),
+      onSignal: (m) => {
+        if (m.kind === "bye") byes.push(`${tabId}:${m.from}:${JSON.stringify(m.payload)}`);
+        route(m);
+      },
       onResync: () => {},
     });
     const coordinator = createTabCoordinator({
@@ -35,6 +39,7 @@ function browser() {
       claimTerm: async () => ++storedTerm,
       onRole: (role, term) => void roles.push(`${tabId}:${role}:${term}`),
       onLeaderSilent: (silent) => void silences.push(`${tabId}:${silent}@${clock.now() - 1_000_000}`),
+      farewell,
       lifecycle: (listener) => {
         lifecycleListener = listener;
         return () => (lifecycleListener = null);
@@ -48,7 +53,7 @@ function browser() {
       lifecycle: (event: LifecycleEvent) => lifecycleListener?.(event),
     };
   };
-  return { clock, locks, open, roles, silences, term: () => storedTerm };
+  return { clock, locks, open, roles, silences, byes, term: () => storedTerm };
 }
 
 const leaders = (tabs: Array<{ role(): string }>) => tabs.filter((t) => t.role() === "leader").length;
@@ -110,6 +115,25 @@ describe("createTabCoordinator", () => {
     await settle();
     expect(a.role()).toBe("leader");
     expect(b.roles).toEqual(["a:leader:1", "c:follower:1", "a:follower:1", "c:leader:2", "a:leader:3"]);
+  });
+
+  it("a leader's bye carries its farewell (the stream to resume), taken before the lock goes; a follower's none", async () => {
+    const b = browser();
+    const order: string[] = [];
+    const farewell = (tabId: string) => () => {
+      order.push(`${tabId} farewell while ${b.roles.at(-1)}`);
+      return { stream: tabId };
+    };
+    const [a, c, d] = [b.open("a", farewell("a")), b.open("c", farewell("c")), b.open("d", farewell("d"))];
+    for (const t of [a, c, d]) await t.coordinator.start();
+    await settle();
+    d.lifecycle("freeze");
+    await settle();
+    a.lifecycle("pagehide");
+    await settle();
+    expect(b.byes).toEqual(["a:d:null", "c:d:null", 'c:a:{"stream":"a"}', 'd:a:{"stream":"a"}']);
+    expect(order).toEqual(["a farewell while d:follower:1"]); // a still led: nobody had its lock yet
+    expect(c.role()).toBe("leader");
   });
 
   it("a frozen follower is not handed the lock it cannot use", async () => {

@@ -37,6 +37,11 @@ export interface TabCoordinatorOptions {
   onLeaderSilent?: (silent: boolean) => void;
   /** Page lifecycle events, when the environment has them. */
   lifecycle?: (listener: (event: LifecycleEvent) => void) => () => void;
+  /**
+   * What a leader about to be frozen or hidden leaves the next one in its `bye` (the chat stream to resume), taken
+   * just before it lets the lock go.
+   */
+  farewell?: () => unknown;
   /** How often each tab says it is there (the leader's word is its heartbeat). Default 1 s. */
   heartbeatMs?: number;
   /**
@@ -193,7 +198,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
     waiting = null;
     const letGo = release;
     release = null;
-    channel.signal(term, "bye", null);
+    channel.signal(term, "bye", role === "leader" ? (options.farewell?.() ?? null) : null);
     letGo?.();
   };
   const wake = () => {

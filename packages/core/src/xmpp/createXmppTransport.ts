@@ -13,6 +13,7 @@ import { createXmppEntity } from "./transport/createXmppEntity.js";
 import { failUnresumableQueue } from "./transport/failUnresumableQueue.js";
 import { guardFrames } from "./transport/guardFrames.js";
 import { guardIncoming } from "./transport/guardIncoming.js";
+import { adoptStream, takeStream } from "./transport/handOverStream.js";
 import { startSession } from "./transport/startSession.js";
 import { toTransportError } from "./transport/toTransportError.js";
 import { watchNegotiation } from "./transport/watchNegotiation.js";
@@ -48,6 +49,8 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   /** An error seen before the socket closed (a stream error, a socket error), reported with the disconnect. */
   let pendingError: ChatError | null = null;
   let closing = false;
+  /** Stops listening for the answer to resuming a stream another client handed over. */
+  let stopAdopting: (() => void) | null = null;
 
   const setState = (next: Partial<TransportState>): void => states.next({ ...states.getValue(), ...next });
   const jid = (): string => entity.jid?.toString() ?? "";
@@ -197,6 +200,27 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
   return {
     connect,
     disconnect,
+    handOverStream() {
+      if (attempt || states.getValue().status !== "online") return null;
+      closing = true; // the drop is no loss to report: no reconnect
+      try {
+        const handover = takeStream(entity);
+        if (!handover) return null;
+        const gone = new ChatError("network", "The stream was handed over to another tab");
+        iqs.failAll(gone);
+        acks.failAll(gone);
+        setState({ status: "offline", error: null, resumed: false });
+        return handover;
+      } finally {
+        closing = false;
+        pendingError = null;
+      }
+    },
+    takeOverStream(handover) {
+      if (attempt || states.getValue().status === "online") return;
+      stopAdopting?.();
+      stopAdopting = adoptStream(entity, handover);
+    },
     terminate(reason) {
       const error = reason ?? new ChatError("network", "The connection was dropped");
       if (closing) return;
@@ -233,6 +257,7 @@ export function createXmppTransport(options: XmppTransportOptions): XmppTranspor
     },
     async dispose() {
       await disconnect();
+      stopAdopting?.();
       acks.dispose();
       negotiation.dispose();
       stanzas.complete();

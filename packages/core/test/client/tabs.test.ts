@@ -3,9 +3,10 @@ import { serverPerFile } from "../helpers/serverPerFile.js";
 import "fake-indexeddb/auto";
 import { createFakeBus, createFakeLocks } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { createIndexedDbPersistence, DialogType } from "../../src/index.js";
+import { type ChatClient, createIndexedDbPersistence, DialogType } from "../../src/index.js";
 import type { Persistence, PersistenceSession } from "../../src/persistence/Persistence.js";
 import type { TabEnvironment } from "../../src/tabs/browserTabEnvironment.js";
+import type { LifecycleEvent } from "../../src/tabs/createTabCoordinator.js";
 import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
 
@@ -41,6 +42,9 @@ function slowed(persistence: Persistence, { loadMs = 0, loadSessionMs = 0 }: Slo
   return late(opened, "loadSession", loadSessionMs);
 }
 
+/** Fires a page lifecycle event in a tab made by `browser().tab()`. */
+const lifecycleOf = new WeakMap<ChatClient, (event: LifecycleEvent) => void>();
+
 function browser() {
   const indexedDB = new IDBFactory();
   const locks = createFakeLocks();
@@ -52,18 +56,29 @@ function browser() {
     newTabId: () => `tab-${++tabIds}`,
   };
   const tab = (slowness: Slowness = {}) => {
+    const listeners = new Set<(event: LifecycleEvent) => void>();
     const client = newClient(fixture.server, {
       persistence: slowed(createIndexedDbPersistence({ indexedDB, IDBKeyRange }), slowness),
-      tabs: environment,
+      tabs: {
+        ...environment,
+        lifecycle(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      },
     });
     clients.push(client);
+    lifecycleOf.set(client, (event) => listeners.forEach((listener) => listener(event)));
     return client;
   };
   return { tab };
 }
 
-const xmppSessions = (user: TestUser) =>
-  (fixture.server.context.chat as unknown as { sessionsOf(id: number): unknown[] }).sessionsOf(user.id).length;
+const sessionsOf = (user: TestUser) =>
+  (fixture.server.context.chat as unknown as { sessionsOf(id: number): Array<{ fullJid: string }> }).sessionsOf(
+    user.id,
+  );
+const xmppSessions = (user: TestUser) => sessionsOf(user).length;
 
 /** Alice in three tabs (the first leads), with a dialog with bob; `followers` slows the other two's databases. */
 async function threeTabs(followers: Slowness = {}) {
@@ -150,6 +165,37 @@ describe("one user, many tabs", () => {
     expect(next.tabs.get().term).toBe(2);
     expect(tabs.slice(1).filter((t) => t.tabs.get().role === "leader")).toHaveLength(1);
     expect(xmppSessions(aliceUser)).toBe(1);
+  });
+
+  it("a leader about to be frozen hands its stream over: the next resumes it, one session, nothing lost or doubled", async () => {
+    const { aliceUser, bobUser, bob, tabs, dialog } = await threeTabs();
+    const [before] = sessionsOf(aliceUser).map((session) => session.fullJid);
+    expect(xmppSessions(aliceUser)).toBe(1);
+    await (await bob.messages.send(dialog.id, { body: "before" })).settled;
+    for (const tab of tabs)
+      await valueOf(tab.messages.forDialog(dialog.id), (w) => w.items.length === 1, "before, in every tab");
+    lifecycleOf.get(tabs[0])?.("freeze");
+    const during = await bob.messages.send(dialog.id, { body: "during the handover" });
+    const next = await Promise.race(
+      tabs.slice(1).map((t) => valueOf(t.tabs, (s) => s.role === "leader", "a new leader").then(() => t)),
+    );
+    await valueOf(next.connection, (c) => c.status === "online", "the new leader online");
+    expect(sessionsOf(aliceUser).map((session) => session.fullJid)).toEqual([before]); // resumed, not bound afresh
+    await during.settled;
+    const reply = await next.messages.send(dialog.id, { body: "from the new leader" });
+    await reply.settled;
+    await valueOf(bob.messages.forDialog(dialog.id), (w) => w.items.some((m) => m.id === reply.id), "bob gets it");
+    for (const tab of tabs.slice(1)) {
+      const window = await valueOf(
+        tab.messages.forDialog(dialog.id),
+        (w) => w.items.length === 3 && w.items.every((m) => m.status !== "pending"),
+        "all three in every open tab",
+      );
+      expect(window.items.map((m) => m.body)).toEqual(["before", "during the handover", "from the new leader"]);
+      expect(tab.dialogs.list.get().find((d) => d.id === dialog.id)?.unreadCount).toBe(2);
+    }
+    expect(xmppSessions(aliceUser)).toBe(1);
+    expect(xmppSessions(bobUser)).toBe(1);
   });
 
   // The soak (examples/e2e/tests/tabsSoak.test.ts) once left a signed-out tab showing the previous user's dialog: the

@@ -246,3 +246,64 @@ describe("XMPP transport: dropped sockets and stream resumption", () => {
     expect(usurper.transport.state.error?.code).toBe("conflict");
   });
 });
+
+describe("XMPP transport: a stream handed over to another client of the same user (tabs)", () => {
+  const sessionsOf = (user: TestUser) =>
+    (server.context.chat as unknown as { sessionsOf(id: number): unknown[] }).sessionsOf(user.id).length;
+
+  it("the other resumes it: same JID, one session, what came before the handover is not received again", async () => {
+    const [alice, bob] = await Promise.all([createTestUser(server, "alice"), createTestUser(server, "bob")]);
+    const a = await online(alice);
+    const first = await online(bob);
+    const before = chat(jidOf(server, bob), "before");
+    await a.transport.sendTracked(before);
+    await waitFor(() => bodies(first.received, before.attrs.id).length === 1);
+    await first.transport.ping(); // an iq reply, counted too
+
+    const handover = first.transport.handOverStream();
+    expect(handover).toMatchObject({ jid: first.transport.jid });
+    expect(first.transport.state).toMatchObject({ status: "offline", error: null });
+    const during = chat(jidOf(server, bob), "during the handover");
+    await a.transport.sendTracked(during);
+
+    const second = transportFor();
+    second.transport.takeOverStream(handover!);
+    const result = await second.transport.connect({ userId: bob.id, password: bob.password });
+    expect(result).toEqual({ resumed: true, jid: first.transport.jid });
+    expect(sessionsOf(bob)).toBe(1);
+    await waitFor(() => bodies(second.received, during.attrs.id).length === 1);
+    expect(bodies(second.received, before.attrs.id)).toHaveLength(0);
+    expect(first.statuses.at(-1)).toBe("offline"); // no reconnect of its own
+
+    // The resumed stream counts this client's stanzas from the server's h: its own sends are acknowledged.
+    const reply = chat(jidOf(server, alice), "from the resumed stream");
+    await second.transport.sendTracked(reply);
+    await waitFor(() => bodies(a.received, reply.attrs.id).length === 1);
+    await second.transport.ping();
+    const later = chat(jidOf(server, bob), "after");
+    await a.transport.sendTracked(later);
+    await waitFor(() => bodies(second.received, later.attrs.id).length === 1);
+  });
+
+  it("a stanza sent but not acknowledged at the handover fails there, for the other client to send again", async () => {
+    const [alice, bob] = await Promise.all([createTestUser(server, "alice"), createTestUser(server, "bob")]);
+    const first = await online(alice);
+    await online(bob);
+    const tracked = first.transport.sendTracked(chat(jidOf(server, bob), "unacknowledged"));
+    const handover = first.transport.handOverStream();
+    expect(handover).not.toBeNull();
+    await expect(tracked).rejects.toMatchObject({ code: "network" });
+  });
+
+  it("nothing to hand over when offline; a stale handover binds afresh", async () => {
+    const bob = await createTestUser(server, "bob");
+    const idle = transportFor();
+    expect(idle.transport.handOverStream()).toBeNull();
+    const second = transportFor();
+    second.transport.takeOverStream({ id: "gone", h: 3, jid: `${jidOf(server, bob)}/old` });
+    const result = await second.transport.connect({ userId: bob.id, password: bob.password });
+    expect(result.resumed).toBe(false);
+    expect(result.jid).not.toBe(`${jidOf(server, bob)}/old`);
+    await second.transport.ping();
+  });
+});

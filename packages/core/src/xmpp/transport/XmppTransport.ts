@@ -2,6 +2,7 @@ import type { Element } from "@xmpp/xml";
 import type { Observable } from "rxjs";
 import type { ChatError } from "../../errors/ChatError.js";
 import type { Clock } from "../../time/clock.js";
+import type { StreamHandover } from "./StreamHandover.js";
 
 /** Who signs in over XMPP: the user id, and the user's password or a live REST session token (docs/protocol.md §7). */
 export interface XmppCredentials {
@@ -82,6 +83,14 @@ export interface XmppTransport {
   disconnect(): Promise<void>;
   /** Drops the socket without closing the stream (as a network failure would), so the session can be resumed. */
   terminate(reason?: ChatError): void;
+  /**
+   * Lets the online, resumable stream go for another client of the same user to resume (`takeOverStream` there):
+   * the socket is dropped without `<close/>` and the transport is `offline`, as after `disconnect()`, without
+   * reconnecting. Null, leaving the stream as it is, when it cannot be resumed.
+   */
+  handOverStream(): StreamHandover | null;
+  /** The next connect resumes the stream another client handed over, else binds afresh as ever. */
+  takeOverStream(handover: StreamHandover): void;
   /** Sends a stanza; rejects with `ChatError("network")` when not online. */
   send(element: Element): Promise<void>;
   /**

@@ -82,6 +82,8 @@ export interface XmppEntity {
   _detachSocket(): void;
   _detachParser(): void;
   _status(status: string, ...args: unknown[]): void;
+  /** Sets `jid` (as binding does). */
+  _jid(id: string): void;
 }
 
 /** Options of `createXmppEntity`. */
