@@ -56,11 +56,16 @@ describe("one user, many tabs (react-chat)", { timeout: 120_000 }, () => {
     const registry = stack.server.context.chat as unknown as { sessionsOf(id: number): Array<{ sink: unknown }> };
     return registry.sessionsOf(id).filter((session) => session.sink !== null).length;
   };
-  /** The full JIDs of all of alice's sessions, those kept for resumption included. */
-  const aliceJids = () => {
+  /** The full JIDs of alice's sessions: those kept for resumption too, or only those with a socket. */
+  const aliceJids = ({ connected = false } = {}) => {
     const id = stack.server.context.db.usersByLogin.get("alice")?.id ?? -1;
-    const registry = stack.server.context.chat as unknown as { sessionsOf(id: number): Array<{ fullJid: string }> };
-    return registry.sessionsOf(id).map((session) => session.fullJid);
+    const registry = stack.server.context.chat as unknown as {
+      sessionsOf(id: number): Array<{ fullJid: string; sink: unknown }>;
+    };
+    return registry
+      .sessionsOf(id)
+      .filter((session) => !connected || session.sink !== null)
+      .map((session) => session.fullJid);
   };
   const newTab = async () => {
     const page = await alice.context.newPage();
@@ -209,6 +214,26 @@ describe("one user, many tabs (react-chat)", { timeout: 120_000 }, () => {
     assert.equal(aliceSessions(), 1);
     assert.equal(await messages(leader, "after the freeze").count(), 1);
     assert.ok(takeoverMs < 10_000, `took over in ${takeoverMs} ms`);
+  });
+
+  it("the leader about to be frozen (its freeze event) hands its stream to the next, which resumes it", async () => {
+    const leader = sockets.leader();
+    assert.ok(leader && tabs.includes(leader));
+    await until("one connected session for alice", () => aliceSessions() === 1);
+    const [connected] = aliceJids({ connected: true });
+    const before = sockets.opened.length;
+    await leader.evaluate(() => document.dispatchEvent(new Event("freeze")));
+    await until("a new socket in another tab", () => sockets.opened.length > before, 10_000);
+    await typeAndSend(bob.page, "during the freeze");
+    for (const tab of tabs.filter((t) => t !== leader)) await messages(tab, "during the freeze").waitFor();
+    await until("one connected session for alice", () => aliceSessions() === 1);
+    assert.deepEqual(aliceJids({ connected: true }), [connected], "the same session: the stream was resumed");
+    await leader.evaluate(() => document.dispatchEvent(new Event("resume")));
+    await typeAndSend(bob.page, "after the thaw");
+    for (const tab of tabs) await messages(tab, "after the thaw").waitFor();
+    for (const tab of tabs) assert.equal(await messages(tab, "during the freeze").count(), 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(sockets.open(), 1, "one socket open across the tabs");
   });
 
   it("a logout in one tab reaches every tab, and the user's database is deleted", async () => {

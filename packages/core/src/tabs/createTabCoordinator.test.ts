@@ -117,7 +117,7 @@ describe("createTabCoordinator", () => {
     expect(b.roles).toEqual(["a:leader:1", "c:follower:1", "a:follower:1", "c:leader:2", "a:leader:3"]);
   });
 
-  it("a leader's bye carries its farewell (the stream to resume), taken before the lock goes; a follower's none", async () => {
+  it("a leader's bye carries its farewell (the stream to resume), taken before the lock goes; a follower's or a lone leader's none", async () => {
     const b = browser();
     const order: string[] = [];
     const farewell = (tabId: string) => () => {
@@ -134,6 +134,10 @@ describe("createTabCoordinator", () => {
     expect(b.byes).toEqual(["a:d:null", "c:d:null", 'c:a:{"stream":"a"}', 'd:a:{"stream":"a"}']);
     expect(order).toEqual(["a farewell while d:follower:1"]); // a still led: nobody had its lock yet
     expect(c.role()).toBe("leader");
+    c.lifecycle("freeze"); // the others said bye: c is alone, and closes its stream instead
+    await settle();
+    expect(order).toHaveLength(1);
+    expect(b.byes.slice(4)).toEqual(["a:c:null", "d:c:null"]);
   });
 
   it("a frozen follower is not handed the lock it cannot use", async () => {

@@ -39,7 +39,7 @@ export interface TabCoordinatorOptions {
   lifecycle?: (listener: (event: LifecycleEvent) => void) => () => void;
   /**
    * What a leader about to be frozen or hidden leaves the next one in its `bye` (the chat stream to resume), taken
-   * just before it lets the lock go.
+   * just before it lets the lock go; asked only while other tabs are there.
    */
   farewell?: () => unknown;
   /** How often each tab says it is there (the leader's word is its heartbeat). Default 1 s. */
@@ -198,7 +198,9 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
     waiting = null;
     const letGo = release;
     release = null;
-    channel.signal(term, "bye", role === "leader" ? (options.farewell?.() ?? null) : null);
+    // Only to another tab: a tab alone closes its stream as ever (its presence goes at once, not a minute later).
+    const farewell = role === "leader" && peers.size > 0 ? options.farewell?.() : null;
+    channel.signal(term, "bye", farewell ?? null);
     letGo?.();
   };
   const wake = () => {
