@@ -5,10 +5,12 @@ import { ChatError, type ChatErrorJson } from "../errors/ChatError.js";
 import { toChatError } from "../errors/toChatError.js";
 import { objectId } from "../model/ids.js";
 import { createKeyedReadables } from "../reactive/createKeyedReadables.js";
+import { createReadable } from "../reactive/createReadable.js";
 import { createStore } from "../reactive/createStore.js";
 import type { Readable } from "../reactive/readable.js";
 import { readableOf } from "../reactive/readableOf.js";
 import { select } from "../reactive/select.js";
+import { createSharedWatches } from "../tabs/createSharedWatches.js";
 import type { TabShare } from "../tabs/createTabShare.js";
 import type { Clock } from "../time/clock.js";
 import type { StanzaRouter } from "../xmpp/handlers/createStanzaRouter.js";
@@ -60,7 +62,7 @@ export interface LastActivityCommandsOptions {
   online$: Observable<ConnectedEvent>;
   /** How long a user's stream stays on after the last subscriber leaves. Default 5 s. */
   keepAliveMs?: number;
-  /** The user's other tabs: a follower shows the leader's answers, and asks the leader to query and stream. */
+  /** The user's other tabs: a follower shows the leader's answers, asks it to query, and reports whom it watches. */
   share?: TabShare;
 }
 
@@ -130,8 +132,7 @@ export function createLastActivityCommands(
   };
 
   const stream = (userId: number, enable: boolean): void => {
-    if (share?.role() === "follower")
-      return void routedWatch(userId, enable, share.tabId() ?? "").catch(() => undefined);
+    if (share?.role() === "follower") return; // the leader streams it: this tab reports it watches (below)
     if (!options.isOnline()) return;
     transport.iq(buildLastActivitySubscription(jid, userId, enable)).catch(() => undefined);
     if (enable) query(userId).catch(() => undefined);
@@ -163,19 +164,27 @@ export function createLastActivityCommands(
     put(parsed.userId, fromAnswer(parsed));
   });
   const unregisterSetPush = transport.onIq("set", NS.last, "query", () => true);
-  // Followers' streams, held in the leader while they watch (by tab and user).
-  const held = new Map<string, () => void>();
-  const watch = async (userId: number, enable: boolean, tabId: string): Promise<void> => {
-    const key = `${tabId}:${userId}`;
-    held.get(key)?.();
-    held.delete(key);
-    if (enable)
-      held.set(
-        key,
-        keyed.get(userId).subscribe(() => {}),
-      );
+  // The users any tab shows: the leader streams each (a subscription of its own), for as long as some tab watches.
+  const watches =
+    share && createSharedWatches(share, "lastActivity.watching", (userId) => keyed.get(userId).subscribe(() => {}));
+  const watched = new Map<number, Readable<LastActivityState>>(); // this tab's subscriptions, reported to the leader
+  const forUser = (userId: number): Readable<LastActivityState> => {
+    const inner = keyed.get(userId);
+    if (!watches) return inner;
+    let readable = watched.get(userId);
+    if (!readable) {
+      readable = createReadable(inner.get, (onChange) => {
+        const release = watches.watch(userId);
+        const unsubscribe = inner.subscribe(onChange);
+        return () => {
+          unsubscribe();
+          release();
+        };
+      });
+      watched.set(userId, readable);
+    }
+    return readable;
   };
-  const routedWatch = share ? share.route("lastActivity.watch", watch) : watch;
   const unmirror =
     share?.mirror("lastActivity", store, {
       toWire: (known) => mapValues(known, activityToWire),
@@ -193,12 +202,12 @@ export function createLastActivityCommands(
   });
 
   return {
-    forUser: (userId) => (userId == null ? NOBODY_ACTIVITY : keyed.get(userId)),
+    forUser: (userId) => (userId == null ? NOBODY_ACTIVITY : forUser(userId)),
     query: routedQuery,
     reset: () => store.set({}),
     dispose() {
       unmirror();
-      for (const release of held.values()) release();
+      watches?.dispose();
       keyed.dispose();
       unregisterPushes();
       unregisterSetPush();

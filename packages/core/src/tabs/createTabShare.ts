@@ -54,7 +54,7 @@ export interface TabShare {
   report(name: string, value: unknown): void;
   /** The other tabs' live values of a per-tab fact, by tab id (a tab not heard for a few seconds is dropped). */
   reports(name: string): ReadonlyMap<string, unknown>;
-  /** Called when any report changes. */
+  /** Called when any report changes, and when this tab's role may have (a leader acts on the reports). */
   onReports(listener: () => void): () => void;
   /** Sends `payload` to one tab; `onTold(name)` there gets it. */
   tell(name: string, tabId: string, payload: unknown): void;
@@ -291,6 +291,7 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
       const from = message.from;
       if (message.kind === "bye") forget(from);
       else heard.set(from, clock.now());
+      if (message.kind === "here") sweep(); // each tab's heartbeat: a tab closed without a word drops out
       if (!message.kind.startsWith("share:") || !link) return false;
       const payload = (message.payload ?? {}) as Record<string, unknown>;
       const name = typeof payload.name === "string" ? payload.name : "";
@@ -333,6 +334,7 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
         runPendingHere();
         for (const name of mirrors.keys()) post(name);
       }
+      notifyReports();
     },
     newTab() {
       if (!link) return;
