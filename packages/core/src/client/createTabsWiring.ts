@@ -1,17 +1,15 @@
-import type { ConnectionState } from "../connection/ConnectionState.js";
 import { ChatError } from "../errors/ChatError.js";
 import { outboxFromRecord } from "../persistence/indexedDb/storedRecords.js";
 import type { PersistenceSession } from "../persistence/Persistence.js";
 import { createStore } from "../reactive/createStore.js";
-import type { Readable } from "../reactive/readable.js";
 import { adoptOutboxEntry, showPendingSends } from "../tabs/adoptOutboxEntry.js";
-import { applyTabWrites } from "../tabs/applyTabWrites.js";
 import { browserTabEnvironment } from "../tabs/browserTabEnvironment.js";
 import { connectionFromWire, connectionToWire, type WireConnection } from "../tabs/connectionOnWire.js";
-import { createBroadcastingSession, type TabWrite, windowToRecord } from "../tabs/createBroadcastingSession.js";
-import { createLiveLedger } from "../tabs/createLiveLedger.js";
-import { applyLiveMessages, createLiveRelay, type LiveMessages } from "../tabs/createLiveRelay.js";
+import { createBroadcastingSession, type TabWrite } from "../tabs/createBroadcastingSession.js";
+import { createFollowerFeed } from "../tabs/createFollowerFeed.js";
+import { createLiveRelay } from "../tabs/createLiveRelay.js";
 import { createSessionRelay } from "../tabs/createSessionRelay.js";
+import { createShownConnection } from "../tabs/createShownConnection.js";
 import { createTabChannel } from "../tabs/createTabChannel.js";
 import { createTabCoordinator } from "../tabs/createTabCoordinator.js";
 import { rereadDatabase } from "../tabs/rereadDatabase.js";
@@ -20,7 +18,6 @@ import { watchSignIns } from "../tabs/watchSignIns.js";
 import { isStreamHandover, type StreamHandover } from "../xmpp/transport/StreamHandover.js";
 import type { TabsWiring, TabsWiringOptions } from "./TabsWiring.js";
 
-const LEADER_SILENT = new ChatError("network", "The tab holding the chat connection stopped answering");
 /** How long a stream the last leader handed over is worth resuming (the server keeps one for about a minute). */
 const HANDOVER_MS = 30_000;
 
@@ -31,8 +28,6 @@ const HANDOVER_MS = 30_000;
 export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   const { dialogs, messages, outbox, clock, share } = options;
   const state = createStore<TabsState>(ALONE);
-  const leaderConnection = createStore<ConnectionState | null>(null);
-  const shown = createStore<ConnectionState>(options.connection.get());
   let detachCurrent: (() => void) | null = null;
   let startCurrent: (() => Promise<void>) | null = null;
   let logoutCurrent: (() => void) | null = null;
@@ -43,19 +38,8 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
   let renewElsewhereCurrent: (() => Promise<string | null>) | null = null;
   let announceSessionCurrent: ((token: string) => void) | null = null;
 
-  // Since when the leader has missed its heartbeats: a follower then shows the connection as being re-established
-  // (a handover is coming), not the last "online" it heard.
-  const leaderSilentSince = createStore<number | null>(null);
   const isFollower = () => state.get().role === "follower";
-  const leaderShown = (): ConnectionState | null => {
-    const heard = leaderConnection.get();
-    const since = leaderSilentSince.get();
-    return heard && since !== null ? { status: "reconnecting", since, attempt: 0, lastError: LEADER_SILENT } : heard;
-  };
-  const refreshShown = () => shown.set((isFollower() && leaderShown()) || options.connection.get());
-  const unwatch = [state, leaderConnection, leaderSilentSince, options.connection].map((r) =>
-    (r as Readable<unknown>).subscribe(refreshShown),
-  );
+  const shown = createShownConnection(options.connection, state, isFollower);
 
   function attach(userId: number, db: PersistenceSession): PersistenceSession {
     const env = !db.claimTerm
@@ -76,51 +60,18 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
 
     /** The chat stream the last leader let go (`bye`), for this tab to resume should it lead next. */
     let handedOver: { stream: StreamHandover; term: number; at: number } | null = null;
-    const liveLedger = createLiveLedger(); // what came live after a committed window's snapshot stays shown
-    const onLive = (message: TabMessage) => {
-      liveLedger.live(message);
-      applyLiveMessages(message.payload as LiveMessages[], messages, options.windowCap);
-    };
-    const onWrites = (message: TabMessage) => {
-      if (!isFollower()) return; // a stale leader's stream reaching one that leads now
-      const writes = message.payload as TabWrite[];
-      liveLedger.writes(message);
-      const { cameLiveAfter } = liveLedger;
-      applyTabWrites(writes, { ...stores, missing, windowCap: options.windowCap, cameLiveAfter });
-      liveLedger.applied(writes);
-    };
-    /**
-     * A window's changes this tab cannot place: the database has the whole window (it was committed first). Changes
-     * that come in while it reads are read again after.
-     */
-    const reading = new Map<string, boolean>(); // dialog → read again when done
-    const missing = (dialogId: string) => {
-      if (reading.has(dialogId)) return void reading.set(dialogId, true);
-      reading.set(dialogId, false);
-      const read = db.loadWindow(dialogId).then((stored) => {
-        if (stored && live && isFollower())
-          applyTabWrites([{ type: "window", window: windowToRecord(stored) }], stores);
-      });
-      reportLater(
-        read.finally(() => {
-          const again = reading.get(dialogId);
-          reading.delete(dialogId);
-          if (again && live) missing(dialogId);
-        }),
-      );
-    };
+    const feed = createFollowerFeed({ db, stores, windowCap: options.windowCap, isFollower, current });
     const onStream = (message: TabMessage) => {
       coordinator.onSignal(message); // the leader's stream is a sign of life too
       if (handedOver && message.term > handedOver.term) handedOver = null; // a later leader took it (or bound afresh)
       if (!ready) return void buffered.push(message);
       if (share?.receive(message)) return;
-      if (message.kind === "writes") onWrites(message);
+      if (message.kind === "writes") feed.writes(message);
       else if (message.kind === "typing" && isFollower()) {
         const { dialogId, userId, typing } = message.payload as { dialogId: string; userId: number; typing: boolean };
         options.typing.set(dialogId, userId, typing);
-      } else if (message.kind === "live" && isFollower()) onLive(message);
-      else if (message.kind === "connection")
-        leaderConnection.set(connectionFromWire(message.payload as WireConnection));
+      } else if (message.kind === "live") feed.live(message);
+      else if (message.kind === "connection") shown.heard(connectionFromWire(message.payload as WireConnection));
     };
     const sessions = createSessionRelay({
       ...{ userId, clock, renewHere: options.renewHere, adoptSession: options.adoptSession },
@@ -200,7 +151,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
         postConnection();
         share?.newTab();
       },
-      onLeaderSilent: (silent) => leaderSilentSince.set(silent ? clock.now() : null),
+      onLeaderSilent: (silent) => shown.silentSince(silent ? clock.now() : null),
       farewell() {
         const stream = options.handOverStream(); // resumed by the next leader: no new session, no presence flap
         return stream ? { stream } : null;
@@ -282,13 +233,13 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     detachCurrent = startCurrent = logoutCurrent = postCurrent = checkCurrent = null;
     renewElsewhereCurrent = announceSessionCurrent = null;
     state.set(ALONE);
-    leaderConnection.set(null);
-    leaderSilentSince.set(null);
+    shown.heard(null);
+    shown.silentSince(null);
   };
 
   return {
     state,
-    connection: shown,
+    connection: shown.shown,
     isFollower,
     attach(userId, db) {
       detach();
@@ -317,7 +268,7 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     detach,
     dispose() {
       detach();
-      for (const stop of unwatch) stop();
+      shown.dispose();
     },
   };
 }
