@@ -1,6 +1,6 @@
-import { ChatError, type ChatErrorJson } from "../errors/ChatError.js";
-import { toChatError } from "../errors/toChatError.js";
-import type { Clock, TimerHandle } from "../time/clock.js";
+import type { Clock } from "../time/clock.js";
+import { createShareCalls, type Reply, type RouteOptions, type WireOptions } from "./createShareCalls.js";
+import { createShareReports } from "./createShareReports.js";
 import type { TabMessage, TabRole } from "./TabsState.js";
 
 /** How the share reaches the other tabs of the user (given by `createTabsWiring` while the user's tabs are joined). */
@@ -21,20 +21,9 @@ interface SharedStore<T> {
 }
 
 /** How a shared value crosses to another tab, and how a follower takes it in (default: `set`). */
-interface MirrorOptions<T> {
-  toWire?(value: T): unknown;
-  fromWire?(wire: unknown): T;
+interface MirrorOptions<T> extends WireOptions<T> {
   /** Takes the leader's value in; `first` is true for the first value after joining or a re-read. */
   apply?(value: T, first: boolean): void;
-}
-
-/** How a routed command's result crosses back, and whether the command may run twice. */
-interface RouteOptions<T> extends MirrorOptions<T> {
-  /**
-   * Never sent again: a call the leader did not answer goes to the next leader, unless running it twice would do it
-   * twice (a message sent). Such a call waits for its timeout instead.
-   */
-  once?: boolean;
 }
 
 /** What a feature uses to share per-user state that only the connection carries (docs/architecture.md, Tabs). */
@@ -81,20 +70,6 @@ interface Mirror {
   options: MirrorOptions<unknown>;
   first: boolean;
 }
-interface Pending {
-  name: string;
-  args: unknown[];
-  once: boolean;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-  timer: TimerHandle;
-}
-interface Reply {
-  id: string;
-  to: string;
-  value?: unknown;
-  error?: ChatErrorJson;
-}
 
 /** Dependencies of `createTabShare`, by name. */
 export interface TabShareOptions {
@@ -108,30 +83,25 @@ export interface TabShareOptions {
 /**
  * Shares per-user state that no database write holds (contacts, privacy lists, last activity, system messages)
  * across the tabs of one user: the leader's stores are mirrored to followers as whole values (so any one message,
- * or the snapshot a follower asks for on joining and after a gap or a new term, is enough), and a follower's
- * commands run in the leader as requests with replies (docs/architecture.md, Tabs).
+ * or the snapshot a follower asks for on joining and after a gap or a new term, is enough), a follower's commands
+ * run in the leader as requests with replies (`createShareCalls.ts`), and each tab's own facts are reports every tab
+ * keeps (`createShareReports.ts`; docs/architecture.md, Tabs).
  */
 export function createTabShare(options: TabShareOptions): TabShareHub {
-  const { clock } = options;
-  const timeoutMs = options.requestTimeoutMs ?? 15_000;
-  const silentAfterMs = options.silentAfterMs ?? 3500;
   const mirrors = new Map<string, Mirror>();
   const latest = new Map<string, unknown>(); // values of mirrors not registered here yet (a feature loaded later)
-  const handlers = new Map<string, { run: (...args: unknown[]) => Promise<unknown>; result: MirrorOptions<unknown> }>();
-  const pending = new Map<string, Pending>();
-  // The calls this tab answered as leader (or is answering: null), by id, so a call sent again runs once. Bounded.
-  const answered = new Map<string, Reply | null>();
-  const own = new Map<string, unknown>();
-  const reported = new Map<string, Map<string, unknown>>();
-  const heard = new Map<string, number>();
-  const reportListeners = new Set<() => void>();
   const told = new Map<string, Set<(payload: unknown) => void>>();
   let link: TabLink | null = null;
-  let calls = 0;
   let dirty = new Set<string>();
 
   const role = (): TabRole => link?.role() ?? "alone";
   const leading = () => role() === "leader";
+  const signal = (kind: string, payload: unknown) => link?.signal(kind, payload);
+  const calls = createShareCalls({
+    ...{ clock: options.clock, timeoutMs: options.requestTimeoutMs ?? 15_000 },
+    ...{ tabId: () => link?.tabId ?? null, role, signal },
+  });
+  const reports = createShareReports({ clock: options.clock, silentAfterMs: options.silentAfterMs ?? 3500, signal });
 
   const post = (name: string) => {
     const mirror = mirrors.get(name);
@@ -158,62 +128,6 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
     else mirror.store.set(value);
   };
 
-  const runHere = (name: string, args: unknown[]) => {
-    const handler = handlers.get(name);
-    if (!handler) return Promise.reject(new ChatError("not-found", `Nothing here answers ${name}`));
-    return handler.run(...args);
-  };
-  const answer = async (from: string, id: string, name: string, args: unknown[]) => {
-    if (answered.has(id)) {
-      const done = answered.get(id);
-      if (done) link?.signal("share:reply", done);
-      return;
-    }
-    answered.set(id, null);
-    if (answered.size > 200) answered.delete(answered.keys().next().value as string);
-    const reply: Reply = { id, to: from };
-    try {
-      const value = await runHere(name, args);
-      const toWire = handlers.get(name)?.result.toWire;
-      reply.value = toWire ? toWire(value) : value;
-    } catch (error) {
-      reply.error = toChatError(error).toJSON();
-    }
-    if (answered.has(id)) answered.set(id, reply);
-    link?.signal("share:reply", reply);
-  };
-  const settle = (reply: Reply) => {
-    const call = pending.get(reply.id);
-    if (!call) return;
-    pending.delete(reply.id);
-    clock.clearTimeout(call.timer);
-    if (reply.error) return call.reject(ChatError.fromJSON(reply.error));
-    const fromWire = handlers.get(call.name)?.result.fromWire;
-    call.resolve(fromWire ? fromWire(reply.value) : reply.value);
-  };
-  /** Calls made as a follower that have no answer yet run here once this tab leads (or is alone). */
-  const runPendingHere = () => {
-    for (const [id, call] of pending) {
-      pending.delete(id);
-      clock.clearTimeout(call.timer);
-      runHere(call.name, call.args).then(call.resolve, call.reject);
-    }
-  };
-
-  const notifyReports = () => {
-    for (const listener of reportListeners) listener();
-  };
-  const forget = (tabId: string) => {
-    heard.delete(tabId);
-    let changed = false;
-    for (const values of reported.values()) changed = values.delete(tabId) || changed;
-    if (changed) notifyReports();
-  };
-  const sweep = () => {
-    const now = clock.now();
-    for (const [tabId, at] of heard) if (now - at > silentAfterMs) forget(tabId);
-  };
-
   return {
     mirror(name, store, mirrorOptions = {}) {
       const mirror: Mirror = {
@@ -232,40 +146,12 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
         if (mirrors.get(name) === mirror) mirrors.delete(name);
       };
     },
-    route<A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>, result: RouteOptions<R> = {}) {
-      handlers.set(name, {
-        run: run as (...args: unknown[]) => Promise<unknown>,
-        result: result as MirrorOptions<unknown>,
-      });
-      return (...args: A): Promise<R> => {
-        if (!link || role() !== "follower") return run(...args);
-        const id = `${link.tabId}:${++calls}`;
-        const sent = new Promise<R>((resolve, reject) => {
-          const timer = clock.setTimeout(() => {
-            pending.delete(id);
-            reject(new ChatError("timeout", `The tab holding the connection did not answer ${name}`));
-          }, timeoutMs);
-          const once = Boolean(result.once);
-          pending.set(id, { name, args, once, resolve: resolve as (value: unknown) => void, reject, timer });
-        });
-        link.signal("share:call", { id, name, args });
-        return sent;
-      };
-    },
-    report(name, value) {
-      own.set(name, value);
-      link?.signal("share:report", { name, value });
-    },
-    reports(name) {
-      sweep();
-      return reported.get(name) ?? new Map();
-    },
-    onReports(listener) {
-      reportListeners.add(listener);
-      return () => reportListeners.delete(listener);
-    },
+    route: calls.route,
+    report: reports.report,
+    reports: reports.reports,
+    onReports: reports.onReports,
     tell(name, tabId, payload) {
-      link?.signal("share:tell", { name, to: tabId, payload });
+      signal("share:tell", { name, to: tabId, payload });
     },
     onTold(name, listener) {
       const listeners = told.get(name) ?? new Set();
@@ -276,22 +162,18 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
     role,
     attach(next) {
       link = next;
-      for (const [name, value] of own) link.signal("share:report", { name, value });
+      reports.announce();
     },
     detach() {
       link = null;
-      runPendingHere(); // alone now: what still waits runs here (and fails for want of a connection, as alone)
+      calls.runPendingHere(); // alone now: what still waits runs here (and fails for want of a connection, as alone)
       latest.clear();
-      heard.clear();
-      reported.clear();
       for (const mirror of mirrors.values()) mirror.first = true;
-      notifyReports();
+      reports.clear();
     },
     receive(message) {
       const from = message.from;
-      if (message.kind === "bye") forget(from);
-      else heard.set(from, clock.now());
-      if (message.kind === "here") sweep(); // each tab's heartbeat: a tab closed without a word drops out
+      reports.heard(from, message.kind);
       if (!message.kind.startsWith("share:") || !link) return false;
       const payload = (message.payload ?? {}) as Record<string, unknown>;
       const name = typeof payload.name === "string" ? payload.name : "";
@@ -304,17 +186,14 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
           break;
         case "share:call":
           if (leading() && typeof payload.id === "string" && Array.isArray(payload.args))
-            void answer(from, payload.id, name, payload.args);
+            void calls.answer(from, payload.id, name, payload.args);
           break;
         case "share:reply":
-          if (payload.to === link.tabId && typeof payload.id === "string") settle(payload as unknown as Reply);
+          if (payload.to === link.tabId && typeof payload.id === "string") calls.settle(payload as unknown as Reply);
           break;
-        case "share:report": {
-          const values = reported.get(name) ?? new Map<string, unknown>();
-          reported.set(name, values.set(from, payload.value));
-          notifyReports();
+        case "share:report":
+          reports.take(from, name, payload.value);
           break;
-        }
         case "share:tell":
           if (payload.to === link.tabId) for (const listener of told.get(name) ?? []) listener(payload.payload);
           break;
@@ -328,17 +207,16 @@ export function createTabShare(options: TabShareOptions): TabShareHub {
         link.signal("share:want", null);
         // A new term or a gap: the leader may be another tab, which never heard what waits here. Asked again (the
         // same id: a leader that did hear it answers once).
-        for (const [id, call] of pending)
-          if (!call.once) link.signal("share:call", { id, name: call.name, args: call.args });
+        calls.askAgain();
       } else {
-        runPendingHere();
+        calls.runPendingHere();
         for (const name of mirrors.keys()) post(name);
       }
-      notifyReports();
+      reports.notify();
     },
     newTab() {
       if (!link) return;
-      for (const [name, value] of own) link.signal("share:report", { name, value });
+      reports.announce();
       if (leading()) for (const name of mirrors.keys()) post(name);
     },
   };
