@@ -80,7 +80,9 @@ export function createTabsWiring(options: TabsWiringOptions): TabsWiring {
     const onSignal = (message: TabMessage) => {
       coordinator.onSignal(message);
       const stream = message.kind === "bye" && (message.payload as { stream?: unknown } | null)?.stream;
-      if (isStreamHandover(stream)) handedOver = { stream, term: message.term, at: clock.now() };
+      // The current leader's (a late one, from before this tab's own term, is stale: this tab bound afresh).
+      if (isStreamHandover(stream) && message.term >= state.get().term)
+        handedOver = { stream, term: message.term, at: clock.now() };
       if (share?.receive(message) || sessions.receive(message)) return;
       if (message.kind === "logout" && (message.payload as { userId?: unknown })?.userId === userId)
         reportLater(options.signOutHere());
