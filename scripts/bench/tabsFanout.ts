@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createChatClient, createMemoryPersistence, DialogType } from "@chatcube/core";
 import { startServer } from "@chatcube/server";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { WebSocket } from "ws";
 import { CHROMIUM, openBenchPage, serveBenchBundle } from "./browserBench.js";
 import type { TabsPageConfig } from "./tabs/tabsPage.js";
@@ -153,12 +153,65 @@ export async function benchTabs(): Promise<void> {
       `new tab: dialog list ${opened.listMs.toFixed(1)} ms from script start, role ${opened.role}, ` +
         `sockets of its own: ${sockets.get(sixth) ?? 0}`,
     );
+    await benchHandover({ server, aliceId, bob, dialogId: dialog.id, context, pages: [...pages, sixth] });
   } finally {
     await context.close();
     served.close();
     await bob.dispose();
     await server.close();
     await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The leader goes: closed (its `pagehide` hands its stream over) or crashed (no word: the next leader binds afresh).
+ * bob sends at once; how long until one of the other tabs shows it, and whether alice kept her session.
+ */
+async function benchHandover(run: {
+  server: Awaited<ReturnType<typeof startServer>>;
+  aliceId: number;
+  bob: ReturnType<typeof createChatClient>;
+  dialogId: string;
+  context: BrowserContext;
+  pages: Page[];
+}): Promise<void> {
+  const live = [...run.pages];
+  const connected = () =>
+    (run.server.context.chat as unknown as { sessionsOf(id: number): Array<{ fullJid: string; sink: unknown }> })
+      .sessionsOf(run.aliceId)
+      .filter((session) => session.sink !== null)
+      .map((session) => session.fullJid);
+  for (const how of ["closed", "crashed"] as const) {
+    const roles = await Promise.all(
+      live.map((page) =>
+        page.evaluate(() => (globalThis as unknown as { chatcubeTabsBench: Bench }).chatcubeTabsBench.role()),
+      ),
+    );
+    const leader = live[roles.indexOf("leader")];
+    const before = connected();
+    const gone = Date.now();
+    if (how === "closed") await leader.close();
+    else void (await run.context.newCDPSession(leader)).send("Page.crash").catch(() => {});
+    live.splice(live.indexOf(leader), 1);
+    const sent = await run.bob.messages.send(run.dialogId, { body: `after the leader ${how}` });
+    let shownAt = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 300 && shownAt === Number.POSITIVE_INFINITY; i++) {
+      await sleep(20);
+      const seen = await Promise.all(
+        live.map((page) =>
+          page.evaluate(() => (globalThis as unknown as { chatcubeTabsBench: Bench }).chatcubeTabsBench.seenTimes()),
+        ),
+      );
+      shownAt = Math.min(...seen.map((times) => times[sent.id] ?? Number.POSITIVE_INFINITY));
+    }
+    await sleep(1000);
+    const after = connected();
+    const kept = before.length === 1 && after.length === 1 && before[0] === after[0];
+    console.log(
+      `leader ${how}: a message sent at once shows in another tab ${(shownAt - gone).toFixed(0)} ms after; ` +
+        `alice's session ${kept ? "resumed (the same one)" : "bound afresh"}`,
+    );
+    if (how === "crashed") await leader.close().catch(() => {});
   }
 }
 
