@@ -33,10 +33,10 @@ export function takeStream(entity: XmppEntity): StreamHandover | null {
  */
 export function adoptStream(entity: XmppEntity, handover: StreamHandover): () => void {
   const sm = entity.streamManagement;
+  for (const item of sm.outbound_q.splice(0)) sm.emit("fail", item.stanza); // of a stream of its own, gone
   sm.id = handover.id;
   sm.inbound = handover.h;
   sm.outbound = 0;
-  sm.outbound_q.splice(0);
   entity._jid(handover.jid);
   const onNonza = (element: Element) => {
     if (element.attrs.xmlns !== SM || (element.name !== "resumed" && element.name !== "failed")) return;
