@@ -1,35 +1,18 @@
-import { createFakeBus } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
+import { shareTabs } from "@chatcube/test-utils/core/shareTabs.js";
 import { describe, expect, it } from "@jest/globals";
-import { createManualClock } from "../time/createManualClock.js";
 import { createSharedWatches } from "./createSharedWatches.js";
-import { createTabChannel } from "./createTabChannel.js";
-import { createTabShare } from "./createTabShare.js";
 import type { TabRole } from "./TabsState.js";
 
 const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 };
 
-/** Tabs of one user over a fake channel bus, each holding what the others watch (logged as `tab+key` / `tab-key`). */
+/** Tabs of one user, each holding what the others watch (logged as `tab+key` / `tab-key`). */
 function tabs() {
-  const bus = createFakeBus();
-  const clock = createManualClock(1_000);
+  const { open: openShare, clock } = shareTabs({ silentAfterMs: 3500 });
   const log: string[] = [];
   const open = (tabId: string, role: TabRole) => {
-    const tab = { role, share: createTabShare({ clock, silentAfterMs: 3500 }) };
-    const channel = createTabChannel({
-      port: bus.port(),
-      tabId,
-      onStream: (m) => tab.share.receive(m),
-      onSignal: (m) => tab.share.receive(m),
-      onResync: () => {},
-    });
-    tab.share.attach({
-      tabId,
-      role: () => tab.role,
-      stream: (kind, payload) => channel.stream(1, kind, payload),
-      signal: (kind, payload) => channel.signal(1, kind, payload),
-    });
+    const tab = openShare(tabId, role);
     const watches = createSharedWatches(tab.share, "watching", (key) => {
       log.push(`${tabId}+${key}`);
       return () => log.push(`${tabId}-${key}`);
@@ -39,7 +22,7 @@ function tabs() {
       tab.role = next;
       tab.share.refresh();
     };
-    return Object.assign(tab, { channel, watches, become });
+    return Object.assign(tab, { watches, become });
   };
   return { open, clock, log };
 }

@@ -1,39 +1,14 @@
-import { createFakeBus } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
+import { shareTabs } from "@chatcube/test-utils/core/shareTabs.js";
 import { describe, expect, it } from "@jest/globals";
 import { ChatError } from "../errors/ChatError.js";
 import { createStore } from "../reactive/createStore.js";
-import { createManualClock } from "../time/createManualClock.js";
-import { createTabChannel } from "./createTabChannel.js";
-import { createTabShare } from "./createTabShare.js";
-import type { TabRole } from "./TabsState.js";
 
 const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 };
 
 /** Tabs of one user over a fake channel bus; the test sets each tab's role. */
-function tabs() {
-  const bus = createFakeBus();
-  const clock = createManualClock(1_000);
-  const open = (tabId: string, role: TabRole) => {
-    const tab = { role, share: createTabShare({ clock, requestTimeoutMs: 1000 }) };
-    const channel = createTabChannel({
-      port: bus.port(),
-      tabId,
-      onStream: (m) => tab.share.receive(m),
-      onSignal: (m) => tab.share.receive(m),
-      onResync: () => tab.share.refresh(),
-    });
-    tab.share.attach({
-      tabId,
-      role: () => tab.role,
-      stream: (kind, payload) => channel.stream(1, kind, payload),
-      signal: (kind, payload) => channel.signal(1, kind, payload),
-    });
-    return Object.assign(tab, { channel });
-  };
-  return { open, clock };
-}
+const tabs = () => shareTabs({ requestTimeoutMs: 1000 });
 
 describe("createTabShare", () => {
   it("a call the leader never answered goes again to the next leader (asked once, answered once); a call marked once does not", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { type ChatClient, type ChatError, DialogType } from "../../src/index.js";
-import { createTestUser, type TestUser } from "../helpers/chatTestUsers.js";
+import { createTestUser, createTestUsers, type TestUser } from "../helpers/chatTestUsers.js";
 import { newClient, onlineClient, valueOf } from "../helpers/clients.js";
 import { serverPerFile } from "../helpers/serverPerFile.js";
 
@@ -166,11 +166,7 @@ describe("two chatcube clients against the real server", () => {
   });
 
   it("logout then login as another user shows none of the first user's data", async () => {
-    const [aliceUser, bobUser, carolUser] = [
-      await createTestUser(fixture.server, "alice"),
-      await createTestUser(fixture.server, "bob"),
-      await createTestUser(fixture.server, "carol"),
-    ];
+    const [aliceUser, bobUser, carolUser] = await createTestUsers(fixture.server, "alice", "bob", "carol");
     const client = await online(aliceUser);
     const dialog = await client.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
     await client.messages.send(dialog.id, { body: "secret" });
@@ -193,11 +189,7 @@ describe("two chatcube clients against the real server", () => {
   ])(
     "a logout while %s is answered: nothing of it lands, nor in the next user's stores",
     async (_what, held, older) => {
-      const [aliceUser, bobUser, carolUser] = [
-        await createTestUser(fixture.server, "alice"),
-        await createTestUser(fixture.server, "bob"),
-        await createTestUser(fixture.server, "carol"),
-      ];
+      const [aliceUser, bobUser, carolUser] = await createTestUsers(fixture.server, "alice", "bob", "carol");
       const bob = await online(bobUser);
       const dialog = await bob.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [aliceUser.id] });
       await (await bob.messages.send(dialog.id, { body: "for alice" })).settled;
@@ -274,11 +266,7 @@ describe("two chatcube clients against the real server", () => {
 
 describe("multi-device and live dialog changes", () => {
   it("my message sent from another device appears (carbon, MUC echo), and reading elsewhere clears unread here", async () => {
-    const [aliceUser, bobUser, carolUser] = [
-      await createTestUser(fixture.server, "alice"),
-      await createTestUser(fixture.server, "bob"),
-      await createTestUser(fixture.server, "carol"),
-    ];
+    const [aliceUser, bobUser, carolUser] = await createTestUsers(fixture.server, "alice", "bob", "carol");
     const laptop = await online(aliceUser);
     const phone = await online(aliceUser);
     const bob = await online(bobUser);
@@ -315,11 +303,7 @@ describe("multi-device and live dialog changes", () => {
   });
 
   it("a dialog renamed or joined elsewhere updates live", async () => {
-    const [aliceUser, bobUser, carolUser] = [
-      await createTestUser(fixture.server, "alice"),
-      await createTestUser(fixture.server, "bob"),
-      await createTestUser(fixture.server, "carol"),
-    ];
+    const [aliceUser, bobUser, carolUser] = await createTestUsers(fixture.server, "alice", "bob", "carol");
     const alice = await online(aliceUser);
     const bob = await online(bobUser);
     const carol = await online(carolUser);

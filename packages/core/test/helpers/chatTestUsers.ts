@@ -25,6 +25,13 @@ export async function createTestUser(server: RunningServer, name = "user"): Prom
   return { id: body.user.id, login, password };
 }
 
+/** Signs up one user per name, one after the other (their ids in that order). */
+export async function createTestUsers(server: RunningServer, ...names: string[]): Promise<TestUser[]> {
+  const users: TestUser[] = [];
+  for (const name of names) users.push(await createTestUser(server, name));
+  return users;
+}
+
 /** A REST session token for a user (`POST /session.json`), usable as the XMPP password. */
 export async function sessionToken(server: RunningServer, user: TestUser): Promise<string> {
   const response = await fetch(`${server.apiUrl}/session.json`, {
