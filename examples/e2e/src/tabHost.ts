@@ -94,8 +94,8 @@ export async function serverHistory(
   stack: TabHostStack,
   login: string,
   dialogId: string,
-): Promise<Array<{ _id: string; message: string; sender_id: number }>> {
-  const all: Array<{ _id: string; message: string; sender_id: number }> = [];
+): Promise<Array<{ _id: string; message: string; sender_id: number; date_sent: number }>> {
+  const all: Array<{ _id: string; message: string; sender_id: number; date_sent: number }> = [];
   for (let skip = 0; skip < 100_000; skip += 1000) {
     const query = `chat_dialog_id=${dialogId}&limit=1000&skip=${skip}&sort_asc=date_sent&mark_as_read=0`;
     const { json } = await stack.rest<{ items: typeof all }>(login, "GET", `/chat/Message?${query}`);

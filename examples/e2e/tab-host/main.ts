@@ -56,7 +56,10 @@ const chatcubeTab = {
   async messages(dialogId: string) {
     const window = client.messages.forDialog(dialogId);
     for (let page = 0; page < 50 && window.get().hasOlder; page++) await window.loadOlder();
-    return window.get().items.map((m) => ({ id: m.id, body: m.body, senderId: m.senderId, status: m.status }));
+    return window.get().items.map((m) => ({
+      ...{ id: m.id, body: m.body, senderId: m.senderId, status: m.status },
+      ...{ dateSent: m.dateSent, position: m.position ?? null },
+    }));
   },
   /** Loads one older page of a dialog (REST), and says whether it failed. */
   async loadOlder(dialogId: string) {

@@ -278,7 +278,7 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
 
     // The server: every durable send, once; nothing twice; each tab's order kept per dialog.
     const history = async () => {
-      const byDialog = new Map<string, Array<{ _id: string; message: string }>>();
+      const byDialog = new Map<string, Array<{ _id: string; message: string; date_sent: number }>>();
       for (const id of dialogIds) byDialog.set(id, await serverHistory(stack, "bob", id));
       return byDialog;
     };
@@ -356,10 +356,19 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
         for (const id of expected.filter((id) => !shown.includes(id))) shownWrong.push(`${where}: missing ${id}`);
         const bodies = (ids: string[]) => ids.map((id) => onServerNow.find((m) => m._id === id)?.message ?? id);
         const kept = shown.filter((id) => expected.includes(id));
+        /** A message as this tab holds it (its second and place) and as the server dates it. */
+        const detail = (id: string) => {
+          const here = items.find((m) => m.id === id);
+          const there = onServerNow.find((m) => m._id === id);
+          return `${there?.message ?? id} [${here?.status} ${here?.dateSent} @${here?.position}; server ${there?.date_sent}]`;
+        };
         for (const [at, id] of kept.entries())
           if (id !== expected[at]) {
             shownWrong.push(
-              `${where}: order from ${at}: ${bodies(kept.slice(at, at + 3))} vs ${bodies(expected.slice(at, at + 3))}`,
+              `${where}: order from ${at}: ${bodies(kept.slice(at, at + 3))} vs ${bodies(expected.slice(at, at + 3))}; ${kept
+                .slice(at, at + 3)
+                .map(detail)
+                .join(", ")}`,
             );
             break;
           }
