@@ -73,6 +73,22 @@ describe("client.auth", () => {
     expect(t.auth.api.state.get()).toEqual({ status: "signed-out", user: null });
   });
 
+  // CI once opened a tab signed out after ben signed in beside alice's tabs: one of alice's tabs, not yet told of ben,
+  // met the session a sibling had destroyed on its way out, renewed it with the password and remembered alice over
+  // ben; alice's sign-out then forgot the remembered session, ben's included.
+  it("a renewal while another user's session is remembered (they signed in beside this tab) remembers nothing", async () => {
+    const t = setup();
+    await t.auth.api.login({ login: "alice", password: "secret" });
+    const ben = { user: { id: 8, login: "ben" } as User, token: "ben-token" };
+    await t.persistence.saveSession(1, ben);
+    expect(await t.auth.renew()).toBeNull();
+    expect(await t.auth.renewHere()).toBeNull();
+    expect(await t.persistence.loadSession(1)).toEqual(ben);
+    expect(t.auth.api.state.get().status).toBe("expired"); // the profile is ben's: this tab is on its way out
+    await t.auth.api.logout({ keepData: true });
+    expect(await t.persistence.loadSession(1)).toEqual(ben);
+  });
+
   it("a chat refusing the credentials is renewed once per streak, then the state says expired (no loop)", async () => {
     const t = setup();
     await t.auth.api.login({ login: "alice", password: "secret" });

@@ -103,6 +103,16 @@ export function createAuth(options: AuthOptions): Auth {
     return remembered.token;
   };
 
+  /**
+   * True when the remembered session is another user's: someone signed in beside this tab, the browser profile is
+   * theirs now, and this tab (told of it, or about to be) is on its way out. It renews nothing then: remembering this
+   * user's new session would erase theirs (docs/architecture.md, Tabs).
+   */
+  const profileTaken = async (userId: number): Promise<boolean> => {
+    const remembered = await persistence.loadSession(appId).catch(() => null);
+    return remembered !== null && remembered.user.id !== userId;
+  };
+
   /** A new session with the password known this run (remembered before it is announced), or null without one. */
   let renewing: Promise<string | null> | null = null;
   const renewHere = (): Promise<string | null> => {
@@ -113,8 +123,10 @@ export function createAuth(options: AuthOptions): Auth {
     const known = password;
     renewing ??= (async () => {
       try {
+        if (await profileTaken(current.user.id)) return null;
         const renewed = await rest.session.create({ login, password: known });
         if (session.get()?.user.id !== current.user.id || leaving) return null; // signed out (or in as another) meanwhile
+        if (await profileTaken(current.user.id)) return null;
         session.set({ ...current, token: renewed.token });
         await persistence.saveSession(appId, { user: current.user, token: renewed.token }).catch(() => {});
         options.onRenewed?.(renewed.token);
