@@ -29,6 +29,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const settle = waiters.settle;
   const failures = new Subject<OutboxEntry>();
   let draining: Promise<void> | null = null;
+  // New entries whose write is not durable yet: shown at once, never on the wire before they are durable (a tab that
+  // dies in between leaves nothing on the server that no outbox holds). The queue waits for the first of them.
+  const unsaved = new Set<string>();
   const save = async (entry: OutboxEntry) => {
     put(entry);
     await options.persistence()?.putOutbox(entry);
@@ -103,7 +106,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const inFlight = new Set<Promise<void>>();
     let stopped = false;
     while (!stopped && options.isOnline()) {
-      const next = entries.readable.get().find((e) => e.state === "queued");
+      const first = entries.readable.get().find((e) => e.state === "queued");
+      const next = first && !unsaved.has(first.id) ? first : undefined; // one not durable yet: the queue waits
       if (next && next.kind === "send" && !needsUpload(next) && inFlight.size < PIPELINE_WINDOW) {
         const running: Promise<void> = runOne(next).then((outcome) => {
           inFlight.delete(running);
@@ -134,9 +138,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         })
         .then((outcome) => {
           draining = null;
-          // Work queued while the loop was ending would otherwise wait for the next connect.
-          if (outcome === "idle" && options.isOnline() && entries.readable.get().some((e) => e.state === "queued"))
-            void drain();
+          // Work queued while the loop was ending would otherwise wait for the next connect (work still being made
+          // durable starts its own drain once it is).
+          const ready = entries.readable.get().find((e) => e.state === "queued");
+          if (outcome === "idle" && options.isOnline() && ready && !unsaved.has(ready.id)) void drain();
         });
     }
     return draining;
@@ -146,7 +151,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     entries: entries.readable,
     async enqueue(entry) {
       waiters.waitFor(entry.id);
-      await save(entry);
+      unsaved.add(entry.id);
+      try {
+        await save(entry);
+      } finally {
+        unsaved.delete(entry.id);
+      }
       void drain();
     },
     restore(restored) {

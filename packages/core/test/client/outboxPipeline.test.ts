@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { DialogType } from "../../src/index.js";
+import { createMemoryPersistence, DialogType } from "../../src/index.js";
+import type { Persistence, PersistenceSession } from "../../src/persistence/Persistence.js";
 import { createTestUser } from "../helpers/chatTestUsers.js";
 import { onlineClient, valueOf } from "../helpers/clients.js";
 import { serverPerFile } from "../helpers/serverPerFile.js";
@@ -41,5 +42,46 @@ describe("outbox pipeline", () => {
     }
     const thread = alice.messages.forDialog(toBob.id).get().items;
     expect(thread.filter((m) => m.status === "pending")).toEqual([]);
+  });
+
+  it("a message goes on the wire only once its outbox entry is durable, even behind a send in flight", async () => {
+    const [aliceUser, bobUser] = [await createTestUser(fx.server, "alice"), await createTestUser(fx.server, "bob")];
+    let hold: ((release: () => void) => void) | null = null; // the next outbox write waits for its release
+    const held = (session: PersistenceSession): PersistenceSession =>
+      new Proxy(session, {
+        get(target, key, receiver) {
+          const value = Reflect.get(target, key, receiver);
+          if (key !== "putOutbox" || typeof value !== "function") return value;
+          return async (entry: unknown) => {
+            const take = hold;
+            hold = null;
+            if (take) await new Promise<void>((release) => take(release));
+            return value.call(target, entry);
+          };
+        },
+      });
+    const memory = createMemoryPersistence();
+    const persistence: Persistence = Object.assign(Object.create(memory) as Persistence, {
+      open: async (scope: Parameters<Persistence["open"]>[0]) => held(await memory.open(scope)),
+    });
+    const alice = await onlineClient(fx.server, aliceUser, { persistence });
+    fx.clients.push(alice);
+    const dialog = await alice.dialogs.create({ type: DialogType.PRIVATE, occupantIds: [bobUser.id] });
+    const first = await alice.messages.send(dialog.id, { body: "first" }); // on the wire, its ack on its way
+    let release: () => void = () => {};
+    hold = (r) => (release = r);
+    const second = alice.messages.send(dialog.id, { body: "second" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pending = alice.messages
+      .forDialog(dialog.id)
+      .get()
+      .items.find((m) => m.body === "second");
+    expect(pending?.status).toBe("pending"); // shown at once
+    expect(fx.server.context.db.messages.has(pending?.id ?? "")).toBe(false); // but not sent: not durable yet
+    release();
+    const sent = await second;
+    await Promise.all([first.settled, sent.settled]);
+    const stored = (fx.server.context.db.messagesByDialog.get(dialog.id) ?? []).map((m) => m.message);
+    expect(stored).toEqual(["first", "second"]);
   });
 });
