@@ -54,7 +54,7 @@ export function updateMessage(
   const items = window.items.slice();
   if (isConfirmed(replaced) !== isConfirmed(window.items[at])) {
     items.splice(at, 1); // confirmed (an ack, or a marker proving it reached the server): it takes its place
-    place(items, deepFreeze(replaced), -1, false);
+    place(items, deepFreeze(replaced), -1, false, isConfirmed(replaced));
   } else items[at] = deepFreeze(replaced);
   return frozen({ ...window, items });
 }

@@ -90,7 +90,7 @@ export function receiveMessages(
       // Ours, now confirmed by the server, or a copy that moves it to another second: it takes its place again.
       items.splice(at, 1);
       if (anchor > at) anchor--;
-      anchor = place(items, deepFreeze(merged), anchor, older);
+      anchor = place(items, deepFreeze(merged), anchor, older, isConfirmed(merged) && !isConfirmed(current));
       continue;
     }
     if (anchor < 0 && messages.length > 1) {

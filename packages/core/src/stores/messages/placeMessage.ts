@@ -1,6 +1,15 @@
 import type { Message } from "../../model/message.js";
 import { deepFreeze } from "./deepFreeze.js";
-import { confirmedEnd, fits, indexOfMessage, isConfirmed, liveIndex, olderIndex, positionAt } from "./windowOrder.js";
+import {
+  beforeLaterOfItsTab,
+  confirmedEnd,
+  fits,
+  indexOfMessage,
+  isConfirmed,
+  liveIndex,
+  olderIndex,
+  positionAt,
+} from "./windowOrder.js";
 
 // Where a message enters a window: the rules of windowOrder.ts applied to one insertion.
 
@@ -21,8 +30,9 @@ export function knownAhead(
 /**
  * Inserts a new message at its place (see windowOrder.ts) with its position; returns its index. With an anchor it
  * goes right after it, or right before it when `older` (both only where that keeps the seconds in order).
+ * `confirming`: it is ours, pending until now, so its tab's later messages of its second stay after it.
  */
-export function place(items: Message[], message: Message, anchor: number, older: boolean): number {
+export function place(items: Message[], message: Message, anchor: number, older: boolean, confirming = false): number {
   if (!isConfirmed(message)) {
     // The unconfirmed tail, in creation order (its position), whatever order a page or a cache hands it in.
     let index = items.length;
@@ -34,7 +44,11 @@ export function place(items: Message[], message: Message, anchor: number, older:
   let index: number;
   const next = older ? anchor : anchor + 1;
   if (anchor >= 0 && anchor < end && fits(items, next, message, end)) index = next;
-  else index = older ? olderIndex(items, message, end) : liveIndex(items, message, end);
+  else if (older) index = olderIndex(items, message, end);
+  else {
+    index = liveIndex(items, message, end);
+    if (confirming) index = beforeLaterOfItsTab(items, message, index); // ours, pending until now
+  }
   items.splice(index, 0, positioned(message, positionAt(items, index, message)));
   return index;
 }

@@ -84,4 +84,30 @@ describe("window order: the server's, ties of date_sent in arrival order", () =>
     expect(ids(w)).toEqual(burst.slice(-4));
     expect(w.hasOlder).toBe(true);
   });
+
+  // The soak (examples/e2e/tests/tabsSoak.test.ts) once showed two messages a tab sent in one second swapped in every
+  // tab after its leader was crashed: the later one came back from the server's history while the earlier one was
+  // still pending, and the earlier one, acknowledged after, went after everything confirmed in its second.
+  it("ours, confirmed after a later one of ours of the same second came from the server, goes before it", () => {
+    const tab = "6b1046cecaac56b73681"; // one tab's ids: time and process bytes, then a counter
+    const own = (counter: string, ms: number, status: "pending" | "sent") =>
+      aMessage(`${tab}${counter}`, "d", ms, { senderId: 1, status });
+    let w = receiveMessages(EMPTY_WINDOW, [at("peer", 9, { senderId: 2 })]);
+    w = receiveMessages(w, [own("0130", 10_369, "pending"), own("0131", 10_369, "pending")]);
+    w = receiveMessages(w, [own("0131", 10_000, "sent")]); // the server's copy of the later one (a history page)
+    w = receiveMessages(w, [at("other", 10, { senderId: 3 })]); // someone else's, live, in that second
+    w = setStatus(w, `${tab}0130`, "sent"); // the earlier one acknowledged
+    expect(ids(w)).toEqual(["peer", `${tab}0130`, `${tab}0131`, "other"]);
+    expect(ids({ ...w, items: sortForWindow([...w.items]) })).toEqual(ids(w)); // the cache restores it so
+    // Someone else's live messages keep their arrival order whatever their ids say (the official SDK's low bits are
+    // random), and so do ours that were never pending here.
+    let u = receiveMessages(EMPTY_WINDOW, [aMessage(`${tab}0009`, "d", 10_000, { senderId: 2 })]);
+    u = receiveMessages(u, [aMessage(`${tab}0005`, "d", 10_000, { senderId: 2 })]);
+    expect(ids(u)).toEqual([`${tab}0009`, `${tab}0005`]);
+    // Another tab's ids (other process bytes) say nothing of the order: the live rule holds.
+    let v = receiveMessages(EMPTY_WINDOW, [aMessage("aaaaaaaaaaaaaaaaaaaa0131", "d", 10_000, { senderId: 1 })]);
+    v = receiveMessages(v, [aMessage(`${tab}0130`, "d", 10_369, { senderId: 1, status: "pending" })]);
+    v = setStatus(v, `${tab}0130`, "sent");
+    expect(ids(v)).toEqual(["aaaaaaaaaaaaaaaaaaaa0131", `${tab}0130`]);
+  });
 });

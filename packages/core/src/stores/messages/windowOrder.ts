@@ -8,7 +8,9 @@ import type { Message } from "../../model/message.js";
  * - a page of history is server order already: each message goes right after (or, for older pages, right before)
  *   its neighbour in the page;
  * - the current user's pending and failed messages stay at the end, in creation order, after everything the server
- *   has confirmed; once confirmed, a message takes its place among the others.
+ *   has confirmed; once confirmed, a message takes its place among the others — before any later message of the
+ *   same tab in its second (one tab's outbox sends in creation order, which its ids keep), which may have been
+ *   confirmed first by another path (a history page after a crashed tab's work was sent again).
  *
  * `position` records the place for the cache: within a second it is a number between its neighbours', so sorting by
  * it (unconfirmed messages last) restores the window exactly. See docs/decisions.md "Same-second order".
@@ -46,6 +48,26 @@ export function liveIndex(items: readonly Message[], message: Message, end = con
   let index = end;
   while (index > 0 && second(items[index - 1].dateSent) > s) index--;
   return index;
+}
+
+/** The process part of a client-made id (`model/ids.ts`): the same for every id one page load makes. */
+const tabOf = (message: Pick<Message, "id">): string | null =>
+  /^[0-9a-f]{24}$/.test(message.id) ? message.id.slice(8, 18) : null;
+
+/**
+ * Where a message confirmed by live rule goes once `liveIndex` found `index`: before the earliest confirmed message
+ * of its second that the same tab of the same sender made after it (ids of one tab grow), else at `index`.
+ */
+export function beforeLaterOfItsTab(items: readonly Message[], message: Message, index: number): number {
+  const tab = tabOf(message);
+  if (tab === null) return index;
+  const s = second(message.dateSent);
+  let at = index;
+  for (let i = index - 1; i >= 0 && isConfirmed(items[i]) && second(items[i].dateSent) === s; i--) {
+    const other = items[i];
+    if (other.senderId === message.senderId && tabOf(other) === tab && other.id > message.id) at = i;
+  }
+  return at;
 }
 
 /** Where the oldest message of an older page goes when the window lacks its neighbours: before its second. */
