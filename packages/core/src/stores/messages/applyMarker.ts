@@ -37,6 +37,6 @@ export function applyMarker(
     items[i] = deepFreeze({ ...message, readIds, deliveredIds, status });
   }
   if (items && !isConfirmed(window.items[at]) && isConfirmed(items[at]))
-    place(items, items.splice(at, 1)[0], -1, false);
+    place(items, items.splice(at, 1)[0], -1, false, true); // ours, pending until this marker
   return items ? frozen({ ...window, items }) : window;
 }
