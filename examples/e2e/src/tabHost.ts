@@ -105,6 +105,28 @@ export async function serverHistory(
   return all;
 }
 
+/**
+ * Opens `count` tabs of the host in `context`: the first signs in as `login` (password `password`), the others resume
+ * its remembered session; resolves once every one shows the chat online (throws otherwise).
+ */
+export async function signedInTabs(
+  context: BrowserContext,
+  url: string,
+  login: string,
+  count: number,
+): Promise<Page[]> {
+  const first = await openTab(context, url);
+  await inTab(first, "start", login);
+  const tabs = [first];
+  for (let i = 1; i < count; i++) {
+    const tab = await openTab(context, url);
+    await inTab(tab, "start", null);
+    tabs.push(tab);
+  }
+  for (const tab of tabs) if (!(await inTab(tab, "online", 15_000))) throw new Error(`a tab of ${login} not online`);
+  return tabs;
+}
+
 /** Waits (bounded) until `check` holds. */
 export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;

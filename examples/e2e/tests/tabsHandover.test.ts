@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../src/browser.js";
-import { inTab, openTab, serverHistory, startTabHostStack, type TabHostStack, until } from "../src/tabHost.js";
+import { inTab, serverHistory, signedInTabs, startTabHostStack, type TabHostStack, until } from "../src/tabHost.js";
 
 describe("the stream goes with the lead (tab host)", { timeout: 120_000 }, () => {
   let stack: TabHostStack;
@@ -29,18 +29,8 @@ describe("the stream goes with the lead (tab host)", { timeout: 120_000 }, () =>
   };
   const roleOf = (page: Page) => inTab(page, "state").then((s) => s.tabs.role);
 
-  async function tabsOf(context: BrowserContext, login: string, count: number): Promise<Page[]> {
-    const first = await openTab(context, stack.url);
-    await inTab(first, "start", login);
-    const tabs = [first];
-    for (let i = 1; i < count; i++) {
-      const tab = await openTab(context, stack.url);
-      await inTab(tab, "start", null);
-      tabs.push(tab);
-    }
-    for (const tab of tabs) assert.ok(await inTab(tab, "online", 15_000), "online");
-    return tabs;
-  }
+  const tabsOf = (context: BrowserContext, login: string, count: number) =>
+    signedInTabs(context, stack.url, login, count);
 
   it("the leader reloads: another tab resumes its session; what the peer sent meanwhile shows once, in order, everywhere", async () => {
     const [aliceId] = [await stack.userId("alice"), await stack.userId("bob")];

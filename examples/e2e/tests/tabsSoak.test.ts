@@ -6,7 +6,15 @@ import { after, before, describe, it } from "node:test";
 import { isDeepStrictEqual } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../src/browser.js";
-import { inTab, openTab, serverHistory, startTabHostStack, type TabHostStack, until } from "../src/tabHost.js";
+import {
+  inTab,
+  openTab,
+  serverHistory,
+  signedInTabs,
+  startTabHostStack,
+  type TabHostStack,
+  until,
+} from "../src/tabHost.js";
 
 const SOAK_MESSAGES = 200;
 const PACE_MS = 30;
@@ -40,16 +48,7 @@ describe("many tabs under stress (tab host)", { timeout: 240_000 }, () => {
   async function tabsOf(login: string, more: number): Promise<{ context: BrowserContext; tabs: Page[] }> {
     const context = await browser.newContext();
     context.setDefaultTimeout(20_000);
-    const first = await openTab(context, stack.url);
-    await inTab(first, "start", login);
-    const tabs = [first];
-    for (let i = 0; i < more; i++) {
-      const tab = await openTab(context, stack.url);
-      await inTab(tab, "start", null);
-      tabs.push(tab);
-    }
-    for (const tab of tabs) assert.ok(await inTab(tab, "online", 15_000), "online");
-    return { context, tabs };
+    return { context, tabs: await signedInTabs(context, stack.url, login, 1 + more) };
   }
 
   it("signing in as another user in one tab never shows the previous user's data in any tab", async () => {
