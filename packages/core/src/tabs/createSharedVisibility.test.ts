@@ -1,10 +1,7 @@
-import { createFakeBus } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
+import { shareTabs } from "@chatcube/test-utils/core/shareTabs.js";
 import { describe, expect, it } from "@jest/globals";
 import type { NetworkEvent, NetworkEventSource } from "../connection/createBrowserNetworkSource.js";
-import { createManualClock } from "../time/createManualClock.js";
 import { createSharedVisibility } from "./createSharedVisibility.js";
-import { createTabChannel } from "./createTabChannel.js";
-import { createTabShare } from "./createTabShare.js";
 
 const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
@@ -12,17 +9,9 @@ const settle = async () => {
 
 /** Three tabs of one user, each with its own page visibility, merged. */
 function threeTabs() {
-  const bus = createFakeBus();
-  const clock = createManualClock(1_000);
+  const { open: openShare, clock } = shareTabs();
   const open = (tabId: string) => {
-    const share = createTabShare({ clock });
-    const channel = createTabChannel({
-      port: bus.port(),
-      tabId,
-      onStream: (m) => share.receive(m),
-      onSignal: (m) => share.receive(m),
-      onResync: () => {},
-    });
+    const { share, channel } = openShare(tabId, tabId === "a" ? "leader" : "follower");
     let visible = true;
     const listeners = new Set<(event: NetworkEvent) => void>();
     const local: NetworkEventSource = {
@@ -33,12 +22,6 @@ function threeTabs() {
     const merged = createSharedVisibility({ local, share, clock, settleMs: 50 });
     const events: NetworkEvent[] = [];
     merged.subscribe((event) => events.push(event));
-    share.attach({
-      tabId,
-      role: () => (tabId === "a" ? "leader" : "follower"),
-      stream: (kind, payload) => channel.stream(1, kind, payload),
-      signal: (kind, payload) => channel.signal(1, kind, payload),
-    });
     const show = (next: boolean) => {
       visible = next;
       for (const listener of listeners) listener(next ? "visible" : "hidden");

@@ -1,39 +1,22 @@
-import { createFakeBus } from "@chatcube/test-utils/core/fakeTabEnvironment.js";
+import { shareTabs } from "@chatcube/test-utils/core/shareTabs.js";
 import { aMessage } from "@chatcube/test-utils/core/testData.js";
 import { describe, expect, it } from "@jest/globals";
 import type { Message } from "../model/message.js";
 import { createMessagesStore } from "../stores/messages/createMessagesStore.js";
-import { createManualClock } from "../time/createManualClock.js";
 import { VISIBLE_REPORT } from "./createSharedVisibility.js";
-import { createTabChannel } from "./createTabChannel.js";
 import { createTabNotifier } from "./createTabNotifier.js";
-import { createTabShare } from "./createTabShare.js";
 
 const settle = async () => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 };
 
 function threeTabs(visible: boolean[]) {
-  const bus = createFakeBus();
-  const clock = createManualClock(1_000);
+  const { open } = shareTabs();
   const messages = createMessagesStore(); // the leader's
   const got: Array<[string, string]> = [];
   const tabs = ["a", "b", "c"].map((tabId, i) => {
-    const share = createTabShare({ clock });
-    const channel = createTabChannel({
-      port: bus.port(),
-      tabId,
-      onStream: (m) => share.receive(m),
-      onSignal: (m) => share.receive(m),
-      onResync: () => {},
-    });
+    const { share } = open(tabId, tabId === "a" ? "leader" : "follower");
     share.report(VISIBLE_REPORT, visible[i]);
-    share.attach({
-      tabId,
-      role: () => (tabId === "a" ? "leader" : "follower"),
-      stream: (kind, payload) => channel.stream(1, kind, payload),
-      signal: (kind, payload) => channel.signal(1, kind, payload),
-    });
     const notifier = createTabNotifier({ share, messages, isVisible: () => visible[i] });
     notifier.notifications$.subscribe((m: Message) => got.push([tabId, m.id]));
     return notifier;
