@@ -14,6 +14,15 @@ export interface ServerUrls {
   domain: string;
 }
 
+/** Vite's build options of every page the browser tests build: readable (not minified), into a fresh `outDir`. */
+export const testBuild = (outDir: string) => ({
+  outDir,
+  emptyOutDir: true,
+  sourcemap: false,
+  minify: false,
+  reportCompressedSize: false,
+});
+
 /**
  * Builds an example with Vite into a fresh temp dir, with the server's URLs baked in as its `VITE_CHATCUBE_*`
  * variables. Returns the output dir.
@@ -30,11 +39,7 @@ export async function buildExample(name: ExampleName, urls: ServerUrls): Promise
     root,
     logLevel: "warn",
     build: {
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      minify: false,
-      reportCompressedSize: false,
+      ...testBuild(outDir),
       rolldownOptions: {
         // @xmpp/client's DNS lookup (node:dns) is never used with a WebSocket URL; keep the warning out of the output.
         onwarn(warning, warn) {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
+import { testBuild } from "./buildExample.js";
 
 /** The local server a host page is built against (given to the page as `__SERVER__`). */
 export interface HostServer {
@@ -28,14 +29,7 @@ export async function buildHostPage(
     root,
     logLevel: "error",
     resolve: { alias },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      minify: false,
-      reportCompressedSize: false,
-      chunkSizeWarningLimit: 10_000,
-    },
+    build: { ...testBuild(outDir), chunkSizeWarningLimit: 10_000 },
     define: { __SERVER__: JSON.stringify(server) },
   });
   return outDir;
